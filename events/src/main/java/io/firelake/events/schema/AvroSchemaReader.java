@@ -1,0 +1,158 @@
+package io.firelake.events.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an Avro record schema ({@code .avsc}) into an {@link EventSchema}.
+ *
+ * <p>It reads the JSON itself rather than through the Avro library so that the Lambda jars that validate events do not
+ * carry Avro; a test checks every schema we ship with Avro's own parser. Supported: primitive types, enums, the
+ * {@code uuid}, {@code decimal} and {@code timestamp-millis} logical types, and unions with {@code null}. Named types
+ * declared in one schema may be referenced by name from a later one read by the same reader.
+ *
+ * @see <a href="https://avro.apache.org/docs/1.12.0/specification/">Avro specification</a>
+ */
+public final class AvroSchemaReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Map<String, FieldType> namedTypes = new HashMap<>();
+
+    public EventSchema read(InputStream avsc) {
+        try {
+            return read(JSON.readTree(avsc));
+        } catch (IOException e) {
+            throw new SchemaException("cannot read Avro schema: " + e.getMessage(), e);
+        }
+    }
+
+    public EventSchema read(String avsc) {
+        try {
+            return read(JSON.readTree(avsc));
+        } catch (IOException e) {
+            throw new SchemaException("cannot read Avro schema: " + e.getMessage(), e);
+        }
+    }
+
+    private EventSchema read(JsonNode root) {
+        if (root == null || !"record".equals(root.path("type").asText())) {
+            throw new SchemaException("an event schema must be an Avro record");
+        }
+        String namespace = root.path("namespace").asText("");
+        String fullName = qualify(root.path("name").asText(), namespace);
+        List<FieldSpec> fields = new ArrayList<>();
+        for (JsonNode field : root.path("fields")) {
+            fields.add(readField(field, namespace, fullName));
+        }
+        if (fields.isEmpty()) {
+            throw new SchemaException(fullName + " has no fields");
+        }
+        return new EventSchema(fullName, fields);
+    }
+
+    private FieldSpec readField(JsonNode field, String namespace, String recordName) {
+        String name = field.path("name").asText();
+        if (name.isEmpty()) {
+            throw new SchemaException(recordName + " has a field without a name");
+        }
+        JsonNode typeNode = field.get("type");
+        List<FieldType> types = new ArrayList<>();
+        boolean nullable = false;
+        if (typeNode != null && typeNode.isArray()) {
+            for (JsonNode branch : typeNode) {
+                if ("null".equals(branch.asText(null))) {
+                    nullable = true;
+                } else {
+                    types.add(readType(branch, namespace, recordName + "." + name));
+                }
+            }
+        } else {
+            types.add(readType(typeNode, namespace, recordName + "." + name));
+        }
+        if (types.isEmpty()) {
+            throw new SchemaException(recordName + "." + name + " has no non-null type");
+        }
+        Set<String> requiredFor = new LinkedHashSet<>();
+        field.path("firelake.required_for").forEach(t -> requiredFor.add(t.asText()));
+        return new FieldSpec(
+                name,
+                types,
+                nullable,
+                field.has("default"),
+                requiredFor,
+                field.path("firelake.partition").asBoolean(false),
+                field.path("firelake.pii").asBoolean(false),
+                field.path("firelake.role").asText(""),
+                field.path("doc").asText(""),
+                projection(field.path("firelake.projection")));
+    }
+
+    private static Map<String, String> projection(JsonNode node) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+        return properties;
+    }
+
+    private FieldType readType(JsonNode type, String namespace, String where) {
+        if (type == null || type.isNull()) {
+            throw new SchemaException(where + " has no type");
+        }
+        if (type.isTextual()) {
+            return primitive(type.asText(), namespace, where);
+        }
+        String logical = type.path("logicalType").asText("");
+        String base = type.path("type").asText("");
+        switch (logical) {
+            case "uuid":
+                return FieldType.of(FieldType.Kind.UUID);
+            case "decimal":
+                return FieldType.decimal(type.path("precision").asInt(), type.path("scale").asInt(0));
+            case "timestamp-millis":
+                return FieldType.of(FieldType.Kind.TIMESTAMP_MILLIS);
+            case "":
+                break;
+            default:
+                throw new SchemaException(where + " uses logical type '" + logical + "', which firelake does not support");
+        }
+        if ("enum".equals(base)) {
+            List<String> symbols = new ArrayList<>();
+            type.path("symbols").forEach(s -> symbols.add(s.asText()));
+            FieldType enumType = FieldType.enumOf(symbols);
+            namedTypes.put(qualify(type.path("name").asText(), type.path("namespace").asText(namespace)), enumType);
+            return enumType;
+        }
+        return primitive(base, namespace, where);
+    }
+
+    private FieldType primitive(String name, String namespace, String where) {
+        return switch (name) {
+            case "string" -> FieldType.of(FieldType.Kind.STRING);
+            case "int" -> FieldType.of(FieldType.Kind.INT);
+            case "long" -> FieldType.of(FieldType.Kind.LONG);
+            case "float" -> FieldType.of(FieldType.Kind.FLOAT);
+            case "double" -> FieldType.of(FieldType.Kind.DOUBLE);
+            case "boolean" -> FieldType.of(FieldType.Kind.BOOLEAN);
+            default -> {
+                FieldType named = namedTypes.getOrDefault(name, namedTypes.get(qualify(name, namespace)));
+                if (named == null) {
+                    throw new SchemaException(where + " has type '" + name + "', which firelake does not support");
+                }
+                yield named;
+            }
+        };
+    }
+
+    private static String qualify(String name, String namespace) {
+        return name.contains(".") || namespace.isEmpty() ? name : namespace + "." + name;
+    }
+}

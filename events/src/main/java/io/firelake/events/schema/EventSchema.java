@@ -1,0 +1,63 @@
+package io.firelake.events.schema;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An event schema: a named, ordered list of fields. Field order is the column order of the lake.
+ */
+public final class EventSchema {
+
+    private final String fullName;
+    private final List<FieldSpec> fields;
+    private final Map<String, FieldSpec> byName;
+
+    public EventSchema(String fullName, List<FieldSpec> fields) {
+        this.fullName = fullName;
+        this.fields = List.copyOf(fields);
+        Map<String, FieldSpec> index = new LinkedHashMap<>();
+        for (FieldSpec field : this.fields) {
+            if (index.put(field.name(), field) != null) {
+                throw new SchemaException(fullName + " declares field '" + field.name() + "' twice");
+            }
+        }
+        this.byName = Map.copyOf(index);
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public List<FieldSpec> fields() {
+        return fields;
+    }
+
+    public Optional<FieldSpec> field(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public boolean has(String name) {
+        return byName.containsKey(name);
+    }
+
+    /** The field with the given {@code firelake.role}, if any. */
+    public Optional<FieldSpec> fieldWithRole(String role) {
+        return fields.stream().filter(f -> role.equals(f.role())).findFirst();
+    }
+
+    /** Fields stored in the data files (everything but partition keys). */
+    public List<FieldSpec> dataFields() {
+        return fields.stream().filter(f -> !f.partition()).toList();
+    }
+
+    public List<FieldSpec> partitionFields() {
+        return fields.stream().filter(FieldSpec::partition).toList();
+    }
+
+    @Override
+    public String toString() {
+        return fullName + fields.stream().map(FieldSpec::name).toList();
+    }
+}
