@@ -74,6 +74,7 @@ public final class LocalFirehose implements AutoCloseable {
     private final CheckpointStore checkpointStore;
     private final DeliveryTracker tracker;
     private final int maxRequestBytes;
+    private int readLimit = DEFAULT_GET_RECORDS_LIMIT;
 
     private final Map<String, StreamSource.ShardReader> readers = new LinkedHashMap<>();
     private final Map<String, Boolean> closedShards = new ConcurrentHashMap<>();
@@ -130,7 +131,7 @@ public final class LocalFirehose implements AutoCloseable {
             if (closedShards.containsKey(shard.getKey())) {
                 continue;
             }
-            StreamSource.Batch got = shard.getValue().next(DEFAULT_GET_RECORDS_LIMIT);
+            StreamSource.Batch got = shard.getValue().next(readLimit);
             for (StreamSource.KinesisRecord record : got.records()) {
                 roundBytes += record.data().length;
                 roundRead += ingest(shard.getKey(), record);
@@ -173,6 +174,12 @@ public final class LocalFirehose implements AutoCloseable {
         flushDue(true);
         metrics.flush();
         return total;
+    }
+
+    /** The GetRecords limit per shard and round (10,000, the API maximum, unless a test reads in small steps). */
+    public LocalFirehose readLimit(int limit) {
+        this.readLimit = limit;
+        return this;
     }
 
     public DeliveryStats stats() {
