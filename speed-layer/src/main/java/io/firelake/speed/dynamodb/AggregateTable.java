@@ -90,7 +90,7 @@ public final class AggregateTable {
         return item;
     }
 
-    static MinuteItem minuteFrom(Map<String, AttributeValue> item) {
+    public static MinuteItem minuteFrom(Map<String, AttributeValue> item) {
         Map<String, Long> revenue = new LinkedHashMap<>();
         item.get("revenue").m().forEach((currency, value) ->
                 revenue.put(currency, new BigDecimal(value.n()).movePointRight(2).longValueExact()));
@@ -100,7 +100,7 @@ public final class AggregateTable {
                 Long.parseLong(item.get("items_sold").n()), revenue, item.get("sessions_hll").b().asByteArray());
     }
 
-    static WindowSummaryItem summaryFrom(Map<String, AttributeValue> item) {
+    public static WindowSummaryItem summaryFrom(Map<String, AttributeValue> item) {
         return new WindowSummaryItem(windowKeyFrom(item), Long.parseLong(item.get("kinesis_records").n()),
                 Long.parseLong(item.get("user_records").n()), Long.parseLong(item.get("events_total").n()),
                 Long.parseLong(item.get("ignored").n()), countsFrom(item.get("bad")));
