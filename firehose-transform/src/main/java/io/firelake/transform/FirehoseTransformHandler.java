@@ -57,13 +57,16 @@ import java.util.function.Consumer;
  */
 public final class FirehoseTransformHandler implements RequestStreamHandler, Resource {
 
-    private static final Components DEFAULT = Components.clickstream();
+    /** Built on first use, i.e. during Lambda's init phase (before the SnapStart snapshot), once per process. */
+    private static final class Default {
+        static final Components INSTANCE = Components.clickstream();
+    }
 
     private final Components components;
 
     /** The constructor Lambda calls. Registers the SnapStart priming hook. */
     public FirehoseTransformHandler() {
-        this(DEFAULT);
+        this(Default.INSTANCE);
         Core.getGlobalContext().register(this);
     }
 
@@ -202,7 +205,7 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
         byte[] request = file == null ? System.in.readAllBytes() : Files.readAllBytes(file);
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         List<String> logLines = new ArrayList<>();
-        new FirehoseTransformHandler(DEFAULT).handle(new ByteArrayInputStream(request), response, logLines::add);
+        new FirehoseTransformHandler(Default.INSTANCE).handle(new ByteArrayInputStream(request), response, logLines::add);
         PrintStream err = System.err;
         logLines.forEach(err::println);
         System.out.write(response.toByteArray());

@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public final class ReferrerClassifier {
 
-    /** Second-level labels of search engines: google.com, google.co.uk and www.google.de all contain "google". */
+    /** Registrable labels of search engines: google.com, www.google.co.uk and www.google.de are all "google". */
     private static final Set<String> SEARCH_LABELS = Set.of(
             "google", "bing", "yahoo", "duckduckgo", "baidu", "yandex", "ecosia", "naver", "qwant", "startpage",
             "seznam", "sogou");
@@ -60,17 +60,20 @@ public final class ReferrerClassifier {
         }
     }
 
+    /**
+     * Whether the host's registrable label (the one before the public suffix) names a search engine. Without a public
+     * suffix list, a two-letter country code after a short label (co.uk, com.au, co.jp) counts as a two-part suffix.
+     */
     private static boolean isSearch(String host) {
-        int start = 0;
-        // the last label is the TLD; a search engine's name is one of the labels before it
-        int lastDot = host.lastIndexOf('.');
-        while (start < lastDot) {
-            int dot = host.indexOf('.', start);
-            if (SEARCH_LABELS.contains(host.substring(start, dot))) {
-                return true;
-            }
-            start = dot + 1;
+        String[] labels = host.split("\\.");
+        if (labels.length < 2) {
+            return false;
         }
-        return false;
+        int last = labels.length - 1;
+        int registrable = last - 1;
+        if (labels[last].length() == 2 && labels[last - 1].length() <= 3 && labels.length >= 3) {
+            registrable = last - 2;
+        }
+        return SEARCH_LABELS.contains(labels[registrable]);
     }
 }
