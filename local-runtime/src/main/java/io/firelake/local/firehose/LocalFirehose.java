@@ -75,6 +75,7 @@ public final class LocalFirehose implements AutoCloseable {
     private final DeliveryTracker tracker;
     private final int maxRequestBytes;
     private int readLimit = DEFAULT_GET_RECORDS_LIMIT;
+    private DroppedLog droppedLog = DroppedLog.NONE;
 
     private final Map<String, StreamSource.ShardReader> readers = new LinkedHashMap<>();
     private final Map<String, Boolean> closedShards = new ConcurrentHashMap<>();
@@ -182,6 +183,12 @@ public final class LocalFirehose implements AutoCloseable {
         return this;
     }
 
+    /** Lists each Dropped record in this file (JSON lines), so accounting can tell dropped from lost. */
+    public LocalFirehose droppedLog(Path file) {
+        this.droppedLog = DroppedLog.to(file, config.name());
+        return this;
+    }
+
     public DeliveryStats stats() {
         Map<String, Long> byType = new TreeMap<>();
         failedByType.forEach((k, v) -> byType.put(k, v.get()));
@@ -202,6 +209,7 @@ public final class LocalFirehose implements AutoCloseable {
     @Override
     public void close() {
         metrics.flush();
+        droppedLog.close();
         for (RawObject raw : rawObjects.values()) {
             raw.writer.close();
         }
@@ -313,6 +321,7 @@ public final class LocalFirehose implements AutoCloseable {
                 case DROPPED -> {
                     succeededRecords++;
                     dropped.incrementAndGet();
+                    droppedLog.add(r);
                     tracker.complete(r);
                 }
                 case PROCESSING_FAILED -> {
@@ -458,6 +467,7 @@ public final class LocalFirehose implements AutoCloseable {
     }
 
     private void advanceCheckpoint() {
+        droppedLog.flush();
         if (tracker.advance()) {
             checkpointStore.save(tracker.checkpoints());
         }

@@ -35,7 +35,7 @@ import java.util.List;
  * Kinesis stream and the lake bucket, and the local Firehose with the transform handler in process. Everything the
  * engines keep lives under the data directory: {@code kinesis/} (LevelDB), {@code s3/<bucket>/<key>} (the lake as
  * plain files), {@code dynamodb/}, {@code firehose/<delivery-stream>/} (checkpoint and staging),
- * {@code metrics/} and {@code logs/}.
+ * {@code firehose/metrics.jsonl}, {@code firehose/dropped.jsonl} and {@code logs/}.
  */
 public final class LocalPipeline implements AutoCloseable {
 
@@ -87,10 +87,11 @@ public final class LocalPipeline implements AutoCloseable {
                     RequestStreamHandlerProcessor.load(TRANSFORM_HANDLER), config.functionName(), this::logLambda);
             S3ObjectStore store = new S3ObjectStore(s3, LAKE_BUCKET).ensureBucket();
             LakeSchema schema = LakeSchema.clickstreamRaw("s3://" + LAKE_BUCKET + "/raw/");
-            FirehoseMetrics metrics = new FirehoseMetrics(metricsFile(data, config.name()), config.name(), Clock.systemUTC());
+            FirehoseMetrics metrics = new FirehoseMetrics(metricsFile(data), config.name(), Clock.systemUTC());
             LocalFirehose delivery = new LocalFirehose(config,
                     new KinesisStreamSource(kinesis, config.sourceStreamName(), config.region(), config.accountId()),
-                    processor, store, schema, data.resolve("firehose").resolve(config.name()), metrics, Clock.systemUTC());
+                    processor, store, schema, data.resolve("firehose").resolve(config.name()), metrics, Clock.systemUTC())
+                    .droppedLog(droppedFile(data));
             firehose = track(new FirehoseRunner(delivery, Duration.ofMillis(200)).start());
         } catch (IOException e) {
             close();
@@ -106,8 +107,13 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /** Where the local Firehose appends its metric datapoints. */
-    public static Path metricsFile(Path dataDir, String deliveryStreamName) {
-        return dataDir.toAbsolutePath().resolve("metrics").resolve("firehose-" + deliveryStreamName + ".jsonl");
+    public static Path metricsFile(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("firehose").resolve("metrics.jsonl");
+    }
+
+    /** Where the local Firehose lists the records the processor dropped (for accounting; Firehose keeps no such list). */
+    public static Path droppedFile(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("firehose").resolve("dropped.jsonl");
     }
 
     public URI kinesisEndpoint() {

@@ -106,8 +106,10 @@ class LocalPipelineEndToEndTest {
             assertThat(errors).extracting(d -> d.get("errorCode").asText()).containsOnly("Lambda.ProcessingFailed");
             assertThat(errors).extracting(d -> new String(Base64.getDecoder().decode(d.get("rawData").asText()), StandardCharsets.UTF_8))
                     .containsExactlyInAnyOrderElementsOf(faults.values().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
-            assertThat(Files.readString(LocalPipeline.metricsFile(data, "firelake-delivery")))
-                    .contains("\"metricName\":\"DeliveryToS3.Records\"", "\"metricName\":\"ExecuteProcessing.Success\"");
+            assertThat(Files.readString(LocalPipeline.metricsFile(data)))
+                    .contains("\"MetricName\":\"DeliveryToS3.Records\"", "\"MetricName\":\"ExecuteProcessing.Success\"");
+            assertThat(Files.readString(LocalPipeline.droppedFile(data))).contains("\"payload_sha256\":\""
+                    + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(healthCheck)) + "\"");
         }
     }
 
