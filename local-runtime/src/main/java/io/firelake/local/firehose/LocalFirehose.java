@@ -355,6 +355,11 @@ public final class LocalFirehose implements AutoCloseable {
                     convertedBytes += result.data().length;
                     RawObject object = rawObjects.computeIfAbsent(prefix, p -> new RawObject(p, newBufferFile(".parquet"), now));
                     object.add(((ConversionResult.Converted) converted).row(), r, result.data().length);
+                    if (object.bytes >= config.s3BufferBytes()) {
+                        // The buffer is full: this object is written now, later records start the next one.
+                        deliver(object);
+                        rawObjects.remove(prefix);
+                    }
                 }
             }
         }
@@ -382,6 +387,10 @@ public final class LocalFirehose implements AutoCloseable {
     private void addError(String outputType, String errorCode, SourceRecord record, byte[] document) {
         ErrorObject object = errorObjects.computeIfAbsent(outputType, t -> new ErrorObject(t, clock.instant()));
         object.add(document, record);
+        if (object.body.size() >= config.s3BufferBytes()) {
+            deliver(object);
+            errorObjects.remove(outputType);
+        }
         failedByType.computeIfAbsent(outputType, t -> new AtomicLong()).incrementAndGet();
         failedByCode.computeIfAbsent(errorCode, t -> new AtomicLong()).incrementAndGet();
     }

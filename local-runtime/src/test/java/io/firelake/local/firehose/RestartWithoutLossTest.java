@@ -68,7 +68,8 @@ class RestartWithoutLossTest {
             assertThat(second.stats().read()).as("resumed, not re-read from the start").isLessThan(600);
             assertThat(second.stats().read() + readBeforeStop).isGreaterThanOrEqualTo(600);
         }
-        assertThat(deliveredIds(pipeline)).containsExactlyInAnyOrderElementsOf(ids(0, 600));
+        // Objects written past the checkpoint (other partitions' buffers) are read and written again: duplicates.
+        assertThat(new HashSet<>(deliveredIds(pipeline))).containsExactlyInAnyOrderElementsOf(ids(0, 600));
     }
 
     @Test
