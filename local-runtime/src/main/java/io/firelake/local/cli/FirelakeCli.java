@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                         + "the transform Lambda in process. Settings come from sam/template.yaml.",
                 "",
                 "Start with:  ./firelake demo"},
-        subcommands = {DemoCommand.class, LocalCommand.class, MonitorCommand.class, AccountingCommand.class,
+        subcommands = {DemoCommand.class, LocalCommand.class, BenchCommand.class, MonitorCommand.class, AccountingCommand.class,
                 ReplayErrorsCommand.class, CommandLine.HelpCommand.class})
 public final class FirelakeCli {
 

@@ -163,11 +163,14 @@ public final class LocalFirehose implements AutoCloseable {
      */
     public long drain() {
         long total = 0;
+        long since = System.nanoTime();
         int quietRounds = 0;
         while (quietRounds < 2) {
             int n = poll();
             total += n;
-            quietRounds = n == 0 ? quietRounds + 1 : 0;
+            boolean caughtUp = readers.entrySet().stream()
+                    .allMatch(r -> closedShards.containsKey(r.getKey()) || r.getValue().caughtUpSince(since));
+            quietRounds = n == 0 && caughtUp ? quietRounds + 1 : 0;
         }
         if (!batch.isEmpty()) {
             invokeProcessor();
@@ -210,6 +213,7 @@ public final class LocalFirehose implements AutoCloseable {
     public void close() {
         metrics.flush();
         droppedLog.close();
+        readers.values().forEach(StreamSource.ShardReader::close);
         for (RawObject raw : rawObjects.values()) {
             raw.writer.close();
         }

@@ -18,9 +18,21 @@ public interface StreamSource {
      */
     ShardReader open(String shardId, String afterSequenceNumber);
 
-    interface ShardReader {
+    interface ShardReader extends AutoCloseable {
         /** The next records of the shard, possibly none. */
         Batch next(int limit);
+
+        /**
+         * Whether a read that started after {@code nanoTime} found no more records. A reader that calls GetRecords
+         * when asked answers for its last call, which is always fresh; a reader that reads ahead answers for its own.
+         */
+        default boolean caughtUpSince(long nanoTime) {
+            return true;
+        }
+
+        @Override
+        default void close() {
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import io.firelake.local.firehose.DeliveryStreamConfig;
 import io.firelake.local.firehose.FirehoseMetrics;
 import io.firelake.local.firehose.FirehoseRunner;
 import io.firelake.local.firehose.LocalFirehose;
+import io.firelake.local.firehose.PrefetchingStreamSource;
 import io.firelake.local.firehose.aws.KinesisStreamSource;
 import io.firelake.local.firehose.aws.S3ObjectStore;
 import io.firelake.local.firehose.lambda.RequestStreamHandlerProcessor;
@@ -89,7 +90,8 @@ public final class LocalPipeline implements AutoCloseable {
             LakeSchema schema = LakeSchema.clickstreamRaw("s3://" + LAKE_BUCKET + "/raw/");
             FirehoseMetrics metrics = new FirehoseMetrics(metricsFile(data), config.name(), Clock.systemUTC());
             LocalFirehose delivery = new LocalFirehose(config,
-                    new KinesisStreamSource(kinesis, config.sourceStreamName(), config.region(), config.accountId()),
+                    new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),
+                            config.region(), config.accountId()), 3, Duration.ofMillis(200)),
                     processor, store, schema, data.resolve("firehose").resolve(config.name()), metrics, Clock.systemUTC())
                     .droppedLog(droppedFile(data));
             firehose = track(new FirehoseRunner(delivery, Duration.ofMillis(200)).start());

@@ -1,0 +1,111 @@
+package io.firelake.local.cli;
+
+import io.firelake.lake.format.LakeSchema;
+import io.firelake.local.config.PipelineSettings;
+import io.firelake.local.config.SamTemplate;
+import io.firelake.local.engines.Kinesalite;
+import io.firelake.local.engines.LocalAws;
+import io.firelake.local.engines.S3ProxyServer;
+import io.firelake.local.firehose.DeliveryStats;
+import io.firelake.local.firehose.DeliveryStreamConfig;
+import io.firelake.local.firehose.FirehoseMetrics;
+import io.firelake.local.firehose.LocalFirehose;
+import io.firelake.local.firehose.PrefetchingStreamSource;
+import io.firelake.local.firehose.aws.KinesisStreamSource;
+import io.firelake.local.firehose.aws.S3ObjectStore;
+import io.firelake.local.firehose.lambda.RequestStreamHandlerProcessor;
+import io.firelake.local.runtime.LocalPipeline;
+import io.firelake.local.runtime.Streams;
+import io.firelake.producer.ProducerRun;
+import io.firelake.producer.generate.FaultRates;
+import io.firelake.producer.generate.SimulationSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code firelake bench-firehose}: the local Firehose's throughput on its own. The stream is filled first (timed
+ * apart), then the delivery stream drains it: GetRecords from kinesalite, de-aggregation, the transform in process,
+ * OpenX-style conversion, Parquet, PutObject to S3Proxy. A benchmark, not a test: figures go to docs/benchmarks.md.
+ */
+@Command(name = "bench-firehose", hidden = true, mixinStandardHelpOptions = true,
+        description = "Measure the local Firehose alone: fill the stream, then time draining it into the lake.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--events", defaultValue = "200000", description = "Events to send first (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--fault-rate", defaultValue = "0.01", description = "Injected fault share (default: ${DEFAULT-VALUE}).")
+    double faultRate;
+
+    @Option(names = "--work-dir", required = true, description = "A scratch directory (emptied first).")
+    Path workDir;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (Files.exists(workDir)) {
+            try (var files = Files.walk(workDir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        PipelineSettings settings = SamTemplate.load();
+        try (Kinesalite kinesalite = Kinesalite.builder().dataDir(workDir.resolve("kinesis")).start();
+             S3ProxyServer s3proxy = S3ProxyServer.start(workDir.resolve("s3"));
+             KinesisClient kinesis = LocalAws.kinesis(kinesalite.endpoint());
+             S3Client s3 = LocalAws.s3(s3proxy.endpoint())) {
+            kinesis.createStream(b -> b.streamName(settings.streamName()).shardCount(settings.shardCount()));
+            Streams.awaitActive(kinesis, settings.streamName());
+            long t0 = System.nanoTime();
+            var sent = ProducerRun.builder().endpoint(kinesalite.endpoint()).stream(settings.streamName())
+                    .simulate(SimulationSettings.live(42, events).withFaults(FaultRates.combined(faultRate)))
+                    .build().run().summary();
+            double produceSeconds = (System.nanoTime() - t0) / 1e9;
+            out.printf(Locale.ROOT, "producer: %,d records (%,d Kinesis records, %.1f MB) in %.1f s = %,.0f records/s%n",
+                    sent.delivered(), sent.kinesisRecords(), sent.deliveredBytes() / 1e6, produceSeconds,
+                    sent.delivered() / produceSeconds);
+
+            DeliveryStreamConfig config = DeliveryStreamConfig.from(settings, LocalAws.REGION.id());
+            var processor = new RequestStreamHandlerProcessor(
+                    RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER), config.functionName(), line -> { });
+            try (LocalFirehose firehose = new LocalFirehose(config,
+                    new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),
+                            config.region(), config.accountId()), 3, java.time.Duration.ofMillis(200)),
+                    processor, new S3ObjectStore(s3, LocalPipeline.LAKE_BUCKET).ensureBucket(),
+                    LakeSchema.clickstreamRaw("s3://" + LocalPipeline.LAKE_BUCKET + "/raw/"), workDir.resolve("firehose"),
+                    new FirehoseMetrics(workDir.resolve("firehose/metrics.jsonl"), config.name(), Clock.systemUTC()),
+                    Clock.systemUTC())) {
+                var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                long cpu0 = os.getProcessCpuTime();
+                long t1 = System.nanoTime();
+                firehose.drain();
+                double drainSeconds = (System.nanoTime() - t1) / 1e9;
+                double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+                DeliveryStats stats = firehose.stats();
+                out.printf(Locale.ROOT, "local Firehose: %,d records read, %,d delivered in %,d objects, %,d failed, "
+                                + "%,d invocations, in %.1f s = %,.0f records/s%n",
+                        stats.read(), stats.delivered(), stats.objects(), stats.failed(), stats.invocations(),
+                        drainSeconds, stats.read() / drainSeconds);
+                out.printf(Locale.ROOT, "  CPU of this JVM (Firehose, transform, Parquet, S3Proxy, GC) while draining: %.1f s = %,.0f records "
+                                + "per CPU-second; load average %.1f on %d cores%n", cpuSeconds, stats.read() / cpuSeconds,
+                        os.getSystemLoadAverage(), os.getAvailableProcessors());
+            }
+        }
+        return 0;
+    }
+}
