@@ -89,7 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
                     processor, new S3ObjectStore(s3, LocalPipeline.LAKE_BUCKET).ensureBucket(),
                     LakeSchema.clickstreamRaw("s3://" + LocalPipeline.LAKE_BUCKET + "/raw/"), workDir.resolve("firehose"),
                     new FirehoseMetrics(workDir.resolve("firehose/metrics.jsonl"), config.name(), Clock.systemUTC()),
-                    Clock.systemUTC())) {
+                    Clock.systemUTC()).concurrentInvocations(LocalPipeline.CONCURRENT_INVOCATIONS,
+                    () -> new RequestStreamHandlerProcessor(RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER),
+                            config.functionName(), line -> { }))) {
                 var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
                 long cpu0 = os.getProcessCpuTime();
                 long t1 = System.nanoTime();

@@ -39,7 +39,8 @@ public final class FirehoseRunner implements AutoCloseable {
         CompletableFuture<Long> done = new CompletableFuture<>();
         drains.add(done);
         if (failure != null || !thread.isAlive()) {
-            throw new IllegalStateException("the local Firehose is not running", failure);
+            throw new IllegalStateException("the local Firehose is not running"
+                    + (failure == null ? "" : ": it stopped on " + failure), failure);
         }
         try {
             return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -23,7 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -63,7 +70,6 @@ public final class LocalFirehose implements AutoCloseable {
 
     private final DeliveryStreamConfig config;
     private final StreamSource source;
-    private final Processor processor;
     private final ObjectStore store;
     private final ProcessorProtocol protocol;
     private final OpenXJsonDeserializer deserializer;
@@ -76,6 +82,10 @@ public final class LocalFirehose implements AutoCloseable {
     private final int maxRequestBytes;
     private int readLimit = DEFAULT_GET_RECORDS_LIMIT;
     private DroppedLog droppedLog = DroppedLog.NONE;
+    private ThreadLocal<Processor> processors;
+    private int concurrency = 1;
+    private ExecutorService executor;
+    private final Deque<Future<Invocation>> inFlight = new ArrayDeque<>();
 
     private final Map<String, StreamSource.ShardReader> readers = new LinkedHashMap<>();
     private final Map<String, Boolean> closedShards = new ConcurrentHashMap<>();
@@ -109,7 +119,7 @@ public final class LocalFirehose implements AutoCloseable {
                          LakeSchema schema, Path workDir, FirehoseMetrics metrics, Clock clock, int maxResponseBytes) {
         this.config = config;
         this.source = source;
-        this.processor = processor;
+        this.processors = ThreadLocal.withInitial(() -> processor);
         this.store = store;
         this.schema = schema;
         this.protocol = new ProcessorProtocol(config, source.streamArn(), maxResponseBytes);
@@ -153,6 +163,7 @@ public final class LocalFirehose implements AutoCloseable {
         if (!batch.isEmpty() && !clock.instant().isBefore(batchStarted.plus(config.processorBufferInterval()))) {
             invokeProcessor();
         }
+        collect(false);
         flushDue(false);
         return roundRead;
     }
@@ -175,6 +186,7 @@ public final class LocalFirehose implements AutoCloseable {
         if (!batch.isEmpty()) {
             invokeProcessor();
         }
+        collect(true);
         flushDue(true);
         metrics.flush();
         return total;
@@ -183,6 +195,25 @@ public final class LocalFirehose implements AutoCloseable {
     /** The GetRecords limit per shard and round (10,000, the API maximum, unless a test reads in small steps). */
     public LocalFirehose readLimit(int limit) {
         this.readLimit = limit;
+        return this;
+    }
+
+    /**
+     * Up to {@code invocations} processor invocations at a time, as Firehose invokes its Lambda concurrently; each
+     * invocation thread gets its own handler from {@code handlers}, as each Lambda execution environment has its own
+     * instance. Results are routed in invocation order.
+     */
+    public LocalFirehose concurrentInvocations(int invocations, Supplier<Processor> handlers) {
+        if (invocations > 1) {
+            this.concurrency = invocations;
+            this.processors = ThreadLocal.withInitial(handlers);
+            AtomicLong n = new AtomicLong();
+            this.executor = Executors.newFixedThreadPool(invocations, r -> {
+                Thread t = new Thread(r, "local-firehose-invoke-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
         return this;
     }
 
@@ -211,6 +242,9 @@ public final class LocalFirehose implements AutoCloseable {
 
     @Override
     public void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
         metrics.flush();
         droppedLog.close();
         readers.values().forEach(StreamSource.ShardReader::close);
@@ -271,6 +305,38 @@ public final class LocalFirehose implements AutoCloseable {
         batch.clear();
         batchBytes = 0;
         batchRequestBytes = 0;
+        if (executor == null) {
+            complete(execute(records));
+            return;
+        }
+        inFlight.add(executor.submit(() -> execute(records)));
+        collect(false);
+        while (inFlight.size() > concurrency) {
+            complete(await(inFlight.poll()));
+        }
+    }
+
+    /** Routes finished invocations in the order they were made (all of them when {@code all}). */
+    private void collect(boolean all) {
+        while (!inFlight.isEmpty() && (all || inFlight.peek().isDone())) {
+            complete(await(inFlight.poll()));
+        }
+    }
+
+    private static Invocation await(Future<Invocation> invocation) {
+        try {
+            return invocation.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a processor invocation failed unexpectedly: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** One invocation with its retries, and the conversion of its Ok records; runs on an invocation thread. */
+    private Invocation execute(List<SourceRecord> records) {
+        Processor processor = processors.get();
         byte[] request = protocol.request(records);
         int attempts = 0;
         while (true) {
@@ -291,26 +357,39 @@ public final class LocalFirehose implements AutoCloseable {
             boolean succeeded = outcome instanceof ProcessorProtocol.Outcome.Succeeded;
             metrics.count(FirehoseMetrics.EXECUTE_PROCESSING_SUCCESS, succeeded ? 1 : 0);
             if (outcome instanceof ProcessorProtocol.Outcome.Succeeded s) {
-                route(s.records(), attempts);
-                break;
+                List<ConversionResult> conversions = new ArrayList<>(s.records().size());
+                for (ProcessorProtocol.RecordResult r : s.records()) {
+                    conversions.add(r.result() == ProcessorProtocol.Result.OK ? deserializer.deserialize(r.data()) : null);
+                }
+                return new Invocation(records, attempts, outcome, conversions, clock.instant());
             }
             failedInvocations.incrementAndGet();
-            ProcessorProtocol.Outcome.Failed failed = (ProcessorProtocol.Outcome.Failed) outcome;
             if (attempts > config.processorRetries()) {
-                Instant now = clock.instant();
-                for (SourceRecord r : records) {
-                    addError(ErrorDocuments.PROCESSING_FAILED, failed.errorCode(), r, ErrorDocuments.processingFailed(
-                            r, attempts, failed.errorCode(), failed.message(), now, config.lambdaArn()));
-                }
-                metrics.count(FirehoseMetrics.FAILED_PROCESSING_RECORDS, records.size());
-                break;
+                return new Invocation(records, attempts, outcome, List.of(), clock.instant());
             }
             sleep(config.retryBackoff().multipliedBy(attempts));
+        }
+    }
+
+    private void complete(Invocation invocation) {
+        if (invocation.outcome() instanceof ProcessorProtocol.Outcome.Succeeded s) {
+            route(s.records(), invocation.conversions(), invocation.attempts());
+        } else {
+            ProcessorProtocol.Outcome.Failed failed = (ProcessorProtocol.Outcome.Failed) invocation.outcome();
+            for (SourceRecord r : invocation.records()) {
+                addError(ErrorDocuments.PROCESSING_FAILED, failed.errorCode(), r, ErrorDocuments.processingFailed(
+                        r, invocation.attempts(), failed.errorCode(), failed.message(), invocation.ended(), config.lambdaArn()));
+            }
+            metrics.count(FirehoseMetrics.FAILED_PROCESSING_RECORDS, invocation.records().size());
         }
         advanceCheckpoint();
     }
 
-    private void route(List<ProcessorProtocol.RecordResult> results, int attempts) {
+    private record Invocation(List<SourceRecord> records, int attempts, ProcessorProtocol.Outcome outcome,
+                              List<ConversionResult> conversions, Instant ended) {
+    }
+
+    private void route(List<ProcessorProtocol.RecordResult> results, List<ConversionResult> conversions, int attempts) {
         long succeededRecords = 0;
         long succeededBytes = 0;
         long convertedRecords = 0;
@@ -319,7 +398,8 @@ public final class LocalFirehose implements AutoCloseable {
         long failedConversionBytes = 0;
         long failedProcessing = 0;
         Instant now = clock.instant();
-        for (ProcessorProtocol.RecordResult result : results) {
+        for (int i = 0; i < results.size(); i++) {
+            ProcessorProtocol.RecordResult result = results.get(i);
             SourceRecord r = result.source();
             switch (result.result()) {
                 case DROPPED -> {
@@ -339,7 +419,7 @@ public final class LocalFirehose implements AutoCloseable {
                     succeededRecords++;
                     succeededBytes += result.data().length;
                     ok.incrementAndGet();
-                    ConversionResult converted = deserializer.deserialize(result.data());
+                    ConversionResult converted = conversions.get(i);
                     if (converted instanceof ConversionResult.Failed f) {
                         failedConversions++;
                         failedConversionBytes += result.data().length;

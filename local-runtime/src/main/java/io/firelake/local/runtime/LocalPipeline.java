@@ -42,6 +42,8 @@ public final class LocalPipeline implements AutoCloseable {
 
     public static final String LAKE_BUCKET = "firelake-lake";
     public static final String TRANSFORM_HANDLER = "io.firelake.transform.FirehoseTransformHandler";
+    /** Concurrent transform invocations: one per core, at least two, so conversion and transform overlap. */
+    public static final int CONCURRENT_INVOCATIONS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Options options;
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -84,8 +86,9 @@ public final class LocalPipeline implements AutoCloseable {
             lambdaLog = Files.newBufferedWriter(logs.resolve(config.functionName() + ".log"), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             opened.add(lambdaLog);
-            RequestStreamHandlerProcessor processor = new RequestStreamHandlerProcessor(
+            java.util.function.Supplier<io.firelake.local.firehose.Processor> handlers = () -> new RequestStreamHandlerProcessor(
                     RequestStreamHandlerProcessor.load(TRANSFORM_HANDLER), config.functionName(), this::logLambda);
+            io.firelake.local.firehose.Processor processor = handlers.get();
             S3ObjectStore store = new S3ObjectStore(s3, LAKE_BUCKET).ensureBucket();
             LakeSchema schema = LakeSchema.clickstreamRaw("s3://" + LAKE_BUCKET + "/raw/");
             FirehoseMetrics metrics = new FirehoseMetrics(metricsFile(data), config.name(), Clock.systemUTC());
@@ -93,7 +96,8 @@ public final class LocalPipeline implements AutoCloseable {
                     new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),
                             config.region(), config.accountId()), 3, Duration.ofMillis(200)),
                     processor, store, schema, data.resolve("firehose").resolve(config.name()), metrics, Clock.systemUTC())
-                    .droppedLog(droppedFile(data));
+                    .droppedLog(droppedFile(data))
+                    .concurrentInvocations(CONCURRENT_INVOCATIONS, handlers);
             firehose = track(new FirehoseRunner(delivery, Duration.ofMillis(200)).start());
         } catch (IOException e) {
             close();
