@@ -3,6 +3,7 @@ package io.firelake.local.cli;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.firehose.DeliveryStats;
+import io.firelake.local.runtime.DataDirectory;
 import io.firelake.local.runtime.LocalPipeline;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.producer.ProducerRun;
@@ -78,6 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + running.get().pid() + "). Stop it with ./firelake local down, or use another --data-dir.");
             return FirelakeCli.EXIT_CANNOT_START;
         }
+        DataDirectory.requireWritable(dataDir);
         long started = System.nanoTime();
         PipelineSettings settings = SamTemplate.load();
         out.printf(Locale.ROOT, "firelake demo: %,d events, fault rate %.3f, seed %d; data in %s%n", events, faultRate, seed, dataDir);
@@ -86,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         Path manifest = dataDir.resolve("demo").resolve("manifest.jsonl");
         Files.createDirectories(manifest.getParent());
-        try (LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dataDir, settings, 0, 0, 0, c -> c))) {
+        try (LocalPipeline pipeline = quietly(() -> LocalPipeline.start(new LocalPipeline.Options(dataDir, settings, 0, 0, 0, c -> c)))) {
             out.printf(Locale.ROOT, "  ready in %.1f s: kinesis %s, s3 %s, dynamodb %s; stream %s (%d shards) -> delivery stream %s%n",
                     seconds(started), pipeline.kinesisEndpoint(), pipeline.s3Endpoint(), pipeline.dynamoDbEndpoint(),
                     settings.streamName(), settings.shardCount(), pipeline.firehose().firehose().config().name());
@@ -186,6 +188,17 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                 }
             }
+        }
+    }
+
+    /** DynamoDB Local prints its configuration banner on standard output; the demo's own output stays readable. */
+    static <T> T quietly(java.util.function.Supplier<T> start) {
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return start.get();
+        } finally {
+            System.setOut(original);
         }
     }
 

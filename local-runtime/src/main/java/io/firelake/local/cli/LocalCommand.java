@@ -4,6 +4,7 @@ import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.engines.Loopback;
 import io.firelake.local.firehose.DeliveryStats;
+import io.firelake.local.runtime.DataDirectory;
 import io.firelake.local.runtime.LocalPipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,6 +67,7 @@ public final class LocalCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Path dataDir = data.resolve();
+            DataDirectory.requireWritable(dataDir);
             Optional<RuntimeState> running = RuntimeState.read(dataDir).filter(RuntimeState::alive);
             if (running.isPresent()) {
                 out.println("firelake local: already running (pid " + running.get().pid() + ")");

@@ -147,7 +147,7 @@ public final class LocalFirehose implements AutoCloseable {
                 roundBytes += record.data().length;
                 roundRead += ingest(shard.getKey(), record);
             }
-            if (!got.records().isEmpty()) {
+            if (!got.records().isEmpty() && got.millisBehindLatest() >= 0) {
                 metrics.millis(FirehoseMetrics.MILLIS_BEHIND, got.millisBehindLatest());
             }
             if (got.shardClosed()) {

@@ -57,12 +57,15 @@ public final class PrefetchingStreamSource implements StreamSource {
                             return;
                         }
                         if (!batch.records().isEmpty() || batch.shardClosed()) {
+                            emptyReadStartedNanos = Long.MIN_VALUE;
                             ready.put(batch);
                             if (batch.shardClosed()) {
                                 return;
                             }
                         } else {
-                            emptyReadStartedNanos = started;
+                            if (batch.millisBehindLatest() >= 0) {
+                                emptyReadStartedNanos = started;
+                            }
                             Thread.sleep(idleWait.toMillis());
                         }
                     }

@@ -37,7 +37,8 @@ public interface StreamSource {
 
     /**
      * @param records           Kinesis records in sequence order
-     * @param millisBehindLatest how far the reader is behind the tip of the shard
+     * @param millisBehindLatest how far the reader is behind the tip of the shard; -1 when no read was made (backing
+     *                           off after an error), so an empty batch says nothing about the tip
      * @param shardClosed       whether the shard is closed and fully read
      */
     record Batch(List<KinesisRecord> records, long millisBehindLatest, boolean shardClosed) {
