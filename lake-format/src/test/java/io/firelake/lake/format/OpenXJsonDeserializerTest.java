@@ -30,6 +30,18 @@ class OpenXJsonDeserializerTest {
     }
 
     @Test
+    void theFastTimestampPathAgreesWithInstantParse() {
+        for (String t : new String[]{"2026-11-22T03:09:24.123Z", "2026-11-22T03:09:24Z", "2024-02-29T23:59:59.9Z",
+                "1970-01-01T00:00:00.000000001Z", "2026-12-31T23:59:59.999999Z", "1969-12-31T23:59:59.500Z"}) {
+            assertThat(OpenXJsonDeserializer.isoUtcMillis(t)).as(t).isEqualTo(Instant.parse(t).toEpochMilli());
+        }
+        for (String t : new String[]{"2026-02-30T00:00:00Z", "2026-11-22T24:00:00Z", "2026-11-22T03:09:24.Z",
+                "2026-11-22 03:09:24Z", "2026-11-22T03:09:24+01:00"}) {
+            assertThat(OpenXJsonDeserializer.isoUtcMillis(t)).as(t).isEqualTo(Long.MIN_VALUE);
+        }
+    }
+
+    @Test
     void numbersAndBooleansConvertFromTheirTextForms() {
         GenericRecord row = converted("{\"quantity\":\"3\",\"is_bot\":\"TRUE\",\"price\":\"9.999\"}");
         assertThat(row.get("quantity")).isEqualTo(3);
