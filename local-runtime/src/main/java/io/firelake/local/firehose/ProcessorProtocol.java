@@ -2,8 +2,8 @@ package io.firelake.local.firehose;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,6 @@ public final class ProcessorProtocol {
     public static final String PROCESSING_FAILED = "Lambda.ProcessingFailed";
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final DeliveryStreamConfig config;
     private final String sourceStreamArn;
@@ -92,21 +90,11 @@ public final class ProcessorProtocol {
         return out.toByteArray();
     }
 
-    /** Checks a response against the records that were sent. */
+    /** Checks a response against the records that were sent (streamed: a response can be 6 MB). */
     public Outcome parse(List<SourceRecord> sent, byte[] response) {
         if (response.length > maxResponseBytes) {
             return new Outcome.Failed(RESPONSE_TOO_LARGE, "Response payload size (" + response.length
                     + " bytes) exceeded maximum allowed payload size (" + maxResponseBytes + " bytes).");
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(response);
-        } catch (IOException e) {
-            return new Outcome.Failed(JSON_PROCESSING, "The response is not JSON: " + e.getMessage());
-        }
-        JsonNode records = root == null ? null : root.get("records");
-        if (records == null || !records.isArray()) {
-            return new Outcome.Failed(JSON_PROCESSING, "The response has no 'records' array.");
         }
         Map<String, SourceRecord> byId = new HashMap<>(sent.size() * 2);
         for (SourceRecord r : sent) {
@@ -114,35 +102,58 @@ public final class ProcessorProtocol {
         }
         Set<String> seen = new HashSet<>(sent.size() * 2);
         List<RecordResult> results = new ArrayList<>(sent.size());
-        for (JsonNode record : records) {
-            JsonNode idNode = record.get("recordId");
-            if (idNode == null || !idNode.isTextual()) {
-                return new Outcome.Failed(MISSING_RECORD_ID, "A returned record has no recordId.");
+        boolean sawRecords = false;
+        try (JsonParser p = JSON.createParser(response)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Outcome.Failed(JSON_PROCESSING, "The response is not a JSON object.");
             }
-            String id = idNode.asText();
-            SourceRecord source = byId.get(id);
-            if (source == null) {
-                return new Outcome.Failed(MISSING_RECORD_ID, "Returned recordId " + id + " was not in the invocation.");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"records".equals(field)) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    return new Outcome.Failed(JSON_PROCESSING, "The response's 'records' is not an array.");
+                }
+                sawRecords = true;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() != JsonToken.START_OBJECT) {
+                        return new Outcome.Failed(JSON_PROCESSING, "A returned record is not a JSON object.");
+                    }
+                    Returned r = readRecord(p);
+                    if (r.id == null) {
+                        return new Outcome.Failed(MISSING_RECORD_ID, "A returned record has no recordId.");
+                    }
+                    SourceRecord source = byId.get(r.id);
+                    if (source == null) {
+                        return new Outcome.Failed(MISSING_RECORD_ID, "Returned recordId " + r.id + " was not in the invocation.");
+                    }
+                    if (!seen.add(r.id)) {
+                        return new Outcome.Failed(DUPLICATED_RECORD_ID, "Multiple records were returned with recordId " + r.id + ".");
+                    }
+                    Result result = r.result == null ? null : Result.parse(r.result);
+                    if (result == null) {
+                        return new Outcome.Failed(JSON_PROCESSING, "Record " + r.id + " has an invalid result: " + r.result + ".");
+                    }
+                    byte[] data;
+                    try {
+                        data = r.data == null ? new byte[0] : Base64.getDecoder().decode(r.data);
+                    } catch (IllegalArgumentException e) {
+                        return new Outcome.Failed(JSON_PROCESSING, "Record " + r.id + " has data that is not base64.");
+                    }
+                    if (result == Result.OK && data.length == 0) {
+                        return new Outcome.Failed(JSON_PROCESSING, "Record " + r.id + " is Ok but has no data.");
+                    }
+                    results.add(new RecordResult(source, result, data, r.partitionKeys));
+                }
             }
-            if (!seen.add(id)) {
-                return new Outcome.Failed(DUPLICATED_RECORD_ID, "Multiple records were returned with recordId " + id + ".");
-            }
-            JsonNode resultNode = record.get("result");
-            Result result = resultNode == null ? null : Result.parse(resultNode.asText());
-            if (result == null) {
-                return new Outcome.Failed(JSON_PROCESSING, "Record " + id + " has an invalid result: " + resultNode + ".");
-            }
-            byte[] data;
-            JsonNode dataNode = record.get("data");
-            try {
-                data = dataNode == null || dataNode.isNull() ? new byte[0] : Base64.getDecoder().decode(dataNode.asText());
-            } catch (IllegalArgumentException e) {
-                return new Outcome.Failed(JSON_PROCESSING, "Record " + id + " has data that is not base64.");
-            }
-            if (result == Result.OK && data.length == 0) {
-                return new Outcome.Failed(JSON_PROCESSING, "Record " + id + " is Ok but has no data.");
-            }
-            results.add(new RecordResult(source, result, data, partitionKeys(record)));
+        } catch (IOException e) {
+            return new Outcome.Failed(JSON_PROCESSING, "The response is not JSON: " + e.getMessage());
+        }
+        if (!sawRecords) {
+            return new Outcome.Failed(JSON_PROCESSING, "The response has no 'records' array.");
         }
         if (seen.size() != sent.size()) {
             return new Outcome.Failed(MISSING_RECORD_ID, (sent.size() - seen.size())
@@ -151,18 +162,60 @@ public final class ProcessorProtocol {
         return new Outcome.Succeeded(results);
     }
 
-    private static Map<String, String> partitionKeys(JsonNode record) {
-        JsonNode keys = record.path("metadata").path("partitionKeys");
-        if (!keys.isObject()) {
+    private static final class Returned {
+        String id;
+        String result;
+        String data;
+        Map<String, String> partitionKeys = Map.of();
+    }
+
+    /** One element of {@code records}, positioned on its START_OBJECT; unknown fields are skipped. */
+    private static Returned readRecord(JsonParser p) throws IOException {
+        Returned r = new Returned();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "recordId" -> r.id = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "result" -> r.result = value.isScalarValue() ? p.getText() : String.valueOf(value);
+                case "data" -> r.data = value == JsonToken.VALUE_NULL ? null : value.isScalarValue() ? p.getText() : "!";
+                case "metadata" -> r.partitionKeys = readMetadata(p);
+                default -> {
+                }
+            }
+            if (!"metadata".equals(field)) {
+                p.skipChildren();
+            }
+        }
+        return r;
+    }
+
+    private static Map<String, String> readMetadata(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
             return Map.of();
         }
-        Map<String, String> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = keys.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            out.put(f.getKey(), f.getValue().asText());
+        Map<String, String> keys = Map.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("partitionKeys".equals(field) && value == JsonToken.START_OBJECT) {
+                Map<String, String> out = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (v.isScalarValue()) {
+                        out.put(key, p.getText());
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                keys = out;
+            } else {
+                p.skipChildren();
+            }
         }
-        return out;
+        return keys;
     }
 
     public enum Result {
