@@ -93,7 +93,8 @@ public final class LocalCommand implements Runnable {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     if (pipeline.firehose().isRunning()) {
-                        pipeline.firehose().drain(Duration.ofMinutes(2));
+                        // kinesalite may already be stopping (its own shutdown hook): deliver what is buffered only.
+                        pipeline.firehose().flush(Duration.ofMinutes(2));
                     }
                 } catch (RuntimeException e) {
                     System.err.println("firelake local: could not deliver the buffers on stop: " + e.getMessage()

@@ -18,7 +18,13 @@ public final class FirehoseRunner implements AutoCloseable {
     private final LocalFirehose firehose;
     private final Duration idleWait;
     private final Thread thread;
-    private final Queue<CompletableFuture<Long>> drains = new ConcurrentLinkedQueue<>();
+    private final Queue<Request> drains = new ConcurrentLinkedQueue<>();
+
+    private record Request(boolean flushOnly, CompletableFuture<Long> done) {
+        Request(boolean flushOnly) {
+            this(flushOnly, new CompletableFuture<>());
+        }
+    }
     private volatile boolean stopping;
     private volatile Throwable failure;
 
@@ -36,8 +42,17 @@ public final class FirehoseRunner implements AutoCloseable {
 
     /** Reads to the tip of the stream and writes every buffer; returns the records read while draining. */
     public long drain(Duration timeout) {
-        CompletableFuture<Long> done = new CompletableFuture<>();
-        drains.add(done);
+        return request(new Request(false), timeout);
+    }
+
+    /** Writes every buffer without reading further (the stream may be stopping too). */
+    public void flush(Duration timeout) {
+        request(new Request(true), timeout);
+    }
+
+    private long request(Request request, Duration timeout) {
+        CompletableFuture<Long> done = request.done;
+        drains.add(request);
         if (failure != null || !thread.isAlive()) {
             throw new IllegalStateException("the local Firehose is not running"
                     + (failure == null ? "" : ": it stopped on " + failure), failure);
@@ -70,12 +85,17 @@ public final class FirehoseRunner implements AutoCloseable {
     private void loop() {
         try {
             while (!stopping) {
-                CompletableFuture<Long> drain = drains.poll();
-                if (drain != null) {
+                Request request = drains.poll();
+                if (request != null) {
                     try {
-                        drain.complete(firehose.drain());
+                        if (request.flushOnly()) {
+                            firehose.flush();
+                            request.done().complete(0L);
+                        } else {
+                            request.done().complete(firehose.drain());
+                        }
                     } catch (RuntimeException e) {
-                        drain.completeExceptionally(e);
+                        request.done().completeExceptionally(e);
                         throw e;
                     }
                     continue;
@@ -88,9 +108,9 @@ public final class FirehoseRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
             failure = e;
-            CompletableFuture<Long> waiting;
+            Request waiting;
             while ((waiting = drains.poll()) != null) {
-                waiting.completeExceptionally(e);
+                waiting.done().completeExceptionally(e);
             }
         }
     }

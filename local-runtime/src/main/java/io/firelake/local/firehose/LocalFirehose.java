@@ -223,6 +223,19 @@ public final class LocalFirehose implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Invokes the processor on what is buffered and writes every object, without reading the stream (which may be
+     * going away): a clean stop. Records read ahead but not yet taken stay behind the checkpoint.
+     */
+    public void flush() {
+        if (!batch.isEmpty()) {
+            invokeProcessor();
+        }
+        collect(true);
+        flushDue(true);
+        metrics.flush();
+    }
+
     public DeliveryStats stats() {
         Map<String, Long> byType = new TreeMap<>();
         failedByType.forEach((k, v) -> byType.put(k, v.get()));
@@ -263,7 +276,16 @@ public final class LocalFirehose implements AutoCloseable {
         }
         shardsRefreshed = now;
         Map<String, String> checkpoints = tracker.checkpoints();
-        for (String shardId : source.shardIds()) {
+        List<String> shardIds;
+        try {
+            shardIds = source.shardIds();
+        } catch (RuntimeException e) {
+            if (readers.isEmpty()) {
+                throw e;
+            }
+            return; // new shards are looked for again at the next refresh
+        }
+        for (String shardId : shardIds) {
             readers.computeIfAbsent(shardId, id -> source.open(id, checkpoints.get(id)));
         }
     }
