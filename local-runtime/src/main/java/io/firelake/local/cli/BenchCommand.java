@@ -54,6 +54,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** CPU time of this JVM's child processes: kinesalite's Node.js. */
+    private static long childCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,6 +77,9 @@ public final class BenchCommand implements Callable<Integer> {
              S3Client s3 = LocalAws.s3(s3proxy.endpoint())) {
             kinesis.createStream(b -> b.streamName(settings.streamName()).shardCount(settings.shardCount()));
             Streams.awaitActive(kinesis, settings.streamName());
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long node0 = childCpuNanos();
+            long jvm0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             var sent = ProducerRun.builder().endpoint(kinesalite.endpoint()).stream(settings.streamName())
                     .simulate(SimulationSettings.live(42, events).withFaults(FaultRates.combined(faultRate)))
@@ -79,6 +88,10 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "producer: %,d records (%,d Kinesis records, %.1f MB) in %.1f s = %,.0f records/s%n",
                     sent.delivered(), sent.kinesisRecords(), sent.deliveredBytes() / 1e6, produceSeconds,
                     sent.delivered() / produceSeconds);
+            double nodeProduce = (childCpuNanos() - node0) / 1e9;
+            double jvmProduce = (os.getProcessCpuTime() - jvm0) / 1e9;
+            out.printf(Locale.ROOT, "  CPU while producing: kinesalite %.1f s (%,.0f records per CPU-second), producer JVM %.1f s%n",
+                    nodeProduce, sent.delivered() / nodeProduce, jvmProduce);
 
             DeliveryStreamConfig config = DeliveryStreamConfig.from(settings, LocalAws.REGION.id());
             var processor = new RequestStreamHandlerProcessor(
@@ -92,8 +105,8 @@ public final class BenchCommand implements Callable<Integer> {
                     Clock.systemUTC()).concurrentInvocations(LocalPipeline.CONCURRENT_INVOCATIONS,
                     () -> new RequestStreamHandlerProcessor(RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER),
                             config.functionName(), line -> { }))) {
-                var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
                 long cpu0 = os.getProcessCpuTime();
+                long node1 = childCpuNanos();
                 long t1 = System.nanoTime();
                 firehose.drain();
                 double drainSeconds = (System.nanoTime() - t1) / 1e9;
@@ -106,6 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  CPU of this JVM (Firehose, transform, Parquet, S3Proxy, GC) while draining: %.1f s = %,.0f records "
                                 + "per CPU-second; load average %.1f on %d cores%n", cpuSeconds, stats.read() / cpuSeconds,
                         os.getSystemLoadAverage(), os.getAvailableProcessors());
+                out.printf(Locale.ROOT, "  kinesalite CPU while draining (GetRecords): %.1f s%n", (childCpuNanos() - node1) / 1e9);
             }
         }
         return 0;
