@@ -52,6 +52,8 @@ public final class RecordValidator {
 
     private static final Object JSON_NULL = new Object();
     private static final Object JSON_STRUCT = new Object();
+    /** A JSON number no Java number can hold, such as 1e999999999999. */
+    private static final Object HUGE_NUMBER = new Object();
     private static final Object NO_MATCH = new Object();
 
     private final EventSchema schema;
@@ -198,7 +200,13 @@ public final class RecordValidator {
             case VALUE_STRING -> parser.getText();
             case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
-            case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+            case VALUE_NUMBER_FLOAT -> {
+                try {
+                    yield parser.getDecimalValue();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    yield HUGE_NUMBER;
+                }
+            }
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> JSON_NULL;
@@ -225,6 +233,9 @@ public final class RecordValidator {
                 }
                 values[i] = value == null ? defaults[i] : null;
                 continue;
+            }
+            if (value == HUGE_NUMBER) {
+                return invalid(ReasonCode.WRONG_TYPE, field.name(), field.name() + " is a number out of any range");
             }
             if (value == JSON_STRUCT) {
                 return invalid(ReasonCode.WRONG_TYPE, field.name(), field.name() + " is an object or array; expected "

@@ -124,6 +124,8 @@ class RecordValidatorTest {
             "\"price\":\"1e3\"                               | WRONG_TYPE         | price",
             "\"price\":\" 12.00\"                            | WRONG_TYPE         | price",
             "\"price\":true                                  | WRONG_TYPE         | price",
+            "\"price\":17e5314166818                         | WRONG_TYPE         | price",
+            "\"event_time\":17e5314166818                    | WRONG_TYPE         | event_time",
             "\"event_time\":\"2026-11-22 03:00:00\"          | WRONG_TYPE         | event_time",
             "\"event_time\":\"2026-11-22T03:00:00\"          | WRONG_TYPE         | event_time",
             "\"event_time\":1.5e12                           | WRONG_TYPE         | event_time",
