@@ -65,6 +65,13 @@ public final class TransformBatch {
     }
 
     private List<TransformResult> fitResponse(List<InputRecord> records, List<TransformResult> results) {
+        long rough = ResponseBudget.ENVELOPE_BYTES;
+        for (TransformResult result : results) {
+            rough += ResponseBudget.roughEntryBytes(result);
+        }
+        if (rough <= maxResponseBytes) {
+            return results;
+        }
         long[] sizes = new long[results.size()];
         long total = ResponseBudget.ENVELOPE_BYTES;
         for (int i = 0; i < sizes.length; i++) {

@@ -44,6 +44,9 @@ class ResponseBudgetTest {
         }
         byte[] written = write(results);
         assertThat((long) written.length).isLessThanOrEqualTo(ResponseBudget.responseBytes(results));
+        for (TransformResult result : results) {
+            assertThat(ResponseBudget.roughEntryBytes(result)).isGreaterThanOrEqualTo(ResponseBudget.entryBytes(result));
+        }
         JsonNode parsed = new ObjectMapper().readTree(written);
         for (int i = 0; i < recordIds.size(); i++) {
             assertThat(parsed.path("records").get(i).path("recordId").asText()).isEqualTo(recordIds.get(i));

@@ -87,6 +87,17 @@ class RecordValidatorTest {
     }
 
     @Test
+    void aBadByteIsFoundAtEveryOffsetOfTheWordWiseAsciiScan() {
+        byte[] ascii = ("{" + BASE + "}").getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at < 40; at++) {
+            byte[] data = ascii.clone();
+            data[at] = (byte) 0x80;
+            Validation v = VALIDATOR.validate(data);
+            assertThat(((Validation.Invalid) v).failure().code()).as("offset " + at).isEqualTo(ReasonCode.INVALID_UTF8);
+        }
+    }
+
+    @Test
     void anEscapedLoneSurrogateIsInvalidUtf8() {
         Failure f = failure("{" + BASE + ",\"search_query\":\"x\\ud800y\"}");
         assertThat(f.code()).isEqualTo(ReasonCode.INVALID_UTF8);
