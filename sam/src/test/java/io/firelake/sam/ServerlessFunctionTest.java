@@ -66,6 +66,26 @@ class ServerlessFunctionTest {
     }
 
     @Test
+    void handlersAndJarsExistInTheirModulesWhenThoseAreInTheTree() throws java.io.IOException {
+        int checked = 0;
+        for (Deployable function : FUNCTIONS.values()) {
+            Path jar = SamTemplate.moduleDir().resolve(function.codeUri()).normalize();
+            Path module = jar.getParent().getParent();
+            if (!java.nio.file.Files.exists(module.resolve("pom.xml"))) {
+                continue; // that module has not landed in this tree yet
+            }
+            String handlerClass = function.handler().substring(0, function.handler().indexOf("::"));
+            assertThat(module.resolve("src/main/java/" + handlerClass.replace('.', '/') + ".java"))
+                    .as("the handler class the template names").exists();
+            assertThat(java.nio.file.Files.readString(module.resolve("pom.xml")))
+                    .as("%s/pom.xml writes the jar the template deploys", module.getFileName())
+                    .contains("/" + jar.getFileName());
+            checked++;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(checked > 0, "no Lambda module in this tree yet");
+    }
+
+    @Test
     void functionsRunJavaOnGravitonWithSnapStartOnAPublishedAlias() {
         for (String id : FUNCTIONS.keySet()) {
             Map<String, Object> properties = template.properties(id);
