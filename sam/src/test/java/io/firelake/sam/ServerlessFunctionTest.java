@@ -86,6 +86,33 @@ class ServerlessFunctionTest {
     }
 
     @Test
+    void environmentVariablesAreOnesTheHandlersRead() throws java.io.IOException {
+        int checked = 0;
+        for (Map.Entry<String, Deployable> function : FUNCTIONS.entrySet()) {
+            Path sources = SamTemplate.moduleDir().resolve(function.getValue().codeUri()).normalize()
+                    .getParent().getParent().resolve("src/main/java");
+            Object variables = SamTemplate.at(template.properties(function.getKey()), "Environment", "Variables").orElse(Map.of());
+            if (!java.nio.file.Files.isDirectory(sources)) {
+                continue;
+            }
+            StringBuilder code = new StringBuilder();
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(sources)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    code.append(java.nio.file.Files.readString(file));
+                }
+            }
+            for (String name : map(variables).keySet()) {
+                if (!name.equals("JAVA_TOOL_OPTIONS")) { // read by the JVM itself
+                    assertThat(code).as("%s: environment variable %s is read by its code", function.getKey(), name)
+                            .contains("\"" + name + "\"");
+                }
+            }
+            checked++;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(checked > 0, "no Lambda module in this tree yet");
+    }
+
+    @Test
     void functionsRunJavaOnGravitonWithSnapStartOnAPublishedAlias() {
         for (String id : FUNCTIONS.keySet()) {
             Map<String, Object> properties = template.properties(id);
