@@ -1,5 +1,7 @@
 package io.firelake.transform;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firelake.transform.firehose.SampleBatch;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,5 +53,25 @@ class HandlerTest {
         handler.prime();
         assertThat(handler.userAgents().cacheStats().hits()).isZero();
         assertThat(handler.userAgents().cacheStats().size()).isGreaterThanOrEqualTo(SampleBatch.USER_AGENTS.size());
+    }
+
+    /** The entry point Lambda calls: public constructor, the stream handler, the context's logger. */
+    @Test
+    void theLambdaEntryPointAnswersAndLogsThroughTheContextLogger() throws Exception {
+        List<String> logged = new ArrayList<>();
+        LambdaLogger logger = (LambdaLogger) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{LambdaLogger.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("log") && args[0] instanceof String line) {
+                        logged.add(line);
+                    }
+                    return null;
+                });
+        Context context = (Context) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Context.class},
+                (proxy, method, args) -> method.getName().equals("getLogger") ? logger : null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new FirehoseTransformHandler().handleRequest(
+                new ByteArrayInputStream(FixtureTest.resource("kinesis-batch.json")), out, context);
+        assertThat(JSON.readTree(out.toByteArray()).path("records")).hasSize(13);
+        assertThat(logged).hasSize(9).allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}\n"));
     }
 }
