@@ -17,6 +17,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class RecordValidator {
         this.fields = raw.fields().toArray(FieldSpec[]::new);
         this.indexByName = new HashMap<>();
         this.defaults = new Object[fields.length];
-        Object[] enums = new Object[fields.length];
+        List<Set<String>> symbolSets = new ArrayList<>(fields.length);
         int timeIndex = -1;
         int typeIndex = -1;
         for (int i = 0; i < fields.length; i++) {
@@ -88,11 +89,9 @@ public final class RecordValidator {
             }
             Set<String> symbols = new HashSet<>();
             field.types().stream().filter(t -> t.kind() == FieldType.Kind.ENUM).forEach(t -> symbols.addAll(t.symbols()));
-            enums[i] = Set.copyOf(symbols);
+            symbolSets.add(Set.copyOf(symbols));
         }
-        @SuppressWarnings("unchecked")
-        List<Set<String>> symbolSets = java.util.Arrays.stream(enums).map(e -> (Set<String>) e).toList();
-        this.enumSymbols = symbolSets;
+        this.enumSymbols = List.copyOf(symbolSets);
         if (timeIndex < 0) {
             throw new IllegalArgumentException(raw.fullName() + " has no field with role " + EventContract.EVENT_TIME_ROLE);
         }

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -108,9 +107,5 @@ public final class OkOutputContract {
                 assertThat(number.precision() - number.scale()).as(what).isLessThanOrEqualTo(precision - scale);
             }
         }
-    }
-
-    static Iterator<String> names(JsonNode row) {
-        return row.fieldNames();
     }
 }
