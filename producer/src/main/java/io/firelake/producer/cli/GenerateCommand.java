@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "stream takes them.",
             ""},
         footer = {"", "Examples:",
-            "  Local, 100k events with 1% faults, manifest for accounting:",
+            "  Local, 100k events with 1%% faults, manifest for accounting:",
             "    java -jar producer/target/firelake-producer.jar generate --endpoint http://127.0.0.1:4567 \\",
             "      --create-stream 2 --events 100000 --fault-rate 0.01 --manifest target/manifest.jsonl",
             "  A week of history on AWS:",

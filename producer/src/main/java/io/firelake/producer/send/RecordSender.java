@@ -100,7 +100,15 @@ public final class RecordSender implements AutoCloseable {
         this.sink = sink;
         this.settings = settings;
         this.listener = listener == null ? DeliveryListener.NONE : listener;
-        List<ShardRange> shards = settings.aggregation() ? sink.openShards() : List.of();
+        List<ShardRange> shards = List.of();
+        if (settings.aggregation()) {
+            try {
+                shards = sink.openShards();
+            } catch (SinkException e) {
+                // No such stream, no access: the first send() reports it, as it would for a PutRecords failure.
+                fatal = e;
+            }
+        }
         this.shardMap = shards.isEmpty() ? null : new ShardMap(shards);
         int groups = shardMap == null ? 1 : shardMap.size();
         this.buffers = new ShardBuffer[groups];
