@@ -154,6 +154,9 @@ final class ShardPoller implements Runnable {
                     : iterator(ShardIteratorType.TRIM_HORIZON, null);
             return;
         } catch (SdkException e) {
+            if (!running) {
+                return; // interrupted by close()
+            }
             log.accept("shard " + shardId + ": GetRecords failed, polling again: " + e.getMessage());
             nextPollAt = now + config.pollInterval().toMillis();
             return;
