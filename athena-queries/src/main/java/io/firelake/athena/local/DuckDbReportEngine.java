@@ -71,8 +71,11 @@ public final class DuckDbReportEngine implements ReportEngine {
     @Override
     public ReportResult run(Report report, DateRange range) {
         LakeScan.Selection read = LakeScan.Selection.empty();
+        long tableBytes = 0;
         for (String table : report.tables()) {
-            read = read.plus(new LakeScan(tables.get(table), lake).select(range));
+            LakeScan scan = new LakeScan(tables.get(table), lake);
+            read = read.plus(scan.select(range));
+            tableBytes += scan.all().bytes();
         }
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(report.sqlFor(range))) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -88,7 +91,7 @@ public final class DuckDbReportEngine implements ReportEngine {
                 }
                 rows.add(row);
             }
-            return new ReportResult(columns, rows, read.bytes(), read.files().size(), OptionalDouble.empty());
+            return new ReportResult(columns, rows, read.bytes(), read.files().size(), tableBytes, OptionalDouble.empty());
         } catch (SQLException e) {
             throw new IllegalStateException("report " + report.name() + " failed on DuckDB: " + e.getMessage(), e);
         }
