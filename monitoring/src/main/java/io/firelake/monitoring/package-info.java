@@ -1,0 +1,2 @@
+/** Firehose delivery monitoring, accounting and replay. */
+package io.firelake.monitoring;

@@ -1,0 +1,25 @@
+package io.firelake.monitoring.source;
+
+import io.firelake.monitoring.errors.ErrorDocuments;
+import io.firelake.monitoring.health.DeliveryStreamState;
+import io.firelake.monitoring.metrics.MetricsWindow;
+
+import java.io.IOException;
+import java.time.Instant;
+
+/** Where monitoring reads a delivery stream's metrics, state and error prefix: the local runtime or AWS. */
+public interface MonitoringSource extends AutoCloseable {
+
+    String deliveryStreamName();
+
+    MetricsWindow metrics(Instant from, Instant to) throws IOException;
+
+    DeliveryStreamState deliveryStreamState() throws IOException;
+
+    /** Error documents that arrived in [from, to). */
+    ErrorDocuments errorDocuments(Instant from, Instant to) throws IOException;
+
+    @Override
+    default void close() {
+    }
+}

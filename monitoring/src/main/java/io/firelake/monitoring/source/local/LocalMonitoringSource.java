@@ -1,0 +1,52 @@
+package io.firelake.monitoring.source.local;
+
+import io.firelake.monitoring.errors.ErrorDocuments;
+import io.firelake.monitoring.health.DeliveryStreamState;
+import io.firelake.monitoring.lake.LocalLake;
+import io.firelake.monitoring.metrics.MetricsWindow;
+import io.firelake.monitoring.source.MonitoringSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The local runtime: the local Firehose's metrics file and the lake on disk. */
+public final class LocalMonitoringSource implements MonitoringSource {
+    private final String deliveryStreamName;
+    private final Path metricsFile;
+    private final LocalLake lake;
+    private final MetricsFileReader reader = new MetricsFileReader();
+
+    public LocalMonitoringSource(String deliveryStreamName, Path metricsFile, LocalLake lake) {
+        this.deliveryStreamName = deliveryStreamName;
+        this.metricsFile = metricsFile;
+        this.lake = lake;
+    }
+
+    @Override
+    public String deliveryStreamName() {
+        return deliveryStreamName;
+    }
+
+    @Override
+    public MetricsWindow metrics(Instant from, Instant to) throws IOException {
+        return MetricsWindow.of(from, to, reader.read(metricsFile, deliveryStreamName).points());
+    }
+
+    /** The local Firehose has no control plane: it is ACTIVE when it has published metrics. */
+    @Override
+    public DeliveryStreamState deliveryStreamState() {
+        if (Files.exists(metricsFile)) {
+            return DeliveryStreamState.active(deliveryStreamName);
+        }
+        return new DeliveryStreamState(deliveryStreamName, DeliveryStreamState.UNKNOWN, Optional.of("NO_METRICS"),
+                Optional.of("no metrics file at " + metricsFile + " (is the local Firehose running?)"));
+    }
+
+    @Override
+    public ErrorDocuments errorDocuments(Instant from, Instant to) throws IOException {
+        return lake.errorDocuments().arrivedBetween(from, to);
+    }
+}
