@@ -78,7 +78,7 @@ public final class ReportCommand implements Callable<Integer> {
             description = "duckdb (the local lake) or athena (default: ${DEFAULT-VALUE}).")
     Engine engine;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:FIRELAKE_DATA_DIR:-.firelake}",
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:FIRELAKE_DATA_DIR:-.firelake/data}",
             description = "The local runtime's data directory; the lake is DIR/s3/firelake-lake "
                     + "(default: ${DEFAULT-VALUE}).")
     Path dataDir;

@@ -67,7 +67,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "D", description = "Last UTC day of a range (default: --from).")
     LocalDate to;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:FIRELAKE_DATA_DIR:-.firelake}",
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:FIRELAKE_DATA_DIR:-.firelake/data}",
             description = "The local runtime's data directory (default: ${DEFAULT-VALUE}); the lake is "
                     + "DIR/s3/" + DEFAULT_BUCKET + ".")
     Path dataDir;

@@ -165,8 +165,11 @@ public final class DuckDbReportEngine implements ReportEngine {
         String pathRegex = sqlString(LakeScan.relativeTemplateRegex(table)) + "[^/]+$";
         List<String> select = new ArrayList<>();
         for (Column c : table.columns()) {
-            select.add("TRY_CAST(json_extract_string(line, '$." + table.jsonKey(c.name()) + "') AS "
-                    + duckType(c.type()) + ") AS " + c.name());
+            // Athena's OpenX SerDe matches keys case-insensitively; Firehose capitalises some (ErrorCode).
+            String key = table.jsonKey(c.name());
+            String capitalised = Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            select.add("TRY_CAST(coalesce(json_extract_string(line, '$." + key + "'), json_extract_string(line, '$."
+                    + capitalised + "')) AS " + duckType(c.type()) + ") AS " + c.name());
         }
         for (int i = 0; i < table.partitionKeys().size(); i++) {
             select.add("regexp_extract(filename, '" + pathRegex + "', " + (i + 1) + ") AS "
