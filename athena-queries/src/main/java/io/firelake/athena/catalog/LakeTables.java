@@ -1,0 +1,93 @@
+package io.firelake.athena.catalog;
+
+import io.firelake.events.EventContract;
+import io.firelake.events.catalog.TableDefinition;
+import io.firelake.events.schema.EventSchema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The lake's tables and their Athena DDL, shipped as {@code .sql} resources a user can paste into the Athena console.
+ *
+ * <p>The DDL text carries the placeholder {@value #LAKE_PLACEHOLDER} for the lake's root ({@code s3://bucket} on AWS,
+ * a directory locally). Raw and curated DDL are derived from the event contract ({@link #rawDefinition},
+ * {@link #curatedDefinition}); a test proves the shipped files equal what the contract renders.
+ *
+ * @see <a href="https://docs.aws.amazon.com/athena/latest/ug/partition-projection.html">Athena partition projection</a>
+ */
+public final class LakeTables {
+
+    public static final String DATABASE = "firelake";
+    public static final String LAKE_PLACEHOLDER = ":lake";
+    public static final String RAW = "raw_events";
+    public static final String CURATED = "curated_events";
+    public static final String TRAFFIC_HOURLY = "traffic_hourly";
+    public static final String SESSIONS = "sessions";
+    public static final String FUNNEL_DAILY = "funnel_daily";
+    public static final String REVENUE_DAILY = "revenue_daily";
+    public static final String DELIVERY_ERRORS = "delivery_errors";
+    /** Every table, in dependency order (raw first). */
+    public static final List<String> ALL = List.of(RAW, CURATED, TRAFFIC_HOURLY, SESSIONS, FUNNEL_DAILY, REVENUE_DAILY,
+            DELIVERY_ERRORS);
+    /** The hour partition of raw data; curated data drops it (fewer, larger files per day). */
+    public static final String HOUR_PARTITION = "event_hour";
+
+    private LakeTables() {
+    }
+
+    /** Where each table lives under the lake root (the S3 prefixes of the lake layout). */
+    public static String prefix(String table) {
+        return switch (table) {
+            case RAW -> "raw/";
+            case CURATED -> "curated/";
+            case DELIVERY_ERRORS -> "errors/";
+            default -> "views/" + table + "/";
+        };
+    }
+
+    public static TableDefinition rawDefinition(EventContract contract, String lake) {
+        return TableDefinition.of(contract.enriched(), DATABASE, RAW, lake + "/" + prefix(RAW));
+    }
+
+    public static TableDefinition curatedDefinition(EventContract contract, String lake) {
+        return TableDefinition.of(curatedSchema(contract), DATABASE, CURATED, lake + "/" + prefix(CURATED));
+    }
+
+    /** The enriched schema without the hour partition: curated data is partitioned by day only. */
+    public static EventSchema curatedSchema(EventContract contract) {
+        EventSchema enriched = contract.enriched();
+        return new EventSchema(enriched.fullName(), enriched.fields().stream()
+                .filter(f -> !(f.partition() && f.name().equals(HOUR_PARTITION)))
+                .toList());
+    }
+
+    /** The shipped DDL of {@code table}, with the {@value #LAKE_PLACEHOLDER} placeholder. */
+    public static String ddl(String table) {
+        if (!ALL.contains(table)) {
+            throw new IllegalArgumentException("unknown table '" + table + "'; tables: " + ALL);
+        }
+        String resource = "/io/firelake/athena/ddl/" + table + ".sql";
+        try (InputStream in = LakeTables.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("DDL resource " + resource + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The DDL of {@code table} for the lake rooted at {@code lakeRoot} ({@code s3://bucket} or a directory URI). */
+    public static String ddl(String table, String lakeRoot) {
+        String root = lakeRoot.endsWith("/") ? lakeRoot.substring(0, lakeRoot.length() - 1) : lakeRoot;
+        return ddl(table).replace(LAKE_PLACEHOLDER, root);
+    }
+
+    public static TableSpec spec(String table) {
+        return HiveDdl.parse(ddl(table));
+    }
+}

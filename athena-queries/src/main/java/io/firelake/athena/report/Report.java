@@ -1,0 +1,36 @@
+package io.firelake.athena.report;
+
+import io.firelake.athena.catalog.LakeTables;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A report: one {@code .sql} file in Athena's dialect whose first line is a comment saying what question it answers.
+ *
+ * @param name     the file name without {@code .sql}
+ * @param question the first line's comment
+ * @param sql      the query text with {@code :from}/{@code :to} placeholders
+ */
+public record Report(String name, String question, String sql) {
+
+    private static final Pattern TABLE_REFERENCE = Pattern.compile("\\b(?:FROM|JOIN)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
+
+    public Report {
+        if (!sql.startsWith("-- ")) {
+            throw new IllegalArgumentException("report " + name + " must start with a one-line '-- question' comment");
+        }
+    }
+
+    /** The lake tables the query reads (not its CTE names). */
+    public List<String> tables() {
+        Matcher m = TABLE_REFERENCE.matcher(sql);
+        return m.results().map(r -> r.group(1).toLowerCase()).filter(LakeTables.ALL::contains).distinct().toList();
+    }
+
+    /** The query with its date range filled in, ready to run. */
+    public String sqlFor(DateRange range) {
+        return range.substitute(sql);
+    }
+}

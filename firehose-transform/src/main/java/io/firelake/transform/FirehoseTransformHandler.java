@@ -1,0 +1,251 @@
+package io.firelake.transform;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.firelake.transform.core.InputRecord;
+import io.firelake.transform.core.RecordTransformer;
+import io.firelake.transform.core.TransformBatch;
+import io.firelake.transform.core.TransformResult;
+import io.firelake.transform.enrich.EnrichedEventWriter;
+import io.firelake.transform.enrich.Enricher;
+import io.firelake.transform.enrich.UserAgentClassifier;
+import io.firelake.transform.firehose.FirehoseEvent;
+import io.firelake.transform.firehose.FirehoseEventReader;
+import io.firelake.transform.firehose.FirehoseResponseWriter;
+import io.firelake.transform.firehose.MalformedEventException;
+import io.firelake.transform.firehose.SampleBatch;
+import io.firelake.transform.validate.Failure;
+import io.firelake.transform.validate.ReasonCode;
+import io.firelake.transform.validate.RecordValidator;
+import io.firelake.events.EventContract;
+import org.crac.Core;
+import org.crac.Resource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The Firehose data-transformation Lambda: validates and enriches clickstream records and answers with dynamic
+ * partitioning keys (event_date, event_hour of the event time).
+ *
+ * <p>A thin shell: it reads the request with {@link FirehoseEventReader}, delegates to the pure {@link TransformBatch}
+ * and writes {@link FirehoseResponseWriter}'s response. The collaborators are built once per process (the user-agent
+ * regexes take about a second to load). It never throws for a batch: a request that is not a Firehose event at all is
+ * answered with no records and logged; a bad record fails alone.
+ *
+ * <p><b>SnapStart.</b> As a CRaC {@link Resource}, {@link #beforeCheckpoint} runs a realistic batch
+ * ({@link SampleBatch}: every event type, browsers, phones, tablets, bots, IPv4 and IPv6, and every failure kind)
+ * through the whole path before the snapshot, so restored instances start with loaded classes, JIT-compiled hot code
+ * and a warm user-agent cache instead of paying for them on the first real batch.
+ *
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">Firehose data transformation</a>
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-java.html">Lambda SnapStart runtime hooks</a>
+ */
+public final class FirehoseTransformHandler implements RequestStreamHandler, Resource {
+
+    /** Built on first use, i.e. during Lambda's init phase (before the SnapStart snapshot), once per process. */
+    private static final class Default {
+        static final Components INSTANCE = Components.clickstream();
+    }
+
+    private final Components components;
+
+    /** The constructor Lambda calls. Registers the SnapStart priming hook. */
+    public FirehoseTransformHandler() {
+        this(Default.INSTANCE);
+        Core.getGlobalContext().register(this);
+    }
+
+    FirehoseTransformHandler(Components components) {
+        this.components = components;
+    }
+
+    /** Everything the handler needs, built once. */
+    record Components(TransformBatch batch, FirehoseEventReader reader, FirehoseResponseWriter writer) {
+
+        static Components clickstream() {
+            return of(RecordValidator.clickstream(Clock.systemUTC()), new UserAgentClassifier(), Clock.systemUTC());
+        }
+
+        static Components of(RecordValidator validator, UserAgentClassifier userAgents, Clock clock) {
+            EventContract contract = EventContract.clickstream();
+            Enricher enricher = new Enricher(validator.schema(), contract.enriched(), userAgents);
+            RecordTransformer transformer = new RecordTransformer(validator, enricher,
+                    new EnrichedEventWriter(contract.enriched()));
+            return new Components(new TransformBatch(transformer, clock::millis), new FirehoseEventReader(),
+                    new FirehoseResponseWriter());
+        }
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaLogger logger = context == null ? null : context.getLogger();
+        Consumer<String> log = logger == null ? System.err::println : line -> logger.log(line + "\n");
+        handle(input, output, log);
+    }
+
+    /** The whole invocation with an explicit log sink: what tests, priming and {@link #main} call. */
+    void handle(InputStream input, OutputStream output, Consumer<String> log) throws IOException {
+        List<InputRecord> records;
+        String invocationId = null;
+        try {
+            FirehoseEvent event = components.reader().read(input);
+            records = event.records();
+            invocationId = event.invocationId();
+            if (event.skippedRecords() > 0) {
+                log.accept(FailureLog.line(g -> {
+                    g.writeStringField("level", "ERROR");
+                    g.writeStringField("event", "records_without_id");
+                    g.writeNumberField("count", event.skippedRecords());
+                }));
+            }
+        } catch (MalformedEventException e) {
+            log.accept(FailureLog.line(g -> {
+                g.writeStringField("level", "ERROR");
+                g.writeStringField("event", "malformed_request");
+                g.writeStringField("message", e.getMessage());
+            }));
+            records = List.of();
+        }
+        List<TransformResult> results;
+        try {
+            results = components.batch().apply(records);
+        } catch (RuntimeException e) {
+            // TransformBatch contains per-record failures; this is the last line of defence for a bug in the batch code.
+            results = new ArrayList<>(records.size());
+            for (InputRecord record : records) {
+                results.add(new TransformResult.ProcessingFailed(record.recordId(),
+                        record.data() == null ? new byte[0] : record.data(),
+                        Failure.of(ReasonCode.INTERNAL_ERROR, "unexpected " + e.getClass().getSimpleName())));
+            }
+        }
+        FailureLog.log(records, results, invocationId, log);
+        components.writer().write(results, output);
+        output.flush();
+    }
+
+    UserAgentClassifier userAgents() {
+        return components.batch().transformer().enricher().userAgents();
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: no connections, no credentials, and processed_ts reads the clock per batch
+    }
+
+    /** Runs a realistic batch (200 valid events and every failure kind) through the whole path, output discarded. */
+    void prime() {
+        long now = System.currentTimeMillis();
+        List<byte[]> payloads = new ArrayList<>(SampleBatch.validPayloads(200, 42, now));
+        payloads.addAll(SampleBatch.faultyPayloads());
+        byte[] request = SampleBatch.firehoseRequest(payloads, now);
+        try {
+            for (int round = 0; round < 3; round++) {
+                handle(new ByteArrayInputStream(request), OutputStream.nullOutputStream(), line -> { });
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("priming failed", e);
+        }
+        userAgents().resetCacheStats();
+    }
+
+    /**
+     * Runs the transform on a request file (or stdin) and prints the response: for local use and for the build's
+     * smoke test of the shaded jar.
+     */
+    public static void main(String[] args) throws IOException {
+        boolean check = false;
+        Path file = null;
+        for (String arg : args) {
+            switch (arg) {
+                case "-h", "--help" -> {
+                    System.out.println(String.join("\n",
+                            "Usage: java -jar firelake-firehose-transform.jar [--check] [REQUEST.json]",
+                            "",
+                            "Runs the firelake Firehose transform on one Firehose data-transformation request (a file,",
+                            "or stdin when none is given) and prints the Lambda response JSON on stdout. Failed records",
+                            "are logged as JSON lines on stderr with their reason code.",
+                            "",
+                            "  --check  exit 1 unless every recordId is answered exactly once and none failed with",
+                            "           INTERNAL_ERROR (the build runs this on the shaded jar)",
+                            "",
+                            "Example: java -jar target/firelake-firehose-transform.jar \\",
+                            "           src/test/resources/events/kinesis-batch.json | jq '.records[].result'"));
+                    return;
+                }
+                case "--check" -> check = true;
+                default -> {
+                    if (arg.startsWith("-")) {
+                        System.err.println("unknown option " + arg + " (try --help)");
+                        System.exit(2);
+                    }
+                    file = Path.of(arg);
+                }
+            }
+        }
+        byte[] request = file == null ? System.in.readAllBytes() : Files.readAllBytes(file);
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        List<String> logLines = new ArrayList<>();
+        new FirehoseTransformHandler(Default.INSTANCE).handle(new ByteArrayInputStream(request), response, logLines::add);
+        PrintStream err = System.err;
+        logLines.forEach(err::println);
+        System.out.write(response.toByteArray());
+        System.out.println();
+        System.out.flush();
+        if (check) {
+            String problem = checkResponse(request, response.toByteArray(), logLines);
+            if (problem != null) {
+                err.println("check failed: " + problem);
+                System.exit(1);
+            }
+            err.println("check passed");
+        }
+    }
+
+    private static String checkResponse(byte[] request, byte[] response, List<String> logLines) {
+        try {
+            FirehoseEvent in = new FirehoseEventReader().read(request);
+            com.fasterxml.jackson.databind.JsonNode out = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response);
+            Set<String> expected = new HashSet<>();
+            in.records().forEach(r -> expected.add(r.recordId()));
+            Set<String> seen = new HashSet<>();
+            for (com.fasterxml.jackson.databind.JsonNode record : out.path("records")) {
+                if (!seen.add(record.path("recordId").asText())) {
+                    return "recordId answered twice: " + record.path("recordId").asText();
+                }
+            }
+            if (!seen.equals(expected) || expected.size() != in.records().size()) {
+                return "answered " + seen.size() + " of " + in.records().size() + " recordIds";
+            }
+            if (logLines.stream().anyMatch(l -> l.contains("\"INTERNAL_ERROR\""))) {
+                return "a record failed with INTERNAL_ERROR";
+            }
+            return null;
+        } catch (IOException | MalformedEventException e) {
+            return e.toString();
+        }
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

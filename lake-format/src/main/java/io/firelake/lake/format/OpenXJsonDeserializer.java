@@ -1,0 +1,207 @@
+package io.firelake.lake.format;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads one JSON record into a row of a {@link LakeSchema} the way Firehose's OpenX JSON SerDe does for record format
+ * conversion: keys match columns case-insensitively ({@code CaseInsensitive} defaults to true), keys that are not
+ * columns are ignored, a missing key or JSON null is a null column, and a value that cannot become the column's type
+ * fails the record with a message (Firehose writes it to the {@code format-conversion-failed} error prefix and goes on
+ * with the others). Timestamps accept ISO-8601 instants, {@code java.sql.Timestamp} text ({@code yyyy-MM-dd HH:mm:ss[.f]},
+ * read as UTC) and epoch milliseconds.
+ *
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion.html">Firehose record format conversion</a>
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_OpenXJsonSerDe.html">OpenXJsonSerDe</a>
+ */
+public final class OpenXJsonDeserializer {
+
+    /** Firehose's error code for records that fail format conversion. */
+    public static final String ERROR_CODE = "DataFormatConversion.MalformedData";
+
+    private static final DateTimeFormatter SQL_TIMESTAMP = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter(Locale.ROOT);
+
+    private final LakeSchema schema;
+    private final ObjectMapper json;
+    private final Map<String, Integer> columnIndex = new HashMap<>();
+
+    public OpenXJsonDeserializer(LakeSchema schema) {
+        this.schema = schema;
+        this.json = new ObjectMapper();
+        this.json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        List<LakeSchema.ColumnType> columns = schema.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            columnIndex.put(columns.get(i).name().toLowerCase(Locale.ROOT), i);
+        }
+    }
+
+    public LakeSchema schema() {
+        return schema;
+    }
+
+    /** One JSON object (a trailing newline is allowed). */
+    public ConversionResult deserialize(byte[] record) {
+        JsonNode node;
+        try {
+            node = json.readTree(record);
+        } catch (JsonProcessingException e) {
+            return failed("The record is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return failed("The record could not be read: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return failed("The record is not a JSON object");
+        }
+        GenericRecord row = new GenericData.Record(schema.avroSchema());
+        Iterator<Map.Entry<String, JsonNode>> fields = ((ObjectNode) node).fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            Integer index = columnIndex.get(field.getKey().toLowerCase(Locale.ROOT));
+            if (index == null || field.getValue().isNull()) {
+                continue;
+            }
+            LakeSchema.ColumnType column = schema.columns().get(index);
+            try {
+                row.put(index, convert(column, field.getValue()));
+            } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
+                return failed("Column '" + column.name() + "' (" + column.glueType() + "): cannot convert "
+                        + abbreviate(field.getValue().toString()) + ": " + e.getMessage());
+            }
+        }
+        return new ConversionResult.Converted(row);
+    }
+
+    private static ConversionResult failed(String message) {
+        return new ConversionResult.Failed(ERROR_CODE, message);
+    }
+
+    private Object convert(LakeSchema.ColumnType column, JsonNode value) {
+        return switch (column.kind()) {
+            case STRING -> value.isValueNode() ? value.asText() : value.toString();
+            case INT -> integral(value, column).intValueExact();
+            case BIGINT -> integral(value, column).longValueExact();
+            case FLOAT -> (float) floating(value);
+            case DOUBLE -> floating(value);
+            case BOOLEAN -> bool(value);
+            case DECIMAL -> decimal(value, column);
+            case TIMESTAMP -> timestamp(value);
+        };
+    }
+
+    private static BigInteger integral(JsonNode value, LakeSchema.ColumnType column) {
+        BigDecimal number = number(value);
+        try {
+            BigInteger exact = number.toBigIntegerExact();
+            BigInteger min = column.kind() == LakeSchema.ColumnType.Kind.INT
+                    ? BigInteger.valueOf(Integer.MIN_VALUE) : BigInteger.valueOf(Long.MIN_VALUE);
+            BigInteger max = column.kind() == LakeSchema.ColumnType.Kind.INT
+                    ? BigInteger.valueOf(Integer.MAX_VALUE) : BigInteger.valueOf(Long.MAX_VALUE);
+            if (exact.compareTo(min) < 0 || exact.compareTo(max) > 0) {
+                throw new IllegalArgumentException("out of range for " + column.glueType());
+            }
+            return exact;
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("not an integer");
+        }
+    }
+
+    private static BigDecimal number(JsonNode value) {
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return new BigDecimal(value.asText().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number");
+            }
+        }
+        throw new IllegalArgumentException("not a number");
+    }
+
+    private static double floating(JsonNode value) {
+        if (value.isNumber()) {
+            return value.doubleValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return Double.parseDouble(value.asText().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number");
+            }
+        }
+        throw new IllegalArgumentException("not a number");
+    }
+
+    private static boolean bool(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual()) {
+            String text = value.asText().trim();
+            if (text.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (text.equalsIgnoreCase("false")) {
+                return false;
+            }
+        }
+        throw new IllegalArgumentException("not a boolean");
+    }
+
+    private static ByteBuffer decimal(JsonNode value, LakeSchema.ColumnType column) {
+        // Hive's decimal enforcement rounds half-up to the scale; more integer digits than precision allows is an error.
+        BigDecimal scaled = number(value).setScale(column.scale(), RoundingMode.HALF_UP);
+        if (scaled.precision() > column.precision()) {
+            throw new IllegalArgumentException("exceeds decimal(" + column.precision() + "," + column.scale() + ")");
+        }
+        return ByteBuffer.wrap(scaled.unscaledValue().toByteArray());
+    }
+
+    private static long timestamp(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return value.longValue();
+        }
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("not a timestamp");
+        }
+        String text = value.asText().trim();
+        if (text.indexOf('T') > 0) {
+            return Instant.parse(text).toEpochMilli();
+        }
+        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(text);
+        }
+        return LocalDateTime.parse(text, SQL_TIMESTAMP).toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+}

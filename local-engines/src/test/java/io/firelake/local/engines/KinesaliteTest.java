@@ -1,0 +1,75 @@
+package io.firelake.local.engines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+class KinesaliteTest {
+
+    private static Kinesalite kinesalite;
+
+    @BeforeAll
+    static void start() {
+        kinesalite = Kinesalite.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        kinesalite.close();
+    }
+
+    @Test
+    void putRecordThenGetRecordsReturnsTheSameBytes() {
+        try (KinesisClient kinesis = LocalAws.kinesis(kinesalite.endpoint())) {
+            kinesis.createStream(b -> b.streamName("engines-test").shardCount(2));
+            var put = kinesis.putRecord(b -> b.streamName("engines-test").partitionKey("session-1")
+                    .data(SdkBytes.fromString("{\"hello\":1}", StandardCharsets.UTF_8)));
+            String iterator = kinesis.getShardIterator(b -> b.streamName("engines-test").shardId(put.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            List<Record> records = kinesis.getRecords(b -> b.shardIterator(iterator)).records();
+
+            assertThat(records).hasSize(1);
+            assertThat(records.get(0).data().asUtf8String()).isEqualTo("{\"hello\":1}");
+            assertThat(records.get(0).sequenceNumber()).isEqualTo(put.sequenceNumber());
+        }
+    }
+
+    @Test
+    void listensOnLoopbackAndRefusesATakenPortWithAClearMessage() throws Exception {
+        assertThat(kinesalite.endpoint().getHost()).isEqualTo("127.0.0.1");
+        try (ServerSocket taken = new ServerSocket(0, 1, Loopback.address())) {
+            assertThatThrownBy(() -> Kinesalite.builder().port(taken.getLocalPort()).start())
+                    .isInstanceOf(EngineStartException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("already in use");
+        }
+    }
+
+    @Test
+    void aMissingNodeIsReportedWithWhatToInstall() {
+        NodePackages packages = NodePackages.locate();
+        String previous = System.getProperty("firelake.node");
+        System.setProperty("firelake.node", "/nonexistent/node-for-test");
+        try {
+            assertThatThrownBy(() -> NodePackages.at(packages.directory()).requireNode())
+                    .isInstanceOf(EngineStartException.class)
+                    .hasMessageContaining("Node.js 18 or newer");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("firelake.node");
+            } else {
+                System.setProperty("firelake.node", previous);
+            }
+        }
+    }
+}

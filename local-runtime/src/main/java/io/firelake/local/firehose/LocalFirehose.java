@@ -1,0 +1,551 @@
+package io.firelake.local.firehose;
+
+import io.firelake.kinesis.aggregation.Deaggregator;
+import io.firelake.kinesis.aggregation.InvalidAggregateException;
+import io.firelake.kinesis.aggregation.UserRecord;
+import io.firelake.lake.format.ConversionResult;
+import io.firelake.lake.format.LakeSchema;
+import io.firelake.lake.format.OpenXJsonDeserializer;
+import io.firelake.lake.format.ParquetObjectWriter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * A Firehose delivery stream with a Kinesis Data Stream source, a Lambda processor, record format conversion to
+ * Parquet and an S3 destination with dynamic partitioning, run in one thread of this process.
+ *
+ * <p>What it encodes, rule by rule:
+ * <ul>
+ *   <li>Source: every shard is read from its checkpoint (TRIM_HORIZON for a new stream); KPL aggregates are
+ *   de-aggregated and each user record becomes a Firehose record
+ *   (<a href="https://docs.aws.amazon.com/firehose/latest/dev/writing-with-kinesis-streams.html">Kinesis source</a>).</li>
+ *   <li>Processor buffering by size and interval hints, one synchronous invocation per batch, the response checked
+ *   against the status model; an invocation that fails is retried {@code NumberOfRetries} times, then its records go to
+ *   {@code processing-failed}
+ *   (<a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">data transformation</a>,
+ *   <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation-failure-handling.html">failure handling</a>).</li>
+ *   <li>Ok records are converted with the Glue table's schema; records that do not fit go to
+ *   {@code format-conversion-failed}
+ *   (<a href="https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion-error-handling.html">conversion errors</a>).</li>
+ *   <li>S3 buffering by size and interval, one buffer per dynamic partition; prefixes rendered with the arrival time
+ *   of the oldest record in the object
+ *   (<a href="https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html">custom prefixes</a>,
+ *   <a href="https://docs.aws.amazon.com/firehose/latest/dev/dynamic-partitioning.html">dynamic partitioning</a>).</li>
+ *   <li>At-least-once: a shard's checkpoint moves only past records whose fate (delivered, dropped, in the error
+ *   prefix) is written, so a crash duplicates and never loses.</li>
+ * </ul>
+ * Metrics carry Firehose's CloudWatch names ({@link FirehoseMetrics}).
+ */
+public final class LocalFirehose implements AutoCloseable {
+
+    /** GetRecords returns at most 10,000 records per call. */
+    public static final int DEFAULT_GET_RECORDS_LIMIT = 10_000;
+    private static final int REQUEST_BYTES_PER_RECORD = 420;
+    private static final Duration SHARD_REFRESH = Duration.ofSeconds(30);
+    private static final int S3_WRITE_ATTEMPTS = 5;
+
+    private final DeliveryStreamConfig config;
+    private final StreamSource source;
+    private final Processor processor;
+    private final ObjectStore store;
+    private final ProcessorProtocol protocol;
+    private final OpenXJsonDeserializer deserializer;
+    private final LakeSchema schema;
+    private final Path bufferDir;
+    private final FirehoseMetrics metrics;
+    private final Clock clock;
+    private final CheckpointStore checkpointStore;
+    private final DeliveryTracker tracker;
+    private final int maxRequestBytes;
+
+    private final Map<String, StreamSource.ShardReader> readers = new LinkedHashMap<>();
+    private final Map<String, Boolean> closedShards = new ConcurrentHashMap<>();
+    private Instant shardsRefreshed = Instant.EPOCH;
+
+    private final List<SourceRecord> batch = new ArrayList<>();
+    private long batchBytes;
+    private long batchRequestBytes;
+    private Instant batchStarted;
+
+    private final Map<String, RawObject> rawObjects = new LinkedHashMap<>();
+    private final Map<String, ErrorObject> errorObjects = new LinkedHashMap<>();
+
+    private final AtomicLong read = new AtomicLong();
+    private final AtomicLong invocations = new AtomicLong();
+    private final AtomicLong failedInvocations = new AtomicLong();
+    private final AtomicLong ok = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong objects = new AtomicLong();
+    private final Map<String, AtomicLong> failedByType = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> failedByCode = new ConcurrentHashMap<>();
+    private volatile long pending;
+
+    public LocalFirehose(DeliveryStreamConfig config, StreamSource source, Processor processor, ObjectStore store,
+                         LakeSchema schema, Path workDir, FirehoseMetrics metrics, Clock clock) {
+        this(config, source, processor, store, schema, workDir, metrics, clock, DeliveryStreamConfig.DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    public LocalFirehose(DeliveryStreamConfig config, StreamSource source, Processor processor, ObjectStore store,
+                         LakeSchema schema, Path workDir, FirehoseMetrics metrics, Clock clock, int maxResponseBytes) {
+        this.config = config;
+        this.source = source;
+        this.processor = processor;
+        this.store = store;
+        this.schema = schema;
+        this.protocol = new ProcessorProtocol(config, source.streamArn(), maxResponseBytes);
+        this.maxRequestBytes = DeliveryStreamConfig.DEFAULT_MAX_RESPONSE_BYTES;
+        this.deserializer = new OpenXJsonDeserializer(schema);
+        this.metrics = metrics;
+        this.clock = clock;
+        this.bufferDir = workDir.resolve("buffer");
+        this.checkpointStore = new CheckpointStore(workDir.resolve("checkpoint.json"));
+        this.tracker = new DeliveryTracker(checkpointStore.load());
+        clearBufferDir();
+    }
+
+    /** One round: reads each shard once, invokes the processor and writes the S3 objects that are due. */
+    public int poll() {
+        refreshShards();
+        int roundRead = 0;
+        long roundBytes = 0;
+        for (Map.Entry<String, StreamSource.ShardReader> shard : readers.entrySet()) {
+            if (closedShards.containsKey(shard.getKey())) {
+                continue;
+            }
+            StreamSource.Batch got = shard.getValue().next(DEFAULT_GET_RECORDS_LIMIT);
+            for (StreamSource.KinesisRecord record : got.records()) {
+                roundBytes += record.data().length;
+                roundRead += ingest(shard.getKey(), record);
+            }
+            if (!got.records().isEmpty()) {
+                metrics.millis(FirehoseMetrics.MILLIS_BEHIND, got.millisBehindLatest());
+            }
+            if (got.shardClosed()) {
+                closedShards.put(shard.getKey(), true);
+            }
+        }
+        if (roundRead > 0) {
+            metrics.count(FirehoseMetrics.DATA_READ_RECORDS, roundRead);
+            metrics.bytes(FirehoseMetrics.DATA_READ_BYTES, roundBytes);
+            metrics.count(FirehoseMetrics.INCOMING_RECORDS, roundRead);
+            metrics.bytes(FirehoseMetrics.INCOMING_BYTES, roundBytes);
+        }
+        if (!batch.isEmpty() && !clock.instant().isBefore(batchStarted.plus(config.processorBufferInterval()))) {
+            invokeProcessor();
+        }
+        flushDue(false);
+        return roundRead;
+    }
+
+    /**
+     * Reads to the tip of every shard, then invokes the processor and writes every buffer regardless of the hints:
+     * the end of a demo or a test. Returns the records read.
+     */
+    public long drain() {
+        long total = 0;
+        int quietRounds = 0;
+        while (quietRounds < 2) {
+            int n = poll();
+            total += n;
+            quietRounds = n == 0 ? quietRounds + 1 : 0;
+        }
+        if (!batch.isEmpty()) {
+            invokeProcessor();
+        }
+        flushDue(true);
+        metrics.flush();
+        return total;
+    }
+
+    public DeliveryStats stats() {
+        Map<String, Long> byType = new TreeMap<>();
+        failedByType.forEach((k, v) -> byType.put(k, v.get()));
+        Map<String, Long> byCode = new TreeMap<>();
+        failedByCode.forEach((k, v) -> byCode.put(k, v.get()));
+        return new DeliveryStats(read.get(), invocations.get(), failedInvocations.get(), ok.get(), dropped.get(),
+                delivered.get(), objects.get(), byType, byCode, pending);
+    }
+
+    public Map<String, String> checkpoints() {
+        return tracker.checkpoints();
+    }
+
+    public DeliveryStreamConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        metrics.flush();
+        for (RawObject raw : rawObjects.values()) {
+            raw.writer.close();
+        }
+        rawObjects.clear();
+        errorObjects.clear();
+        clearBufferDir();
+    }
+
+    private void refreshShards() {
+        Instant now = clock.instant();
+        if (!readers.isEmpty() && now.isBefore(shardsRefreshed.plus(SHARD_REFRESH))) {
+            return;
+        }
+        shardsRefreshed = now;
+        Map<String, String> checkpoints = tracker.checkpoints();
+        for (String shardId : source.shardIds()) {
+            readers.computeIfAbsent(shardId, id -> source.open(id, checkpoints.get(id)));
+        }
+    }
+
+    private int ingest(String shardId, StreamSource.KinesisRecord record) {
+        List<UserRecord> users;
+        boolean aggregated;
+        try {
+            aggregated = Deaggregator.isAggregated(record.data());
+            users = Deaggregator.deaggregate(record.data(), record.partitionKey(), record.explicitHashKey());
+        } catch (InvalidAggregateException e) {
+            // A corrupt aggregate goes to the processor as it is, which fails it: the bytes end in the error prefix.
+            aggregated = false;
+            users = List.of(new UserRecord(record.partitionKey(), record.explicitHashKey(), record.data(), 0, false));
+        }
+        tracker.register(shardId, record.sequenceNumber(), users.size());
+        pending = tracker.pendingUserRecords();
+        for (UserRecord user : users) {
+            SourceRecord r = new SourceRecord(shardId, record.sequenceNumber(), user.subSequenceNumber(), aggregated,
+                    user.partitionKey(), record.arrival(), user.data());
+            long requestBytes = (r.data().length + 2L) / 3 * 4 + REQUEST_BYTES_PER_RECORD;
+            if (!batch.isEmpty() && (batchBytes + r.data().length > config.processorBufferBytes()
+                    || batchRequestBytes + requestBytes > maxRequestBytes)) {
+                invokeProcessor();
+            }
+            if (batch.isEmpty()) {
+                batchStarted = clock.instant();
+            }
+            batch.add(r);
+            batchBytes += r.data().length;
+            batchRequestBytes += requestBytes;
+        }
+        read.addAndGet(users.size());
+        return users.size();
+    }
+
+    private void invokeProcessor() {
+        List<SourceRecord> records = new ArrayList<>(batch);
+        batch.clear();
+        batchBytes = 0;
+        batchRequestBytes = 0;
+        byte[] request = protocol.request(records);
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            long started = System.nanoTime();
+            ProcessorProtocol.Outcome outcome;
+            try {
+                outcome = protocol.parse(records, processor.invoke(request));
+            } catch (Exception e) {
+                outcome = new ProcessorProtocol.Outcome.Failed(ProcessorProtocol.FUNCTION_ERROR,
+                        "The Lambda function failed: " + e);
+            } catch (StackOverflowError | OutOfMemoryError e) {
+                outcome = new ProcessorProtocol.Outcome.Failed(ProcessorProtocol.FUNCTION_ERROR,
+                        "The Lambda function failed: " + e);
+            }
+            invocations.incrementAndGet();
+            metrics.millis(FirehoseMetrics.EXECUTE_PROCESSING_DURATION, (System.nanoTime() - started) / 1_000_000.0);
+            boolean succeeded = outcome instanceof ProcessorProtocol.Outcome.Succeeded;
+            metrics.count(FirehoseMetrics.EXECUTE_PROCESSING_SUCCESS, succeeded ? 1 : 0);
+            if (outcome instanceof ProcessorProtocol.Outcome.Succeeded s) {
+                route(s.records(), attempts);
+                break;
+            }
+            failedInvocations.incrementAndGet();
+            ProcessorProtocol.Outcome.Failed failed = (ProcessorProtocol.Outcome.Failed) outcome;
+            if (attempts > config.processorRetries()) {
+                Instant now = clock.instant();
+                for (SourceRecord r : records) {
+                    addError(ErrorDocuments.PROCESSING_FAILED, failed.errorCode(), r, ErrorDocuments.processingFailed(
+                            r, attempts, failed.errorCode(), failed.message(), now, config.lambdaArn()));
+                }
+                metrics.count(FirehoseMetrics.FAILED_PROCESSING_RECORDS, records.size());
+                break;
+            }
+            sleep(config.retryBackoff().multipliedBy(attempts));
+        }
+        advanceCheckpoint();
+    }
+
+    private void route(List<ProcessorProtocol.RecordResult> results, int attempts) {
+        long succeededRecords = 0;
+        long succeededBytes = 0;
+        long convertedRecords = 0;
+        long convertedBytes = 0;
+        long failedConversions = 0;
+        long failedConversionBytes = 0;
+        long failedProcessing = 0;
+        Instant now = clock.instant();
+        for (ProcessorProtocol.RecordResult result : results) {
+            SourceRecord r = result.source();
+            switch (result.result()) {
+                case DROPPED -> {
+                    succeededRecords++;
+                    dropped.incrementAndGet();
+                    tracker.complete(r);
+                }
+                case PROCESSING_FAILED -> {
+                    failedProcessing++;
+                    addError(ErrorDocuments.PROCESSING_FAILED, ProcessorProtocol.PROCESSING_FAILED, r,
+                            ErrorDocuments.processingFailed(r, attempts, ProcessorProtocol.PROCESSING_FAILED,
+                                    "The record was marked as ProcessingFailed by the Lambda function.", now,
+                                    config.lambdaArn()));
+                }
+                case OK -> {
+                    succeededRecords++;
+                    succeededBytes += result.data().length;
+                    ok.incrementAndGet();
+                    ConversionResult converted = deserializer.deserialize(result.data());
+                    if (converted instanceof ConversionResult.Failed f) {
+                        failedConversions++;
+                        failedConversionBytes += result.data().length;
+                        addError(ErrorDocuments.FORMAT_CONVERSION_FAILED, f.errorCode(), r,
+                                ErrorDocuments.formatConversionFailed(r, result.data(), f.errorCode(), f.message(), now, config));
+                        continue;
+                    }
+                    String prefix;
+                    try {
+                        prefix = PrefixRenderer.renderPartitionKeys(config.prefix(), result.partitionKeys());
+                    } catch (PrefixRenderer.MissingPartitionKeyException e) {
+                        addError(ErrorDocuments.PARTITIONING_FAILED, "DynamicPartitioning.MetadataExtractionFailed", r,
+                                ErrorDocuments.partitioningFailed(r, result.data(), e.getMessage(), now));
+                        continue;
+                    }
+                    convertedRecords++;
+                    convertedBytes += result.data().length;
+                    RawObject object = rawObjects.computeIfAbsent(prefix, p -> new RawObject(p, newBufferFile(".parquet"), now));
+                    object.add(((ConversionResult.Converted) converted).row(), r, result.data().length);
+                }
+            }
+        }
+        metrics.count(FirehoseMetrics.SUCCEED_PROCESSING_RECORDS, succeededRecords);
+        metrics.bytes(FirehoseMetrics.SUCCEED_PROCESSING_BYTES, succeededBytes);
+        if (failedProcessing > 0) {
+            metrics.count(FirehoseMetrics.FAILED_PROCESSING_RECORDS, failedProcessing);
+        }
+        long droppedHere = countDropped(results);
+        if (droppedHere > 0) {
+            metrics.local(FirehoseMetrics.DROPPED_RECORDS, droppedHere);
+        }
+        if (convertedRecords + failedConversions > 0) {
+            metrics.count(FirehoseMetrics.SUCCEED_CONVERSION_RECORDS, convertedRecords);
+            metrics.bytes(FirehoseMetrics.SUCCEED_CONVERSION_BYTES, convertedBytes);
+            metrics.count(FirehoseMetrics.FAILED_CONVERSION_RECORDS, failedConversions);
+            metrics.bytes(FirehoseMetrics.FAILED_CONVERSION_BYTES, failedConversionBytes);
+        }
+    }
+
+    private static long countDropped(List<ProcessorProtocol.RecordResult> results) {
+        return results.stream().filter(r -> r.result() == ProcessorProtocol.Result.DROPPED).count();
+    }
+
+    private void addError(String outputType, String errorCode, SourceRecord record, byte[] document) {
+        ErrorObject object = errorObjects.computeIfAbsent(outputType, t -> new ErrorObject(t, clock.instant()));
+        object.add(document, record);
+        failedByType.computeIfAbsent(outputType, t -> new AtomicLong()).incrementAndGet();
+        failedByCode.computeIfAbsent(errorCode, t -> new AtomicLong()).incrementAndGet();
+    }
+
+    private void flushDue(boolean force) {
+        Instant now = clock.instant();
+        boolean wrote = false;
+        var rawIt = rawObjects.values().iterator();
+        while (rawIt.hasNext()) {
+            RawObject object = rawIt.next();
+            if (force || object.bytes >= config.s3BufferBytes()
+                    || !now.isBefore(object.created.plus(config.s3BufferInterval()))) {
+                deliver(object);
+                rawIt.remove();
+                wrote = true;
+            }
+        }
+        var errorIt = errorObjects.values().iterator();
+        while (errorIt.hasNext()) {
+            ErrorObject object = errorIt.next();
+            if (force || object.body.size() >= config.s3BufferBytes()
+                    || !now.isBefore(object.created.plus(config.s3BufferInterval()))) {
+                deliver(object);
+                errorIt.remove();
+                wrote = true;
+            }
+        }
+        if (wrote) {
+            advanceCheckpoint();
+        }
+    }
+
+    private void deliver(RawObject object) {
+        object.writer.close();
+        String key = PrefixRenderer.render(object.prefix, object.oldestArrival, Map.of(), null)
+                + PrefixRenderer.objectName(config.name(), object.oldestArrival, ".parquet");
+        put(key, object.writer.file(), "application/vnd.apache.parquet", object.records.size(), object.bytes, object.oldestArrival);
+        for (SourceRecord r : object.records) {
+            tracker.complete(r);
+        }
+        delivered.addAndGet(object.records.size());
+        objects.incrementAndGet();
+        deleteQuietly(object.writer.file());
+    }
+
+    private void deliver(ErrorObject object) {
+        String key = PrefixRenderer.render(config.errorPrefix(), object.oldestArrival, Map.of(), object.outputType)
+                + PrefixRenderer.objectName(config.name(), object.oldestArrival, "");
+        Path file = newBufferFile(".json");
+        try {
+            Files.write(file, object.body.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage error object: " + e.getMessage(), e);
+        }
+        put(key, file, "application/json", object.records.size(), object.body.size(), object.oldestArrival);
+        for (SourceRecord r : object.records) {
+            tracker.complete(r);
+        }
+        deleteQuietly(file);
+    }
+
+    private void put(String key, Path file, String contentType, long records, long bytes, Instant oldestArrival) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.put(key, file, contentType);
+                metrics.count(FirehoseMetrics.DELIVERY_SUCCESS, 1);
+                metrics.count(FirehoseMetrics.DELIVERY_RECORDS, records);
+                metrics.bytes(FirehoseMetrics.DELIVERY_BYTES, bytes);
+                metrics.count(FirehoseMetrics.DELIVERY_OBJECT_COUNT, 1);
+                metrics.seconds(FirehoseMetrics.DELIVERY_FRESHNESS,
+                        Math.max(0, Duration.between(oldestArrival, clock.instant()).toMillis() / 1000.0));
+                return;
+            } catch (RuntimeException e) {
+                metrics.count(FirehoseMetrics.DELIVERY_SUCCESS, 0);
+                if (attempt >= S3_WRITE_ATTEMPTS) {
+                    // Firehose keeps retrying S3; locally we stop, and the checkpoint has not moved past these records.
+                    throw new IllegalStateException("cannot write s3://" + store.bucket() + "/" + key + " after "
+                            + attempt + " attempts: " + e.getMessage(), e);
+                }
+                sleep(Duration.ofMillis(200L * attempt));
+            }
+        }
+    }
+
+    private void advanceCheckpoint() {
+        if (tracker.advance()) {
+            checkpointStore.save(tracker.checkpoints());
+        }
+        pending = tracker.pendingUserRecords();
+    }
+
+    private Path newBufferFile(String suffix) {
+        try {
+            Files.createDirectories(bufferDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bufferDir.resolve(UUID.randomUUID() + suffix);
+    }
+
+    private void clearBufferDir() {
+        if (!Files.isDirectory(bufferDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(bufferDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(LocalFirehose::deleteQuietly);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover staging file is removed at the next start
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The Parquet object of one dynamic partition, staged on local disk until it is written to S3. */
+    private final class RawObject {
+        final String prefix;
+        final ParquetObjectWriter writer;
+        final Instant created;
+        final List<SourceRecord> records = new ArrayList<>();
+        Instant oldestArrival;
+        long bytes;
+
+        RawObject(String prefix, Path file, Instant created) {
+            this.prefix = prefix;
+            this.writer = new ParquetObjectWriter(schema, file);
+            this.created = created;
+        }
+
+        void add(org.apache.avro.generic.GenericRecord row, SourceRecord record, int size) {
+            writer.write(row);
+            records.add(slim(record));
+            bytes += size;
+            if (oldestArrival == null || record.arrival().isBefore(oldestArrival)) {
+                oldestArrival = record.arrival();
+            }
+        }
+    }
+
+    /** The error documents of one error output type. */
+    private static final class ErrorObject {
+        final String outputType;
+        final Instant created;
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        final List<SourceRecord> records = new ArrayList<>();
+        Instant oldestArrival;
+
+        ErrorObject(String outputType, Instant created) {
+            this.outputType = outputType;
+            this.created = created;
+        }
+
+        void add(byte[] document, SourceRecord record) {
+            body.writeBytes(document);
+            records.add(slim(record));
+            if (oldestArrival == null || record.arrival().isBefore(oldestArrival)) {
+                oldestArrival = record.arrival();
+            }
+        }
+    }
+
+    /** Only the coordinates are kept for the checkpoint: the payload already lives in the staged object. */
+    private static SourceRecord slim(SourceRecord r) {
+        return new SourceRecord(r.shardId(), r.sequenceNumber(), r.subsequenceNumber(), r.aggregated(), null, r.arrival(), null);
+    }
+}

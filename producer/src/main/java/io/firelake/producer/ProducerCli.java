@@ -1,0 +1,38 @@
+package io.firelake.producer;
+
+import io.firelake.producer.cli.GenerateCommand;
+import io.firelake.producer.cli.ReplayCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar firelake-producer.jar}: the producer's command line. */
+@Command(name = "firelake-producer", mixinStandardHelpOptions = true, version = "firelake-producer 0.1.0",
+        description = {
+            "Send clickstream events to a Kinesis data stream, on AWS or on a local emulator, without losing any.",
+            "",
+            "Records go out with PutRecords (500 entries / 5 MiB per request), packed as KPL aggregates of up to one "
+                    + "25 KB PUT payload unit (Firehose and the KCL de-aggregate them). Only the failed entries of a "
+                    + "partial failure are retried, with exponential backoff and jitter; a record that still fails "
+                    + "is reported, never dropped silently.", ""},
+        subcommands = {GenerateCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Run 'firelake-producer help generate' or 'help replay' for their options."})
+public final class ProducerCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new ProducerCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

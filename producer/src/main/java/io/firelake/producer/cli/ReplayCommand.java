@@ -1,0 +1,54 @@
+package io.firelake.producer.cli;
+
+import io.firelake.producer.replay.JsonLinesSource;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "replay", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {
+            "Send JSON lines from a file or standard input to a Kinesis stream, each line as one record, byte for "
+                    + "byte (lines that are not valid JSON are sent too: replaying bad input is the point).",
+            "The partition key is the line's session_id, or a hash of the line when it has none.", ""},
+        footer = {"", "Examples:",
+            "  java -jar producer/target/firelake-producer.jar replay events.jsonl --endpoint http://127.0.0.1:4567",
+            "  zcat capture.jsonl.gz | java -jar firelake-producer.jar replay - --stream firelake-events --rate 500",
+            "",
+            "Exit status: 0 all delivered, 2 bad usage, 3 some records undeliverable (listed in the manifest)."})
+public final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SendOptions send;
+
+    @Parameters(index = "0", paramLabel = "FILE", defaultValue = "-",
+            description = "JSON lines file; '-' (the default) reads standard input.")
+    String file;
+
+    @Override
+    public Integer call() throws Exception {
+        InputStream in;
+        if ("-".equals(file)) {
+            in = System.in;
+        } else {
+            try {
+                in = Files.newInputStream(Path.of(file));
+            } catch (NoSuchFileException e) {
+                throw new ParameterException(spec.commandLine(), "no such file: " + file);
+            }
+        }
+        try (JsonLinesSource source = new JsonLinesSource(in)) {
+            return Runner.run(send, source, 0, send.duration, System.out, System.err);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.firelake.producer.cli;
+
+import io.firelake.producer.ProducerRun;
+import io.firelake.producer.ProducerRun.ProducerResult;
+import io.firelake.producer.model.ProducerRecord;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Iterator;
+
+/** Runs a source through the sender with the shared options, prints progress and the summary, picks the exit code. */
+final class Runner {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_UNDELIVERED = 3;
+
+    private Runner() {
+    }
+
+    static int run(SendOptions options, Iterator<ProducerRecord> source, long total, Duration wallLimit,
+                   PrintStream out, PrintStream err) throws InterruptedException {
+        boolean terminal = System.console() != null;
+        boolean aggregation = !options.noAggregation;
+        ProducerRun.Builder builder = ProducerRun.builder()
+                .endpoint(options.endpoint)
+                .region(options.region)
+                .stream(options.stream)
+                .createStreamIfMissing(options.createShards)
+                .source(source)
+                .settings(options.senderSettings())
+                .rate(options.rate)
+                .duration(wallLimit)
+                .manifest(options.manifest);
+        if (!options.quiet) {
+            builder.progress(summary -> {
+                if (terminal) {
+                    err.print("\r" + Reporting.progressLine(summary, total) + "   ");
+                } else {
+                    err.println(Reporting.progressLine(summary, total));
+                }
+                err.flush();
+            }, terminal ? Duration.ofMillis(500) : Duration.ofSeconds(10));
+        }
+        ProducerResult result = builder.build().run();
+        if (!options.quiet && terminal) {
+            err.println();
+        }
+        Reporting.printSummary(out, result, options.stream, aggregation);
+        if (options.summaryJson != null) {
+            Reporting.writeJson(options.summaryJson, result, options.stream, aggregation);
+        }
+        if (!result.complete()) {
+            err.printf("error: %,d of %,d records were not delivered%s. %s%n",
+                    result.summary().records() - result.summary().delivered(), result.summary().records(),
+                    result.summary().failuresByCode().isEmpty() ? "" : " " + result.summary().failuresByCode(),
+                    options.manifest != null ? "Each is in " + options.manifest + " with status \"failed\" and "
+                            + "its error." : "Run with --manifest FILE to list them.");
+            if (result.abortReason() != null) {
+                err.println("error: " + result.abortReason());
+            }
+            return EXIT_UNDELIVERED;
+        }
+        return EXIT_OK;
+    }
+}

@@ -1,0 +1,183 @@
+package io.firelake.speed.core;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * Writes a {@link WindowState} into Lambda's tumbling-window state map (String to String) and back: a versioned binary
+ * layout, deflated (sketch registers and repeated page prefixes compress well) and base64-encoded under one key.
+ * Lambda ends a window early when the state passes 1 MB; the state stays far below by design (see
+ * {@link WindowState}); the worst case is measured by a test.
+ */
+public final class WindowStateCodec {
+
+    /** The state map key; its suffix is the layout version, so a deploy that changes the layout ignores old state. */
+    public static final String STATE_KEY = "firelake.window.v1";
+    /** Lambda's documented limit for a tumbling window's state, per shard. */
+    public static final int DEFAULT_MAX_STATE_BYTES = 1024 * 1024;
+
+    private static final int VERSION = 1;
+
+    private WindowStateCodec() {
+    }
+
+    public static Map<String, String> toStateMap(WindowState state) {
+        return Map.of(STATE_KEY, encode(state));
+    }
+
+    /** The window state in the map, or null when the map holds none (first invocation of a window) or another window's. */
+    public static WindowState fromStateMap(Map<String, String> stateMap, String shardId, long windowStart,
+                                           long windowEnd) {
+        String encoded = stateMap == null ? null : stateMap.get(STATE_KEY);
+        if (encoded == null || encoded.isEmpty()) {
+            return null;
+        }
+        WindowState state = decode(encoded);
+        if (!state.shardId().equals(shardId) || state.windowStartMillis() != windowStart
+                || state.windowEndMillis() != windowEnd) {
+            return null;
+        }
+        return state;
+    }
+
+    public static String encode(WindowState state) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater))) {
+            out.writeByte(VERSION);
+            out.writeUTF(state.shardId());
+            out.writeLong(state.windowStartMillis());
+            out.writeLong(state.windowEndMillis());
+            writeNullable(out, state.firstSequenceNumber);
+            writeNullable(out, state.lastSequenceNumber);
+            out.writeLong(state.kinesisRecords);
+            out.writeLong(state.userRecords);
+            out.writeLong(state.ignoredRecords);
+            out.writeByte(state.badByReason.length);
+            for (long count : state.badByReason) {
+                out.writeLong(count);
+            }
+            out.writeShort(state.minutes.size());
+            for (Map.Entry<Long, MinuteAggregate> entry : state.minutes.entrySet()) {
+                out.writeLong(entry.getKey());
+                writeMinute(out, entry.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    public static WindowState decode(String encoded) {
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("window state is not base64", e);
+        }
+        Inflater inflater = new Inflater();
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(raw), inflater))) {
+            int version = in.readUnsignedByte();
+            if (version != VERSION) {
+                throw new IllegalStateException("window state version " + version + " is not " + VERSION);
+            }
+            WindowState state = new WindowState(in.readUTF(), in.readLong(), in.readLong());
+            state.firstSequenceNumber = readNullable(in);
+            state.lastSequenceNumber = readNullable(in);
+            state.kinesisRecords = in.readLong();
+            state.userRecords = in.readLong();
+            state.ignoredRecords = in.readLong();
+            int reasons = in.readUnsignedByte();
+            for (int i = 0; i < reasons; i++) {
+                long count = in.readLong();
+                if (i < state.badByReason.length) {
+                    state.badByReason[i] = count;
+                }
+            }
+            int minutes = in.readUnsignedShort();
+            for (int i = 0; i < minutes; i++) {
+                long minute = in.readLong();
+                state.minutes.put(minute, readMinute(in));
+            }
+            return state;
+        } catch (IOException e) {
+            if (e.getCause() instanceof DataFormatException || e instanceof java.io.EOFException) {
+                throw new IllegalStateException("window state is corrupt", e);
+            }
+            throw new IllegalStateException("window state is corrupt: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static void writeMinute(DataOutputStream out, MinuteAggregate minute) throws IOException {
+        for (long count : minute.eventsByType) {
+            out.writeLong(count);
+        }
+        out.writeLong(minute.purchases);
+        out.writeLong(minute.itemsSold);
+        out.writeByte(minute.revenueCentsByCurrency.size());
+        for (Map.Entry<String, Long> revenue : minute.revenueCentsByCurrency.entrySet()) {
+            out.writeUTF(revenue.getKey());
+            out.writeLong(revenue.getValue());
+        }
+        Map<String, Long> pages = minute.pageViews.toMap();
+        out.writeByte(pages.size());
+        for (Map.Entry<String, Long> page : pages.entrySet()) {
+            out.writeUTF(page.getKey());
+            out.writeLong(page.getValue());
+        }
+        out.write(minute.sessions.registersView());
+    }
+
+    private static MinuteAggregate readMinute(DataInputStream in) throws IOException {
+        long[] events = new long[EventType.values().length];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = in.readLong();
+        }
+        long purchases = in.readLong();
+        long itemsSold = in.readLong();
+        int currencies = in.readUnsignedByte();
+        Map<String, Long> revenue = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < currencies; i++) {
+            revenue.put(in.readUTF(), in.readLong());
+        }
+        int pageCount = in.readUnsignedByte();
+        TopPages pages = new TopPages();
+        for (int i = 0; i < pageCount; i++) {
+            pages.add(in.readUTF(), in.readLong());
+        }
+        byte[] registers = new byte[HyperLogLog.REGISTERS];
+        in.readFully(registers);
+        MinuteAggregate minute = new MinuteAggregate(pages, HyperLogLog.fromRegisters(registers));
+        System.arraycopy(events, 0, minute.eventsByType, 0, events.length);
+        minute.purchases = purchases;
+        minute.itemsSold = itemsSold;
+        minute.revenueCentsByCurrency.putAll(revenue);
+        return minute;
+    }
+
+    private static void writeNullable(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+}

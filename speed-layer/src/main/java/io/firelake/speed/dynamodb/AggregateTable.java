@@ -1,0 +1,151 @@
+package io.firelake.speed.dynamodb;
+
+import io.firelake.speed.core.AggregateKeys;
+import io.firelake.speed.core.MinuteItem;
+import io.firelake.speed.core.WindowKey;
+import io.firelake.speed.core.WindowSummaryItem;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The aggregates table: key schema, attribute names and the mapping between items and the core's records.
+ *
+ * <p>Table: partition key {@code pk} (S), sort key {@code sk} (S), on-demand capacity, TTL on {@code expires_at}
+ * (epoch seconds; DynamoDB deletes expired items within days, readers filter nothing: old minutes are never queried).
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html">DynamoDB Time to Live</a>
+ */
+public final class AggregateTable {
+
+    public static final String DEFAULT_TABLE_NAME = "firelake-realtime";
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String TTL_ATTRIBUTE = "expires_at";
+    public static final String LAST_SEQ_SORT = "last_seq_sort";
+
+    private AggregateTable() {
+    }
+
+    /** Creates the table with TTL enabled, for the local runtime and tests; an existing table is left as it is. */
+    public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
+        try {
+            dynamo.createTable(b -> b.tableName(tableName)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.S).build())
+                    .keySchema(
+                            KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build()));
+        } catch (ResourceInUseException alreadyThere) {
+            return;
+        }
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+        dynamo.updateTimeToLive(b -> b.tableName(tableName)
+                .timeToLiveSpecification(t -> t.attributeName(TTL_ATTRIBUTE).enabled(true)));
+    }
+
+    static Map<String, AttributeValue> toItem(MinuteItem minute, long expiresAtEpochSeconds) {
+        Map<String, AttributeValue> item = windowAttributes(minute.window(), expiresAtEpochSeconds);
+        item.put(PK, s(AggregateKeys.minutePartition(minute.epochMinute())));
+        item.put("kind", s("minute"));
+        item.put("minute", s(AggregateKeys.minuteText(minute.epochMinute())));
+        item.put("events", counts(minute.eventsByType()));
+        item.put("events_total", n(minute.events()));
+        item.put("pages", counts(minute.topPages()));
+        item.put("purchases", n(minute.purchases()));
+        item.put("items_sold", n(minute.itemsSold()));
+        Map<String, AttributeValue> revenue = new LinkedHashMap<>();
+        minute.revenueCentsByCurrency().forEach((currency, cents) ->
+                revenue.put(currency, AttributeValue.fromN(BigDecimal.valueOf(cents, 2).toPlainString())));
+        item.put("revenue", AttributeValue.fromM(revenue));
+        item.put("sessions_hll", AttributeValue.fromB(SdkBytes.fromByteArray(minute.sessionsSketch())));
+        item.put("sessions_estimate", n(io.firelake.speed.core.HyperLogLog.fromRegisters(minute.sessionsSketch()).estimate()));
+        return item;
+    }
+
+    static Map<String, AttributeValue> toItem(WindowSummaryItem summary, long expiresAtEpochSeconds) {
+        Map<String, AttributeValue> item = windowAttributes(summary.window(), expiresAtEpochSeconds);
+        item.put(PK, s(AggregateKeys.windowPartition(summary.window().windowStart())));
+        item.put("kind", s("window"));
+        item.put("kinesis_records", n(summary.kinesisRecords()));
+        item.put("user_records", n(summary.userRecords()));
+        item.put("events_total", n(summary.events()));
+        item.put("ignored", n(summary.ignoredRecords()));
+        item.put("bad", counts(summary.badByReason()));
+        item.put("bad_total", n(summary.badRecords()));
+        return item;
+    }
+
+    public static MinuteItem minuteFrom(Map<String, AttributeValue> item) {
+        Map<String, Long> revenue = new LinkedHashMap<>();
+        item.get("revenue").m().forEach((currency, value) ->
+                revenue.put(currency, new BigDecimal(value.n()).movePointRight(2).longValueExact()));
+        long epochMinute = Instant.parse(item.get("minute").s().replace("Z", ":00Z")).getEpochSecond() / 60;
+        return new MinuteItem(epochMinute, windowKeyFrom(item), countsFrom(item.get("events")),
+                countsFrom(item.get("pages")), Long.parseLong(item.get("purchases").n()),
+                Long.parseLong(item.get("items_sold").n()), revenue, item.get("sessions_hll").b().asByteArray());
+    }
+
+    public static WindowSummaryItem summaryFrom(Map<String, AttributeValue> item) {
+        return new WindowSummaryItem(windowKeyFrom(item), Long.parseLong(item.get("kinesis_records").n()),
+                Long.parseLong(item.get("user_records").n()), Long.parseLong(item.get("events_total").n()),
+                Long.parseLong(item.get("ignored").n()), countsFrom(item.get("bad")));
+    }
+
+    private static Map<String, AttributeValue> windowAttributes(WindowKey window, long expiresAtEpochSeconds) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(SK, s(AggregateKeys.sortKey(window)));
+        item.put("shard", s(window.shardId()));
+        item.put("window_start", s(Instant.ofEpochMilli(window.windowStart()).toString()));
+        item.put("window_end", s(Instant.ofEpochMilli(window.windowEnd()).toString()));
+        item.put("first_seq", s(window.firstSequenceNumber()));
+        item.put("last_seq", s(window.lastSequenceNumber()));
+        item.put(LAST_SEQ_SORT, s(AggregateKeys.sortableSequence(window.lastSequenceNumber())));
+        item.put(TTL_ATTRIBUTE, n(expiresAtEpochSeconds));
+        return item;
+    }
+
+    private static WindowKey windowKeyFrom(Map<String, AttributeValue> item) {
+        return new WindowKey(item.get("shard").s(), Instant.parse(item.get("window_start").s()).toEpochMilli(),
+                Instant.parse(item.get("window_end").s()).toEpochMilli(), item.get("first_seq").s(),
+                item.get("last_seq").s());
+    }
+
+    /** Page keys may be empty strings; DynamoDB map keys may not, so the empty page is stored under a marker. */
+    static final String EMPTY_KEY = "(empty)";
+
+    private static AttributeValue counts(Map<String, Long> counts) {
+        Map<String, AttributeValue> map = new LinkedHashMap<>();
+        counts.forEach((key, count) -> map.merge(key.isEmpty() ? EMPTY_KEY : key, n(count),
+                (a, b) -> n(Long.parseLong(a.n()) + Long.parseLong(b.n()))));
+        return AttributeValue.fromM(map);
+    }
+
+    private static Map<String, Long> countsFrom(AttributeValue value) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        value.m().forEach((key, count) -> counts.put(key, Long.parseLong(count.n())));
+        return counts;
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

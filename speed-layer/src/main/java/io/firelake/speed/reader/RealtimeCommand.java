@@ -1,0 +1,89 @@
+package io.firelake.speed.reader;
+
+import io.firelake.speed.dynamodb.AggregateTable;
+import io.firelake.speed.dynamodb.DynamoDbClients;
+import io.firelake.speed.report.RealtimeReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/** {@code firelake realtime}: the speed layer's last minutes, read from the aggregates table. */
+@Command(name = "realtime", mixinStandardHelpOptions = true,
+        description = {
+                "Prints the speed layer's last N minutes: events per minute by type, distinct sessions, revenue,",
+                "top pages and bad records, merged across shards from the DynamoDB aggregates table.",
+                "Minutes are event-time minutes (UTC); the current minute fills in as windows close",
+                "(a window's items appear once its tumbling window, 60 s by default, has ended).",
+                "",
+                "Locally: firelake realtime --endpoint http://127.0.0.1:8000",
+                "On AWS:  firelake realtime --region eu-west-1 (default credential chain)"},
+        footer = {"", "Exit codes: 0 printed, 1 the table could not be read, 2 bad usage."})
+public final class RealtimeCommand implements Callable<Integer> {
+
+    @Option(names = {"-n", "--minutes"}, defaultValue = "5", description = "Minutes to show, ending with the current one (default: ${DEFAULT-VALUE}).")
+    int minutes;
+
+    @Option(names = "--top", defaultValue = "10", description = "Top pages to list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--table", defaultValue = AggregateTable.DEFAULT_TABLE_NAME,
+            description = "Aggregates table (SAM parameter AggregatesTableName; default: ${DEFAULT-VALUE}).")
+    String table;
+
+    @Option(names = "--endpoint", description = "DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local (uses the local fake credentials). Omit on AWS.")
+    String endpoint;
+
+    @Option(names = "--region", description = "AWS region (default: the SDK's region chain; us-east-1 with --endpoint).")
+    String region;
+
+    @Option(names = "--until", description = "Last minute to show, ISO-8601 instant (default: now). For replays and demos of past data.")
+    Instant until;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (minutes < 1 || minutes > 1440) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--minutes must be between 1 and 1440, not " + minutes);
+        }
+        if (top < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--top must not be negative");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String source = "table " + table + (endpoint == null ? " (AWS)" : " at " + endpoint);
+        try (DynamoDbClient dynamo = DynamoDbClients.create(endpoint, region)) {
+            out.print(report(dynamo, table, until == null ? Instant.now() : until, minutes, top).render(source));
+            out.flush();
+            return 0;
+        } catch (ResourceNotFoundException e) {
+            err.println("firelake realtime: table '" + table + "' not found in " + source
+                    + ". Locally, start the pipeline first (./firelake local up); on AWS, check --region and --table.");
+            return 1;
+        } catch (SdkException e) {
+            err.println("firelake realtime: cannot read " + source + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The report of the {@code minutes} minutes ending with the minute of {@code until}. */
+    public static RealtimeReport report(DynamoDbClient dynamo, String table, Instant until, int minutes, int top) {
+        long lastMinute = Math.floorDiv(until.getEpochSecond(), 60L);
+        long firstMinute = lastMinute - minutes + 1;
+        AggregateReader reader = new AggregateReader(dynamo, table);
+        return RealtimeReport.of(reader.minutes(firstMinute, lastMinute), reader.windows(firstMinute, lastMinute),
+                firstMinute, lastMinute, top);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new RealtimeCommand()).execute(args));
+    }
+}

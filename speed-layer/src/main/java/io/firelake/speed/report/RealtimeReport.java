@@ -1,0 +1,135 @@
+package io.firelake.speed.report;
+
+import io.firelake.speed.core.AggregateKeys;
+import io.firelake.speed.core.EventType;
+import io.firelake.speed.core.HyperLogLog;
+import io.firelake.speed.core.MinuteItem;
+import io.firelake.speed.core.WindowSummaryItem;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The last minutes of the speed layer, merged across shards and windows: counts are summed, sessions sketches merged
+ * (so a session seen by two shards or two minutes counts once in the totals), top pages summed and re-ranked.
+ */
+public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> rows, Map<String, Long> topPages,
+                             Map<String, BigDecimal> revenue, long purchases, long itemsSold, long distinctSessions,
+                             Map<String, Long> badByReason) {
+
+    /** One minute, all shards. */
+    public record MinuteRow(long epochMinute, Map<String, Long> eventsByType, long events, long purchases,
+                            Map<String, BigDecimal> revenue, long distinctSessions) {
+    }
+
+    public static RealtimeReport of(List<MinuteItem> minutes, List<WindowSummaryItem> windows, long firstMinute,
+                                    long lastMinute, int topN) {
+        TreeMap<Long, List<MinuteItem>> byMinute = new TreeMap<>();
+        for (MinuteItem item : minutes) {
+            if (item.epochMinute() >= firstMinute && item.epochMinute() <= lastMinute) {
+                byMinute.computeIfAbsent(item.epochMinute(), m -> new ArrayList<>()).add(item);
+            }
+        }
+        List<MinuteRow> rows = new ArrayList<>();
+        Map<String, Long> pages = new LinkedHashMap<>();
+        Map<String, Long> revenueCents = new TreeMap<>();
+        HyperLogLog allSessions = new HyperLogLog();
+        long purchases = 0;
+        long itemsSold = 0;
+        for (long minute = firstMinute; minute <= lastMinute; minute++) {
+            Map<String, Long> events = new LinkedHashMap<>();
+            for (EventType type : EventType.values()) {
+                events.put(type.wireName(), 0L);
+            }
+            Map<String, Long> minuteRevenue = new TreeMap<>();
+            HyperLogLog sessions = new HyperLogLog();
+            long minutePurchases = 0;
+            for (MinuteItem item : byMinute.getOrDefault(minute, List.of())) {
+                item.eventsByType().forEach((type, count) -> events.merge(type, count, Long::sum));
+                item.topPages().forEach((page, count) -> pages.merge(page, count, Long::sum));
+                item.revenueCentsByCurrency().forEach((currency, cents) -> {
+                    minuteRevenue.merge(currency, cents, Long::sum);
+                    revenueCents.merge(currency, cents, Long::sum);
+                });
+                HyperLogLog sketch = HyperLogLog.fromRegisters(item.sessionsSketch());
+                sessions.merge(sketch);
+                allSessions.merge(sketch);
+                minutePurchases += item.purchases();
+                itemsSold += item.itemsSold();
+            }
+            purchases += minutePurchases;
+            long total = events.values().stream().mapToLong(Long::longValue).sum();
+            rows.add(new MinuteRow(minute, events, total, minutePurchases, toMoney(minuteRevenue),
+                    sessions.estimate()));
+        }
+        Map<String, Long> top = new LinkedHashMap<>();
+        pages.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(topN)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        Map<String, Long> bad = new TreeMap<>();
+        for (WindowSummaryItem window : windows) {
+            long startMinute = Math.floorDiv(window.window().windowStart(), 60_000L);
+            if (startMinute >= firstMinute && startMinute <= lastMinute) {
+                window.badByReason().forEach((reason, count) -> bad.merge(reason, count, Long::sum));
+            }
+        }
+        return new RealtimeReport(firstMinute, lastMinute, rows, top, toMoney(revenueCents), purchases, itemsSold,
+                allSessions.estimate(), bad);
+    }
+
+    private static Map<String, BigDecimal> toMoney(Map<String, Long> cents) {
+        Map<String, BigDecimal> money = new TreeMap<>();
+        cents.forEach((currency, value) -> money.put(currency, BigDecimal.valueOf(value, 2)));
+        return money;
+    }
+
+    /** A plain-text rendering for a terminal. */
+    public String render(String source) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("firelake realtime: %d minute(s), %s .. %s UTC, from %s%n", rows.size(),
+                AggregateKeys.minuteText(firstMinute), AggregateKeys.minuteText(lastMinute), source));
+        out.append(String.format("%n%-18s %8s", "minute", "events"));
+        for (EventType type : EventType.values()) {
+            out.append(String.format(" %11s", type.wireName()));
+        }
+        out.append(String.format(" %9s  %s%n", "sessions", "revenue"));
+        for (MinuteRow row : rows) {
+            out.append(String.format("%-18s %8d", AggregateKeys.minuteText(row.epochMinute()), row.events()));
+            for (EventType type : EventType.values()) {
+                out.append(String.format(" %11d", row.eventsByType().getOrDefault(type.wireName(), 0L)));
+            }
+            out.append(String.format(" %9d  %s%n", row.distinctSessions(), money(row.revenue())));
+        }
+        out.append(String.format("%nTop pages (page views)%n"));
+        if (topPages.isEmpty()) {
+            out.append("  (none)\n");
+        }
+        int rank = 1;
+        for (Map.Entry<String, Long> page : topPages.entrySet()) {
+            out.append(String.format("  %2d. %8d  %s%n", rank++, page.getValue(), page.getKey()));
+        }
+        out.append(String.format("%nRevenue: %s (%d purchases, %d items)%n", money(revenue), purchases, itemsSold));
+        out.append(String.format("Distinct sessions: %d (HyperLogLog, standard error %.1f %%)%n", distinctSessions,
+                HyperLogLog.STANDARD_ERROR * 100));
+        long badTotal = badByReason.values().stream().mapToLong(Long::longValue).sum();
+        out.append(String.format("Bad records skipped: %d%s%n", badTotal, badTotal == 0 ? "" : " " + badByReason));
+        return out.toString();
+    }
+
+    private static String money(Map<String, BigDecimal> amounts) {
+        if (amounts.isEmpty()) {
+            return "-";
+        }
+        StringBuilder text = new StringBuilder();
+        amounts.forEach((currency, amount) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(currency).append(' ').append(amount.toPlainString()));
+        return text.toString();
+    }
+}

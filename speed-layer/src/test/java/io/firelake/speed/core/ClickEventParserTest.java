@@ -1,0 +1,103 @@
+package io.firelake.speed.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClickEventParserTest {
+
+    private final ClickEventParser parser = new ClickEventParser();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "[1,2]|MALFORMED_JSON",
+            "{\"event_id\":\"e\"|MALFORMED_JSON",
+            "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\"} x|MALFORMED_JSON",
+            "{\"event_type\":\"click\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\"}|MISSING_FIELD",
+            "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":1,\"session_id\":null,\"page_url\":\"/\"}|MISSING_FIELD",
+            "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":1.5,\"session_id\":\"s\",\"page_url\":\"/\"}|WRONG_TYPE",
+            "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":\"yesterday\",\"session_id\":\"s\",\"page_url\":\"/\"}|WRONG_TYPE",
+            "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\",\"quantity\":\"2\"}|WRONG_TYPE",
+            "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":{}}|WRONG_TYPE",
+            "{\"event_id\":\"e\",\"event_type\":\"fly\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\"}|UNKNOWN_EVENT_TYPE",
+            "{\"event_id\":\"e\",\"event_type\":\"purchase\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\",\"product_id\":\"p\",\"currency\":\"EUR\"}|MISSING_FIELD",
+            "{\"event_id\":\"e\",\"event_type\":\"purchase\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\",\"product_id\":\"p\",\"price\":\"1.234\",\"currency\":\"EUR\"}|WRONG_TYPE",
+            "{\"event_id\":\"e\",\"event_type\":\"purchase\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\",\"product_id\":\"p\",\"price\":\"abc\",\"currency\":\"EUR\"}|WRONG_TYPE",
+            "{\"event_id\":\"e\",\"event_type\":\"add_to_cart\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\"}|MISSING_FIELD",
+    })
+    void badRecordsAreRejectedWithTheTransformsReasonCodes(String json, BadRecordReason reason) {
+        ParseOutcome outcome = parser.parse(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(outcome).isInstanceOf(ParseOutcome.Rejected.class);
+        assertThat(((ParseOutcome.Rejected) outcome).reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void invalidUtf8IsItsOwnReason() {
+        byte[] data = "{\"event_id\":\"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(((ParseOutcome.Rejected) parser.parse(data)).reason()).isEqualTo(BadRecordReason.INVALID_UTF8);
+    }
+
+    @Test
+    void aPurchaseCarriesRevenueInCentsTimesQuantity() {
+        String json = "{\"event_id\":\"e\",\"event_type\":\"purchase\",\"event_time\":\"2026-11-22T03:09:24.123+02:00\","
+                + "\"session_id\":\"s\",\"page_url\":\"https://x/checkout?step=2\",\"product_id\":\"p\","
+                + "\"price\":12.5,\"currency\":\"USD\",\"quantity\":3,\"extra\":{\"nested\":[1,2]}}";
+        ClickEvent event = ((ParseOutcome.Parsed) parser.parse(json.getBytes(StandardCharsets.UTF_8))).event();
+
+        assertThat(event.revenueCents()).isEqualTo(3750);
+        assertThat(event.quantity()).isEqualTo(3);
+        assertThat(event.page()).isEqualTo("https://x/checkout");
+        assertThat(event.eventTimeMillis()).isEqualTo(Instant.parse("2026-11-22T01:09:24.123Z").toEpochMilli());
+    }
+
+    @Test
+    void theHealthCheckPingIsIgnored() {
+        assertThat(parser.parse("{\"health_check\":true}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ParseOutcome.Ignored.class);
+    }
+
+    @Test
+    void theFastTimeParserAgreesWithJavaTime() {
+        Random random = new Random(7);
+        String[] offsets = {"Z", "+00:00", "+05:30", "-08:00", "+14:00"};
+        for (int i = 0; i < 20_000; i++) {
+            long millis = random.nextLong(-2_000_000_000_000L, 8_000_000_000_000L);
+            String offset = offsets[random.nextInt(offsets.length)];
+            java.time.ZoneOffset zone = offset.equals("Z") ? java.time.ZoneOffset.UTC : java.time.ZoneOffset.of(offset);
+            OffsetDateTime time = OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), zone);
+            String text = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+            assertThat(FastIsoTime.epochMillis(text)).as(text).isEqualTo(millis);
+            // shapes the fast path declines (no seconds) still parse through java.time
+            assertThat(ClickEventParser.parseIsoMillis(time.toString())).as(time.toString()).isEqualTo(millis);
+        }
+        assertThat(FastIsoTime.epochMillis("2026-02-30T00:00:00Z")).isEqualTo(Long.MIN_VALUE);
+        assertThat(ClickEventParser.parseIsoMillis("2026-02-30T00:00:00Z")).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
+    void theEventTypesAreTheContractsEnumSymbols() throws Exception {
+        try (InputStream avsc = getClass().getResourceAsStream("/io/firelake/events/clickstream-raw.avsc")) {
+            JsonNode schema = new ObjectMapper().readTree(avsc);
+            List<String> symbols = new ArrayList<>();
+            for (JsonNode field : schema.get("fields")) {
+                if (field.get("name").asText().equals("event_type")) {
+                    field.get("type").get("symbols").forEach(s -> symbols.add(s.asText()));
+                }
+            }
+            assertThat(symbols).isEqualTo(Arrays.stream(EventType.values()).map(EventType::wireName).toList());
+        }
+    }
+}

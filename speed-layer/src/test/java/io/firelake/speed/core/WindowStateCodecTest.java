@@ -1,0 +1,95 @@
+package io.firelake.speed.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WindowStateCodecTest {
+
+    private static final long START = Instant.parse("2026-11-22T03:09:00Z").toEpochMilli();
+
+    @Test
+    void aStateRoundTripsThroughTheLambdaStateMap() {
+        WindowState state = new WindowState("shardId-000000000001", START, START + 60_000);
+        state.firstSequenceNumber = "100";
+        state.lastSequenceNumber = "200";
+        state.kinesisRecords = 7;
+        state.userRecords = 9;
+        state.ignoredRecords = 1;
+        state.countBad(BadRecordReason.WRONG_TYPE);
+        long minute = START / 60_000;
+        state.minute(minute).add(new ClickEvent(EventType.PAGE_VIEW, START, "s-1", "/home", null, 0, 0));
+        state.minute(minute).add(new ClickEvent(EventType.PURCHASE, START, "s-2", "/buy", "EUR", 1999, 1));
+        state.minute(minute - 1).add(new ClickEvent(EventType.CLICK, START - 1, "s-3", "/home", null, 0, 0));
+
+        Map<String, String> map = WindowStateCodec.toStateMap(state);
+        WindowState back = WindowStateCodec.fromStateMap(map, "shardId-000000000001", START, START + 60_000);
+
+        assertThat(WindowStateCodec.encode(back)).isEqualTo(map.get(WindowStateCodec.STATE_KEY));
+        assertThat(back.firstSequenceNumber()).isEqualTo("100");
+        assertThat(back.lastSequenceNumber()).isEqualTo("200");
+        assertThat(back.userRecords()).isEqualTo(9);
+        assertThat(back.badRecords(BadRecordReason.WRONG_TYPE)).isEqualTo(1);
+        assertThat(back.minutes()).containsOnlyKeys(minute - 1, minute);
+        MinuteAggregate restored = back.minutes().get(minute);
+        assertThat(restored.eventsByType()).isEqualTo(Map.of("page_view", 1L, "purchase", 1L));
+        assertThat(restored.revenueCentsByCurrency()).isEqualTo(Map.of("EUR", 1999L));
+        assertThat(restored.topPages()).isEqualTo(Map.of("/home", 1L));
+        assertThat(restored.sessions()).isEqualTo(state.minutes().get(minute).sessions());
+    }
+
+    @Test
+    void anotherWindowsStateIsNotReused() {
+        WindowState state = new WindowState("shardId-000000000001", START, START + 60_000);
+        Map<String, String> map = WindowStateCodec.toStateMap(state);
+
+        assertThat(WindowStateCodec.fromStateMap(map, "shardId-000000000001", START + 60_000, START + 120_000)).isNull();
+        assertThat(WindowStateCodec.fromStateMap(Map.of(), "shardId-000000000001", START, START + 60_000)).isNull();
+    }
+
+    /**
+     * The worst case the design allows: the longest window Lambda allows (900 s), every minute in range full, each with
+     * the maximum of pages at maximum length, all currencies and a saturated sketch, from random (incompressible) data.
+     */
+    @Test
+    void theWorstCaseStateStaysFarBelowLambdasOneMegabyteLimit() {
+        int lateness = WindowProcessor.DEFAULT_ALLOWED_LATENESS_MINUTES;
+        long windowMillis = 900_000;
+        WindowState state = new WindowState("shardId-000000000001", START, START + windowMillis);
+        state.firstSequenceNumber = "4".repeat(56);
+        state.lastSequenceNumber = "9".repeat(56);
+        Random random = new Random(42);
+        int minutes = WindowState.maxMinutes(windowMillis, lateness);
+        for (int m = 0; m < minutes; m++) {
+            MinuteAggregate minute = state.minute(START / 60_000 - lateness + m);
+            for (int p = 0; p < TopPages.CAPACITY * 3; p++) {
+                minute.add(new ClickEvent(EventType.PAGE_VIEW, START, "s-" + random.nextLong(),
+                        randomText(random, ClickEventParser.MAX_PAGE_KEY_LENGTH), null, 0, 0));
+            }
+            for (int c = 0; c < MinuteAggregate.MAX_CURRENCIES + 2; c++) {
+                minute.addRevenue("C" + (char) ('A' + c) + (char) ('A' + c), random.nextInt(1_000_000));
+            }
+            for (int s = 0; s < 200_000; s++) {
+                minute.sessions.addHash(random.nextLong());
+            }
+        }
+
+        int size = WindowStateCodec.toStateMap(state).get(WindowStateCodec.STATE_KEY).length();
+
+        assertThat(state.minutes()).hasSize(minutes);
+        assertThat(size).isLessThan(WindowStateCodec.DEFAULT_MAX_STATE_BYTES / 2);
+        System.out.printf("worst-case window state: %d minutes, %,d bytes%n", minutes, size);
+    }
+
+    private static String randomText(Random random, int length) {
+        StringBuilder text = new StringBuilder("https://");
+        while (text.length() < length) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+}
