@@ -7,6 +7,7 @@ import io.firelake.monitoring.config.Durations;
 import io.firelake.monitoring.config.SamDefaults;
 import io.firelake.monitoring.errors.ErrorSummarizer;
 import io.firelake.monitoring.errors.ReasonClassifier;
+import io.firelake.monitoring.errors.TransformReasonClassifier;
 import io.firelake.monitoring.health.HealthEvaluator;
 import io.firelake.monitoring.health.HealthThresholds;
 import io.firelake.monitoring.health.Verdict;
@@ -94,7 +95,7 @@ public final class MonitorCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--metrics-file", description = "The local Firehose's metrics (default: "
-            + "<data-dir>/firehose/metrics.jsonl).")
+            + "<data-dir>/metrics/firehose-<delivery-stream>.jsonl).")
     Path metricsFile;
 
     @Option(names = "--endpoint", description = "Send every AWS call to this endpoint (a local emulator or stub).")
@@ -127,8 +128,8 @@ public final class MonitorCommand implements Callable<Integer> {
             + "0 lets a scheduler pass on degraded (default: ${DEFAULT-VALUE}).")
     int degradedExitCode;
 
-    /** The transform's validator, when the CLI that mounts this command has it. */
-    private ReasonClassifier classifier = ReasonClassifier.none();
+    /** Reasons recomputed with the transform's validator; a caller with its own event contract may swap it. */
+    private ReasonClassifier classifier;
 
     public MonitorCommand withReasonClassifier(ReasonClassifier classifier) {
         this.classifier = classifier;
@@ -145,7 +146,8 @@ public final class MonitorCommand implements Callable<Integer> {
         HealthThresholds thresholds = thresholds(sam);
         try (MonitoringSource monitoringSource = openSource(deliveryStreamName)) {
             Monitor monitor = new Monitor(monitoringSource, new HealthEvaluator(thresholds),
-                    new ErrorSummarizer(classifier), Clock.systemUTC());
+                    new ErrorSummarizer(classifier != null ? classifier : TransformReasonClassifier.clickstream()),
+                    Clock.systemUTC());
             int looks = 0;
             while (true) {
                 MonitorSnapshot snapshot;
@@ -214,7 +216,7 @@ public final class MonitorCommand implements Callable<Integer> {
         }
         Path data = LocalPaths.dataDir(dataDir);
         return new LocalMonitoringSource(deliveryStreamName,
-                metricsFile != null ? metricsFile : LocalPaths.metricsFile(data), new LocalLake(LocalLayout.of(data)));
+                metricsFile != null ? metricsFile : LocalPaths.metricsFile(data, deliveryStreamName), new LocalLake(LocalLayout.of(data)));
     }
 
     /** Owns the SDK clients for the command's lifetime. */

@@ -48,7 +48,7 @@ class ErrorSummarizerTest {
         ErrorDocumentParser.Parsed damaged = parse(conversion + "{\"attemptsMade\": 1, \"rawDa", 
                 ErrorDocument.FORMAT_CONVERSION_FAILED);
         docs.addAll(damaged.documents());
-        ReasonClassifier classifier = raw -> new String(raw, StandardCharsets.UTF_8).endsWith("}")
+        ReasonClassifier classifier = (raw, at) -> new String(raw, StandardCharsets.UTF_8).endsWith("}")
                 ? Optional.empty() : Optional.of("MALFORMED_JSON");
 
         ErrorSummary summary = new ErrorSummarizer(classifier, 2).summarize(docs, damaged.unreadable());

@@ -50,7 +50,7 @@ class LocalMonitorTest {
             lines.add(Fixtures.metricLine(new MetricPoint("IncomingRecords", t, 7, "Count"), "another-stream"));
         }
         lines.add("{\"timestamp\":\"" + now + "\",\"metric\":\"IncomingRec"); // a line still being written
-        Path file = data.resolve("firehose/metrics.jsonl");
+        Path file = data.resolve("metrics/firehose-" + STREAM + ".jsonl");
         Files.createDirectories(file.getParent());
         Files.write(file, lines);
     }
@@ -74,7 +74,7 @@ class LocalMonitorTest {
 
         assertThat(monitor(out)).isEqualTo(MonitorCommand.EXIT_FAILING);
         assertThat(out.toString()).contains("delivery stalled").contains("1 records in processing-failed")
-                .contains("sample [processing-failed");
+                .contains("sample [processing-failed MALFORMED_JSON] not json");
     }
 
     @Test
