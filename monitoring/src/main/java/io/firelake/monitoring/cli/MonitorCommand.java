@@ -47,10 +47,11 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:healthy", "1:degraded (see --degraded-exit-code)", "2:failing",
                 "3:could not read the metrics or the lake"},
         footerHeading = "%nExamples:%n",
-        footer = {"  firelake monitor                                   # the local pipeline, last hour",
-                "  firelake monitor --since 15m --watch                 # refresh on the terminal",
-                "  firelake monitor --html report.html                  # charts, readable offline",
-                "  firelake monitor --source aws --delivery-stream firelake-delivery --region eu-west-1"})
+        footer = {"  firelake monitor                        # the local pipeline, last hour",
+                "  firelake monitor --since 15m --watch    # refresh on the terminal",
+                "  firelake monitor --html report.html     # charts, readable offline",
+                "  firelake monitor --source aws --delivery-stream firelake-delivery \\",
+                "                   --region eu-west-1     # CloudWatch, Firehose, S3"})
 public final class MonitorCommand implements Callable<Integer> {
     public static final int EXIT_FAILING = 2;
     public static final int EXIT_UNREADABLE = 3;
@@ -60,7 +61,7 @@ public final class MonitorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", description = "local or aws (default: local, or aws when --endpoint or --region "
+    @Option(names = "--source", paramLabel = "local|aws", description = "local or aws (default: local, or aws when --endpoint or --region "
             + "is given).")
     Source source;
 
