@@ -36,10 +36,7 @@ public record RealisticBatch(List<byte[]> payloads, long payloadBytes, byte[] re
     }
 
     public static RealisticBatch of(long targetPayloadBytes, double faultRate, long seed) {
-        FaultRates faults = FaultRates.combined(faultRate).with(FaultKind.OVERSIZED, 0);
-        // events is an upper bound: the loop stops at the byte target long before.
-        SimulationSettings settings = SimulationSettings.live(seed, Long.MAX_VALUE).withFaults(faults);
-        ClickstreamSimulator simulator = new ClickstreamSimulator(settings);
+        ClickstreamSimulator simulator = simulator(Long.MAX_VALUE, faultRate, seed);
         List<byte[]> payloads = new ArrayList<>();
         long bytes = 0;
         int faulty = 0;
@@ -56,6 +53,21 @@ public record RealisticBatch(List<byte[]> payloads, long payloadBytes, byte[] re
         }
         byte[] request = SampleBatch.firehoseRequest(payloads, System.currentTimeMillis());
         return new RealisticBatch(List.copyOf(payloads), bytes, request, faulty);
+    }
+
+    /** {@code count} records of the simulator, faults included, for benchmarks that need more than one batch. */
+    public static List<ProducerRecord> records(int count, double faultRate, long seed) {
+        ClickstreamSimulator simulator = simulator(count, faultRate, seed);
+        List<ProducerRecord> records = new ArrayList<>(count);
+        while (simulator.hasNext()) {
+            records.add(simulator.next());
+        }
+        return records;
+    }
+
+    private static ClickstreamSimulator simulator(long events, double faultRate, long seed) {
+        FaultRates faults = FaultRates.combined(faultRate).with(FaultKind.OVERSIZED, 0);
+        return new ClickstreamSimulator(SimulationSettings.live(seed, events).withFaults(faults));
     }
 
     public int records() {
