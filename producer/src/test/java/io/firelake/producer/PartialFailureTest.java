@@ -58,6 +58,7 @@ class PartialFailureTest {
     @Test
     void onlyRefusedEntriesAreRetriedAndNothingIsLostOrDuplicated() throws Exception {
         kinesis.createStream(b -> b.streamName("partial").shardCount(2));
+        kinesis.waiter().waitUntilStreamExists(b -> b.streamName("partial"));
         try (FaultInjectingProxy proxy = new FaultInjectingProxy(kinesalite.endpoint(), 3, 0.3, 0.15, data -> false)) {
             RecordingListener sent = new RecordingListener();
             ProducerResult result = ProducerRun.builder().endpoint(proxy.endpoint()).stream("partial")
@@ -87,6 +88,7 @@ class PartialFailureTest {
     @Test
     void aggregatesStayWithinTheLimitsAndSurviveRetries() throws Exception {
         kinesis.createStream(b -> b.streamName("partial-aggregated").shardCount(3));
+        kinesis.waiter().waitUntilStreamExists(b -> b.streamName("partial-aggregated"));
         try (FaultInjectingProxy proxy = new FaultInjectingProxy(kinesalite.endpoint(), 5, 0.25, 0.1, data -> false)) {
             ProducerResult result = ProducerRun.builder().endpoint(proxy.endpoint()).stream("partial-aggregated")
                     .simulate(events(20_000)).settings(fastRetries(true)).build().run();
@@ -109,6 +111,7 @@ class PartialFailureTest {
     @Test
     void aRecordRefusedEveryTimeIsReportedUndeliverableWithItsErrorNeverDroppedSilently() throws Exception {
         kinesis.createStream(b -> b.streamName("poisoned").shardCount(1));
+        kinesis.waiter().waitUntilStreamExists(b -> b.streamName("poisoned"));
         byte[] marker = "\"event_type\":\"purchase\"".getBytes(StandardCharsets.UTF_8);
         try (FaultInjectingProxy proxy = new FaultInjectingProxy(kinesalite.endpoint(), 7, 0, 0,
                 data -> contains(data, marker))) {

@@ -34,6 +34,7 @@ class KinesaliteTest {
     void putRecordThenGetRecordsReturnsTheSameBytes() {
         try (KinesisClient kinesis = LocalAws.kinesis(kinesalite.endpoint())) {
             kinesis.createStream(b -> b.streamName("engines-test").shardCount(2));
+            kinesis.waiter().waitUntilStreamExists(b -> b.streamName("engines-test"));
             var put = kinesis.putRecord(b -> b.streamName("engines-test").partitionKey("session-1")
                     .data(SdkBytes.fromString("{\"hello\":1}", StandardCharsets.UTF_8)));
             String iterator = kinesis.getShardIterator(b -> b.streamName("engines-test").shardId(put.shardId())
@@ -52,6 +53,7 @@ class KinesaliteTest {
         try (Kinesalite first = Kinesalite.builder().dataDir(dataDir).start();
              KinesisClient kinesis = LocalAws.kinesis(first.endpoint())) {
             kinesis.createStream(b -> b.streamName("durable").shardCount(1));
+            kinesis.waiter().waitUntilStreamExists(b -> b.streamName("durable"));
             sequence = kinesis.putRecord(b -> b.streamName("durable").partitionKey("k")
                     .data(SdkBytes.fromString("kept", StandardCharsets.UTF_8))).sequenceNumber();
         }
