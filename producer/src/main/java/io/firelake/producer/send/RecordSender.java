@@ -467,7 +467,7 @@ public final class RecordSender implements AutoCloseable {
         return switch (error.code()) {
             case "ResourceNotFoundException", "AccessDeniedException", "UnrecognizedClientException",
                  "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationToken",
-                 "IncompleteSignature", "InvalidClientTokenId", "ResourceInUseException" -> true;
+                 "IncompleteSignature", "InvalidClientTokenId", "ResourceInUseException", "NoCredentials" -> true;
             default -> false;
         };
     }
