@@ -81,6 +81,27 @@ class KinesaliteTest {
     }
 
     @Test
+    void aNodeOlderThan18IsRefusedWithItsVersion(@TempDir Path dir) throws Exception {
+        Path oldNode = dir.resolve("node");
+        java.nio.file.Files.writeString(oldNode, "#!/bin/sh\necho v16.20.2\n");
+        assertThat(oldNode.toFile().setExecutable(true)).isTrue();
+        String previous = System.getProperty("firelake.node");
+        System.setProperty("firelake.node", oldNode.toString());
+        try {
+            assertThatThrownBy(() -> NodePackages.at(NodePackages.locate().directory()).requireNode())
+                    .isInstanceOf(EngineStartException.class)
+                    .hasMessageContaining("v16.20.2 is too old")
+                    .hasMessageContaining("Node.js 18 or newer");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("firelake.node");
+            } else {
+                System.setProperty("firelake.node", previous);
+            }
+        }
+    }
+
+    @Test
     void aMissingNodeIsReportedWithWhatToInstall() {
         NodePackages packages = NodePackages.locate();
         String previous = System.getProperty("firelake.node");
