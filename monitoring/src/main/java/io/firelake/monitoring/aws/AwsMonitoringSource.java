@@ -131,9 +131,13 @@ public final class AwsMonitoringSource implements MonitoringSource {
     public DeliveryStreamState deliveryStreamState() {
         description = null;
         DeliveryStreamDescription d = describe();
+        Optional<String> source = Optional.ofNullable(d.source())
+                .map(s -> s.kinesisStreamSourceDescription())
+                .map(k -> k.kinesisStreamARN())
+                .map(arn -> arn.substring(arn.lastIndexOf('/') + 1));
         return new DeliveryStreamState(deliveryStreamName, d.deliveryStreamStatusAsString(),
                 Optional.ofNullable(d.failureDescription()).map(f -> f.typeAsString()),
-                Optional.ofNullable(d.failureDescription()).map(f -> f.details()));
+                Optional.ofNullable(d.failureDescription()).map(f -> f.details()), source);
     }
 
     private DeliveryStreamDescription describe() {

@@ -22,7 +22,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import io.firelake.monitoring.errors.ErrorDocuments;
+import io.firelake.monitoring.health.DeliveryStreamState;
+import io.firelake.monitoring.metrics.MetricsWindow;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,6 +38,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -165,7 +173,11 @@ public final class MonitorCommand implements Callable<Integer> {
                     if (watch && System.console() != null) {
                         out.print("\033[H\033[2J");
                     }
-                    out.println("stream " + (stream != null ? stream : sam.streamName()) + " -> " + deliveryStreamName);
+                    String expected = stream != null ? stream : sam.streamName();
+                    out.println("stream " + expected + " -> " + deliveryStreamName);
+                    snapshot.state().sourceStream().filter(actual -> stream != null && !actual.equals(stream))
+                            .ifPresent(actual -> out.println("warning: " + deliveryStreamName + " reads " + actual
+                                    + ", not " + stream));
                     out.print(new TextReport().render(snapshot));
                     if (html != null) {
                         writeHtml(snapshot);
@@ -205,7 +217,7 @@ public final class MonitorCommand implements Callable<Integer> {
                 minProcessingSuccess, Math.min(minProcessingSuccess, d.processingSuccessFailing()),
                 minDeliverySuccess, Math.min(minDeliverySuccess, d.deliverySuccessFailing()),
                 d.failedRecordRatioDegraded(), maxFailedRatio, d.throttledIsDegraded(),
-                Verdict.valueOf(noData.trim().toUpperCase(java.util.Locale.ROOT)));
+                Verdict.valueOf(noData.trim().toUpperCase(Locale.ROOT)));
     }
 
     private MonitoringSource openSource(String deliveryStreamName) {
@@ -222,9 +234,9 @@ public final class MonitorCommand implements Callable<Integer> {
 
     /** Owns the SDK clients for the command's lifetime. */
     private static final class ClosingAwsSource implements MonitoringSource {
-        private final software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch;
-        private final software.amazon.awssdk.services.firehose.FirehoseClient firehose;
-        private final software.amazon.awssdk.services.s3.S3Client s3;
+        private final CloudWatchClient cloudWatch;
+        private final FirehoseClient firehose;
+        private final S3Client s3;
         private final AwsMonitoringSource delegate;
 
         ClosingAwsSource(AwsClients clients, String deliveryStreamName) {
@@ -241,18 +253,17 @@ public final class MonitorCommand implements Callable<Integer> {
         }
 
         @Override
-        public io.firelake.monitoring.metrics.MetricsWindow metrics(java.time.Instant from, java.time.Instant to) {
+        public MetricsWindow metrics(Instant from, Instant to) {
             return delegate.metrics(from, to);
         }
 
         @Override
-        public io.firelake.monitoring.health.DeliveryStreamState deliveryStreamState() {
+        public DeliveryStreamState deliveryStreamState() {
             return delegate.deliveryStreamState();
         }
 
         @Override
-        public io.firelake.monitoring.errors.ErrorDocuments errorDocuments(java.time.Instant from,
-                                                                         java.time.Instant to) throws IOException {
+        public ErrorDocuments errorDocuments(Instant from, Instant to) throws IOException {
             return delegate.errorDocuments(from, to);
         }
 

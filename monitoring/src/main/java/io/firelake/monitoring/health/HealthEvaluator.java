@@ -61,7 +61,8 @@ public final class HealthEvaluator {
                     + ", last error " + state.lastErrorType().get()
                     + state.lastErrorDetails().map(d -> ": " + d).orElse(""));
         }
-        return new Finding(check, severity, state.name() + " is " + status);
+        return new Finding(check, severity, state.name() + " is " + status
+                + state.sourceStream().map(s -> ", reading " + s).orElse(""));
     }
 
     /** Records read from Kinesis when the source is a stream; IncomingRecords otherwise. */

@@ -176,6 +176,7 @@ class AwsMonitoringSourceTest {
             assertThat(metrics.points(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS)).hasSize(60);
             assertThat(metrics.latest(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS)).hasValue(2400);
             assertThat(state.status()).isEqualTo("ACTIVE");
+            assertThat(state.sourceStream()).hasValue("firelake-events");
             assertThat(errors.documents()).extracting(ErrorDocument::errorOutputType, ErrorDocument::errorMessage)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("processing-failed", "MALFORMED_JSON"),
                             org.assertj.core.groups.Tuple.tuple("processing-failed", "UNKNOWN_EVENT_TYPE"));
@@ -211,9 +212,10 @@ class AwsMonitoringSourceTest {
         status.set("CREATING_FAILED");
         StringWriter out = new StringWriter();
         int code = new CommandLine(new MonitorCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(out))
-                .execute("--endpoint", stub.endpoint().toString(), "--delivery-stream", STREAM);
+                .execute("--endpoint", stub.endpoint().toString(), "--delivery-stream", STREAM, "--stream", "clicks");
 
         assertThat(code).isEqualTo(MonitorCommand.EXIT_FAILING);
-        assertThat(out.toString()).contains("firelake-delivery is CREATING_FAILED");
+        assertThat(out.toString()).contains("firelake-delivery is CREATING_FAILED, reading firelake-events")
+                .contains("warning: firelake-delivery reads firelake-events, not clicks");
     }
 }

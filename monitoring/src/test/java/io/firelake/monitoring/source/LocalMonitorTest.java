@@ -84,4 +84,13 @@ class LocalMonitorTest {
         assertThat(monitor(out, "--degraded-exit-code", "7")).isEqualTo(7);
         assertThat(out.toString()).contains("no metrics file at").contains("is the local Firehose running?");
     }
+
+    @Test
+    void watchRedrawsUntilStopped() throws Exception {
+        metrics(true);
+        StringWriter out = new StringWriter();
+
+        assertThat(monitor(out, "--watch", "--interval", "0s", "--iterations", "2")).isZero();
+        assertThat(out.toString().split("firelake-delivery: HEALTHY", -1)).hasSize(3);
+    }
 }
