@@ -27,7 +27,7 @@ public final class LocalAccounting {
     public static AccountingReport reconcile(Path manifest, LocalLayout layout, String deliveryStreamName)
             throws IOException {
         return reconcile(manifest, layout, deliveryStreamName, layout.droppedFile(),
-                layout.metricsFile(deliveryStreamName));
+                layout.metricsFile());
     }
 
     public static AccountingReport reconcile(Path manifest, LocalLayout layout, String deliveryStreamName,

@@ -58,7 +58,7 @@ public final class AccountingCommand implements Callable<Integer> {
     String deliveryStream;
 
     @Option(names = "--metrics-file", description = "The local Firehose's metrics (default: "
-            + "<data-dir>/metrics/firehose-<delivery-stream>.jsonl).")
+            + "<data-dir>/firehose/metrics.jsonl).")
     Path metricsFile;
 
     @Option(names = "--show-lost", defaultValue = "20", description = "How many lost events to name "
@@ -84,7 +84,7 @@ public final class AccountingCommand implements Callable<Integer> {
                     : SamDefaults.load(SamDefaults.DEFAULT_TEMPLATE).deliveryStreamName();
             report = LocalAccounting.reconcile(manifest, layout, name,
                     droppedFile != null ? droppedFile : layout.droppedFile(),
-                    metricsFile != null ? metricsFile : layout.metricsFile(name));
+                    metricsFile != null ? metricsFile : layout.metricsFile());
         } catch (IOException e) {
             err.println("firelake accounting: " + e.getMessage());
             return EXIT_UNREADABLE;

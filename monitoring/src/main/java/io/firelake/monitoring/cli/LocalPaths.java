@@ -18,7 +18,4 @@ final class LocalPaths {
         return Path.of(env == null || env.isBlank() ? DEFAULT_DATA_DIR : env);
     }
 
-    static Path metricsFile(Path dataDir, String deliveryStreamName) {
-        return io.firelake.monitoring.lake.LocalLayout.of(dataDir).metricsFile(deliveryStreamName);
-    }
 }

@@ -104,7 +104,7 @@ public final class MonitorCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--metrics-file", description = "The local Firehose's metrics (default: "
-            + "<data-dir>/metrics/firehose-<delivery-stream>.jsonl).")
+            + "<data-dir>/firehose/metrics.jsonl).")
     Path metricsFile;
 
     @Option(names = "--endpoint", description = "Send every AWS call to this endpoint (a local emulator or stub).")
@@ -229,7 +229,7 @@ public final class MonitorCommand implements Callable<Integer> {
         }
         Path data = LocalPaths.dataDir(dataDir);
         return new LocalMonitoringSource(deliveryStreamName,
-                metricsFile != null ? metricsFile : LocalPaths.metricsFile(data, deliveryStreamName), new LocalLake(LocalLayout.of(data)));
+                metricsFile != null ? metricsFile : LocalLayout.of(data).metricsFile(), new LocalLake(LocalLayout.of(data)));
     }
 
     /** Owns the SDK clients for the command's lifetime. */

@@ -27,9 +27,12 @@ public record LocalLayout(Path dataDir, String bucket) {
         return lakeRoot().resolve(ERROR_PREFIX);
     }
 
-    /** Where the local runtime's Firehose publishes its metrics, one file per delivery stream. */
-    public Path metricsFile(String deliveryStreamName) {
-        return dataDir.resolve("metrics").resolve("firehose-" + deliveryStreamName + ".jsonl");
+    /**
+     * Where the local runtime's Firehose appends its metric datapoints (each line names its delivery stream in its
+     * DeliveryStreamName dimension).
+     */
+    public Path metricsFile() {
+        return dataDir.resolve("firehose").resolve("metrics.jsonl");
     }
 
     /** Records dropped on purpose, named by payload sha256, if the local Firehose writes them. */

@@ -50,7 +50,7 @@ class LocalMonitorTest {
             lines.add(Fixtures.metricLine(new MetricPoint("IncomingRecords", t, 7, "Count"), "another-stream"));
         }
         lines.add("{\"timestamp\":\"" + now + "\",\"metric\":\"IncomingRec"); // a line still being written
-        Path file = data.resolve("metrics/firehose-" + STREAM + ".jsonl");
+        Path file = data.resolve("firehose/metrics.jsonl");
         Files.createDirectories(file.getParent());
         Files.write(file, lines);
     }
