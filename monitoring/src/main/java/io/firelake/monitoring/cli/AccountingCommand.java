@@ -91,6 +91,10 @@ public final class AccountingCommand implements Callable<Integer> {
         }
         report.outcomeByKind().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.println("  " + e.getKey() + ": " + e.getValue()));
+        if (report.resends() > 0) {
+            out.println("  records that re-sent an event already sent (one event each; extra lake copies count as "
+                    + "duplicates): " + report.resends());
+        }
         if (report.notAcceptedByStream() > 0) {
             out.println("  not accepted by the stream (the producer reported them failed, not counted as produced): "
                     + report.notAcceptedByStream());
