@@ -65,4 +65,17 @@ class ErrorSummarizerTest {
                 .as("one sample of each reason first, in document order")
                 .containsExactly("{\"n\":0", "{\"n\":4}", "{\"price\":\"abc\"}");
     }
+
+    @Test
+    void readsConversionFailuresWithTheirCapitalisedFields() throws Exception {
+        String doc = "{\"attemptsMade\":1,\"arrivalTimestamp\":1763780964123,\"ErrorCode\":\"DataFormatConversion.ParseError\","
+                + "\"ErrorMessage\":\"Unexpected token\",\"attemptEndingTimestamp\":1763780965000,\"rawData\":\"e30=\","
+                + "\"sequenceNumber\":\"4959\",\"subSequenceNumber\":0,\"dataCatalogTable\":{\"databaseName\":\"firelake\"}}";
+
+        ErrorDocument parsed = parse(doc, ErrorDocument.FORMAT_CONVERSION_FAILED).documents().get(0);
+
+        assertThat(parsed.errorCode()).isEqualTo("DataFormatConversion.ParseError");
+        assertThat(parsed.errorMessage()).isEqualTo("Unexpected token");
+        assertThat(parsed.rawPreview(10)).isEqualTo("{}");
+    }
 }
