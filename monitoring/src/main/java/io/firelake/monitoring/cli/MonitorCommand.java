@@ -18,6 +18,7 @@ import io.firelake.monitoring.report.MonitorSnapshot;
 import io.firelake.monitoring.report.TextReport;
 import io.firelake.monitoring.source.MonitoringSource;
 import io.firelake.monitoring.source.local.LocalMonitoringSource;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -151,8 +152,16 @@ public final class MonitorCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SamDefaults sam = SamDefaults.load(SamDefaults.DEFAULT_TEMPLATE);
         String deliveryStreamName = deliveryStream != null ? deliveryStream : sam.deliveryStreamName();
-        Duration window = Durations.parse(since);
-        HealthThresholds thresholds = thresholds(sam);
+        Duration window;
+        Duration refresh;
+        HealthThresholds thresholds;
+        try {
+            window = Durations.parse(since);
+            refresh = Durations.parse(interval);
+            thresholds = thresholds(sam);
+        } catch (IllegalArgumentException badOption) {
+            throw new CommandLine.ParameterException(spec.commandLine(), badOption.getMessage());
+        }
         try (MonitoringSource monitoringSource = openSource(deliveryStreamName)) {
             Monitor monitor = new Monitor(monitoringSource, new HealthEvaluator(thresholds),
                     new ErrorSummarizer(classifier != null ? classifier : TransformReasonClassifier.clickstream()),
@@ -189,7 +198,7 @@ public final class MonitorCommand implements Callable<Integer> {
                 if (!watch || (iterations > 0 && looks >= iterations)) {
                     return snapshot == null ? EXIT_UNREADABLE : exitCode(snapshot.health().verdict());
                 }
-                Thread.sleep(Durations.parse(interval).toMillis());
+                Thread.sleep(refresh.toMillis());
             }
         }
     }
@@ -217,7 +226,15 @@ public final class MonitorCommand implements Callable<Integer> {
                 minProcessingSuccess, Math.min(minProcessingSuccess, d.processingSuccessFailing()),
                 minDeliverySuccess, Math.min(minDeliverySuccess, d.deliverySuccessFailing()),
                 d.failedRecordRatioDegraded(), maxFailedRatio, d.throttledIsDegraded(),
-                Verdict.valueOf(noData.trim().toUpperCase(Locale.ROOT)));
+                noDataVerdict());
+    }
+
+    private Verdict noDataVerdict() {
+        try {
+            return Verdict.valueOf(noData.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--no-data must be healthy, degraded or failing, not '" + noData + "'");
+        }
     }
 
     private MonitoringSource openSource(String deliveryStreamName) {

@@ -93,4 +93,12 @@ class LocalMonitorTest {
         assertThat(monitor(out, "--watch", "--interval", "0s", "--iterations", "2")).isZero();
         assertThat(out.toString().split("firelake-delivery: HEALTHY", -1)).hasSize(3);
     }
+
+    @Test
+    void aBadDurationIsAUsageError() {
+        StringWriter out = new StringWriter();
+
+        assertThat(monitor(out, "--interval", "soon")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(out.toString()).contains("not a duration: 'soon' (try 90s, 15m, 1h, 2d)");
+    }
 }
