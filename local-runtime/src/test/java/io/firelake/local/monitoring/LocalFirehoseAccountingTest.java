@@ -87,7 +87,7 @@ class LocalFirehoseAccountingTest {
              S3Client s3 = LocalAws.s3(s3proxy.endpoint())) {
             DeliveryStreamConfig config = DeliveryStreamConfig.from(SamTemplate.load(), LocalAws.REGION.id());
             kinesis.createStream(b -> b.streamName(config.sourceStreamName()).shardCount(1));
-            kinesis.waiter().waitUntilStreamExists(b -> b.streamName(config.sourceStreamName()));
+            io.firelake.local.runtime.Streams.awaitActive(kinesis, config.sourceStreamName());
             List<PutRecordsRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < payloads.size(); i++) {
                 entries.add(PutRecordsRequestEntry.builder().partitionKey("pk-" + i)
@@ -95,14 +95,14 @@ class LocalFirehoseAccountingTest {
             }
             assertThat(kinesis.putRecords(b -> b.streamName(config.sourceStreamName()).records(entries))
                     .failedRecordCount()).isZero();
-            FirehoseMetrics metrics = new FirehoseMetrics(data.resolve("metrics/firehose-" + config.name() + ".jsonl"),
+            FirehoseMetrics metrics = new FirehoseMetrics(io.firelake.local.runtime.LocalPipeline.metricsFile(data),
                     config.name(), Clock.systemUTC());
             try (LocalFirehose firehose = new LocalFirehose(config,
                     new KinesisStreamSource(kinesis, config.sourceStreamName(), config.region(), config.accountId()),
                     new RequestStreamHandlerProcessor(new FirehoseTransformHandler(), config.functionName(), l -> { }),
                     new S3ObjectStore(s3, layout.bucket()).ensureBucket(),
                     LakeSchema.clickstreamRaw("s3://" + layout.bucket() + "/raw/"), data.resolve("firehose"), metrics,
-                    Clock.systemUTC())) {
+                    Clock.systemUTC()).droppedLog(io.firelake.local.runtime.LocalPipeline.droppedFile(data))) {
                 firehose.drain();
             }
         }
