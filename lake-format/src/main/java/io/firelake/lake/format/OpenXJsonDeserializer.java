@@ -2,9 +2,9 @@ package io.firelake.lake.format;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
@@ -21,7 +21,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,34 +66,68 @@ public final class OpenXJsonDeserializer {
 
     /** One JSON object (a trailing newline is allowed). */
     public ConversionResult deserialize(byte[] record) {
-        JsonNode node;
-        try {
-            node = json.readTree(record);
+        GenericRecord row = new GenericData.Record(schema.avroSchema());
+        try (JsonParser p = json.createParser(record)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return failed("The record is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                Integer index = columnIndex.get(name);
+                if (index == null) {
+                    index = columnIndex.get(name.toLowerCase(Locale.ROOT));
+                }
+                JsonToken token = p.nextToken();
+                if (index == null || token == JsonToken.VALUE_NULL) {
+                    p.skipChildren();
+                    continue;
+                }
+                LakeSchema.ColumnType column = schema.columns().get(index);
+                Object value = fast(column, token, p);
+                if (value == null) {
+                    JsonNode node = p.readValueAsTree();
+                    try {
+                        value = convert(column, node);
+                    } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
+                        return failed("Column '" + column.name() + "' (" + column.glueType() + "): cannot convert "
+                                + abbreviate(node.toString()) + ": " + e.getMessage());
+                    }
+                }
+                row.put(index, value);
+            }
         } catch (JsonProcessingException e) {
             return failed("The record is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             return failed("The record could not be read: " + e.getMessage());
         }
-        if (node == null || !node.isObject()) {
-            return failed("The record is not a JSON object");
-        }
-        GenericRecord row = new GenericData.Record(schema.avroSchema());
-        Iterator<Map.Entry<String, JsonNode>> fields = ((ObjectNode) node).fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            Integer index = columnIndex.get(field.getKey().toLowerCase(Locale.ROOT));
-            if (index == null || field.getValue().isNull()) {
-                continue;
-            }
-            LakeSchema.ColumnType column = schema.columns().get(index);
-            try {
-                row.put(index, convert(column, field.getValue()));
-            } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
-                return failed("Column '" + column.name() + "' (" + column.glueType() + "): cannot convert "
-                        + abbreviate(field.getValue().toString()) + ": " + e.getMessage());
-            }
-        }
         return new ConversionResult.Converted(row);
+    }
+
+    /**
+     * The common, well-typed values read straight from the parser (the transform's output is all of this kind);
+     * null sends the value through the general conversion, which also words the failures.
+     */
+    private static Object fast(LakeSchema.ColumnType column, JsonToken token, JsonParser p) throws IOException {
+        switch (column.kind()) {
+            case STRING:
+                return token == JsonToken.VALUE_STRING ? p.getText() : null;
+            case BOOLEAN:
+                return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+            case INT:
+                return token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                        ? p.getIntValue() : null;
+            case BIGINT:
+                return token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                        ? p.getLongValue() : null;
+            case TIMESTAMP:
+                if (token == JsonToken.VALUE_STRING) {
+                    long millis = isoUtcMillis(p.getText());
+                    return millis == Long.MIN_VALUE ? null : millis;
+                }
+                return null;
+            default:
+                return null;
+        }
     }
 
     private static ConversionResult failed(String message) {
