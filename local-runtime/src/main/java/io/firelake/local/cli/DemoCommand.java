@@ -44,7 +44,7 @@ import java.util.stream.Stream;
                 "Example:  ./firelake demo --events 1000000 --fault-rate 0.02"})
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--events", paramLabel = "N", defaultValue = "50000",
+    @Option(names = "--events", paramLabel = "N", defaultValue = "100000",
             description = "Events to produce, faults included (default: ${DEFAULT-VALUE}, about a minute here).")
     long events;
 
