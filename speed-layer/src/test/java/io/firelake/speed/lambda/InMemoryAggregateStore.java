@@ -1,4 +1,4 @@
-package io.firelake.speed;
+package io.firelake.speed.lambda;
 
 import io.firelake.speed.core.AggregateStore;
 import io.firelake.speed.core.WindowOutput;

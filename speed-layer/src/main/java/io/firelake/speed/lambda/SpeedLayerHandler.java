@@ -1,4 +1,4 @@
-package io.firelake.speed;
+package io.firelake.speed.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
