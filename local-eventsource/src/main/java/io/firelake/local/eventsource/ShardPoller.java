@@ -174,6 +174,9 @@ final class ShardPoller implements Runnable {
 
     /** Does at most one invocation; false when there was nothing to do yet. */
     private boolean step(long now) {
+        if (discardExpired(now)) {
+            return true;
+        }
         if (config.windowed()) {
             if (window == null) {
                 if (buffer.isEmpty()) {
@@ -203,6 +206,27 @@ final class ShardPoller implements Runnable {
             return false;
         }
         invoke(batch);
+        return true;
+    }
+
+    /** MaximumRecordAgeInSeconds: records older than that leave for the on-failure destination without an invocation. */
+    private boolean discardExpired(long now) {
+        if (config.maximumRecordAge() == null || buffer.isEmpty()) {
+            return false;
+        }
+        long oldestAllowed = now - config.maximumRecordAge().toMillis();
+        List<Buffered> expired = new ArrayList<>();
+        for (Buffered buffered : buffer) {
+            if (buffered.arrivalMillis() >= oldestAllowed) {
+                break;
+            }
+            expired.add(buffered);
+        }
+        if (expired.isEmpty()) {
+            return false;
+        }
+        discard(expired, "RecordAgeExceeded", "older than MaximumRecordAgeInSeconds ("
+                + config.maximumRecordAge().toSeconds() + " s)");
         return true;
     }
 
@@ -360,12 +384,16 @@ final class ShardPoller implements Runnable {
     }
 
     private void discard(List<Buffered> remaining, String reason) {
+        discard(remaining, "RetryAttemptsExhausted", reason);
+    }
+
+    private void discard(List<Buffered> remaining, String condition, String reason) {
         Buffered first = remaining.get(0);
         Buffered last = remaining.get(remaining.size() - 1);
         onFailure.discarded(new OnFailureDestination.DiscardedBatch(events.streamArn(), shardId,
                 first.record().sequenceNumber(), last.record().sequenceNumber(),
                 first.record().approximateArrivalTimestamp(), last.record().approximateArrivalTimestamp(),
-                remaining.size(), "RetryAttemptsExhausted", reason, Instant.ofEpochMilli(clock.millis())));
+                remaining.size(), condition, reason, Instant.ofEpochMilli(clock.millis())));
         for (int i = 0; i < remaining.size(); i++) {
             buffer.removeFirst();
         }

@@ -151,6 +151,26 @@ class KinesisEventSourceMappingTest {
     }
 
     @Test
+    void recordsOlderThanTheMaximumRecordAgeGoToTheOnFailureDestinationUnprocessed() throws Exception {
+        String stream = "aged";
+        kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+        put(stream, List.of("a", "b", "c"));
+        RecordingFunction function = new RecordingFunction();
+        List<OnFailureDestination.DiscardedBatch> discarded = new CopyOnWriteArrayList<>();
+        EventSourceMappingConfig config = EventSourceMappingConfig.defaults(stream, "recorder")
+                .withMaximumRecordAge(Duration.ofSeconds(60)).withPollInterval(Duration.ofMillis(50));
+        // the mapping's clock runs two hours ahead, so the records are two hours old when read
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
+
+        try (KinesisEventSourceMapping mapping = KinesisEventSourceMapping.builder().kinesis(kinesis).config(config)
+                .function(function).onFailure(discarded::add).clock(later).log(line -> { }).build().start()) {
+            awaitTrue(() -> mapping.idle() && discarded.stream().mapToInt(b -> b.batchSize()).sum() == 3);
+        }
+        assertThat(function.events).isEmpty();
+        assertThat(discarded).allSatisfy(batch -> assertThat(batch.condition()).isEqualTo("RecordAgeExceeded"));
+    }
+
+    @Test
     void drivesTheSpeedLayerHandlerThroughItsJsonContractIntoDynamoDbLocal() throws Exception {
         String stream = "speed";
         kinesis.createStream(b -> b.streamName(stream).shardCount(2));
