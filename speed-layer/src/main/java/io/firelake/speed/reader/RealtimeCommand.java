@@ -46,6 +46,9 @@ public final class RealtimeCommand implements Callable<Integer> {
     @Option(names = "--until", description = "Last minute to show, ISO-8601 instant (default: now). For replays and demos of past data.")
     Instant until;
 
+    @Option(names = "--json", description = "Print one JSON object instead of the table (for scripts).")
+    boolean json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,7 +64,8 @@ public final class RealtimeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String source = "table " + table + (endpoint == null ? " (AWS)" : " at " + endpoint);
         try (DynamoDbClient dynamo = DynamoDbClients.create(endpoint, region)) {
-            out.print(report(dynamo, table, until == null ? Instant.now() : until, minutes, top).render(source));
+            RealtimeReport report = report(dynamo, table, until == null ? Instant.now() : until, minutes, top);
+            out.print(json ? report.toJson() + System.lineSeparator() : report.render(source));
             out.flush();
             return 0;
         } catch (ResourceNotFoundException e) {

@@ -123,6 +123,58 @@ public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> 
         return out.toString();
     }
 
+    /** The same report as one JSON object, for scripts and end-to-end checks. */
+    public String toJson() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator json = new com.fasterxml.jackson.core.JsonFactory()
+                .createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("first_minute", AggregateKeys.minuteText(firstMinute));
+            json.writeStringField("last_minute", AggregateKeys.minuteText(lastMinute));
+            json.writeArrayFieldStart("minutes");
+            for (MinuteRow row : rows) {
+                json.writeStartObject();
+                json.writeStringField("minute", AggregateKeys.minuteText(row.epochMinute()));
+                json.writeNumberField("events", row.events());
+                writeCounts(json, "events_by_type", row.eventsByType());
+                json.writeNumberField("purchases", row.purchases());
+                writeMoney(json, "revenue", row.revenue());
+                json.writeNumberField("distinct_sessions", row.distinctSessions());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            writeCounts(json, "top_pages", topPages);
+            writeMoney(json, "revenue", revenue);
+            json.writeNumberField("purchases", purchases);
+            json.writeNumberField("items_sold", itemsSold);
+            json.writeNumberField("distinct_sessions", distinctSessions);
+            json.writeNumberField("distinct_sessions_standard_error", HyperLogLog.STANDARD_ERROR);
+            writeCounts(json, "bad_records", badByReason);
+            json.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writeCounts(com.fasterxml.jackson.core.JsonGenerator json, String name, Map<String, Long> counts)
+            throws java.io.IOException {
+        json.writeObjectFieldStart(name);
+        for (Map.Entry<String, Long> entry : counts.entrySet()) {
+            json.writeNumberField(entry.getKey(), entry.getValue());
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeMoney(com.fasterxml.jackson.core.JsonGenerator json, String name,
+                                   Map<String, BigDecimal> amounts) throws java.io.IOException {
+        json.writeObjectFieldStart(name);
+        for (Map.Entry<String, BigDecimal> entry : amounts.entrySet()) {
+            json.writeNumberField(entry.getKey(), entry.getValue());
+        }
+        json.writeEndObject();
+    }
+
     private static String money(Map<String, BigDecimal> amounts) {
         if (amounts.isEmpty()) {
             return "-";

@@ -101,6 +101,12 @@ class IdempotentWritesTest {
                 .contains("2026-11-22T03:08Z", "2026-11-22T03:09Z", "https://shop.example/home",
                         "Revenue: EUR 44.99 (2 purchases, 3 items)", "Distinct sessions: 3",
                         "Bad records skipped: 3");
+        StringWriter json = new StringWriter();
+        assertThat(new CommandLine(new RealtimeCommand()).setOut(new PrintWriter(json)).execute("--endpoint",
+                dynamoDbLocal.endpoint().toString(), "--table", CLI_TABLE, "--minutes", "1", "--until",
+                UNTIL.toString(), "--json")).isZero();
+        assertThat(json.toString()).contains("\"minute\":\"2026-11-22T03:09Z\",\"events\":5",
+                "\"revenue\":{\"EUR\":44.99}", "\"bad_records\":{\"MALFORMED_JSON\":1");
         assertThat(new CommandLine(new RealtimeCommand()).setErr(new PrintWriter(new StringWriter()))
                 .execute("--endpoint", dynamoDbLocal.endpoint().toString(), "--table", "no-such-table")).isEqualTo(1);
     }
