@@ -97,28 +97,43 @@ final class ShardPoller implements Runnable {
 
     @Override
     public void run() {
-        try {
-            start();
-            while (running) {
+        boolean started = false;
+        while (running) {
+            try {
+                if (!started) {
+                    start();
+                    started = true;
+                }
                 long now = clock.millis();
                 if (iterator != null && buffer.size() < GET_RECORDS_LIMIT && now >= nextPollAt) {
                     fetch(now);
                 }
                 boolean progressed = now >= retryNotBefore && step(clock.millis());
                 idle = buffer.isEmpty() && window == null && (caughtUp || iterator == null);
-                if (!progressed) {
-                    sleepUntil(Math.min(nextPollAt, Math.max(retryNotBefore, now + 20)));
-                }
                 if (iterator == null && buffer.isEmpty() && window == null) {
                     log.accept("shard " + shardId + " is closed and fully processed");
                     return;
                 }
+                if (!progressed) {
+                    sleepUntil(Math.min(nextPollAt, Math.max(retryNotBefore, now + 20)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return; // close() interrupted a call
+                }
+                // Kinesis unreachable, a checkpoint file that cannot be written...: the shard waits and tries again,
+                // as Lambda's poller does, rather than dying silently.
+                log.accept("shard " + shardId + ": " + e + "; retrying in 1 s");
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.accept("shard " + shardId + " poller stopped: " + e);
-            throw e;
         }
     }
 

@@ -106,7 +106,7 @@ class KinesisEventSourceMappingTest {
     @Test
     void batchesWindowsBisectionPartialFailuresAndCheckpointsBehaveAsLambdas() throws Exception {
         String stream = "semantics";
-        kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+        createStream(stream, 1);
         List<String> sent = List.of("r0", "r1", "r2", "r3", "poison", "r5", "partial", "r7", "r8", "r9");
         put(stream, sent);
         RecordingFunction function = new RecordingFunction();
@@ -153,7 +153,7 @@ class KinesisEventSourceMappingTest {
     @Test
     void recordsOlderThanTheMaximumRecordAgeGoToTheOnFailureDestinationUnprocessed() throws Exception {
         String stream = "aged";
-        kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+        createStream(stream, 1);
         put(stream, List.of("a", "b", "c"));
         RecordingFunction function = new RecordingFunction();
         List<OnFailureDestination.DiscardedBatch> discarded = new CopyOnWriteArrayList<>();
@@ -173,7 +173,7 @@ class KinesisEventSourceMappingTest {
     @Test
     void drivesTheSpeedLayerHandlerThroughItsJsonContractIntoDynamoDbLocal() throws Exception {
         String stream = "speed";
-        kinesis.createStream(b -> b.streamName(stream).shardCount(2));
+        createStream(stream, 2);
         String now = Instant.now().toString();
         List<String> payloads = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -216,6 +216,13 @@ class KinesisEventSourceMappingTest {
                                                      List<OnFailureDestination.DiscardedBatch> discarded) {
         return KinesisEventSourceMapping.builder().kinesis(kinesis).config(config).function(function)
                 .onFailure(discarded::add).log(line -> { }).build().start();
+    }
+
+    /** kinesalite makes a stream ACTIVE just after CreateStream returns; writing before that fails. */
+    private static void createStream(String stream, int shards) throws InterruptedException {
+        kinesis.createStream(b -> b.streamName(stream).shardCount(shards));
+        awaitTrue(() -> kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary()
+                .streamStatus() == software.amazon.awssdk.services.kinesis.model.StreamStatus.ACTIVE);
     }
 
     private static void put(String stream, List<String> payloads) {
