@@ -64,6 +64,12 @@ public final class WindowStateCodec {
             out.writeLong(state.kinesisRecords);
             out.writeLong(state.userRecords);
             out.writeLong(state.ignoredRecords);
+            out.writeLong(state.duplicates);
+            long[] recent = state.recentEventIds.toArray();
+            out.writeShort(recent.length);
+            for (long id : recent) {
+                out.writeLong(id);
+            }
             out.writeByte(state.badByReason.length);
             for (long count : state.badByReason) {
                 out.writeLong(count);
@@ -100,6 +106,11 @@ public final class WindowStateCodec {
             state.kinesisRecords = in.readLong();
             state.userRecords = in.readLong();
             state.ignoredRecords = in.readLong();
+            state.duplicates = in.readLong();
+            int recent = in.readUnsignedShort();
+            for (int i = 0; i < recent; i++) {
+                state.recentEventIds.add(in.readLong());
+            }
             int reasons = in.readUnsignedByte();
             for (int i = 0; i < reasons; i++) {
                 long count = in.readLong();

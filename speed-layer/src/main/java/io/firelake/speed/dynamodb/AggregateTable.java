@@ -107,6 +107,7 @@ public final class AggregateTable {
         item.put("user_records", n(summary.userRecords()));
         item.put("events_total", n(summary.events()));
         item.put("ignored", n(summary.ignoredRecords()));
+        item.put("duplicates", n(summary.duplicates()));
         item.put("bad", counts(summary.badByReason()));
         item.put("bad_total", n(summary.badRecords()));
         return item;
@@ -125,7 +126,9 @@ public final class AggregateTable {
     public static WindowSummaryItem summaryFrom(Map<String, AttributeValue> item) {
         return new WindowSummaryItem(windowKeyFrom(item), Long.parseLong(item.get("kinesis_records").n()),
                 Long.parseLong(item.get("user_records").n()), Long.parseLong(item.get("events_total").n()),
-                Long.parseLong(item.get("ignored").n()), countsFrom(item.get("bad")));
+                Long.parseLong(item.get("ignored").n()),
+                item.containsKey("duplicates") ? Long.parseLong(item.get("duplicates").n()) : 0,
+                countsFrom(item.get("bad")));
     }
 
     private static Map<String, AttributeValue> windowAttributes(WindowKey window, String ttlAttribute,
