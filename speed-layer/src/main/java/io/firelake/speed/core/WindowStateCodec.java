@@ -67,9 +67,9 @@ public final class WindowStateCodec {
             out.writeLong(state.duplicates);
             long[] recent = state.recentEventIds.toArray();
             out.writeShort(recent.length);
-            for (long id : recent) {
-                out.writeLong(id);
-            }
+            java.nio.ByteBuffer ids = java.nio.ByteBuffer.allocate(recent.length * Long.BYTES);
+            ids.asLongBuffer().put(recent);
+            out.write(ids.array()); // one block: a DataOutputStream call per id costs more than the ids
             out.writeByte(state.badByReason.length);
             for (long count : state.badByReason) {
                 out.writeLong(count);
@@ -107,9 +107,11 @@ public final class WindowStateCodec {
             state.userRecords = in.readLong();
             state.ignoredRecords = in.readLong();
             state.duplicates = in.readLong();
-            int recent = in.readUnsignedShort();
-            for (int i = 0; i < recent; i++) {
-                state.recentEventIds.add(in.readLong());
+            byte[] ids = new byte[in.readUnsignedShort() * Long.BYTES];
+            in.readFully(ids);
+            java.nio.LongBuffer idBuffer = java.nio.ByteBuffer.wrap(ids).asLongBuffer();
+            while (idBuffer.hasRemaining()) {
+                state.recentEventIds.add(idBuffer.get());
             }
             int reasons = in.readUnsignedByte();
             for (int i = 0; i < reasons; i++) {
