@@ -25,9 +25,9 @@ import java.util.concurrent.Callable;
                         + "their tumbling window (60 s by default) has ended.",
                 "",
                 "Examples:",
-                "  local (DynamoDB Local):  firelake realtime --endpoint http://127.0.0.1:8000",
-                "  AWS (credential chain): firelake realtime --region eu-west-1 --minutes 15",
-                "  for scripts:            firelake realtime --endpoint http://127.0.0.1:8000 --json",
+                "  local:   firelake realtime --endpoint http://127.0.0.1:8000",
+                "  AWS:     firelake realtime --region eu-west-1 --minutes 15",
+                "  scripts: firelake realtime --endpoint http://127.0.0.1:8000 --json",
                 ""},
         footer = {"", "Exit codes: 0 printed, 1 the table could not be read, 2 bad usage."})
 public final class RealtimeCommand implements Callable<Integer> {
