@@ -9,7 +9,7 @@ import io.firelake.kinesis.aggregation.AggregatedRecordEncoder;
 import io.firelake.local.engines.DynamoDbLocalServer;
 import io.firelake.local.engines.Kinesalite;
 import io.firelake.local.engines.LocalAws;
-import io.firelake.speed.lambda.SpeedLayerHandler;
+import io.firelake.speed.SpeedLayerHandler;
 import io.firelake.speed.dynamodb.AggregateTable;
 import io.firelake.speed.dynamodb.DynamoDbAggregateStore;
 import io.firelake.speed.reader.RealtimeCommand;

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
 import io.firelake.kinesis.aggregation.AggregatedRecordEncoder;
-import io.firelake.speed.lambda.SpeedLayerHandler;
+import io.firelake.speed.SpeedLayerHandler;
 import io.firelake.speed.core.AggregateStore;
 import io.firelake.speed.core.WindowOutput;
 import io.firelake.speed.core.WindowStateCodec;

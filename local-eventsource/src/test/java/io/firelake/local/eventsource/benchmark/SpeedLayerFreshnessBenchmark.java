@@ -8,7 +8,7 @@ import io.firelake.local.engines.LocalAws;
 import io.firelake.local.eventsource.EventSourceMappingConfig;
 import io.firelake.local.eventsource.JavaHandlerFunction;
 import io.firelake.local.eventsource.KinesisEventSourceMapping;
-import io.firelake.speed.lambda.SpeedLayerHandler;
+import io.firelake.speed.SpeedLayerHandler;
 import io.firelake.speed.core.AggregateKeys;
 import io.firelake.speed.dynamodb.AggregateTable;
 import io.firelake.speed.dynamodb.DynamoDbAggregateStore;

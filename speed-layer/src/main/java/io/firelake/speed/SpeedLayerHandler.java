@@ -1,0 +1,145 @@
+package io.firelake.speed;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import io.firelake.speed.core.AggregateStore;
+import io.firelake.speed.core.BadRecordLog;
+import io.firelake.speed.core.BadRecordReason;
+import io.firelake.speed.core.ClickEventParser;
+import io.firelake.speed.core.Invocation;
+import io.firelake.speed.core.InvocationResult;
+import io.firelake.speed.core.StreamRecord;
+import io.firelake.speed.core.WindowProcessor;
+import io.firelake.speed.dynamodb.DynamoDbAggregateStore;
+import io.firelake.speed.dynamodb.DynamoDbClients;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The speed layer's Lambda: a Kinesis event source mapping with a tumbling window ({@code TumblingWindowInSeconds},
+ * SAM parameter SpeedLayerWindowSeconds, 60 s by default) and {@code FunctionResponseTypes: [ReportBatchItemFailures]}.
+ * A thin shell: it converts the event to plain types, lets {@link WindowProcessor} fold the batch into the window's
+ * state, and at the window's final invocation writes the items once through {@link DynamoDbAggregateStore}.
+ *
+ * <p>Failure contract: bad records never fail the batch (counted, logged with shard and sequence number, skipped); a
+ * record whose processing throws is reported as the only batch item failure, with the state covering the records
+ * before it, so Lambda retries from it and the shard's order holds; a failed DynamoDB write throws, so Lambda retries the
+ * final invocation with the same state, and the conditional writes make that retry harmless.
+ *
+ * <p>Environment: {@code AGGREGATES_TABLE} (default firelake-realtime), {@code AGGREGATES_TTL_DAYS} (7),
+ * {@code AGGREGATES_TTL_ATTRIBUTE} (expires_at), {@code ALLOWED_LATENESS_MINUTES} (10), {@code DYNAMODB_ENDPOINT}
+ * (only for local runs).
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html">Using Lambda with Kinesis</a>
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-windows.html">Tumbling windows</a>
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-batchfailurereporting.html">Partial batch responses</a>
+ */
+public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindowEvent, TimeWindowEventResponse> {
+
+    private final WindowProcessor processor;
+    private final AggregateStore store;
+    private final Consumer<String> log;
+
+    /** Lambda's constructor: the DynamoDB client is built once per execution environment, from the environment. */
+    public SpeedLayerHandler() {
+        this(SpeedLayerConfig.fromEnvironment(System.getenv()));
+    }
+
+    private SpeedLayerHandler(SpeedLayerConfig config) {
+        this(new DynamoDbAggregateStore(DynamoDbClients.create(config.dynamoDbEndpoint()), config.tableName(),
+                Duration.ofDays(config.ttlDays()), config.ttlAttribute()), config.allowedLatenessMinutes(),
+                System.out::println);
+    }
+
+    /** For the local runtime and tests: the caller owns the store (and its client). */
+    public SpeedLayerHandler(AggregateStore store, int allowedLatenessMinutes, Consumer<String> log) {
+        this.store = store;
+        this.log = log;
+        this.processor = new WindowProcessor(new ClickEventParser(), badRecordLog(log), allowedLatenessMinutes);
+    }
+
+    @Override
+    public TimeWindowEventResponse handleRequest(KinesisTimeWindowEvent event, Context context) {
+        InvocationResult result = processor.process(toInvocation(event));
+        if (result.output() != null) {
+            AggregateStore.WriteReport report = store.write(result.output());
+            log.accept("{\"level\":\"INFO\",\"msg\":\"window written\",\"shard\":\"" + event.getShardId()
+                    + "\",\"window_start\":\"" + event.getWindow().getStart()
+                    + "\",\"user_records\":" + result.windowState().userRecords()
+                    + ",\"bad_records\":" + result.windowState().badRecords()
+                    + ",\"duplicates\":" + result.windowState().duplicates()
+                    + ",\"items_written\":" + report.written()
+                    + ",\"items_already_present\":" + report.alreadyPresent() + "}");
+        }
+        List<TimeWindowEventResponse.BatchItemFailure> failures = new ArrayList<>(1);
+        if (result.firstFailedSequenceNumber() != null) {
+            log.accept("{\"level\":\"ERROR\",\"msg\":\"record failed, Lambda retries from it\",\"shard\":\""
+                    + event.getShardId() + "\",\"sequence_number\":\"" + result.firstFailedSequenceNumber() + "\"}");
+            failures.add(new TimeWindowEventResponse.BatchItemFailure(result.firstFailedSequenceNumber()));
+        }
+        return new TimeWindowEventResponse(new java.util.HashMap<>(result.state()), failures);
+    }
+
+    static Invocation toInvocation(KinesisTimeWindowEvent event) {
+        List<KinesisEvent.KinesisEventRecord> eventRecords = event.getRecords() == null ? List.of() : event.getRecords();
+        List<StreamRecord> records = new ArrayList<>(eventRecords.size());
+        for (KinesisEvent.KinesisEventRecord eventRecord : eventRecords) {
+            KinesisEvent.Record kinesis = eventRecord.getKinesis();
+            records.add(new StreamRecord(kinesis.getSequenceNumber(), kinesis.getPartitionKey(),
+                    bytes(kinesis.getData()),
+                    kinesis.getApproximateArrivalTimestamp() == null ? 0
+                            : kinesis.getApproximateArrivalTimestamp().getTime()));
+        }
+        Map<String, String> state = event.getState() == null ? Map.of() : event.getState();
+        return new Invocation(event.getShardId(), Instant.parse(event.getWindow().getStart()).toEpochMilli(),
+                Instant.parse(event.getWindow().getEnd()).toEpochMilli(), state, records,
+                Boolean.TRUE.equals(event.getIsFinalInvokeForWindow()));
+    }
+
+    private static byte[] bytes(ByteBuffer data) {
+        if (data == null) {
+            return new byte[0];
+        }
+        ByteBuffer view = data.duplicate();
+        byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        return bytes;
+    }
+
+    private static BadRecordLog badRecordLog(Consumer<String> log) {
+        // Never the payload: it may hold PII. Shard, sequence and subsequence find the record again.
+        return (shardId, sequenceNumber, subSequence, reason, detail) -> log.accept(
+                (reason == BadRecordReason.OUT_OF_WINDOW_RANGE
+                        ? "{\"level\":\"INFO\",\"msg\":\"late event left to the batch layer\",\"shard\":\""
+                        : "{\"level\":\"WARN\",\"msg\":\"bad record skipped\",\"shard\":\"") + shardId
+                        + "\",\"sequence_number\":\"" + sequenceNumber + "\",\"subsequence_number\":" + subSequence
+                        + ",\"reason\":\"" + reason + "\",\"detail\":\"" + jsonEscape(detail) + "\"}");
+    }
+
+    private static String jsonEscape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,139 @@
+package io.firelake.speed;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import io.firelake.kinesis.aggregation.AggregatedRecordEncoder;
+import io.firelake.speed.core.MinuteItem;
+import io.firelake.speed.core.WindowOutput;
+import io.firelake.speed.core.WindowStateCodec;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.firelake.speed.LambdaEvents.fixture;
+import static io.firelake.speed.LambdaEvents.roundTrip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SpeedLayerHandlerTest {
+
+    private final InMemoryAggregateStore store = new InMemoryAggregateStore();
+    private final List<String> logLines = new ArrayList<>();
+    private final SpeedLayerHandler handler = new SpeedLayerHandler(store, 10, logLines::add);
+
+    @Test
+    void aWindowOverTwoBatchesWritesOnceAtItsFinalInvocation() {
+        TimeWindowEventResponse first = roundTrip(handler.handleRequest(fixture("window-batch-1.json"), null));
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(first.getState()).containsKey(WindowStateCodec.STATE_KEY);
+        assertThat(store.writes).isEmpty();
+
+        TimeWindowEventResponse second = roundTrip(handler.handleRequest(
+                fixture("window-batch-2-with-bad-records.json", first.getState()), null));
+        assertThat(second.getBatchItemFailures()).isEmpty();
+        assertThat(store.writes).isEmpty();
+
+        TimeWindowEventResponse last = roundTrip(handler.handleRequest(fixture("window-final.json", second.getState()), null));
+        assertThat(last.getBatchItemFailures()).isEmpty();
+        assertThat(last.getState()).isEmpty();
+        assertThat(store.writes).hasSize(1);
+
+        WindowOutput output = store.writes.get(0);
+        assertThat(output.minutes()).extracting(MinuteItem::epochMinute)
+                .containsExactly(minute("2026-11-22T03:08:00Z"), minute("2026-11-22T03:09:00Z"));
+        MinuteItem early = output.minutes().get(0);
+        assertThat(early.eventsByType()).isEqualTo(Map.of("click", 1L));
+        MinuteItem main = output.minutes().get(1);
+        assertThat(main.eventsByType()).isEqualTo(Map.of("page_view", 3L, "purchase", 2L));
+        assertThat(main.topPages()).containsExactly(
+                Map.entry("https://shop.example/home", 2L), Map.entry("https://shop.example/p/42", 1L));
+        assertThat(main.purchases()).isEqualTo(2);
+        assertThat(main.itemsSold()).isEqualTo(3);
+        assertThat(main.revenueCentsByCurrency()).isEqualTo(Map.of("EUR", 4499L));
+        assertThat(io.firelake.speed.core.HyperLogLog.fromRegisters(main.sessionsSketch()).estimate()).isEqualTo(3);
+
+        assertThat(output.summary().kinesisRecords()).isEqualTo(10);
+        assertThat(output.summary().userRecords()).isEqualTo(10);
+        assertThat(output.summary().events()).isEqualTo(6);
+        assertThat(output.summary().ignoredRecords()).isEqualTo(1);
+        assertThat(output.summary().badByReason()).isEqualTo(
+                Map.of("MALFORMED_JSON", 1L, "WRONG_TYPE", 1L, "UNKNOWN_EVENT_TYPE", 1L));
+        assertThat(output.summary().window().firstSequenceNumber()).endsWith("0001");
+        assertThat(output.summary().window().lastSequenceNumber()).endsWith("0010");
+    }
+
+    @Test
+    void badRecordsAreLoggedWithShardAndSequenceNumberButNotTheirPayload() {
+        handler.handleRequest(fixture("window-batch-2-with-bad-records.json"), null);
+
+        assertThat(logLines).filteredOn(line -> line.contains("bad record skipped")).hasSize(3)
+                .allSatisfy(line -> assertThat(line).contains("\"shard\":\"shardId-000000000000\"")
+                        .contains("\"sequence_number\":\"49590338271490256608559692538361571095921575989136580")
+                        .doesNotContain("not json"));
+    }
+
+    @Test
+    void kplAggregatedRecordsAreDeaggregated() {
+        AggregatedRecordEncoder encoder = new AggregatedRecordEncoder();
+        for (int i = 0; i < 3; i++) {
+            encoder.add("session-" + i, null, event("page_view", "session-" + i).getBytes(StandardCharsets.UTF_8));
+        }
+        KinesisTimeWindowEvent event = fixture("window-final.json");
+        event.setRecords(List.of(record("1", encoder.toBytes())));
+
+        handler.handleRequest(event, null);
+
+        WindowOutput output = store.writes.get(0);
+        assertThat(output.summary().kinesisRecords()).isEqualTo(1);
+        assertThat(output.summary().userRecords()).isEqualTo(3);
+        assertThat(output.minutes().get(0).eventsByType()).isEqualTo(Map.of("page_view", 3L));
+    }
+
+    @Test
+    void aFailedWriteFailsTheFinalInvocationSoLambdaRetriesItWithTheSameState() {
+        TimeWindowEventResponse first = handler.handleRequest(fixture("window-batch-1.json"), null);
+        store.failuresToThrow = 1;
+        KinesisTimeWindowEvent finalInvoke = fixture("window-final.json", first.getState());
+
+        assertThatThrownBy(() -> handler.handleRequest(finalInvoke, null)).hasMessageContaining("throttling");
+        handler.handleRequest(fixture("window-final.json", first.getState()), null);
+
+        assertThat(store.writes).hasSize(1);
+        assertThat(store.writes.get(0).summary().userRecords()).isEqualTo(5);
+    }
+
+    @Test
+    void anEmptyWindowWritesNothing() {
+        TimeWindowEventResponse response = handler.handleRequest(fixture("window-final.json"), null);
+
+        assertThat(response.getState()).isEmpty();
+        assertThat(store.writes).isEmpty();
+    }
+
+    private static long minute(String instant) {
+        return java.time.Instant.parse(instant).getEpochSecond() / 60;
+    }
+
+    static String event(String type, String session) {
+        return "{\"event_id\":\"" + java.util.UUID.randomUUID() + "\",\"event_type\":\"" + type
+                + "\",\"event_time\":\"2026-11-22T03:09:30Z\",\"session_id\":\"" + session
+                + "\",\"page_url\":\"https://shop.example/home\"}";
+    }
+
+    static KinesisEvent.KinesisEventRecord record(String sequenceNumber, byte[] data) {
+        KinesisEvent.Record kinesis = new KinesisEvent.Record();
+        kinesis.setSequenceNumber(sequenceNumber);
+        kinesis.setPartitionKey("pk");
+        kinesis.setData(ByteBuffer.wrap(data));
+        kinesis.setApproximateArrivalTimestamp(new java.util.Date(java.time.Instant.parse("2026-11-22T03:09:31Z").toEpochMilli()));
+        KinesisEvent.KinesisEventRecord record = new KinesisEvent.KinesisEventRecord();
+        record.setKinesis(kinesis);
+        record.setEventID("shardId-000000000000:" + sequenceNumber);
+        return record;
+    }
+}
