@@ -81,8 +81,8 @@ final class KnownLake {
             String failed = "{\"attemptsMade\":4,\"arrivalTimestamp\":1795600000000,\"errorCode\":\"Lambda.ProcessingFailed\","
                     + "\"errorMessage\":\"The Lambda function marked the record as ProcessingFailed\",\"attemptEndingTimestamp\":1795600001000,"
                     + "\"rawData\":\"bm90IGpzb24=\",\"lambdaArn\":\"arn:aws:lambda:us-east-1:000000000000:function:transform\"}";
-            String conversion = "{\"attemptsMade\":1,\"arrivalTimestamp\":1795700000000,\"errorCode\":\"DataFormatConversion.InvalidSchema\","
-                    + "\"errorMessage\":\"The schema is invalid\",\"attemptEndingTimestamp\":1795700001000,\"rawData\":\"e30=\"}";
+            String conversion = "{\"attemptsMade\":1,\"arrivalTimestamp\":1795700000000,\"ErrorCode\":\"DataFormatConversion.InvalidSchema\","
+                    + "\"ErrorMessage\":\"The schema is invalid\",\"attemptEndingTimestamp\":1795700001000,\"rawData\":\"e30=\"}";
             f.errors("processing-failed", DAY_1, "firelake-delivery-1-2026-11-20-10-00-00-a", List.of(failed, failed));
             f.errors("format-conversion-failed", DAY_2, "firelake-delivery-1-2026-11-21-10-00-00-b", List.of(conversion));
             f.errors("processing-failed", OUTSIDE, "firelake-delivery-1-2026-11-10-10-00-00-c", List.of(failed));

@@ -28,7 +28,15 @@ public final class ProducerCli implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new ProducerCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new ProducerCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        // A usage mistake gets the error and a pointer to the help, not two screens of options.
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("error: " + e.getMessage());
+            failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return commandLine;
     }
 
     @Override

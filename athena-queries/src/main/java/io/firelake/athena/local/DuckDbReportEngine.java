@@ -71,8 +71,11 @@ public final class DuckDbReportEngine implements ReportEngine {
     @Override
     public ReportResult run(Report report, DateRange range) {
         LakeScan.Selection read = LakeScan.Selection.empty();
+        long tableBytes = 0;
         for (String table : report.tables()) {
-            read = read.plus(new LakeScan(tables.get(table), lake).select(range));
+            LakeScan scan = new LakeScan(tables.get(table), lake);
+            read = read.plus(scan.select(range));
+            tableBytes += scan.all().bytes();
         }
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(report.sqlFor(range))) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -88,7 +91,7 @@ public final class DuckDbReportEngine implements ReportEngine {
                 }
                 rows.add(row);
             }
-            return new ReportResult(columns, rows, read.bytes(), read.files().size(), OptionalDouble.empty());
+            return new ReportResult(columns, rows, read.bytes(), read.files().size(), tableBytes, OptionalDouble.empty());
         } catch (SQLException e) {
             throw new IllegalStateException("report " + report.name() + " failed on DuckDB: " + e.getMessage(), e);
         }
@@ -162,8 +165,11 @@ public final class DuckDbReportEngine implements ReportEngine {
         String pathRegex = sqlString(LakeScan.relativeTemplateRegex(table)) + "[^/]+$";
         List<String> select = new ArrayList<>();
         for (Column c : table.columns()) {
-            select.add("TRY_CAST(json_extract_string(line, '$." + table.jsonKey(c.name()) + "') AS "
-                    + duckType(c.type()) + ") AS " + c.name());
+            // Athena's OpenX SerDe matches keys case-insensitively; Firehose capitalises some (ErrorCode).
+            String key = table.jsonKey(c.name());
+            String capitalised = Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            select.add("TRY_CAST(coalesce(json_extract_string(line, '$." + key + "'), json_extract_string(line, '$."
+                    + capitalised + "')) AS " + duckType(c.type()) + ") AS " + c.name());
         }
         for (int i = 0; i < table.partitionKeys().size(); i++) {
             select.add("regexp_extract(filename, '" + pathRegex + "', " + (i + 1) + ") AS "

@@ -11,10 +11,12 @@ import java.util.OptionalDouble;
  * @param rows         values as the engine typed them (Long, Double, BigDecimal, Boolean, String; null allowed)
  * @param bytesScanned Athena's data scanned, or locally the bytes of the files in the selected partitions
  * @param filesScanned files read locally; -1 when the engine does not say (Athena)
+ * @param tableBytes   locally, the size of the whole tables the report reads (what it would read without pruning);
+ *                     -1 on Athena
  * @param costUsd      what Athena bills for the scan; empty locally
  */
 public record ReportResult(List<String> columns, List<List<Object>> rows, long bytesScanned, long filesScanned,
-                           OptionalDouble costUsd) {
+                           long tableBytes, OptionalDouble costUsd) {
 
     public ReportResult {
         columns = List.copyOf(columns);

@@ -1,6 +1,8 @@
 package io.firelake.athena.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -14,7 +16,10 @@ public final class ResultFormatter {
 
     public enum Format { table, csv, json }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals keep their scale (revenue 10.00, not 1E+1). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private ResultFormatter() {
     }
@@ -84,7 +89,12 @@ public final class ResultFormatter {
         for (List<Object> row : result.rows()) {
             ObjectNode object = rows.addObject();
             for (int i = 0; i < result.columns().size(); i++) {
-                object.set(result.columns().get(i), JSON.valueToTree(row.get(i) instanceof BigDecimal d ? d : row.get(i)));
+                Object value = row.get(i);
+                if (value instanceof BigDecimal d) {
+                    object.put(result.columns().get(i), d);
+                } else {
+                    object.set(result.columns().get(i), JSON.valueToTree(value));
+                }
             }
         }
         root.put("bytes_scanned", result.bytesScanned());

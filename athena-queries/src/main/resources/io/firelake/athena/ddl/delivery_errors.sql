@@ -29,6 +29,6 @@ TBLPROPERTIES (
   'projection.error_day.range'='2020/01/01,NOW',
   'projection.error_day.type'='date',
   'projection.error_output_type.type'='enum',
-  'projection.error_output_type.values'='processing-failed,format-conversion-failed',
+  'projection.error_output_type.values'='processing-failed,format-conversion-failed,partitioning-failed',
   'storage.location.template'=':lake/errors/${error_output_type}/${error_day}/'
 )

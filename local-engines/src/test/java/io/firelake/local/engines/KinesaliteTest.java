@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -41,6 +43,27 @@ class KinesaliteTest {
             assertThat(records).hasSize(1);
             assertThat(records.get(0).data().asUtf8String()).isEqualTo("{\"hello\":1}");
             assertThat(records.get(0).sequenceNumber()).isEqualTo(put.sequenceNumber());
+        }
+    }
+
+    @Test
+    void withADataDirectoryStreamsAndRecordsSurviveARestart(@TempDir Path dataDir) {
+        String sequence;
+        try (Kinesalite first = Kinesalite.builder().dataDir(dataDir).start();
+             KinesisClient kinesis = LocalAws.kinesis(first.endpoint())) {
+            kinesis.createStream(b -> b.streamName("durable").shardCount(1));
+            sequence = kinesis.putRecord(b -> b.streamName("durable").partitionKey("k")
+                    .data(SdkBytes.fromString("kept", StandardCharsets.UTF_8))).sequenceNumber();
+        }
+        try (Kinesalite second = Kinesalite.builder().dataDir(dataDir).start();
+             KinesisClient kinesis = LocalAws.kinesis(second.endpoint())) {
+            String iterator = kinesis.getShardIterator(b -> b.streamName("durable").shardId("shardId-000000000000")
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            List<Record> records = kinesis.getRecords(b -> b.shardIterator(iterator)).records();
+            assertThat(records).singleElement().satisfies(r -> {
+                assertThat(r.sequenceNumber()).isEqualTo(sequence);
+                assertThat(r.data().asUtf8String()).isEqualTo("kept");
+            });
         }
     }
 

@@ -47,6 +47,8 @@ public final class ManifestReader {
         JsonNode id = node.get("event_id");
         Optional<String> eventId = id == null || id.isNull() || id.asText().isBlank()
                 ? Optional.empty() : Optional.of(id.asText());
-        return new ManifestEntry(eventId, sha.asText().toLowerCase(Locale.ROOT), node.path("kind").asText("unknown"));
+        boolean accepted = !"failed".equals(node.path("status").asText(""));
+        return new ManifestEntry(eventId, sha.asText().toLowerCase(Locale.ROOT), node.path("kind").asText("unknown"),
+                accepted);
     }
 }

@@ -10,6 +10,9 @@ import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.errors.ErrorDocuments;
 import io.firelake.monitoring.lake.LocalLake;
 import io.firelake.monitoring.lake.LocalLayout;
+import io.firelake.monitoring.config.SamDefaults;
+import io.firelake.monitoring.metrics.MetricPoint;
+import io.firelake.monitoring.source.local.MetricsFileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +42,8 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExample:%n",
         footer = "  firelake accounting --manifest .firelake/data/producer/manifest.jsonl --data-dir .firelake/data")
 public final class AccountingCommand implements Callable<Integer> {
+    /** The local Firehose's count of records the transform answered Dropped (not a CloudWatch metric). */
+    public static final String DROPPED_PROCESSING_RECORDS = "DroppedProcessing.Records";
     public static final int EXIT_LOST = 1;
     public static final int EXIT_UNREADABLE = 3;
 
@@ -60,6 +65,14 @@ public final class AccountingCommand implements Callable<Integer> {
     @Option(names = "--dropped-file", description = "Records the local Firehose dropped on purpose "
             + "(default: <data-dir>/firehose/dropped.jsonl).")
     Path droppedFile;
+
+    @Option(names = "--delivery-stream", description = "Whose metrics tell how many records were dropped when no "
+            + "--dropped-file exists (default: the SAM template's DeliveryStreamName).")
+    String deliveryStream;
+
+    @Option(names = "--metrics-file", description = "The local Firehose's metrics (default: "
+            + "<data-dir>/metrics/firehose-<delivery-stream>.jsonl).")
+    Path metricsFile;
 
     @Option(names = "--show-lost", defaultValue = "20", description = "How many lost events to name "
             + "(default: ${DEFAULT-VALUE}).")
@@ -88,6 +101,10 @@ public final class AccountingCommand implements Callable<Integer> {
         }
         report.outcomeByKind().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.println("  " + e.getKey() + ": " + e.getValue()));
+        if (report.notAcceptedByStream() > 0) {
+            out.println("  not accepted by the stream (the producer reported them failed, not counted as produced): "
+                    + report.notAcceptedByStream());
+        }
         if (report.lost() > 0) {
             err.println("firelake accounting: " + report.lostSummary(showLost));
         }
@@ -104,6 +121,14 @@ public final class AccountingCommand implements Callable<Integer> {
             failed.merge(doc.rawSha256(), 1, Integer::sum);
         }
         Path dropped = droppedFile != null ? droppedFile : LocalPaths.droppedFile(data);
-        return new LakeInventory(lake.eventIdCounts(), failed, new DroppedRecordsReader().read(dropped));
+        if (Files.exists(dropped)) {
+            return new LakeInventory(lake.eventIdCounts(), failed, new DroppedRecordsReader().read(dropped));
+        }
+        String name = deliveryStream != null ? deliveryStream
+                : SamDefaults.load(SamDefaults.DEFAULT_TEMPLATE).deliveryStreamName();
+        Path metrics = metricsFile != null ? metricsFile : LocalPaths.metricsFile(data, name);
+        long droppedCount = Math.round(new MetricsFileReader().read(metrics, name).points().stream()
+                .filter(p -> p.name().equals(DROPPED_PROCESSING_RECORDS)).mapToDouble(MetricPoint::value).sum());
+        return new LakeInventory(lake.eventIdCounts(), failed, Map.of(), droppedCount);
     }
 }

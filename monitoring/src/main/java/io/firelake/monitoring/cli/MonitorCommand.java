@@ -7,6 +7,7 @@ import io.firelake.monitoring.config.Durations;
 import io.firelake.monitoring.config.SamDefaults;
 import io.firelake.monitoring.errors.ErrorSummarizer;
 import io.firelake.monitoring.errors.ReasonClassifier;
+import io.firelake.monitoring.errors.TransformReasonClassifier;
 import io.firelake.monitoring.health.HealthEvaluator;
 import io.firelake.monitoring.health.HealthThresholds;
 import io.firelake.monitoring.health.Verdict;
@@ -46,10 +47,11 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:healthy", "1:degraded (see --degraded-exit-code)", "2:failing",
                 "3:could not read the metrics or the lake"},
         footerHeading = "%nExamples:%n",
-        footer = {"  firelake monitor                                   # the local pipeline, last hour",
-                "  firelake monitor --since 15m --watch                 # refresh on the terminal",
-                "  firelake monitor --html report.html                  # charts, readable offline",
-                "  firelake monitor --source aws --delivery-stream firelake-delivery --region eu-west-1"})
+        footer = {"  firelake monitor                        # the local pipeline, last hour",
+                "  firelake monitor --since 15m --watch    # refresh on the terminal",
+                "  firelake monitor --html report.html     # charts, readable offline",
+                "  firelake monitor --source aws --delivery-stream firelake-delivery \\",
+                "                   --region eu-west-1     # CloudWatch, Firehose, S3"})
 public final class MonitorCommand implements Callable<Integer> {
     public static final int EXIT_FAILING = 2;
     public static final int EXIT_UNREADABLE = 3;
@@ -59,7 +61,7 @@ public final class MonitorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", description = "local or aws (default: local, or aws when --endpoint or --region "
+    @Option(names = "--source", paramLabel = "local|aws", description = "local or aws (default: local, or aws when --endpoint or --region "
             + "is given).")
     Source source;
 
@@ -94,7 +96,7 @@ public final class MonitorCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--metrics-file", description = "The local Firehose's metrics (default: "
-            + "<data-dir>/firehose/metrics.jsonl).")
+            + "<data-dir>/metrics/firehose-<delivery-stream>.jsonl).")
     Path metricsFile;
 
     @Option(names = "--endpoint", description = "Send every AWS call to this endpoint (a local emulator or stub).")
@@ -127,8 +129,8 @@ public final class MonitorCommand implements Callable<Integer> {
             + "0 lets a scheduler pass on degraded (default: ${DEFAULT-VALUE}).")
     int degradedExitCode;
 
-    /** The transform's validator, when the CLI that mounts this command has it. */
-    private ReasonClassifier classifier = ReasonClassifier.none();
+    /** Reasons recomputed with the transform's validator; a caller with its own event contract may swap it. */
+    private ReasonClassifier classifier;
 
     public MonitorCommand withReasonClassifier(ReasonClassifier classifier) {
         this.classifier = classifier;
@@ -145,7 +147,8 @@ public final class MonitorCommand implements Callable<Integer> {
         HealthThresholds thresholds = thresholds(sam);
         try (MonitoringSource monitoringSource = openSource(deliveryStreamName)) {
             Monitor monitor = new Monitor(monitoringSource, new HealthEvaluator(thresholds),
-                    new ErrorSummarizer(classifier), Clock.systemUTC());
+                    new ErrorSummarizer(classifier != null ? classifier : TransformReasonClassifier.clickstream()),
+                    Clock.systemUTC());
             int looks = 0;
             while (true) {
                 MonitorSnapshot snapshot;
@@ -214,7 +217,7 @@ public final class MonitorCommand implements Callable<Integer> {
         }
         Path data = LocalPaths.dataDir(dataDir);
         return new LocalMonitoringSource(deliveryStreamName,
-                metricsFile != null ? metricsFile : LocalPaths.metricsFile(data), new LocalLake(LocalLayout.of(data)));
+                metricsFile != null ? metricsFile : LocalPaths.metricsFile(data, deliveryStreamName), new LocalLake(LocalLayout.of(data)));
     }
 
     /** Owns the SDK clients for the command's lifetime. */

@@ -54,7 +54,8 @@ public final class ErrorSummarizer {
     /** Our validator's reason when it finds one; Firehose's errorCode otherwise (e.g. a Lambda that threw). */
     private String reason(ErrorDocument doc) {
         try {
-            return classifier.reasonFor(doc.rawBytes())
+            Instant processedAt = doc.arrivalTimestamp() != null ? doc.arrivalTimestamp() : Instant.now();
+            return classifier.reasonFor(doc.rawBytes(), processedAt)
                     .orElse(doc.errorCode().isEmpty() ? "UNKNOWN" : doc.errorCode());
         } catch (RuntimeException classifierBug) {
             return doc.errorCode().isEmpty() ? "UNKNOWN" : doc.errorCode();

@@ -215,7 +215,8 @@ public final class ClickstreamSimulator implements Iterator<ProducerRecord> {
         int userIndex = random.nextInt(settings.users());
         Random user = new Random(settings.seed() * 1_000_003L + userIndex);
         boolean bot = random.nextDouble() < settings.botShare();
-        String id = "s-" + Long.toHexString(random.nextLong() | Long.MIN_VALUE).substring(1);
+        // Short ids keep the partition key tables of aggregates small: 48 random bits are plenty for sessions.
+        String id = String.format("s-%012x", random.nextLong() & 0xFFFFFFFFFFFFL);
         if (bot) {
             Session session = new Session(id, null, Audience.bot(random), Audience.ip(random), "EUR", true);
             session.pagesLeft = 5 + random.nextInt(40);

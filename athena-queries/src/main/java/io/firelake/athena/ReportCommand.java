@@ -1,0 +1,222 @@
+package io.firelake.athena;
+
+import io.firelake.athena.aws.AthenaReportEngine;
+import io.firelake.athena.aws.Backoff;
+import io.firelake.athena.catalog.LakeTables;
+import io.firelake.athena.local.DuckDbReportEngine;
+import io.firelake.athena.report.DateRange;
+import io.firelake.athena.report.Report;
+import io.firelake.athena.report.ReportCatalog;
+import io.firelake.athena.report.ReportEngine;
+import io.firelake.athena.report.ReportResult;
+import io.firelake.athena.report.ResultFormatter;
+import io.firelake.athena.report.ResultFormatter.Format;
+import io.firelake.athena.report.ScanCost;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * {@code firelake report}: runs the Athena SQL reports, through DuckDB on the local lake or through Athena on AWS.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Runs the SQL reports (plain Athena SQL files) over a range of days.",
+                "Locally (default) DuckDB reads the lake's Parquet files and prints the bytes of the files in the "
+                        + "partitions the date range selects: the stand-in for what Athena bills.",
+                "With --engine athena the same SQL runs in an Athena workgroup; it prints the data scanned and its "
+                        + "price (5 USD per TB, 10 MB minimum per query).",
+                "Run 'firelake batch' first: most reports read the curated data and the batch views."},
+        footer = {"", "Reports:", "%n  hourly_traffic, top_pages, top_referrers_campaigns, device_browser_mix, "
+                + "conversion_funnel,%n  revenue, session_metrics, bad_records, late_events, duplicates_removed"
+                + "%n  (firelake report --list shows the question each answers)",
+                "", "Examples:", "  firelake report --all", "  firelake report conversion_funnel --from 2026-11-01 --to 2026-11-30",
+                "  firelake report revenue --format csv > revenue.csv",
+                "  firelake report --all --engine athena --workgroup firelake",
+                "  firelake report --ddl --lake s3://my-lake-bucket   # the CREATE TABLE statements for Athena"})
+public final class ReportCommand implements Callable<Integer> {
+
+    public enum Engine { duckdb, athena }
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The report to run.")
+    String name;
+
+    @Option(names = "--all", description = "Run every report.")
+    boolean all;
+
+    @Option(names = "--list", description = "List the reports and the question each answers.")
+    boolean list;
+
+    @Option(names = "--ddl", description = "Print the CREATE TABLE statements of the lake's tables for --lake.")
+    boolean ddl;
+
+    @Option(names = "--date", paramLabel = "D", description = "One UTC day, yyyy-MM-dd.")
+    LocalDate date;
+
+    @Option(names = "--from", paramLabel = "D", description = "First UTC day (default: 6 days before --to).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "D", description = "Last UTC day (default: today).")
+    LocalDate to;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json (one object per report and line) (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "duckdb",
+            description = "duckdb (the local lake) or athena (default: ${DEFAULT-VALUE}).")
+    Engine engine;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:FIRELAKE_DATA_DIR:-.firelake/data}",
+            description = "The local runtime's data directory; the lake is DIR/s3/firelake-lake "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--lake", paramLabel = "DIR|S3", description = "The lake: a directory for duckdb, s3://bucket for --ddl.")
+    String lake;
+
+    @Option(names = "--workgroup", paramLabel = "NAME", defaultValue = "primary",
+            description = "Athena workgroup (default: ${DEFAULT-VALUE}).")
+    String workgroup;
+
+    @Option(names = "--database", paramLabel = "NAME", defaultValue = LakeTables.DATABASE,
+            description = "Glue database of the tables (default: ${DEFAULT-VALUE}).")
+    String database;
+
+    @Option(names = "--output-location", paramLabel = "S3",
+            description = "s3:// prefix for Athena results, unless the workgroup enforces its own.")
+    String outputLocation;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Supplier<AthenaReportEngine> athenaFactory;
+
+    public ReportCommand() {
+        this.athenaFactory = null;
+    }
+
+    /** For tests: an Athena engine built elsewhere (a client pointed at a stub). */
+    ReportCommand(Supplier<AthenaReportEngine> athenaFactory) {
+        this.athenaFactory = athenaFactory;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ReportCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (list) {
+            ReportCatalog.all().forEach(r -> out.printf("%-24s %s%n", r.name(), r.question()));
+            return 0;
+        }
+        if (ddl) {
+            String root = lake != null ? lake : lakeDirectory().toUri().toString();
+            LakeTables.ALL.forEach(t -> out.println(LakeTables.ddl(t, root) + ";\n"));
+            return 0;
+        }
+        List<Report> reports;
+        DateRange range;
+        try {
+            reports = selectReports();
+            range = dateRange();
+        } catch (IllegalArgumentException e) {
+            err.println("firelake report: " + e.getMessage());
+            return 2;
+        }
+        ReportEngine running;
+        try {
+            running = openEngine();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("firelake report: " + e.getMessage());
+            return 2;
+        }
+        try (ReportEngine reportEngine = running) {
+            for (Report report : reports) {
+                ReportResult result = reportEngine.run(report, range);
+                if (format == Format.table) {
+                    out.printf("== %s (%s) ==%n-- %s%n", report.name(), range, report.question());
+                }
+                if (format == Format.csv && reports.size() > 1) {
+                    out.printf("# %s%n", report.name());
+                }
+                out.print(ResultFormatter.format(report, result, format));
+                (format == Format.table ? out : err).println(scanLine(result));
+                out.flush();
+            }
+        } catch (RuntimeException e) {
+            err.println("firelake report: " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    private List<Report> selectReports() {
+        if (all == (name != null)) {
+            throw new IllegalArgumentException("give a report NAME or --all (firelake report --list shows them)");
+        }
+        if (all) {
+            return ReportCatalog.all();
+        }
+        return List.of(ReportCatalog.find(name).orElseThrow(() -> new IllegalArgumentException(
+                "no report '" + name + "'; reports: " + String.join(", ", ReportCatalog.NAMES))));
+    }
+
+    private DateRange dateRange() {
+        if (date != null && (from != null || to != null)) {
+            throw new IllegalArgumentException("give either --date or --from/--to, not both");
+        }
+        if (date != null) {
+            return DateRange.day(date);
+        }
+        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
+        return new DateRange(from != null ? from : last.minusDays(6), last);
+    }
+
+    private ReportEngine openEngine() {
+        if (engine == Engine.athena) {
+            if (athenaFactory != null) {
+                return athenaFactory.get();
+            }
+            return AthenaReportEngine.create(new AthenaReportEngine.Settings(workgroup, database,
+                    Optional.ofNullable(outputLocation), AthenaReportEngine.DEFAULT_TIMEOUT, Backoff.DEFAULT));
+        }
+        Path directory = lakeDirectory();
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("no lake at " + directory
+                    + ": run the local pipeline (and firelake batch) first, or point --lake / --data-dir at one");
+        }
+        return new DuckDbReportEngine(directory);
+    }
+
+    private Path lakeDirectory() {
+        if (lake != null && lake.startsWith("s3://")) {
+            throw new IllegalArgumentException("DuckDB reads local files; for s3:// use --engine athena");
+        }
+        return lake != null ? Path.of(lake) : dataDir.resolve("s3").resolve("firelake-lake");
+    }
+
+    static String scanLine(ReportResult result) {
+        if (result.costUsd().isPresent()) {
+            ScanCost cost = ScanCost.of(result.bytesScanned());
+            return String.format("-- Athena scanned %,d bytes; billed %,d bytes = %.6f USD (5 USD/TB, 10 MB minimum)%n",
+                    cost.bytesScanned(), cost.bytesBilled(), cost.dollars());
+        }
+        return String.format("-- read %,d bytes in %d files after partition pruning (the tables hold %,d bytes)%n",
+                result.bytesScanned(), result.filesScanned(), result.tableBytes());
+    }
+}

@@ -1,0 +1,197 @@
+package io.firelake.glue;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code firelake batch}: compacts the local lake's raw Parquet into curated Parquet and rebuilds the batch views, with
+ * the same Spark code the Glue jobs run, in Spark local mode.
+ *
+ * <p>This class must not touch Spark: the CLI that mounts it has Parquet 1.17 on its class path, which Spark 3.5 cannot
+ * share. It starts {@link LocalBatchRunner} in a JVM of its own, on the class path {@code glue-jobs} writes at package
+ * time ({@code glue-jobs/target/spark-classpath.txt}), with the {@code --add-opens} flags Spark needs on Java 17.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Runs the batch layer on the local lake with Spark in local mode: the same jobs as on AWS Glue.",
+                "1. compaction: raw/ (many small Firehose files, duplicates) -> curated/ (one row per event_id, "
+                        + "few large files per day);",
+                "2. views: traffic_hourly, sessions, funnel_daily, revenue_daily under views/.",
+                "Each run replaces the days it processes (re-running is safe) and also re-processes "
+                        + "--lookback-days earlier days, where late events land.",
+                "Then: firelake report --all --from D --to D"},
+        footer = {"", "Examples:", "  firelake batch                          # today (UTC)",
+                "  firelake batch --date 2026-11-21", "  firelake batch --from 2026-11-01 --to 2026-11-30"})
+public final class BatchCommand implements Callable<Integer> {
+
+    /** The module list Spark itself passes on Java 17 (spark-launcher's JavaModuleOptions). */
+    public static final List<String> SPARK_JAVA_OPTIONS = List.of(
+            "-XX:+IgnoreUnrecognizedVMOptions",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+            "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+            "-Djdk.reflect.useDirectMethodHandle=false");
+    public static final String CLASSPATH_FILE = "spark-classpath.txt";
+    public static final String DEFAULT_BUCKET = "firelake-lake";
+
+    @Option(names = "--date", paramLabel = "D", description = "One UTC day to process, yyyy-MM-dd (default: today).")
+    LocalDate date;
+
+    @Option(names = "--from", paramLabel = "D", description = "First UTC day of a range, yyyy-MM-dd.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "D", description = "Last UTC day of a range (default: --from).")
+    LocalDate to;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:FIRELAKE_DATA_DIR:-.firelake/data}",
+            description = "The local runtime's data directory (default: ${DEFAULT-VALUE}); the lake is "
+                    + "DIR/s3/" + DEFAULT_BUCKET + ".")
+    Path dataDir;
+
+    @Option(names = "--lake", paramLabel = "DIR", description = "The lake directory itself, instead of --data-dir's.")
+    Path lake;
+
+    @Option(names = "--lookback-days", paramLabel = "N", defaultValue = "2",
+            description = "Earlier days re-processed for late events (default: ${DEFAULT-VALUE}).")
+    int lookbackDays;
+
+    @Option(names = "--target-file-mb", paramLabel = "MB", defaultValue = "128",
+            description = "Curated file size to aim for (default: ${DEFAULT-VALUE}).")
+    int targetFileMb;
+
+    @Option(names = "--cores", paramLabel = "N", defaultValue = "2",
+            description = "Spark local cores (default: ${DEFAULT-VALUE}).")
+    int cores;
+
+    @Option(names = "--spark-classpath", paramLabel = "PATHS",
+            description = "Class path for the Spark JVM (default: read from glue-jobs/target/" + CLASSPATH_FILE + ").")
+    String sparkClasspath;
+
+    @Option(names = "--in-process", description = "Run Spark in this JVM (only when Spark is already on its class path).")
+    boolean inProcess;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BatchCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        List<String> jobArgs;
+        try {
+            jobArgs = jobArguments();
+        } catch (IllegalArgumentException e) {
+            System.err.println("firelake batch: " + e.getMessage());
+            return 2;
+        }
+        if (inProcess) {
+            return LocalBatchRunner.run(jobArgs.toArray(String[]::new));
+        }
+        String classpath;
+        try {
+            classpath = Optional.ofNullable(sparkClasspath).orElseGet(BatchCommand::locateClasspath);
+        } catch (IllegalStateException e) {
+            System.err.println("firelake batch: " + e.getMessage());
+            return 2;
+        }
+        Path logConfig = Files.createTempFile("firelake-spark-log4j2", ".properties");
+        try {
+            Files.writeString(logConfig, """
+                    rootLogger.level = warn
+                    rootLogger.appenderRef.stderr.ref = stderr
+                    appender.stderr.type = Console
+                    appender.stderr.name = stderr
+                    appender.stderr.target = SYSTEM_ERR
+                    appender.stderr.layout.type = PatternLayout
+                    appender.stderr.layout.pattern = spark %p %c{1}: %m%n
+                    logger.parquet.name = org.apache.parquet
+                    logger.parquet.level = error
+                    """);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx2g");
+            command.addAll(SPARK_JAVA_OPTIONS);
+            command.add("-Dlog4j2.configurationFile=" + logConfig.toUri());
+            command.add("-cp");
+            command.add(classpath);
+            command.add(LocalBatchRunner.class.getName());
+            command.addAll(jobArgs);
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            return process.waitFor();
+        } finally {
+            Files.deleteIfExists(logConfig);
+        }
+    }
+
+    List<String> jobArguments() {
+        if (date != null && (from != null || to != null)) {
+            throw new IllegalArgumentException("give either --date or --from/--to, not both");
+        }
+        if (from == null && to != null) {
+            throw new IllegalArgumentException("--to needs --from");
+        }
+        LocalDate first = date != null ? date : from != null ? from : LocalDate.now(ZoneOffset.UTC);
+        LocalDate last = date != null ? date : to != null ? to : first;
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("--to " + last + " is before --from " + first);
+        }
+        Path lakeDir = (lake != null ? lake : dataDir.resolve("s3").resolve(DEFAULT_BUCKET)).toAbsolutePath().normalize();
+        if (!Files.isDirectory(lakeDir.resolve("raw"))) {
+            throw new IllegalArgumentException("no raw data under " + lakeDir + " (expected " + lakeDir.resolve("raw")
+                    + "): run the local pipeline first, or point --lake / --data-dir at a lake");
+        }
+        return List.of("--JOB_NAME", "firelake-batch-local", "--lake", lakeDir.toString(),
+                "--from", first.toString(), "--to", last.toString(),
+                "--lookback-days", String.valueOf(lookbackDays), "--target-file-mb", String.valueOf(targetFileMb),
+                "--cores", String.valueOf(cores));
+    }
+
+    /** This module's classes plus the Spark class path Maven wrote next to them, or in ./glue-jobs/target. */
+    static String locateClasspath() {
+        List<Path> targets = new ArrayList<>();
+        try {
+            Path codeSource = Path.of(BatchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            targets.add(codeSource.getParent());
+        } catch (URISyntaxException | RuntimeException e) {
+            // Not loaded from a file: fall back to the working directory.
+        }
+        targets.add(Path.of("glue-jobs", "target").toAbsolutePath());
+        for (Path target : targets) {
+            Path file = target.resolve(CLASSPATH_FILE);
+            if (Files.isRegularFile(file)) {
+                Path classes = target.resolve("classes");
+                Path own = Files.isDirectory(classes) ? classes : target.resolve("firelake-glue-jobs.jar");
+                try {
+                    return own + File.pathSeparator + Files.readString(file).strip();
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read " + file + ": " + e.getMessage());
+                }
+            }
+        }
+        throw new IllegalStateException("Spark's class path is not built yet (no " + CLASSPATH_FILE + " in "
+                + targets + "): run ./mvnw -q -pl glue-jobs -am package -DskipTests");
+    }
+}

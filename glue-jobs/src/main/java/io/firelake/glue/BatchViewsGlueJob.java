@@ -1,0 +1,24 @@
+package io.firelake.glue;
+
+import io.firelake.glue.job.BatchJobs;
+import io.firelake.glue.job.JobArguments;
+import io.firelake.glue.job.SparkSettings;
+import org.apache.spark.sql.SparkSession;
+
+import java.time.Clock;
+
+/**
+ * Glue entry point of the batch views job (run it after {@link CompactionGlueJob} with the same arguments):
+ * {@code --JOB_NAME name --lake s3://bucket [--from D] [--to D] [--lookback-days N]}.
+ */
+public final class BatchViewsGlueJob {
+
+    private BatchViewsGlueJob() {
+    }
+
+    public static void main(String[] argv) {
+        JobArguments args = JobArguments.parse(argv, Clock.systemUTC());
+        SparkSession spark = SparkSettings.glue(args.jobName());
+        BatchJobs.views(spark, args, System.out);
+    }
+}

@@ -1,0 +1,159 @@
+package io.firelake.glue.compaction;
+
+import io.firelake.events.EventContract;
+import io.firelake.events.catalog.Column;
+import io.firelake.glue.job.DayRange;
+import io.firelake.glue.job.LakeFiles;
+import io.firelake.glue.job.LakeLayout;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.xxhash64;
+
+/**
+ * Compaction and de-duplication: the raw Parquet Firehose wrote for a range of days becomes curated Parquet, one row
+ * per {@code event_id}, partitioned by {@code event_date} into few files near a target size.
+ *
+ * <ul>
+ *   <li><b>Duplicates</b>: Kinesis and Firehose deliver at least once, so an event can be in the raw lake several times.
+ *       The copy kept is the first delivered: earliest {@code received_ts}, then {@code processed_ts}, then Kinesis
+ *       shard, sequence and sub-sequence number, then a hash of the whole row, so re-runs keep the same copy.</li>
+ *   <li><b>Late events</b>: the transform partitions raw data by event time, so an event that arrives days late is
+ *       written into its own, already compacted, day. Each run therefore re-processes {@code lookback} days before the
+ *       requested range; events later than that need an explicit re-run of their day. The curated day is recomputed
+ *       from {@code event_ts}, never taken from the raw prefix.</li>
+ *   <li><b>Idempotence</b>: dynamic partition overwrite replaces exactly the days written; rows whose event time lies
+ *       outside the processed days are not written (they would replace that day with a part of it).</li>
+ * </ul>
+ */
+public final class CompactionJob {
+
+    private final SparkSession spark;
+    private final EventContract contract;
+    private final LakeFiles files;
+
+    public CompactionJob(SparkSession spark, EventContract contract) {
+        this.spark = spark;
+        this.contract = contract;
+        this.files = new LakeFiles(spark.sparkContext().hadoopConfiguration());
+    }
+
+    public CompactionResult run(LakeLayout lake, DayRange processed, long targetFileBytes) {
+        List<String> rawDays = new ArrayList<>();
+        for (LocalDate day : processed.days()) {
+            if (files.exists(lake.rawDay(day))) {
+                rawDays.add(lake.rawDay(day));
+            }
+        }
+        if (rawDays.isEmpty()) {
+            return new CompactionResult(processed, 0, 0, 0, 0, Map.of());
+        }
+        Dataset<Row> raw = spark.read().option("basePath", lake.raw()).parquet(rawDays.toArray(String[]::new));
+        String[] inputFiles = raw.inputFiles();
+        long rawBytes = Arrays.stream(inputFiles).mapToLong(files::size).sum();
+
+        Dataset<Row> conformed = conform(raw)
+                .withColumn("event_date", date_format(col("event_ts"), "yyyy-MM-dd"));
+        long rawRows = 0;
+        long outsideRange = 0;
+        for (Row r : conformed.groupBy("event_date").count().collectAsList()) {
+            rawRows += r.getLong(1);
+            if (r.isNullAt(0) || !processed.contains(LocalDate.parse(r.getString(0)))) {
+                outsideRange += r.getLong(1);
+            }
+        }
+        Dataset<Row> inRange = conformed.filter(col("event_date").between(
+                processed.from().toString(), processed.to().toString()));
+        Dataset<Row> unique = firstDeliveryPerEvent(inRange).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<LocalDate, Long> rowsPerDay = new HashMap<>();
+            for (Row r : unique.groupBy("event_date").count().collectAsList()) {
+                rowsPerDay.put(LocalDate.parse(r.getString(0)), r.getLong(1));
+            }
+            write(lake, unique, rowsPerDay, FileSizing.observed(rawBytes, rawRows, targetFileBytes));
+            Map<LocalDate, CompactionResult.DayOutput> days = new HashMap<>();
+            rowsPerDay.forEach((day, rows) -> {
+                LakeFiles.Listing written = files.list(lake.curatedDay(day));
+                days.put(day, new CompactionResult.DayOutput(rows, written.files().size(), written.bytes()));
+            });
+            return new CompactionResult(processed, inputFiles.length, rawBytes, rawRows, outsideRange, days);
+        } finally {
+            unique.unpersist();
+        }
+    }
+
+    /** The contract's columns in the contract's order and types, whatever the raw files carry (missing ones as null). */
+    private Dataset<Row> conform(Dataset<Row> raw) {
+        List<String> present = Arrays.asList(raw.columns());
+        List<org.apache.spark.sql.Column> columns = new ArrayList<>();
+        for (Column c : CuratedSchema.dataColumns(contract)) {
+            org.apache.spark.sql.Column value = present.contains(c.name()) ? col(c.name()) : lit(null);
+            columns.add(value.cast(CuratedSchema.sparkType(c.type())).as(c.name()));
+        }
+        return raw.select(columns.toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    private Dataset<Row> firstDeliveryPerEvent(Dataset<Row> events) {
+        org.apache.spark.sql.Column[] all = Arrays.stream(events.columns()).map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new);
+        WindowSpec firstDelivered = Window.partitionBy("event_id").orderBy(
+                col("received_ts").asc_nulls_last(),
+                col("processed_ts").asc_nulls_last(),
+                col("kinesis_shard_id").asc_nulls_last(),
+                col("kinesis_sequence_number").asc_nulls_last(),
+                col("kinesis_subsequence_number").asc_nulls_first(),
+                col("row_hash"));
+        return events.withColumn("row_hash", xxhash64(all))
+                .withColumn("delivery_rank", row_number().over(firstDelivered))
+                .filter(col("delivery_rank").equalTo(1))
+                .drop("delivery_rank", "row_hash");
+    }
+
+    /**
+     * Spreads each day over the files its size calls for: rows are hashed by event_id into that day's number of
+     * buckets, one shuffle partition per (day, bucket). Two buckets can share a partition (hash collisions), so
+     * {@code maxRecordsPerFile} caps every file at the target too.
+     */
+    private void write(LakeLayout lake, Dataset<Row> unique, Map<LocalDate, Long> rowsPerDay, FileSizing sizing) {
+        List<org.apache.spark.sql.Column> bucketsPerDay = new ArrayList<>();
+        int totalFiles = 0;
+        for (Map.Entry<LocalDate, Long> day : rowsPerDay.entrySet()) {
+            int n = sizing.filesFor(day.getValue());
+            bucketsPerDay.add(lit(day.getKey().toString()));
+            bucketsPerDay.add(lit(n));
+            totalFiles += n;
+        }
+        org.apache.spark.sql.Column buckets = element_at(map(bucketsPerDay.toArray(org.apache.spark.sql.Column[]::new)),
+                col("event_date"));
+        unique.withColumn("file_bucket", pmod(xxhash64(col("event_id")), buckets.cast("long")))
+                .repartition(totalFiles, col("event_date"), col("file_bucket"))
+                .sortWithinPartitions("event_date", "event_ts", "event_id")
+                .drop("file_bucket")
+                .write()
+                .mode(SaveMode.Overwrite)
+                .option("partitionOverwriteMode", "dynamic")
+                .option("maxRecordsPerFile", sizing.rowsPerFile())
+                .option("compression", "snappy")
+                .partitionBy("event_date")
+                .parquet(lake.curated());
+    }
+}

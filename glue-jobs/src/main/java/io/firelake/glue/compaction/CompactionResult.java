@@ -1,0 +1,47 @@
+package io.firelake.glue.compaction;
+
+import io.firelake.glue.job.DayRange;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a compaction run did.
+ *
+ * @param processed        the days replaced in curated (the requested range plus the lookback)
+ * @param rawFiles         raw Parquet files read
+ * @param rawBytes         their size
+ * @param rawRows          rows read (deliveries, duplicates included)
+ * @param outsideRange     rows whose event time lies outside the processed days (a misfiled raw object); left for the
+ *                         run that processes their day, never written here, since that would replace their day partially
+ * @param days             per day written: rows, files, bytes
+ */
+public record CompactionResult(DayRange processed, long rawFiles, long rawBytes, long rawRows, long outsideRange,
+                               Map<LocalDate, DayOutput> days) {
+
+    public record DayOutput(long rows, long files, long bytes) {
+    }
+
+    public CompactionResult {
+        days = new TreeMap<>(days);
+    }
+
+    public long curatedRows() {
+        return days.values().stream().mapToLong(DayOutput::rows).sum();
+    }
+
+    public long duplicatesRemoved() {
+        return rawRows - outsideRange - curatedRows();
+    }
+
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("compaction %s: read %d raw files (%d bytes, %d rows), removed %d duplicates%s%n",
+                processed, rawFiles, rawBytes, rawRows, duplicatesRemoved(),
+                outsideRange == 0 ? "" : ", left " + outsideRange + " rows of days outside the range"));
+        days.forEach((day, o) -> out.append(String.format("  curated/event_date=%s: %d rows in %d files (%d bytes)%n",
+                day, o.rows(), o.files(), o.bytes())));
+        return out.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package io.firelake.glue.compaction;
+
+/**
+ * How many curated files a day gets: its estimated bytes over the target file size. The estimate is the day's rows
+ * times the bytes per row observed in the raw Parquet read, which slightly over-estimates (compacted, sorted files
+ * compress better than Firehose's small ones), so files come out at or under the target.
+ */
+public record FileSizing(double bytesPerRow, long targetFileBytes) {
+
+    public FileSizing {
+        if (targetFileBytes < 1 || bytesPerRow <= 0) {
+            throw new IllegalArgumentException("need positive sizes, got " + bytesPerRow + " bytes/row, target "
+                    + targetFileBytes);
+        }
+    }
+
+    public static FileSizing observed(long rawBytes, long rawRows, long targetFileBytes) {
+        return new FileSizing(rawRows == 0 ? 1 : Math.max(1.0, (double) rawBytes / rawRows), targetFileBytes);
+    }
+
+    public int filesFor(long rows) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) Math.ceil(rows * bytesPerRow / targetFileBytes)));
+    }
+
+    /** The cap Spark's {@code maxRecordsPerFile} enforces, so a task holding two buckets still splits at the target. */
+    public long rowsPerFile() {
+        return Math.max(1, (long) (targetFileBytes / bytesPerRow));
+    }
+}

@@ -1,0 +1,32 @@
+package io.firelake.glue.job;
+
+import io.firelake.events.EventContract;
+import io.firelake.glue.compaction.CompactionJob;
+import io.firelake.glue.compaction.CompactionResult;
+import io.firelake.glue.views.BatchViewsJob;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/** Runs the batch layer's jobs for one set of arguments on a given session: the part Glue and the local runner share. */
+public final class BatchJobs {
+
+    private BatchJobs() {
+    }
+
+    public static CompactionResult compact(SparkSession spark, JobArguments args, PrintStream out) {
+        DayRange processed = args.range().withLookback(args.lookbackDays());
+        CompactionResult result = new CompactionJob(spark, EventContract.clickstream())
+                .run(args.layout(), processed, args.targetFileBytes());
+        out.print(result.summary());
+        return result;
+    }
+
+    public static Map<String, Long> views(SparkSession spark, JobArguments args, PrintStream out) {
+        DayRange processed = args.range().withLookback(args.lookbackDays());
+        Map<String, Long> written = new BatchViewsJob(spark).run(args.layout(), processed);
+        written.forEach((view, rows) -> out.printf("views/%s %s: %d rows%n", view, processed, rows));
+        return written;
+    }
+}

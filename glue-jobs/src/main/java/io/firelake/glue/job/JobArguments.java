@@ -1,0 +1,69 @@
+package io.firelake.glue.job;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The arguments of a batch job, in AWS Glue's style: {@code --NAME value} pairs (or {@code --NAME=value}). Glue adds its
+ * own ({@code --JOB_ID}, {@code --JOB_RUN_ID}, {@code --TempDir}, {@code --job-bookmark-option}...): they are ignored.
+ *
+ * <ul>
+ *   <li>{@code --JOB_NAME}: Glue's job name, for logs</li>
+ *   <li>{@code --lake}: the lake root, {@code s3://bucket} on Glue or a directory locally (required)</li>
+ *   <li>{@code --from}, {@code --to}: the UTC days to process, inclusive; both default to yesterday (a daily trigger),
+ *       {@code --to} defaults to {@code --from}</li>
+ *   <li>{@code --lookback-days}: earlier days re-processed for late events (default {@value #DEFAULT_LOOKBACK_DAYS})</li>
+ *   <li>{@code --target-file-mb}: curated file size to aim for (default {@value #DEFAULT_TARGET_FILE_MB})</li>
+ * </ul>
+ *
+ * @see <a href="https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-glue-arguments.html">Glue job parameters</a>
+ */
+public record JobArguments(String jobName, String lake, DayRange range, int lookbackDays, long targetFileBytes) {
+
+    public static final int DEFAULT_LOOKBACK_DAYS = 2;
+    /** Athena and Spark read best from files of a few hundred MB; 128 MB matches a common HDFS/S3 split. */
+    public static final int DEFAULT_TARGET_FILE_MB = 128;
+
+    public static JobArguments parse(String[] args, Clock clock) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "': expected --NAME value pairs");
+            }
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                values.put(arg.substring(2, equals), arg.substring(equals + 1));
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                values.put(arg.substring(2), args[++i]);
+            } else {
+                values.put(arg.substring(2), "true");
+            }
+        }
+        String lake = Optional.ofNullable(values.get("lake")).filter(s -> !s.isBlank()).orElseThrow(() ->
+                new IllegalArgumentException("--lake is required: s3://bucket on Glue, a directory locally"));
+        LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        LocalDate from = Optional.ofNullable(values.get("from")).map(LocalDate::parse).orElse(yesterday);
+        LocalDate to = Optional.ofNullable(values.get("to")).map(LocalDate::parse)
+                .orElse(values.containsKey("from") ? from : yesterday);
+        int lookback = Integer.parseInt(values.getOrDefault("lookback-days", String.valueOf(DEFAULT_LOOKBACK_DAYS)));
+        long targetMb = Long.parseLong(values.getOrDefault("target-file-mb", String.valueOf(DEFAULT_TARGET_FILE_MB)));
+        if (targetMb < 1) {
+            throw new IllegalArgumentException("--target-file-mb must be at least 1");
+        }
+        return new JobArguments(values.getOrDefault("JOB_NAME", "firelake-batch"), stripSlash(lake),
+                new DayRange(from, to), lookback, targetMb << 20);
+    }
+
+    private static String stripSlash(String lake) {
+        return lake.endsWith("/") ? lake.substring(0, lake.length() - 1) : lake;
+    }
+
+    public LakeLayout layout() {
+        return new LakeLayout(lake);
+    }
+}
