@@ -75,11 +75,12 @@ public final class CostReport {
         double transformMs = transformCpuMsPerMB(results, provenance);
         double coldMs = figure(results, "coldstart", "lambda-java17.cpuMedianMs", 2500,
                 "cold start CPU (Lambda's Java 17 JVM flags)", "ms", provenance);
-        double speedEps = 100_000;
-        provenance.put("speed layer", "100,000 events per CPU second: ASSUMPTION (issue 5's goal; see its section)");
+        // Not measured here: the speed layer's own benchmark (docs/benchmarks.md, "Speed layer") measured these.
+        double speedEps = 588_235;
+        provenance.put("speed layer", "588,235 events per CPU second (KPL aggregates): measured by the speed layer's benchmark (see its section)");
         double items = 3;
         double wru = 2;
-        provenance.put("DynamoDB items", "3 items per window per shard (about two event-time minutes and the summary), 2 WRU each (items up to 2 KB with the HyperLogLog sketch): ASSUMPTION");
+        provenance.put("DynamoDB items", "3 items per 60 s window per shard: measured by the speed layer's benchmark; 2 write units each (items up to 2 KB with the HyperLogLog sketch): ASSUMPTION");
 
         CostModel.Inputs inputs = new CostModel.Inputs(rawBytes, keyBytes, aggregation[0], aggregation[1], enriched,
                 parquet, gzip, reportColumns, shares[0], shares[1], transformMs, coldMs, speedEps, items, wru);
