@@ -1,10 +1,11 @@
 package io.firelake.benchmarks.cost;
 
 /**
- * Public AWS list prices, us-east-1, on-demand, in USD, as used by {@link CostModel}. Read on 2026-11-22 from the
- * pricing pages named on each constant (the pages render most figures dynamically; where the figure could not be
- * read on the page itself it was cross-checked against secondary sources and is marked ASSUMPTION). Change a price
- * here and rerun {@link CostReport}: nothing else holds a price.
+ * Public AWS list prices, us-east-1, on-demand, in USD, as used by {@link CostModel}, as of 2026-11-22. The pricing
+ * pages named on each group render their figures dynamically, so the billing rules (rounding, units) were read on the
+ * pages, and the figures were checked against other public sources quoting them; a figure no such source confirmed is
+ * marked ASSUMPTION: check it on the page before quoting a bill. Change a price here and rerun {@link CostReport}:
+ * nothing else holds a price.
  *
  * <p>Units: 1 KB = 1,024 bytes and 1 GB = 2^30 bytes, as Kinesis bills (its pricing page rounds records "to the
  * nearest 1 KB (1,024 bytes)").
@@ -43,11 +44,11 @@ public final class Prices {
     public static final double LAMBDA_REQUESTS_MILLION = 0.20;
 
     // https://aws.amazon.com/s3/pricing/
-    /** S3 Standard storage, first 50 TB, per GB-month. */
+    /** S3 Standard storage, first 50 TB, per GB-month. ASSUMPTION for the figure (not confirmed here). */
     public static final double S3_STANDARD_GB_MONTH = 0.023;
-    /** PUT, COPY, POST, LIST requests, per 1,000. */
+    /** PUT, COPY, POST, LIST requests, per 1,000. ASSUMPTION for the figure. */
     public static final double S3_PUT_THOUSAND = 0.005;
-    /** GET and other requests, per 1,000. */
+    /** GET and other requests, per 1,000. ASSUMPTION for the figure. */
     public static final double S3_GET_THOUSAND = 0.0004;
 
     // https://aws.amazon.com/athena/pricing/
@@ -56,9 +57,9 @@ public final class Prices {
     public static final long ATHENA_MINIMUM_BYTES = 10L * 1024 * 1024;
 
     // https://aws.amazon.com/dynamodb/pricing/on-demand/
-    /** On-demand, per million write request units (the price after the November 2024 reduction). */
+    /** On-demand, per million write request units (after the November 2024 reduction). ASSUMPTION for the figure. */
     public static final double DYNAMODB_WRITE_UNITS_MILLION = 0.625;
-    /** Table storage, Standard class, per GB-month. */
+    /** Table storage, Standard class, per GB-month. ASSUMPTION for the figure (unused by the model so far). */
     public static final double DYNAMODB_STORAGE_GB_MONTH = 0.25;
 
     public static final double KB = 1024;
