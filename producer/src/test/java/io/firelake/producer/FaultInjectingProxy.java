@@ -48,6 +48,7 @@ final class FaultInjectingProxy implements AutoCloseable {
     private final Predicate<byte[]> alwaysRefuse;
     final AtomicInteger refusedEntries = new AtomicInteger();
     final AtomicInteger throttledRequests = new AtomicInteger();
+    final AtomicInteger throttledEntries = new AtomicInteger();
     final List<RequestShape> putRecordsRequests = new CopyOnWriteArrayList<>();
 
     /**
@@ -112,6 +113,7 @@ final class FaultInjectingProxy implements AutoCloseable {
         }
         if (throttle) {
             throttledRequests.incrementAndGet();
+            throttledEntries.addAndGet(records.size());
             reply(exchange, 400, "application/x-amz-json-1.1", ("{\"__type\":\"ProvisionedThroughputExceededException\","
                     + "\"message\":\"Rate exceeded for stream (injected by the test proxy)\"}").getBytes());
             return;

@@ -12,6 +12,9 @@ import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
 import io.firelake.producer.send.KinesisLimits;
 import io.firelake.producer.send.SenderSettings;
+import io.firelake.producer.send.ShardMap;
+import io.firelake.producer.send.ShardRange;
+import java.math.BigInteger;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +108,12 @@ class ProducerKinesaliteTest {
             shardsUsed.add(record.shardId());
         }
         assertThat(shardsUsed).as("aggregates spread over every shard").hasSize(4);
+        ShardMap shardMap = new ShardMap(kinesis.listShards(b -> b.streamName("aggregated")).shards().stream()
+                .map(s -> new ShardRange(s.shardId(), new BigInteger(s.hashKeyRange().startingHashKey()),
+                        new BigInteger(s.hashKeyRange().endingHashKey()))).toList());
+        assertThat(read).as("each session on the shard its key hashes to, as without aggregation")
+                .allSatisfy(r -> assertThat(r.shardId())
+                        .isEqualTo(shardMap.shard(shardMap.shardIndexOf(r.partitionKey())).shardId()));
         assertThat(shardsOfSession.values()).allSatisfy(shards -> assertThat(shards).hasSize(1));
         assertThat(result.summary().putPayloadUnits())
                 .as("aggregates of at most one unit, oversized records alone")

@@ -34,7 +34,7 @@ class ServerlessFunctionTest {
             "TransformFunction", new Deployable("../firehose-transform/target/firelake-firehose-transform.jar",
                     "io.firelake.transform.FirehoseTransformHandler::handleRequest"),
             "SpeedLayerFunction", new Deployable("../speed-layer/target/firelake-speed-layer.jar",
-                    "io.firelake.speed.lambda.SpeedLayerHandler::handleRequest"));
+                    "io.firelake.speed.SpeedLayerHandler::handleRequest"));
 
     private record Deployable(String codeUri, String handler) {
     }

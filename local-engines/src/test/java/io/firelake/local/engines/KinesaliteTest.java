@@ -34,6 +34,7 @@ class KinesaliteTest {
     void putRecordThenGetRecordsReturnsTheSameBytes() {
         try (KinesisClient kinesis = LocalAws.kinesis(kinesalite.endpoint())) {
             kinesis.createStream(b -> b.streamName("engines-test").shardCount(2));
+            kinesis.waiter().waitUntilStreamExists(b -> b.streamName("engines-test"));
             var put = kinesis.putRecord(b -> b.streamName("engines-test").partitionKey("session-1")
                     .data(SdkBytes.fromString("{\"hello\":1}", StandardCharsets.UTF_8)));
             String iterator = kinesis.getShardIterator(b -> b.streamName("engines-test").shardId(put.shardId())
@@ -52,6 +53,7 @@ class KinesaliteTest {
         try (Kinesalite first = Kinesalite.builder().dataDir(dataDir).start();
              KinesisClient kinesis = LocalAws.kinesis(first.endpoint())) {
             kinesis.createStream(b -> b.streamName("durable").shardCount(1));
+            kinesis.waiter().waitUntilStreamExists(b -> b.streamName("durable"));
             sequence = kinesis.putRecord(b -> b.streamName("durable").partitionKey("k")
                     .data(SdkBytes.fromString("kept", StandardCharsets.UTF_8))).sequenceNumber();
         }
@@ -75,6 +77,27 @@ class KinesaliteTest {
                     .isInstanceOf(EngineStartException.class)
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
                     .hasMessageContaining("already in use");
+        }
+    }
+
+    @Test
+    void aNodeOlderThan18IsRefusedWithItsVersion(@TempDir Path dir) throws Exception {
+        Path oldNode = dir.resolve("node");
+        java.nio.file.Files.writeString(oldNode, "#!/bin/sh\necho v16.20.2\n");
+        assertThat(oldNode.toFile().setExecutable(true)).isTrue();
+        String previous = System.getProperty("firelake.node");
+        System.setProperty("firelake.node", oldNode.toString());
+        try {
+            assertThatThrownBy(() -> NodePackages.at(NodePackages.locate().directory()).requireNode())
+                    .isInstanceOf(EngineStartException.class)
+                    .hasMessageContaining("v16.20.2 is too old")
+                    .hasMessageContaining("Node.js 18 or newer");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("firelake.node");
+            } else {
+                System.setProperty("firelake.node", previous);
+            }
         }
     }
 

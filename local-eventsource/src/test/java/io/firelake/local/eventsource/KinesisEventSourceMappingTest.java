@@ -107,6 +107,7 @@ class KinesisEventSourceMappingTest {
     void batchesWindowsBisectionPartialFailuresAndCheckpointsBehaveAsLambdas() throws Exception {
         String stream = "semantics";
         kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+        kinesis.waiter().waitUntilStreamExists(b -> b.streamName(stream));
         List<String> sent = List.of("r0", "r1", "r2", "r3", "poison", "r5", "partial", "r7", "r8", "r9");
         put(stream, sent);
         RecordingFunction function = new RecordingFunction();
@@ -154,6 +155,7 @@ class KinesisEventSourceMappingTest {
     void drivesTheSpeedLayerHandlerThroughItsJsonContractIntoDynamoDbLocal() throws Exception {
         String stream = "speed";
         kinesis.createStream(b -> b.streamName(stream).shardCount(2));
+        kinesis.waiter().waitUntilStreamExists(b -> b.streamName(stream));
         String now = Instant.now().toString();
         List<String> payloads = new ArrayList<>();
         for (int i = 0; i < 30; i++) {

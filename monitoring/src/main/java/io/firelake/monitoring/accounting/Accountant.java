@@ -36,6 +36,7 @@ public final class Accountant {
         Map<String, List<ManifestEntry>> byEventId = new LinkedHashMap<>();
         List<List<ManifestEntry>> events = new ArrayList<>();
         long notAccepted = 0;
+        long resends = 0;
         for (ManifestEntry entry : manifest) {
             if (!entry.acceptedByStream()) {
                 notAccepted++;
@@ -45,6 +46,8 @@ public final class Accountant {
                     group = new ArrayList<>();
                     byEventId.put(entry.eventId().get(), group);
                     events.add(group);
+                } else {
+                    resends++;
                 }
                 group.add(entry);
             } else {
@@ -89,7 +92,7 @@ public final class Accountant {
         }
         long lost = lostIds.size() + lostWithoutId.size();
         return new AccountingReport(events.size(), delivered, dropped, failed, duplicates, lost, lostIds,
-                lostWithoutId, byKind, notAccepted);
+                lostWithoutId, byKind, notAccepted, resends);
     }
 
     private static boolean take(Map<String, Integer> available, List<ManifestEntry> event) {

@@ -18,12 +18,4 @@ final class LocalPaths {
         return Path.of(env == null || env.isBlank() ? DEFAULT_DATA_DIR : env);
     }
 
-    /** Where the local runtime's Firehose publishes its metrics, one file per delivery stream. */
-    static Path metricsFile(Path dataDir, String deliveryStreamName) {
-        return dataDir.resolve("metrics").resolve("firehose-" + deliveryStreamName + ".jsonl");
-    }
-
-    static Path droppedFile(Path dataDir) {
-        return dataDir.resolve("firehose").resolve("dropped.jsonl");
-    }
 }

@@ -61,7 +61,8 @@ public final class HealthEvaluator {
                     + ", last error " + state.lastErrorType().get()
                     + state.lastErrorDetails().map(d -> ": " + d).orElse(""));
         }
-        return new Finding(check, severity, state.name() + " is " + status);
+        return new Finding(check, severity, state.name() + " is " + status
+                + state.sourceStream().map(s -> ", reading " + s).orElse(""));
     }
 
     /** Records read from Kinesis when the source is a stream; IncomingRecords otherwise. */
@@ -160,7 +161,7 @@ public final class HealthEvaluator {
     private Finding failedRecords(ErrorSummary errors, double incoming) {
         long processingFailed = errors.count(ErrorDocument.PROCESSING_FAILED);
         String text = processingFailed + " records in " + ErrorDocument.PROCESSING_FAILED + " of " + fmt(incoming)
-                + " incoming" + (errors.byReason().isEmpty() ? "" : ", reasons " + errors.byReason());
+                + " incoming" + (errors.byReason().isEmpty() ? "" : ", reasons " + new java.util.TreeMap<>(errors.byReason()));
         return new Finding("failed records", ratioVerdict(processingFailed, Math.max(incoming, processingFailed)),
                 text);
     }

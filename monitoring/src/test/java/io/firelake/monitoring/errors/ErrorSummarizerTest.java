@@ -38,7 +38,8 @@ class ErrorSummarizerTest {
     void countsByTypeCodeAndRecomputedReasonWithAFewSamples() throws Exception {
         StringBuilder processing = new StringBuilder();
         for (int i = 0; i < 5; i++) {
-            processing.append(Fixtures.errorDocument(("{\"n\":" + i).getBytes(StandardCharsets.UTF_8),
+            String raw = "{\"n\":" + i + (i == 4 ? "}" : "");
+            processing.append(Fixtures.errorDocument(raw.getBytes(StandardCharsets.UTF_8),
                     "Lambda.ProcessingFailed", "bad", ARRIVAL)).append('\n');
         }
         String conversion = Fixtures.errorDocument("{\"price\":\"abc\"}".getBytes(StandardCharsets.UTF_8),
@@ -58,9 +59,23 @@ class ErrorSummarizerTest {
         assertThat(summary.count(ErrorDocument.PROCESSING_FAILED)).isEqualTo(5);
         assertThat(summary.byOutputTypeAndErrorCode().get(ErrorDocument.FORMAT_CONVERSION_FAILED))
                 .containsEntry("DataFormatConversion.InvalidSchema", 1L);
-        assertThat(summary.byReason()).containsEntry("MALFORMED_JSON", 5L)
+        assertThat(summary.byReason()).containsEntry("MALFORMED_JSON", 4L).containsEntry("Lambda.ProcessingFailed", 1L)
                 .containsEntry("DataFormatConversion.InvalidSchema", 1L);
         assertThat(summary.samples()).extracting(ErrorSummary.Sample::rawPreview)
-                .containsExactly("{\"n\":0", "{\"n\":1", "{\"price\":\"abc\"}");
+                .as("one sample of each reason first, in document order")
+                .containsExactly("{\"n\":0", "{\"n\":4}", "{\"price\":\"abc\"}");
+    }
+
+    @Test
+    void readsConversionFailuresWithTheirCapitalisedFields() throws Exception {
+        String doc = "{\"attemptsMade\":1,\"arrivalTimestamp\":1763780964123,\"ErrorCode\":\"DataFormatConversion.ParseError\","
+                + "\"ErrorMessage\":\"Unexpected token\",\"attemptEndingTimestamp\":1763780965000,\"rawData\":\"e30=\","
+                + "\"sequenceNumber\":\"4959\",\"subSequenceNumber\":0,\"dataCatalogTable\":{\"databaseName\":\"firelake\"}}";
+
+        ErrorDocument parsed = parse(doc, ErrorDocument.FORMAT_CONVERSION_FAILED).documents().get(0);
+
+        assertThat(parsed.errorCode()).isEqualTo("DataFormatConversion.ParseError");
+        assertThat(parsed.errorMessage()).isEqualTo("Unexpected token");
+        assertThat(parsed.rawPreview(10)).isEqualTo("{}");
     }
 }

@@ -50,7 +50,7 @@ class LocalMonitorTest {
             lines.add(Fixtures.metricLine(new MetricPoint("IncomingRecords", t, 7, "Count"), "another-stream"));
         }
         lines.add("{\"timestamp\":\"" + now + "\",\"metric\":\"IncomingRec"); // a line still being written
-        Path file = data.resolve("metrics/firehose-" + STREAM + ".jsonl");
+        Path file = data.resolve("firehose/metrics.jsonl");
         Files.createDirectories(file.getParent());
         Files.write(file, lines);
     }
@@ -83,5 +83,22 @@ class LocalMonitorTest {
 
         assertThat(monitor(out, "--degraded-exit-code", "7")).isEqualTo(7);
         assertThat(out.toString()).contains("no metrics file at").contains("is the local Firehose running?");
+    }
+
+    @Test
+    void watchRedrawsUntilStopped() throws Exception {
+        metrics(true);
+        StringWriter out = new StringWriter();
+
+        assertThat(monitor(out, "--watch", "--interval", "0s", "--iterations", "2")).isZero();
+        assertThat(out.toString().split("firelake-delivery: HEALTHY", -1)).hasSize(3);
+    }
+
+    @Test
+    void aBadDurationIsAUsageError() {
+        StringWriter out = new StringWriter();
+
+        assertThat(monitor(out, "--interval", "soon")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(out.toString()).contains("not a duration: 'soon' (try 90s, 15m, 1h, 2d)");
     }
 }

@@ -149,6 +149,12 @@ public final class KinesisRecordSink implements RecordSink {
                     || "ServiceUnavailable".equals(code);
             return new SinkException(code, message, retryable, throttled, service);
         }
+        if (cause instanceof SdkClientException client && String.valueOf(client.getMessage())
+                .contains("Unable to load credentials")) {
+            return new SinkException("NoCredentials", "the default credential provider chain found no AWS "
+                    + "credentials. Configure them (aws configure, AWS_PROFILE, AWS_ACCESS_KEY_ID..., an instance "
+                    + "role), or point --endpoint at a local emulator", false, false, client);
+        }
         if (cause instanceof SdkClientException client) {
             // Timeouts, refused or reset connections: the request may not have reached Kinesis; sending it again is
             // safe for delivery (at worst a duplicate, which consumers de-duplicate by event_id).

@@ -95,6 +95,7 @@ public final class RecordSender implements AutoCloseable {
     /** Sends what lingered too long; may block on the window, hence its own thread. */
     private final ScheduledExecutorService lingerer;
     private final AggregatedRecordEncoder encoder = new AggregatedRecordEncoder();
+    private int packRounds;
     private final long startNanos = System.nanoTime();
     private volatile SinkException fatal;
     private boolean closed;
@@ -249,8 +250,8 @@ public final class RecordSender implements AutoCloseable {
 
     /**
      * Packs a shard's buffered records into aggregates (or plain records) and queues them. The last, partly filled
-     * aggregate stays buffered for more records to fill it unless {@code force} or its oldest record has waited the
-     * linger time: a half-empty aggregate costs a whole PUT payload unit. Caller holds the lock.
+     * aggregate stays buffered for more records to fill it unless {@code force} or its oldest record has waited
+     * {@code partialWait}: a half-empty aggregate costs a whole PUT payload unit. Caller holds the lock.
      */
     private void pack(int group, boolean force) {
         ShardBuffer buffer = buffers[group];
@@ -259,7 +260,12 @@ public final class RecordSender implements AutoCloseable {
         }
         String explicitHashKey = shardMap == null ? null : shardMap.explicitHashKey(group);
         List<Pending> records = buffer.records;
-        records.sort(Comparator.comparing(p -> p.record().partitionKey()));
+        // Records of one session side by side (they then share a partition key table entry), in their order (a
+        // stable sort). The order of sessions changes every round, so the same sessions do not always fall into
+        // the partly filled aggregate at the end and wait there until they linger out.
+        int salt = ++packRounds * 0x9E3779B9;
+        records.sort(Comparator.<Pending>comparingInt(p -> mix(p.record().partitionKey().hashCode() ^ salt))
+                .thenComparing(p -> p.record().partitionKey()));
         List<Pending> members = new ArrayList<>();
         encoder.reset();
         String firstKey = null;
@@ -286,7 +292,7 @@ public final class RecordSender implements AutoCloseable {
         buffer.bytes = 0;
         if (!members.isEmpty()) {
             long oldest = members.stream().mapToLong(Pending::arrivalNanos).min().orElseThrow();
-            if (force || System.nanoTime() - oldest >= settings.linger().toNanos()) {
+            if (force || System.nanoTime() - oldest >= settings.partialWait().toNanos()) {
                 enqueueReady(aggregate(members, firstKey, explicitHashKey));
             } else {
                 buffer.records.addAll(members);
@@ -461,7 +467,7 @@ public final class RecordSender implements AutoCloseable {
         return switch (error.code()) {
             case "ResourceNotFoundException", "AccessDeniedException", "UnrecognizedClientException",
                  "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationToken",
-                 "IncompleteSignature", "InvalidClientTokenId", "ResourceInUseException" -> true;
+                 "IncompleteSignature", "InvalidClientTokenId", "ResourceInUseException", "NoCredentials" -> true;
             default -> false;
         };
     }
@@ -505,6 +511,15 @@ public final class RecordSender implements AutoCloseable {
         }
         return new SinkException(cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()), true, false,
                 cause);
+    }
+
+    /** A cheap integer hash finaliser (from MurmurHash3), so that nearby salts give unrelated orders. */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
     }
 
     static int utf8Length(String s) {

@@ -55,6 +55,7 @@ public final class ProducerBenchmark {
              KinesisClient kinesis = LocalAws.kinesis(kinesalite.endpoint())) {
             for (String stream : List.of("naive", "aggregated", "plain")) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(shards));
+                kinesis.waiter().waitUntilStreamExists(b -> b.streamName(stream));
             }
             warmUp(kinesalite, kinesis);
 
@@ -113,6 +114,7 @@ public final class ProducerBenchmark {
 
     private static void warmUp(Kinesalite kinesalite, KinesisClient kinesis) throws InterruptedException {
         kinesis.createStream(b -> b.streamName("warm-up").shardCount(1));
+        kinesis.waiter().waitUntilStreamExists(b -> b.streamName("warm-up"));
         run(kinesalite, "warm-up", events(5_000), SenderSettings.defaults());
         for (ProducerRecord event : events(200)) {
             kinesis.putRecord(b -> b.streamName("warm-up").partitionKey(event.partitionKey())

@@ -1,4 +1,4 @@
-package io.firelake.monitoring.local;
+package io.firelake.local.monitoring;
 
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.SamTemplate;
@@ -11,7 +11,7 @@ import io.firelake.local.firehose.LocalFirehose;
 import io.firelake.local.firehose.aws.KinesisStreamSource;
 import io.firelake.local.firehose.aws.S3ObjectStore;
 import io.firelake.local.firehose.lambda.RequestStreamHandlerProcessor;
-import io.firelake.monitoring.Fixtures;
+import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.monitoring.cli.MonitorCommand;
 import io.firelake.monitoring.lake.LocalLake;
@@ -67,17 +67,17 @@ class LocalFirehoseAccountingTest {
                     + hour + ":15:00.000Z\",\"session_id\":\"s-" + i + "\",\"page_url\":\"https://shop.example/p/" + i
                     + "\"}").getBytes(StandardCharsets.UTF_8);
             payloads.add(event);
-            manifest.add(Fixtures.manifestLine(id, event, "valid"));
+            manifest.add(manifestLine(id, event, "valid"));
         }
         byte[] malformed = "{\"event_id\":\"00000000-0000-4000-8000-00000000009".getBytes(StandardCharsets.UTF_8);
         byte[] missing = "{\"event_id\":\"00000000-0000-4000-8000-000000000098\",\"event_type\":\"click\"}"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] ping = "{\"health_check\":true}".getBytes(StandardCharsets.UTF_8);
         payloads.addAll(List.of(malformed, missing, ping, payloads.get(0)));
-        manifest.add(Fixtures.manifestLine(null, malformed, "malformed_json"));
-        manifest.add(Fixtures.manifestLine("00000000-0000-4000-8000-000000000098", missing, "missing_field"));
-        manifest.add(Fixtures.manifestLine(null, ping, "health_check"));
-        manifest.add(Fixtures.manifestLine(hour2.get(0), payloads.get(0), "duplicate"));
+        manifest.add(manifestLine(null, malformed, "malformed_json"));
+        manifest.add(manifestLine("00000000-0000-4000-8000-000000000098", missing, "missing_field"));
+        manifest.add(manifestLine(null, ping, "health_check"));
+        manifest.add(manifestLine(hour2.get(0), payloads.get(0), "duplicate"));
         Path manifestFile = Files.write(data.resolve("manifest.jsonl"), manifest);
 
         LocalLayout layout = LocalLayout.of(data);
@@ -128,5 +128,17 @@ class LocalFirehoseAccountingTest {
         assertThat(lossy.code()).isEqualTo(AccountingCommand.EXIT_LOST);
         assertThat(lossy.out()).contains("lost " + hour2.size() + " events: " + String.join(", ", hour2))
                 .endsWith("accounting: produced=15 delivered=8 dropped=1 failed=2 duplicates=0 lost=4\n");
+    }
+
+    /** A manifest line in the producer's format (event_id, payload_sha256, kind). */
+    private static String manifestLine(String eventId, byte[] payload, String kind) {
+        com.fasterxml.jackson.databind.node.ObjectNode line = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        if (eventId == null) {
+            line.putNull("event_id");
+        } else {
+            line.put("event_id", eventId);
+        }
+        return line.put("payload_sha256", ErrorDocument.sha256Hex(payload)).put("kind", kind)
+                .put("partition_key", "s-1").toString();
     }
 }
