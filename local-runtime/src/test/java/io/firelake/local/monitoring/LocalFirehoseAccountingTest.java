@@ -95,7 +95,7 @@ class LocalFirehoseAccountingTest {
             }
             assertThat(kinesis.putRecords(b -> b.streamName(config.sourceStreamName()).records(entries))
                     .failedRecordCount()).isZero();
-            FirehoseMetrics metrics = new FirehoseMetrics(io.firelake.local.runtime.LocalPipeline.metricsFile(data),
+            FirehoseMetrics metrics = new FirehoseMetrics(layout.metricsFile(),
                     config.name(), Clock.systemUTC());
             try (LocalFirehose firehose = new LocalFirehose(config,
                     new KinesisStreamSource(kinesis, config.sourceStreamName(), config.region(), config.accountId()),
