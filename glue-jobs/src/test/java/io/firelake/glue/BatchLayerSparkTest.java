@@ -132,6 +132,7 @@ class BatchLayerSparkTest {
         assertThat(firstRun.rawRows()).isEqualTo(17);
         assertThat(firstRun.duplicatesRemoved()).isEqualTo(4);
         assertThat(firstRun.outsideRange()).isZero();
+        assertThat(firstRun.arrivedAfterDay()).isZero();
     }
 
     @Test
@@ -237,6 +238,8 @@ class BatchLayerSparkTest {
         CompactionResult withLookback = new CompactionJob(spark, EventContract.clickstream())
                 .run(lake, DayRange.day(D1).withLookback(1), TARGET);
         assertThat(withLookback.days()).containsOnlyKeys(D0, D1);
+        assertThat(withLookback.arrivedAfterDay()).as("late1").isEqualTo(1);
+        assertThat(withLookback.summary()).contains("1 deliveries arrived after their day ended");
         assertThat(dayOf("late1")).isEqualTo("2026-11-19");
         assertThat(spark.read().parquet(lake.curated()).count()).isEqualTo(14);
     }

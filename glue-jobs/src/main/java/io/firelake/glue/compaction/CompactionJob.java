@@ -20,13 +20,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 /**
@@ -65,7 +69,7 @@ public final class CompactionJob {
             }
         }
         if (rawDays.isEmpty()) {
-            return new CompactionResult(processed, 0, 0, 0, 0, Map.of());
+            return new CompactionResult(processed, 0, 0, 0, 0, 0, Map.of());
         }
         Dataset<Row> raw = spark.read().option("basePath", lake.raw()).parquet(rawDays.toArray(String[]::new));
         String[] inputFiles = raw.inputFiles();
@@ -75,10 +79,15 @@ public final class CompactionJob {
                 .withColumn("event_date", date_format(col("event_ts"), "yyyy-MM-dd"));
         long rawRows = 0;
         long outsideRange = 0;
-        for (Row r : conformed.groupBy("event_date").count().collectAsList()) {
+        long arrivedAfterDay = 0;
+        org.apache.spark.sql.Column arrival = coalesce(col("received_ts"), col("processed_ts"));
+        for (Row r : conformed.groupBy("event_date").agg(count(lit(1)),
+                count(when(to_date(arrival).gt(to_date(col("event_ts"))), true))).collectAsList()) {
             rawRows += r.getLong(1);
             if (r.isNullAt(0) || !processed.contains(LocalDate.parse(r.getString(0)))) {
                 outsideRange += r.getLong(1);
+            } else {
+                arrivedAfterDay += r.getLong(2);
             }
         }
         Dataset<Row> inRange = conformed.filter(col("event_date").between(
@@ -95,7 +104,8 @@ public final class CompactionJob {
                 LakeFiles.Listing written = files.list(lake.curatedDay(day));
                 days.put(day, new CompactionResult.DayOutput(rows, written.files().size(), written.bytes()));
             });
-            return new CompactionResult(processed, inputFiles.length, rawBytes, rawRows, outsideRange, days);
+            return new CompactionResult(processed, inputFiles.length, rawBytes, rawRows, outsideRange, arrivedAfterDay,
+                    days);
         } finally {
             unique.unpersist();
         }
