@@ -257,6 +257,27 @@ class BatchLayerSparkTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void compactsRawParquetAsTheLocalFirehoseWritesIt(@TempDir Path otherLake) throws Exception {
+        // Written by lake-format (parquet-avro 1.17, what the local Firehose uses): see athena-queries' FirehoseFormatTest.
+        Path hour = otherLake.resolve("raw/event_date=2026-11-20/event_hour=10");
+        Files.createDirectories(hour);
+        try (var in = BatchLayerSparkTest.class.getResourceAsStream("/firehose/raw-2026-11-20-10.parquet")) {
+            Files.copy(in, hour.resolve("firelake-delivery-1-2026-11-20-10-05-00-4f1c.parquet"));
+        }
+        LakeLayout layout = new LakeLayout(otherLake.toString());
+        CompactionResult result = new CompactionJob(spark, EventContract.clickstream()).run(layout, DayRange.day(D1), TARGET);
+        new BatchViewsJob(spark).run(layout, DayRange.day(D1));
+
+        assertThat(result.rawRows()).isEqualTo(3);
+        assertThat(result.duplicatesRemoved()).isEqualTo(1);
+        Row pageView = spark.read().parquet(layout.curated()).filter(col("event_type").equalTo("page_view")).first();
+        assertThat(pageView.<Timestamp>getAs("event_ts").toInstant()).isEqualTo(Instant.parse("2026-11-20T10:00:00.123Z"));
+        assertThat(values(spark.read().parquet(layout.view("revenue_daily")).first()))
+                .containsExactly("p1", "EUR", 1L, 2L, new BigDecimal("40.00"), "2026-11-20");
+    }
+
     private static void assertSchemaMatchesDdl(String table, String path) {
         var spec = LakeTables.spec(table);
         List<String> expected = new ArrayList<>();

@@ -61,7 +61,25 @@ public final class CompactionJob {
         this.files = new LakeFiles(spark.sparkContext().hadoopConfiguration());
     }
 
+    /**
+     * Raw Parquet from parquet-avro (the local Firehose, and any Avro-based writer) stores small decimals such as
+     * {@code price decimal(12,2)} as BYTE_ARRAY, which Spark 3.5's vectorized reader refuses for precisions up to 18
+     * ("Parquet column cannot be converted"); the row-based reader reads every valid encoding. Only compaction reads
+     * raw files, so only compaction pays for it; the curated files Spark writes are read vectorized.
+     */
+    static final String VECTORIZED_READER = "spark.sql.parquet.enableVectorizedReader";
+
     public CompactionResult run(LakeLayout lake, DayRange processed, long targetFileBytes) {
+        String vectorized = spark.conf().get(VECTORIZED_READER, "true");
+        spark.conf().set(VECTORIZED_READER, "false");
+        try {
+            return compact(lake, processed, targetFileBytes);
+        } finally {
+            spark.conf().set(VECTORIZED_READER, vectorized);
+        }
+    }
+
+    private CompactionResult compact(LakeLayout lake, DayRange processed, long targetFileBytes) {
         List<String> rawDays = new ArrayList<>();
         for (LocalDate day : processed.days()) {
             if (files.exists(lake.rawDay(day))) {
