@@ -169,7 +169,8 @@ public final class BatchViewsJob {
 
     /** Writes one file per day, then deletes the days of the range the new data has no row for. */
     private long replace(LakeLayout lake, String view, Dataset<Row> rows, DayRange processed) {
-        Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        boolean alreadyCached = !rows.storageLevel().equals(StorageLevel.NONE());
+        Dataset<Row> cached = alreadyCached ? rows : rows.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Set<String> daysWritten = new TreeSet<>();
             long total = 0;
@@ -193,7 +194,9 @@ public final class BatchViewsJob {
             }
             return total;
         } finally {
-            cached.unpersist();
+            if (!alreadyCached) {
+                cached.unpersist();
+            }
         }
     }
 }
