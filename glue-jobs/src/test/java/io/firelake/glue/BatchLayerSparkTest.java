@@ -219,6 +219,8 @@ class BatchLayerSparkTest {
         CompactionResult again = new CompactionJob(spark, EventContract.clickstream()).run(lake, DayRange.day(D1), TARGET);
 
         assertThat(again.days()).containsOnlyKeys(D1);
+        assertThat(again.sizing().basis()).as("sized from the curated day it replaces").isEqualTo("curated");
+        assertThat(firstRun.sizing().basis()).isEqualTo("raw");
         assertThat(again.outsideRange()).as("m1, filed under D1, belongs to D0").isEqualTo(1);
         assertThat(rows("curated/event_date=2026-11-20")).isEqualTo(d1Before);
         assertThat(countFiles(lakeDir.resolve("curated/event_date=2026-11-20"))).isEqualTo(1);

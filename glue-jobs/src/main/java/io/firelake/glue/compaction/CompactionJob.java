@@ -16,9 +16,11 @@ import org.apache.spark.storage.StorageLevel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -87,7 +89,7 @@ public final class CompactionJob {
             }
         }
         if (rawDays.isEmpty()) {
-            return new CompactionResult(processed, 0, 0, 0, 0, 0, Map.of());
+            return new CompactionResult(processed, 0, 0, 0, 0, 0, Map.of(), null);
         }
         Dataset<Row> raw = spark.read().option("basePath", lake.raw()).parquet(rawDays.toArray(String[]::new));
         String[] inputFiles = raw.inputFiles();
@@ -116,17 +118,38 @@ public final class CompactionJob {
             for (Row r : unique.groupBy("event_date").count().collectAsList()) {
                 rowsPerDay.put(LocalDate.parse(r.getString(0)), r.getLong(1));
             }
-            write(lake, unique, rowsPerDay, FileSizing.observed(rawBytes, rawRows, targetFileBytes));
+            FileSizing sizing = curatedSizing(lake, processed, targetFileBytes)
+                    .orElse(FileSizing.observed(rawBytes, rawRows, targetFileBytes));
+            write(lake, unique, rowsPerDay, sizing);
             Map<LocalDate, CompactionResult.DayOutput> days = new HashMap<>();
             rowsPerDay.forEach((day, rows) -> {
                 LakeFiles.Listing written = files.list(lake.curatedDay(day));
                 days.put(day, new CompactionResult.DayOutput(rows, written.files().size(), written.bytes()));
             });
             return new CompactionResult(processed, inputFiles.length, rawBytes, rawRows, outsideRange, arrivedAfterDay,
-                    days);
+                    days, sizing);
         } finally {
             unique.unpersist();
         }
+    }
+
+    /**
+     * The bytes per row of the most recent curated day among the processed days and the day before (read before it is
+     * replaced), counted from Parquet footers: what compacted data really weighs, unlike Firehose's small files.
+     */
+    private Optional<FileSizing> curatedSizing(LakeLayout lake, DayRange processed, long targetFileBytes) {
+        List<LocalDate> candidates = new ArrayList<>(processed.widen(1, 0).days());
+        Collections.reverse(candidates);
+        for (LocalDate day : candidates) {
+            LakeFiles.Listing existing = files.list(lake.curatedDay(day));
+            if (!existing.files().isEmpty()) {
+                long rows = spark.read().parquet(lake.curatedDay(day)).count();
+                if (rows > 0) {
+                    return Optional.of(FileSizing.curated(existing.bytes(), rows, targetFileBytes));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The contract's columns in the contract's order and types, whatever the raw files carry (missing ones as null). */
