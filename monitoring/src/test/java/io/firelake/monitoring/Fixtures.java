@@ -65,9 +65,12 @@ public final class Fixtures {
                 .put("partition_key", "s-1").toString();
     }
 
+    /** A data point as the local runtime's FirehoseMetrics writes it. */
     public static String metricLine(MetricPoint p, String deliveryStream) {
-        return JSON.createObjectNode().put("timestamp", p.timestamp().toString()).put("metric", p.name())
-                .put("value", p.value()).put("unit", p.unit()).put("delivery_stream", deliveryStream).toString();
+        ObjectNode line = JSON.createObjectNode().put("timestamp", p.timestamp().toString())
+                .put("namespace", "AWS/Firehose").put("metricName", p.name());
+        line.putObject("dimensions").put("DeliveryStreamName", deliveryStream);
+        return line.put("value", p.value()).put("unit", p.unit()).toString();
     }
 
     public static byte[] event(String eventId) {

@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * Health, accounting, error summaries, reports and replay are pure: only the aws adapters and the command shells
  * that build clients may touch the SDK.
  */
-@AnalyzeClasses(packages = "io.firelake.monitoring", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.firelake.monitoring", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class PureCoreArchitectureTest {
 
     @ArchTest

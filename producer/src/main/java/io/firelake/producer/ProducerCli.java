@@ -28,7 +28,25 @@ public final class ProducerCli implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new ProducerCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new ProducerCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        // A usage mistake gets the error and a pointer to the help, not two screens of options.
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("error: " + e.getMessage());
+            failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        // Anything else that stops a run (no region, an unreachable endpoint...) is one clear line, not a stack trace.
+        commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
+            failed.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (System.getenv("FIRELAKE_DEBUG") != null) {
+                e.printStackTrace(failed.getErr());
+            } else {
+                failed.getErr().println("(set FIRELAKE_DEBUG=1 for the stack trace)");
+            }
+            return 1;
+        });
+        return commandLine;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.firelake.producer;
 
 import io.firelake.producer.generate.ClickstreamSimulator;
 import io.firelake.producer.generate.SimulationSettings;
-import io.firelake.producer.kinesis.KinesisClients;
 import io.firelake.producer.kinesis.KinesisRecordSink;
 import io.firelake.producer.kinesis.StreamAdmin;
 import io.firelake.producer.manifest.ManifestWriter;
@@ -67,11 +66,18 @@ public final class ProducerRun {
         RecordSink sink = options.sink;
         boolean ownsSink = sink == null;
         if (sink == null) {
-            var client = KinesisClients.create(options.endpoint, options.region, options.settings.maxInFlight() + 2);
+            KinesisRecordSink kinesis = KinesisRecordSink.open(options.endpoint, options.region, options.stream,
+                    options.settings.maxInFlight() + 2);
+            sink = kinesis;
             if (options.createShards > 0) {
-                StreamAdmin.createIfMissing(client, options.stream, options.createShards, Duration.ofMinutes(5));
+                try {
+                    StreamAdmin.createIfMissing(kinesis.client(), options.stream, options.createShards,
+                            Duration.ofMinutes(5));
+                } catch (RuntimeException e) {
+                    kinesis.close();
+                    throw e;
+                }
             }
-            sink = new KinesisRecordSink(client, options.stream, true);
         }
         ManifestWriter manifest = options.manifest == null ? null : ManifestWriter.to(options.manifest);
         DeliveryListener listener = manifest == null ? options.listener : both(manifest, options.listener);

@@ -58,6 +58,16 @@ class DocumentedLimitsTest {
     }
 
     @Test
+    void theLargestProcessorBufferLeavesRoomForTheEnrichedResponse() {
+        // Measured: the transform's response is 2.9 times its raw input (2.06 MB in, 5.99 MB out), and Lambda caps a
+        // synchronous response at 6 MB; a larger buffer would fail records with RESPONSE_TOO_LARGE.
+        double enrichedGrowth = 2.9;
+        double lambdaResponseLimitMb = 6.0;
+        double largest = Double.parseDouble(String.valueOf(template.parameter("ProcessorBufferSizeMB").get("MaxValue")));
+        assertThat(largest * enrichedGrowth).isLessThanOrEqualTo(lambdaResponseLimitMb);
+    }
+
+    @Test
     void prefixesPartitionByTheLambdasKeysAndErrorsByOutputType() {
         assertThat(at(s3, "DynamicPartitioningConfiguration", "Enabled")).contains(true);
         String prefix = (String) template.withDefaults(s3.get("Prefix")).orElseThrow();

@@ -39,6 +39,23 @@ class PipelineSettingsTest {
     }
 
     @Test
+    void everySettingTheLocalRuntimeCodeNamesIsAParameterWithADefault() throws IOException {
+        java.nio.file.Path settings = SamTemplate.moduleDir()
+                .resolveSibling("local-runtime/src/main/java/io/firelake/local/config/PipelineSettings.java");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(settings), "local-runtime is not in this tree");
+        Matcher read = Pattern.compile("\\w+\\(\"([A-Z][A-Za-z0-9]+)\"\\)").matcher(Files.readString(settings));
+        List<String> names = new ArrayList<>();
+        while (read.find()) {
+            names.add(read.group(1));
+        }
+        assertThat(names).isNotEmpty();
+        for (String name : names) {
+            assertThat(template.parameter(name)).as("%s, read by the local runtime", name).containsKey("Default");
+        }
+        assertThat(LOCAL_RUNTIME_SETTINGS).containsAll(names);
+    }
+
+    @Test
     void everyDefaultSatisfiesItsOwnConstraints() {
         template.parameters().forEach((name, body) -> {
             Map<String, Object> parameter = map(body);

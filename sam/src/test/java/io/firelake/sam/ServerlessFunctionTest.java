@@ -66,6 +66,53 @@ class ServerlessFunctionTest {
     }
 
     @Test
+    void handlersAndJarsExistInTheirModulesWhenThoseAreInTheTree() throws java.io.IOException {
+        int checked = 0;
+        for (Deployable function : FUNCTIONS.values()) {
+            Path jar = SamTemplate.moduleDir().resolve(function.codeUri()).normalize();
+            Path module = jar.getParent().getParent();
+            if (!java.nio.file.Files.exists(module.resolve("pom.xml"))) {
+                continue; // that module has not landed in this tree yet
+            }
+            String handlerClass = function.handler().substring(0, function.handler().indexOf("::"));
+            assertThat(module.resolve("src/main/java/" + handlerClass.replace('.', '/') + ".java"))
+                    .as("the handler class the template names").exists();
+            assertThat(java.nio.file.Files.readString(module.resolve("pom.xml")))
+                    .as("%s/pom.xml writes the jar the template deploys", module.getFileName())
+                    .contains("/" + jar.getFileName());
+            checked++;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(checked > 0, "no Lambda module in this tree yet");
+    }
+
+    @Test
+    void environmentVariablesAreOnesTheHandlersRead() throws java.io.IOException {
+        int checked = 0;
+        for (Map.Entry<String, Deployable> function : FUNCTIONS.entrySet()) {
+            Path sources = SamTemplate.moduleDir().resolve(function.getValue().codeUri()).normalize()
+                    .getParent().getParent().resolve("src/main/java");
+            Object variables = SamTemplate.at(template.properties(function.getKey()), "Environment", "Variables").orElse(Map.of());
+            if (!java.nio.file.Files.isDirectory(sources)) {
+                continue;
+            }
+            StringBuilder code = new StringBuilder();
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(sources)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    code.append(java.nio.file.Files.readString(file));
+                }
+            }
+            for (String name : map(variables).keySet()) {
+                if (!name.equals("JAVA_TOOL_OPTIONS")) { // read by the JVM itself
+                    assertThat(code).as("%s: environment variable %s is read by its code", function.getKey(), name)
+                            .contains("\"" + name + "\"");
+                }
+            }
+            checked++;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(checked > 0, "no Lambda module in this tree yet");
+    }
+
+    @Test
     void functionsRunJavaOnGravitonWithSnapStartOnAPublishedAlias() {
         for (String id : FUNCTIONS.keySet()) {
             Map<String, Object> properties = template.properties(id);

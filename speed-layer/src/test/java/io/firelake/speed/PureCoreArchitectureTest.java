@@ -21,5 +21,5 @@ class PureCoreArchitectureTest {
     static final ArchRule coreDoesNotReachIntoShells = noClasses().that()
             .resideInAnyPackage("io.firelake.speed.core..", "io.firelake.speed.report..")
             .should().dependOnClassesThat()
-            .resideInAnyPackage("io.firelake.speed.lambda..", "io.firelake.speed.dynamodb..", "io.firelake.speed.reader..");
+            .resideInAnyPackage("io.firelake.speed", "io.firelake.speed.dynamodb..", "io.firelake.speed.reader..");
 }

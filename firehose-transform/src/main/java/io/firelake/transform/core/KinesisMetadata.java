@@ -8,6 +8,7 @@ package io.firelake.transform.core;
  * @param approximateArrivalTimestamp when Kinesis accepted the record (epoch ms), or {@code null}
  * @param sequenceNumber              the Kinesis sequence number
  * @param subsequenceNumber           position inside a KPL aggregated record; {@code null} when absent or empty
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">Firehose data transformation</a>
  */
 public record KinesisMetadata(String shardId, String partitionKey, Long approximateArrivalTimestamp,
                               String sequenceNumber, Long subsequenceNumber) {

@@ -35,17 +35,33 @@ public final class ResponseBudget {
 
     /** Upper bound of one entry, including the comma that separates it from the next. */
     public static long entryBytes(TransformResult result) {
-        long bytes = "{\"recordId\":".length() + jsonString(result.recordId())
+        return entryBytes(result, true);
+    }
+
+    /**
+     * A looser bound that skips scanning the strings (6 bytes per character, the worst escape): cheap enough to run on
+     * every batch, so the exact count is only needed when this one says the response might not fit.
+     */
+    static long roughEntryBytes(TransformResult result) {
+        return entryBytes(result, false);
+    }
+
+    private static long entryBytes(TransformResult result, boolean exact) {
+        long bytes = "{\"recordId\":".length() + string(result.recordId(), exact)
                 + ",\"result\":".length() + 2 + result.result().length()
                 + ",\"data\":".length() + 2 + base64Length(result.data().length)
                 + "}".length() + ",".length();
         if (result instanceof TransformResult.Ok ok && !ok.partitionKeys().isEmpty()) {
             bytes += ",\"metadata\":{\"partitionKeys\":{".length() + "}}".length();
             for (Map.Entry<String, String> key : ok.partitionKeys().entrySet()) {
-                bytes += jsonString(key.getKey()) + 1 + jsonString(key.getValue()) + 1;
+                bytes += string(key.getKey(), exact) + 1 + string(key.getValue(), exact) + 1;
             }
         }
         return bytes;
+    }
+
+    private static long string(String text, boolean exact) {
+        return exact ? jsonString(text) : 2 + 6L * text.length();
     }
 
     static long base64Length(int bytes) {

@@ -20,8 +20,8 @@ import java.util.function.LongSupplier;
  * {@code ProcessingFailed RESPONSE_TOO_LARGE} carrying the original record until the response fits. The original is
  * never larger than what came in (an answer entry is shorter than its request entry), so the response always fits when
  * the request did. Those records are not lost: Firehose writes them to the {@code processing-failed} error prefix with
- * the raw bytes, from which they can be replayed. Keep the processor buffer hint at or below 3 MB and this rule stays a
- * safety net.
+ * the raw bytes, from which they can be replayed. The response is about three times the raw input, so keep Firehose's
+ * processor buffer at 2 MB or below and this rule stays a safety net.
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">Firehose data transformation</a>
  */
@@ -65,6 +65,13 @@ public final class TransformBatch {
     }
 
     private List<TransformResult> fitResponse(List<InputRecord> records, List<TransformResult> results) {
+        long rough = ResponseBudget.ENVELOPE_BYTES;
+        for (TransformResult result : results) {
+            rough += ResponseBudget.roughEntryBytes(result);
+        }
+        if (rough <= maxResponseBytes) {
+            return results;
+        }
         long[] sizes = new long[results.size()];
         long total = ResponseBudget.ENVELOPE_BYTES;
         for (int i = 0; i < sizes.length; i++) {

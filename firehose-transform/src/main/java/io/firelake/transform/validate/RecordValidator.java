@@ -17,6 +17,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +53,8 @@ public final class RecordValidator {
 
     private static final Object JSON_NULL = new Object();
     private static final Object JSON_STRUCT = new Object();
+    /** A JSON number no Java number can hold, such as 1e999999999999. */
+    private static final Object HUGE_NUMBER = new Object();
     private static final Object NO_MATCH = new Object();
 
     private final EventSchema schema;
@@ -72,7 +75,7 @@ public final class RecordValidator {
         this.fields = raw.fields().toArray(FieldSpec[]::new);
         this.indexByName = new HashMap<>();
         this.defaults = new Object[fields.length];
-        Object[] enums = new Object[fields.length];
+        List<Set<String>> symbolSets = new ArrayList<>(fields.length);
         int timeIndex = -1;
         int typeIndex = -1;
         for (int i = 0; i < fields.length; i++) {
@@ -86,11 +89,9 @@ public final class RecordValidator {
             }
             Set<String> symbols = new HashSet<>();
             field.types().stream().filter(t -> t.kind() == FieldType.Kind.ENUM).forEach(t -> symbols.addAll(t.symbols()));
-            enums[i] = Set.copyOf(symbols);
+            symbolSets.add(Set.copyOf(symbols));
         }
-        @SuppressWarnings("unchecked")
-        List<Set<String>> symbolSets = java.util.Arrays.stream(enums).map(e -> (Set<String>) e).toList();
-        this.enumSymbols = symbolSets;
+        this.enumSymbols = List.copyOf(symbolSets);
         if (timeIndex < 0) {
             throw new IllegalArgumentException(raw.fullName() + " has no field with role " + EventContract.EVENT_TIME_ROLE);
         }
@@ -198,7 +199,13 @@ public final class RecordValidator {
             case VALUE_STRING -> parser.getText();
             case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
-            case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+            case VALUE_NUMBER_FLOAT -> {
+                try {
+                    yield parser.getDecimalValue();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    yield HUGE_NUMBER;
+                }
+            }
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> JSON_NULL;
@@ -225,6 +232,9 @@ public final class RecordValidator {
                 }
                 values[i] = value == null ? defaults[i] : null;
                 continue;
+            }
+            if (value == HUGE_NUMBER) {
+                return invalid(ReasonCode.WRONG_TYPE, field.name(), field.name() + " is a number out of any range");
             }
             if (value == JSON_STRUCT) {
                 return invalid(ReasonCode.WRONG_TYPE, field.name(), field.name() + " is an object or array; expected "

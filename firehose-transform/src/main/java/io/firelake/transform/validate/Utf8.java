@@ -1,6 +1,9 @@
 package io.firelake.transform.validate;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 final class Utf8 {
 
     private static final int CHUNK = 8192;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final ThreadLocal<CharBuffer> SCRATCH = ThreadLocal.withInitial(() -> CharBuffer.allocate(CHUNK));
 
     private Utf8() {
@@ -22,7 +26,12 @@ final class Utf8 {
     static boolean wellFormed(byte[] data) {
         int i = 0;
         int n = data.length;
-        // Most events are pure ASCII: a scan is far cheaper than a decode.
+        // Most events are pure ASCII: a scan, eight bytes at a time, is far cheaper than a decode.
+        for (; i + 8 <= n; i += 8) {
+            if (((long) LONGS.get(data, i) & 0x8080808080808080L) != 0) {
+                break;
+            }
+        }
         while (i < n && data[i] >= 0) {
             i++;
         }

@@ -87,6 +87,17 @@ class RecordValidatorTest {
     }
 
     @Test
+    void aBadByteIsFoundAtEveryOffsetOfTheWordWiseAsciiScan() {
+        byte[] ascii = ("{" + BASE + "}").getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at < 40; at++) {
+            byte[] data = ascii.clone();
+            data[at] = (byte) 0x80;
+            Validation v = VALIDATOR.validate(data);
+            assertThat(((Validation.Invalid) v).failure().code()).as("offset " + at).isEqualTo(ReasonCode.INVALID_UTF8);
+        }
+    }
+
+    @Test
     void anEscapedLoneSurrogateIsInvalidUtf8() {
         Failure f = failure("{" + BASE + ",\"search_query\":\"x\\ud800y\"}");
         assertThat(f.code()).isEqualTo(ReasonCode.INVALID_UTF8);
@@ -124,6 +135,8 @@ class RecordValidatorTest {
             "\"price\":\"1e3\"                               | WRONG_TYPE         | price",
             "\"price\":\" 12.00\"                            | WRONG_TYPE         | price",
             "\"price\":true                                  | WRONG_TYPE         | price",
+            "\"price\":17e5314166818                         | WRONG_TYPE         | price",
+            "\"event_time\":17e5314166818                    | WRONG_TYPE         | event_time",
             "\"event_time\":\"2026-11-22 03:00:00\"          | WRONG_TYPE         | event_time",
             "\"event_time\":\"2026-11-22T03:00:00\"          | WRONG_TYPE         | event_time",
             "\"event_time\":1.5e12                           | WRONG_TYPE         | event_time",

@@ -17,10 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 
 /**
- * Firehose's CloudWatch metrics, published locally as one JSON line per datapoint:
- * {@code {"timestamp":"2026-11-22T03:09:24.123Z","namespace":"AWS/Firehose","metricName":"DeliveryToS3.Records",
- * "dimensions":{"DeliveryStreamName":"firelake-delivery"},"value":1250,"unit":"Count"}}. Statistics (Sum, Average,
- * Maximum) are computed by the reader, as CloudWatch computes them from datapoints.
+ * Firehose's CloudWatch metrics, published locally as one JSON line per datapoint, spelled as CloudWatch's
+ * {@code MetricDatum} with the one dimension, {@code DeliveryStreamName}, flattened:
+ * {@code {"Timestamp":"2026-11-22T03:09:24.123Z","Namespace":"AWS/Firehose","MetricName":"DeliveryToS3.Records",
+ * "DeliveryStreamName":"firelake-delivery","Value":1250,"Unit":"Count"}}. Statistics (Sum, Average, Maximum) are
+ * computed by the reader, as CloudWatch computes them from datapoints.
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/monitoring-with-cloudwatch-metrics.html">Firehose CloudWatch metrics</a>
  */
@@ -100,18 +101,16 @@ public final class FirehoseMetrics implements AutoCloseable {
         StringWriter line = new StringWriter(200);
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();
-            g.writeStringField("timestamp", clock.instant().toString());
-            g.writeStringField("namespace", namespace);
-            g.writeStringField("metricName", metric);
-            g.writeObjectFieldStart("dimensions");
+            g.writeStringField("Timestamp", clock.instant().toString());
+            g.writeStringField("Namespace", namespace);
+            g.writeStringField("MetricName", metric);
             g.writeStringField("DeliveryStreamName", deliveryStreamName);
-            g.writeEndObject();
             if (value == Math.rint(value)) {
-                g.writeNumberField("value", (long) value);
+                g.writeNumberField("Value", (long) value);
             } else {
-                g.writeNumberField("value", value);
+                g.writeNumberField("Value", value);
             }
-            g.writeStringField("unit", unit);
+            g.writeStringField("Unit", unit);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -74,6 +74,8 @@ public final class LocalFirehose implements AutoCloseable {
     private final CheckpointStore checkpointStore;
     private final DeliveryTracker tracker;
     private final int maxRequestBytes;
+    private int readLimit = DEFAULT_GET_RECORDS_LIMIT;
+    private DroppedLog droppedLog = DroppedLog.NONE;
 
     private final Map<String, StreamSource.ShardReader> readers = new LinkedHashMap<>();
     private final Map<String, Boolean> closedShards = new ConcurrentHashMap<>();
@@ -130,7 +132,7 @@ public final class LocalFirehose implements AutoCloseable {
             if (closedShards.containsKey(shard.getKey())) {
                 continue;
             }
-            StreamSource.Batch got = shard.getValue().next(DEFAULT_GET_RECORDS_LIMIT);
+            StreamSource.Batch got = shard.getValue().next(readLimit);
             for (StreamSource.KinesisRecord record : got.records()) {
                 roundBytes += record.data().length;
                 roundRead += ingest(shard.getKey(), record);
@@ -175,6 +177,18 @@ public final class LocalFirehose implements AutoCloseable {
         return total;
     }
 
+    /** The GetRecords limit per shard and round (10,000, the API maximum, unless a test reads in small steps). */
+    public LocalFirehose readLimit(int limit) {
+        this.readLimit = limit;
+        return this;
+    }
+
+    /** Lists each Dropped record in this file (JSON lines), so accounting can tell dropped from lost. */
+    public LocalFirehose droppedLog(Path file) {
+        this.droppedLog = DroppedLog.to(file, config.name());
+        return this;
+    }
+
     public DeliveryStats stats() {
         Map<String, Long> byType = new TreeMap<>();
         failedByType.forEach((k, v) -> byType.put(k, v.get()));
@@ -195,6 +209,7 @@ public final class LocalFirehose implements AutoCloseable {
     @Override
     public void close() {
         metrics.flush();
+        droppedLog.close();
         for (RawObject raw : rawObjects.values()) {
             raw.writer.close();
         }
@@ -306,6 +321,7 @@ public final class LocalFirehose implements AutoCloseable {
                 case DROPPED -> {
                     succeededRecords++;
                     dropped.incrementAndGet();
+                    droppedLog.add(r);
                     tracker.complete(r);
                 }
                 case PROCESSING_FAILED -> {
@@ -339,6 +355,11 @@ public final class LocalFirehose implements AutoCloseable {
                     convertedBytes += result.data().length;
                     RawObject object = rawObjects.computeIfAbsent(prefix, p -> new RawObject(p, newBufferFile(".parquet"), now));
                     object.add(((ConversionResult.Converted) converted).row(), r, result.data().length);
+                    if (object.bytes >= config.s3BufferBytes()) {
+                        // The buffer is full: this object is written now, later records start the next one.
+                        deliver(object);
+                        rawObjects.remove(prefix);
+                    }
                 }
             }
         }
@@ -366,6 +387,10 @@ public final class LocalFirehose implements AutoCloseable {
     private void addError(String outputType, String errorCode, SourceRecord record, byte[] document) {
         ErrorObject object = errorObjects.computeIfAbsent(outputType, t -> new ErrorObject(t, clock.instant()));
         object.add(document, record);
+        if (object.body.size() >= config.s3BufferBytes()) {
+            deliver(object);
+            errorObjects.remove(outputType);
+        }
         failedByType.computeIfAbsent(outputType, t -> new AtomicLong()).incrementAndGet();
         failedByCode.computeIfAbsent(errorCode, t -> new AtomicLong()).incrementAndGet();
     }
@@ -451,6 +476,7 @@ public final class LocalFirehose implements AutoCloseable {
     }
 
     private void advanceCheckpoint() {
+        droppedLog.flush();
         if (tracker.advance()) {
             checkpointStore.save(tracker.checkpoints());
         }

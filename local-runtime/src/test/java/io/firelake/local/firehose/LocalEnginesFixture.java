@@ -8,6 +8,7 @@ import io.firelake.local.engines.LocalAws;
 import io.firelake.local.engines.S3ProxyServer;
 import io.firelake.local.firehose.aws.KinesisStreamSource;
 import io.firelake.local.firehose.aws.S3ObjectStore;
+import io.firelake.local.runtime.Streams;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -52,7 +53,7 @@ final class LocalEnginesFixture implements AutoCloseable {
         int n = COUNTER.incrementAndGet();
         String stream = "conformance-" + n;
         kinesis.createStream(b -> b.streamName(stream).shardCount(shards));
-        kinesis.waiter().waitUntilStreamExists(b -> b.streamName(stream));
+        Streams.awaitActive(kinesis, stream);
         String bucket = "lake-" + n;
         DeliveryStreamConfig config = DeliveryStreamConfig.from(SamTemplate.load(), LocalAws.REGION.id())
                 .withSourceStream(stream)
@@ -78,7 +79,11 @@ final class LocalEnginesFixture implements AutoCloseable {
         }
 
         LocalFirehose firehose(Processor processor, int maxResponseBytes) {
-            S3ObjectStore store = new S3ObjectStore(s3, bucket).ensureBucket();
+            return firehose(processor, maxResponseBytes, s -> s);
+        }
+
+        LocalFirehose firehose(Processor processor, int maxResponseBytes, java.util.function.UnaryOperator<ObjectStore> wrap) {
+            ObjectStore store = wrap.apply(new S3ObjectStore(s3, bucket).ensureBucket());
             KinesisStreamSource source = new KinesisStreamSource(kinesis, stream, config.region(), config.accountId());
             FirehoseMetrics metrics = new FirehoseMetrics(workDir.resolve("metrics.jsonl"), config.name(), Clock.systemUTC());
             return new LocalFirehose(config, source, processor, store, LakeSchema.clickstreamRaw("s3://" + bucket + "/raw/"),

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -17,6 +18,10 @@ import java.util.TreeMap;
  * by event_id (delivered), in the error prefix by the sha256 of its payload (failed), among dropped records by that
  * sha256 (dropped); found nowhere, it is lost. Error documents and dropped records are consumed one per event, so two
  * identical failing payloads need two error documents.
+ *
+ * <p>Records the producer reports as failed (after its retries) never entered the stream: they are not produced,
+ * and are counted apart. When the delivery stream reports only a count of dropped records, that count is given to
+ * otherwise unmatched events of a droppable kind (health-check pings), never to other events.
  */
 public final class Accountant {
 
@@ -24,17 +29,25 @@ public final class Accountant {
     public static final String DROPPED = "dropped";
     public static final String FAILED = "failed";
     public static final String LOST = "lost";
+    /** Manifest kinds the transform drops on purpose. */
+    public static final Set<String> DROPPABLE_KINDS = Set.of("health_check", "ping");
 
     public AccountingReport reconcile(List<ManifestEntry> manifest, LakeInventory lake) {
         Map<String, List<ManifestEntry>> byEventId = new LinkedHashMap<>();
         List<List<ManifestEntry>> events = new ArrayList<>();
+        long notAccepted = 0;
+        long resends = 0;
         for (ManifestEntry entry : manifest) {
-            if (entry.eventId().isPresent()) {
+            if (!entry.acceptedByStream()) {
+                notAccepted++;
+            } else if (entry.eventId().isPresent()) {
                 List<ManifestEntry> group = byEventId.get(entry.eventId().get());
                 if (group == null) {
                     group = new ArrayList<>();
                     byEventId.put(entry.eventId().get(), group);
                     events.add(group);
+                } else {
+                    resends++;
                 }
                 group.add(entry);
             } else {
@@ -43,6 +56,7 @@ public final class Accountant {
         }
         Map<String, Integer> failedLeft = new HashMap<>(lake.failedBySha256());
         Map<String, Integer> droppedLeft = new HashMap<>(lake.droppedBySha256());
+        long unattributedDropsLeft = lake.droppedUnattributed();
         long delivered = 0, dropped = 0, failed = 0, duplicates = 0;
         List<String> lostIds = new ArrayList<>();
         List<String> lostWithoutId = new ArrayList<>();
@@ -62,6 +76,10 @@ public final class Accountant {
             } else if (take(droppedLeft, event)) {
                 dropped++;
                 outcome = DROPPED;
+            } else if (unattributedDropsLeft > 0 && DROPPABLE_KINDS.contains(first.kind())) {
+                unattributedDropsLeft--;
+                dropped++;
+                outcome = DROPPED;
             } else {
                 outcome = LOST;
                 if (eventId.isPresent()) {
@@ -74,7 +92,7 @@ public final class Accountant {
         }
         long lost = lostIds.size() + lostWithoutId.size();
         return new AccountingReport(events.size(), delivered, dropped, failed, duplicates, lost, lostIds,
-                lostWithoutId, byKind);
+                lostWithoutId, byKind, notAccepted, resends);
     }
 
     private static boolean take(Map<String, Integer> available, List<ManifestEntry> event) {

@@ -9,10 +9,13 @@ import java.util.Map;
  *
  * @param lostEventIds the event ids of lost events, in manifest order
  * @param lostWithoutId lost records that carried no event id (named by payload sha256 instead)
+ * @param notAcceptedByStream manifest lines the producer reported as failed (never in the stream, not produced)
+ * @param resends manifest lines that sent an event_id already sent (a producer-side duplicate): one event each
  */
 public record AccountingReport(long produced, long delivered, long dropped, long failed, long duplicates, long lost,
                                List<String> lostEventIds, List<String> lostWithoutId,
-                               Map<String, Map<String, Long>> outcomeByKind) {
+                               Map<String, Map<String, Long>> outcomeByKind, long notAcceptedByStream,
+                               long resends) {
     public static final int DEFAULT_NAMED_LOST = 20;
 
     public AccountingReport {

@@ -131,9 +131,13 @@ public final class AwsMonitoringSource implements MonitoringSource {
     public DeliveryStreamState deliveryStreamState() {
         description = null;
         DeliveryStreamDescription d = describe();
+        Optional<String> source = Optional.ofNullable(d.source())
+                .map(s -> s.kinesisStreamSourceDescription())
+                .map(k -> k.kinesisStreamARN())
+                .map(arn -> arn.substring(arn.lastIndexOf('/') + 1));
         return new DeliveryStreamState(deliveryStreamName, d.deliveryStreamStatusAsString(),
                 Optional.ofNullable(d.failureDescription()).map(f -> f.typeAsString()),
-                Optional.ofNullable(d.failureDescription()).map(f -> f.details()));
+                Optional.ofNullable(d.failureDescription()).map(f -> f.details()), source);
     }
 
     private DeliveryStreamDescription describe() {
@@ -144,8 +148,8 @@ public final class AwsMonitoringSource implements MonitoringSource {
         return description;
     }
 
-    /** The S3 destination's bucket and the static head of its error prefix (before the first {@code !{}). */
-    record ErrorLocation(String bucket, String prefix) {
+    /** The S3 destination's bucket and its ErrorOutputPrefix template. */
+    record ErrorLocation(String bucket, ErrorPrefixPlan plan) {
     }
 
     ErrorLocation errorLocation() {
@@ -153,34 +157,39 @@ public final class AwsMonitoringSource implements MonitoringSource {
             ExtendedS3DestinationDescription s3Destination = destination.extendedS3DestinationDescription();
             if (s3Destination != null) {
                 String arn = s3Destination.bucketARN();
-                String bucket = arn.substring(arn.lastIndexOf(':') + 1);
-                String errorPrefix = Optional.ofNullable(s3Destination.errorOutputPrefix()).orElse("");
-                int expression = errorPrefix.indexOf("!{");
-                return new ErrorLocation(bucket, expression >= 0 ? errorPrefix.substring(0, expression) : errorPrefix);
+                return new ErrorLocation(arn.substring(arn.lastIndexOf(':') + 1),
+                        new ErrorPrefixPlan(s3Destination.errorOutputPrefix()));
             }
         }
         throw new IllegalStateException(deliveryStreamName + " has no extended S3 destination");
     }
 
+    /**
+     * Lists only where the window's error objects can be: the error output types found under the prefix's static
+     * head (one delimiter listing), then each type's prefixes for the hours of the window.
+     */
     @Override
     public ErrorDocuments errorDocuments(Instant from, Instant to) throws IOException {
         ErrorLocation location = errorLocation();
+        ErrorPrefixPlan plan = location.plan();
+        String head = plan.staticHead();
         List<S3Object> objects = new ArrayList<>();
-        String token = null;
-        do {
-            ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder()
-                    .bucket(location.bucket()).prefix(location.prefix()).continuationToken(token).build());
-            page.contents().stream()
-                    .filter(o -> o.lastModified() == null || !o.lastModified().isBefore(from))
-                    .forEach(objects::add);
-            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-        } while (token != null);
+        if (plan.canPlan(from, to)) {
+            for (String typeFolder : commonPrefixes(location.bucket(), head)) {
+                String type = typeFolder.substring(head.length(), typeFolder.length() - 1);
+                for (String prefix : plan.prefixesFor(type, from, to)) {
+                    list(location.bucket(), prefix, from, objects);
+                }
+            }
+        } else {
+            list(location.bucket(), head, from, objects);
+        }
         objects.sort(Comparator.comparing(S3Object::lastModified, Comparator.nullsLast(Comparator.reverseOrder())));
         ErrorDocumentParser parser = new ErrorDocumentParser();
         List<ErrorDocument> documents = new ArrayList<>();
         int unreadable = 0;
         for (S3Object object : objects.subList(0, Math.min(maxErrorObjects, objects.size()))) {
-            String outputType = ErrorDocument.outputTypeFromKey(object.key(), location.prefix());
+            String outputType = ErrorDocument.outputTypeFromKey(object.key(), head);
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(location.bucket())
                     .key(object.key()))) {
                 ErrorDocumentParser.Parsed parsed = parser.parse(in, outputType, object.key());
@@ -189,5 +198,29 @@ public final class AwsMonitoringSource implements MonitoringSource {
             }
         }
         return new ErrorDocuments(documents, unreadable).arrivedBetween(from, to);
+    }
+
+    private List<String> commonPrefixes(String bucket, String head) {
+        List<String> folders = new ArrayList<>();
+        String token = null;
+        do {
+            ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder()
+                    .bucket(bucket).prefix(head).delimiter("/").continuationToken(token).build());
+            page.commonPrefixes().forEach(p -> folders.add(p.prefix()));
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return folders;
+    }
+
+    private void list(String bucket, String prefix, Instant from, List<S3Object> into) {
+        String token = null;
+        do {
+            ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder()
+                    .bucket(bucket).prefix(prefix).continuationToken(token).build());
+            page.contents().stream()
+                    .filter(o -> o.lastModified() == null || !o.lastModified().isBefore(from))
+                    .forEach(into::add);
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
     }
 }

@@ -1,15 +1,9 @@
 package io.firelake.monitoring.cli;
 
-import io.firelake.monitoring.accounting.Accountant;
 import io.firelake.monitoring.accounting.AccountingReport;
-import io.firelake.monitoring.accounting.DroppedRecordsReader;
-import io.firelake.monitoring.accounting.LakeInventory;
-import io.firelake.monitoring.accounting.ManifestEntry;
-import io.firelake.monitoring.accounting.ManifestReader;
-import io.firelake.monitoring.errors.ErrorDocument;
-import io.firelake.monitoring.errors.ErrorDocuments;
-import io.firelake.monitoring.lake.LocalLake;
+import io.firelake.monitoring.accounting.LocalAccounting;
 import io.firelake.monitoring.lake.LocalLayout;
+import io.firelake.monitoring.config.SamDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,8 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -61,6 +53,14 @@ public final class AccountingCommand implements Callable<Integer> {
             + "(default: <data-dir>/firehose/dropped.jsonl).")
     Path droppedFile;
 
+    @Option(names = "--delivery-stream", description = "Whose metrics tell how many records were dropped when no "
+            + "--dropped-file exists (default: the SAM template's DeliveryStreamName).")
+    String deliveryStream;
+
+    @Option(names = "--metrics-file", description = "The local Firehose's metrics (default: "
+            + "<data-dir>/firehose/metrics.jsonl).")
+    Path metricsFile;
+
     @Option(names = "--show-lost", defaultValue = "20", description = "How many lost events to name "
             + "(default: ${DEFAULT-VALUE}).")
     int showLost;
@@ -76,18 +76,29 @@ public final class AccountingCommand implements Callable<Integer> {
                 err.println("firelake accounting: no manifest at " + manifest);
                 return EXIT_UNREADABLE;
             }
-            List<ManifestEntry> entries = new ManifestReader().read(manifest);
-            LocalLake lake = new LocalLake(new LocalLayout(data, bucket));
-            if (!Files.isDirectory(lake.layout().lakeRoot())) {
-                err.println("firelake accounting: warning: no lake at " + lake.layout().lakeRoot());
+            LocalLayout layout = new LocalLayout(data, bucket);
+            if (!Files.isDirectory(layout.lakeRoot())) {
+                err.println("firelake accounting: warning: no lake at " + layout.lakeRoot());
             }
-            report = new Accountant().reconcile(entries, inventory(lake, data));
+            String name = deliveryStream != null ? deliveryStream
+                    : SamDefaults.load(SamDefaults.DEFAULT_TEMPLATE).deliveryStreamName();
+            report = LocalAccounting.reconcile(manifest, layout, name,
+                    droppedFile != null ? droppedFile : layout.droppedFile(),
+                    metricsFile != null ? metricsFile : layout.metricsFile());
         } catch (IOException e) {
             err.println("firelake accounting: " + e.getMessage());
             return EXIT_UNREADABLE;
         }
         report.outcomeByKind().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.println("  " + e.getKey() + ": " + e.getValue()));
+        if (report.resends() > 0) {
+            out.println("  records that re-sent an event already sent (one event each; extra lake copies count as "
+                    + "duplicates): " + report.resends());
+        }
+        if (report.notAcceptedByStream() > 0) {
+            out.println("  not accepted by the stream (the producer reported them failed, not counted as produced): "
+                    + report.notAcceptedByStream());
+        }
         if (report.lost() > 0) {
             err.println("firelake accounting: " + report.lostSummary(showLost));
         }
@@ -95,15 +106,5 @@ public final class AccountingCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return report.lost() > 0 ? EXIT_LOST : 0;
-    }
-
-    private LakeInventory inventory(LocalLake lake, Path data) throws IOException {
-        Map<String, Integer> failed = new HashMap<>();
-        ErrorDocuments errors = lake.errorDocuments();
-        for (ErrorDocument doc : errors.documents()) {
-            failed.merge(doc.rawSha256(), 1, Integer::sum);
-        }
-        Path dropped = droppedFile != null ? droppedFile : LocalPaths.droppedFile(data);
-        return new LakeInventory(lake.eventIdCounts(), failed, new DroppedRecordsReader().read(dropped));
     }
 }

@@ -18,11 +18,4 @@ final class LocalPaths {
         return Path.of(env == null || env.isBlank() ? DEFAULT_DATA_DIR : env);
     }
 
-    static Path metricsFile(Path dataDir) {
-        return dataDir.resolve("firehose").resolve("metrics.jsonl");
-    }
-
-    static Path droppedFile(Path dataDir) {
-        return dataDir.resolve("firehose").resolve("dropped.jsonl");
-    }
 }

@@ -7,6 +7,7 @@ import io.firelake.monitoring.config.Durations;
 import io.firelake.monitoring.config.SamDefaults;
 import io.firelake.monitoring.errors.ErrorSummarizer;
 import io.firelake.monitoring.errors.ReasonClassifier;
+import io.firelake.monitoring.errors.TransformReasonClassifier;
 import io.firelake.monitoring.health.HealthEvaluator;
 import io.firelake.monitoring.health.HealthThresholds;
 import io.firelake.monitoring.health.Verdict;
@@ -17,11 +18,18 @@ import io.firelake.monitoring.report.MonitorSnapshot;
 import io.firelake.monitoring.report.TextReport;
 import io.firelake.monitoring.source.MonitoringSource;
 import io.firelake.monitoring.source.local.LocalMonitoringSource;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import io.firelake.monitoring.errors.ErrorDocuments;
+import io.firelake.monitoring.health.DeliveryStreamState;
+import io.firelake.monitoring.metrics.MetricsWindow;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,6 +39,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -46,10 +56,11 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:healthy", "1:degraded (see --degraded-exit-code)", "2:failing",
                 "3:could not read the metrics or the lake"},
         footerHeading = "%nExamples:%n",
-        footer = {"  firelake monitor                                   # the local pipeline, last hour",
-                "  firelake monitor --since 15m --watch                 # refresh on the terminal",
-                "  firelake monitor --html report.html                  # charts, readable offline",
-                "  firelake monitor --source aws --delivery-stream firelake-delivery --region eu-west-1"})
+        footer = {"  firelake monitor                        # the local pipeline, last hour",
+                "  firelake monitor --since 15m --watch    # refresh on the terminal",
+                "  firelake monitor --html report.html     # charts, readable offline",
+                "  firelake monitor --source aws --delivery-stream firelake-delivery \\",
+                "                   --region eu-west-1     # CloudWatch, Firehose, S3"})
 public final class MonitorCommand implements Callable<Integer> {
     public static final int EXIT_FAILING = 2;
     public static final int EXIT_UNREADABLE = 3;
@@ -59,7 +70,7 @@ public final class MonitorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", description = "local or aws (default: local, or aws when --endpoint or --region "
+    @Option(names = "--source", paramLabel = "local|aws", description = "local or aws (default: local, or aws when --endpoint or --region "
             + "is given).")
     Source source;
 
@@ -127,8 +138,8 @@ public final class MonitorCommand implements Callable<Integer> {
             + "0 lets a scheduler pass on degraded (default: ${DEFAULT-VALUE}).")
     int degradedExitCode;
 
-    /** The transform's validator, when the CLI that mounts this command has it. */
-    private ReasonClassifier classifier = ReasonClassifier.none();
+    /** Reasons recomputed with the transform's validator; a caller with its own event contract may swap it. */
+    private ReasonClassifier classifier;
 
     public MonitorCommand withReasonClassifier(ReasonClassifier classifier) {
         this.classifier = classifier;
@@ -141,11 +152,20 @@ public final class MonitorCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SamDefaults sam = SamDefaults.load(SamDefaults.DEFAULT_TEMPLATE);
         String deliveryStreamName = deliveryStream != null ? deliveryStream : sam.deliveryStreamName();
-        Duration window = Durations.parse(since);
-        HealthThresholds thresholds = thresholds(sam);
+        Duration window;
+        Duration refresh;
+        HealthThresholds thresholds;
+        try {
+            window = Durations.parse(since);
+            refresh = Durations.parse(interval);
+            thresholds = thresholds(sam);
+        } catch (IllegalArgumentException badOption) {
+            throw new CommandLine.ParameterException(spec.commandLine(), badOption.getMessage());
+        }
         try (MonitoringSource monitoringSource = openSource(deliveryStreamName)) {
             Monitor monitor = new Monitor(monitoringSource, new HealthEvaluator(thresholds),
-                    new ErrorSummarizer(classifier), Clock.systemUTC());
+                    new ErrorSummarizer(classifier != null ? classifier : TransformReasonClassifier.clickstream()),
+                    Clock.systemUTC());
             int looks = 0;
             while (true) {
                 MonitorSnapshot snapshot;
@@ -162,7 +182,11 @@ public final class MonitorCommand implements Callable<Integer> {
                     if (watch && System.console() != null) {
                         out.print("\033[H\033[2J");
                     }
-                    out.println("stream " + (stream != null ? stream : sam.streamName()) + " -> " + deliveryStreamName);
+                    String expected = stream != null ? stream : sam.streamName();
+                    out.println("stream " + expected + " -> " + deliveryStreamName);
+                    snapshot.state().sourceStream().filter(actual -> stream != null && !actual.equals(stream))
+                            .ifPresent(actual -> out.println("warning: " + deliveryStreamName + " reads " + actual
+                                    + ", not " + stream));
                     out.print(new TextReport().render(snapshot));
                     if (html != null) {
                         writeHtml(snapshot);
@@ -174,7 +198,7 @@ public final class MonitorCommand implements Callable<Integer> {
                 if (!watch || (iterations > 0 && looks >= iterations)) {
                     return snapshot == null ? EXIT_UNREADABLE : exitCode(snapshot.health().verdict());
                 }
-                Thread.sleep(Durations.parse(interval).toMillis());
+                Thread.sleep(refresh.toMillis());
             }
         }
     }
@@ -202,7 +226,15 @@ public final class MonitorCommand implements Callable<Integer> {
                 minProcessingSuccess, Math.min(minProcessingSuccess, d.processingSuccessFailing()),
                 minDeliverySuccess, Math.min(minDeliverySuccess, d.deliverySuccessFailing()),
                 d.failedRecordRatioDegraded(), maxFailedRatio, d.throttledIsDegraded(),
-                Verdict.valueOf(noData.trim().toUpperCase(java.util.Locale.ROOT)));
+                noDataVerdict());
+    }
+
+    private Verdict noDataVerdict() {
+        try {
+            return Verdict.valueOf(noData.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--no-data must be healthy, degraded or failing, not '" + noData + "'");
+        }
     }
 
     private MonitoringSource openSource(String deliveryStreamName) {
@@ -214,14 +246,14 @@ public final class MonitorCommand implements Callable<Integer> {
         }
         Path data = LocalPaths.dataDir(dataDir);
         return new LocalMonitoringSource(deliveryStreamName,
-                metricsFile != null ? metricsFile : LocalPaths.metricsFile(data), new LocalLake(LocalLayout.of(data)));
+                metricsFile != null ? metricsFile : LocalLayout.of(data).metricsFile(), new LocalLake(LocalLayout.of(data)));
     }
 
     /** Owns the SDK clients for the command's lifetime. */
     private static final class ClosingAwsSource implements MonitoringSource {
-        private final software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch;
-        private final software.amazon.awssdk.services.firehose.FirehoseClient firehose;
-        private final software.amazon.awssdk.services.s3.S3Client s3;
+        private final CloudWatchClient cloudWatch;
+        private final FirehoseClient firehose;
+        private final S3Client s3;
         private final AwsMonitoringSource delegate;
 
         ClosingAwsSource(AwsClients clients, String deliveryStreamName) {
@@ -238,18 +270,17 @@ public final class MonitorCommand implements Callable<Integer> {
         }
 
         @Override
-        public io.firelake.monitoring.metrics.MetricsWindow metrics(java.time.Instant from, java.time.Instant to) {
+        public MetricsWindow metrics(Instant from, Instant to) {
             return delegate.metrics(from, to);
         }
 
         @Override
-        public io.firelake.monitoring.health.DeliveryStreamState deliveryStreamState() {
+        public DeliveryStreamState deliveryStreamState() {
             return delegate.deliveryStreamState();
         }
 
         @Override
-        public io.firelake.monitoring.errors.ErrorDocuments errorDocuments(java.time.Instant from,
-                                                                         java.time.Instant to) throws IOException {
+        public ErrorDocuments errorDocuments(Instant from, Instant to) throws IOException {
             return delegate.errorDocuments(from, to);
         }
 

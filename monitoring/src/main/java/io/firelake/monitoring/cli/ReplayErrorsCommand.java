@@ -44,7 +44,9 @@ import java.util.concurrent.Callable;
                 + "or could not be decoded (they stay out of the ledger; run again)", "3:could not read or send"},
         footerHeading = "%nExamples:%n",
         footer = {"  firelake replay-errors --endpoint http://127.0.0.1:4567 --dry-run",
-                "  firelake replay-errors --source aws --stream firelake-events --delivery-stream firelake-delivery"})
+                "  firelake replay-errors --endpoint http://127.0.0.1:4567",
+                "  firelake replay-errors --source aws --stream firelake-events \\",
+                "                         --delivery-stream firelake-delivery"})
 public final class ReplayErrorsCommand implements Callable<Integer> {
     public static final int EXIT_INCOMPLETE = 1;
     public static final int EXIT_UNREADABLE = 3;
@@ -52,7 +54,7 @@ public final class ReplayErrorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", description = "Where the error prefix is: local (the lake under --data-dir) or aws "
+    @Option(names = "--source", paramLabel = "local|aws", description = "Where the error prefix is: local (the lake under --data-dir) or aws "
             + "(the delivery stream's S3 error prefix). Default: local.")
     MonitorCommand.Source source;
 

@@ -10,7 +10,8 @@ import java.util.HexFormat;
 /**
  * One record Firehose could not deliver, as it writes it under the error prefix: a JSON object with attemptsMade,
  * arrivalTimestamp, errorCode, errorMessage, attemptEndingTimestamp, rawData (base64 of the original record) and
- * lambdaArn. {@code errorOutputType} comes from the object key ({@code !{firehose:error-output-type}}).
+ * lambdaArn (format-conversion failures spell ErrorCode and ErrorMessage and add sequenceNumber and
+ * dataCatalogTable). {@code errorOutputType} comes from the object key ({@code !{firehose:error-output-type}}).
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation-failure-handling.html">Handling
  *      data transformation failures</a>

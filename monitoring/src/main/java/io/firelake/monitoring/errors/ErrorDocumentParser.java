@@ -51,12 +51,23 @@ public final class ErrorDocumentParser {
                 errorOutputType,
                 node.path("attemptsMade").asInt(0),
                 instant(node.get("arrivalTimestamp")),
-                node.path("errorCode").asText(null),
-                node.path("errorMessage").asText(null),
+                text(node, "errorCode", "ErrorCode"),
+                text(node, "errorMessage", "ErrorMessage"),
                 instant(node.get("attemptEndingTimestamp")),
                 node.path("rawData").asText(null),
                 node.path("lambdaArn").asText(null),
                 objectKey);
+    }
+
+    /** Processing failures spell errorCode; format-conversion failures ErrorCode (both documented so). */
+    private static String text(JsonNode node, String... keys) {
+        for (String key : keys) {
+            JsonNode value = node.get(key);
+            if (value != null && !value.isNull()) {
+                return value.asText();
+            }
+        }
+        return null;
     }
 
     /** Firehose writes epoch milliseconds; ISO-8601 text is accepted too. */

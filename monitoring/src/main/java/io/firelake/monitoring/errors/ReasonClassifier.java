@@ -1,5 +1,6 @@
 package io.firelake.monitoring.errors;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -8,10 +9,14 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface ReasonClassifier {
-    Optional<String> reasonFor(byte[] rawRecord);
+    /**
+     * @param rawRecord   the record as the producer sent it
+     * @param processedAt when Firehose processed it (rules such as "event time in the future" depend on it)
+     */
+    Optional<String> reasonFor(byte[] rawRecord, Instant processedAt);
 
-    /** For when the transform's validator is not on the class path: the error document's errorCode stands. */
+    /** The error document's errorCode stands. */
     static ReasonClassifier none() {
-        return raw -> Optional.empty();
+        return (raw, at) -> Optional.empty();
     }
 }

@@ -20,6 +20,9 @@ import static io.firelake.monitoring.metrics.FirehoseMetric.*;
  *      Implement best practices with CloudWatch alarms</a>
  */
 public final class HealthEvaluator {
+    /** Firehose publishes a point a minute: a stall is judged on at least five of them. */
+    static final long STALL_LOOKBACK_SECONDS = 300;
+
     private final HealthThresholds thresholds;
 
     public HealthEvaluator(HealthThresholds thresholds) {
@@ -41,19 +44,25 @@ public final class HealthEvaluator {
         return new HealthReport(verdict, findings, metrics.to());
     }
 
+    /** ACTIVE is healthy; states on the way (CREATING, UPDATING, UNKNOWN) degraded; *_FAILED and DELETING failing. */
     private Finding status(DeliveryStreamState state) {
         String check = "delivery stream status";
+        String status = state.status();
+        Verdict severity;
+        if (status.equals(DeliveryStreamState.ACTIVE)) {
+            severity = Verdict.HEALTHY;
+        } else if (status.endsWith("FAILED") || status.startsWith("DELETING")) {
+            severity = Verdict.FAILING;
+        } else {
+            severity = Verdict.DEGRADED;
+        }
         if (state.lastErrorType().isPresent()) {
-            return new Finding(check, state.status().equals(DeliveryStreamState.ACTIVE) ? Verdict.DEGRADED
-                    : Verdict.FAILING, state.name() + " is " + state.status() + ", last error "
-                    + state.lastErrorType().get() + state.lastErrorDetails().map(d -> ": " + d).orElse(""));
+            return new Finding(check, severity.worst(Verdict.DEGRADED), state.name() + " is " + status
+                    + ", last error " + state.lastErrorType().get()
+                    + state.lastErrorDetails().map(d -> ": " + d).orElse(""));
         }
-        if (state.status().equals(DeliveryStreamState.ACTIVE)) {
-            return new Finding(check, Verdict.HEALTHY, state.name() + " is ACTIVE");
-        }
-        Verdict severity = state.status().startsWith("CREATING") || state.status().equals(DeliveryStreamState.UNKNOWN)
-                ? Verdict.DEGRADED : Verdict.FAILING;
-        return new Finding(check, severity, state.name() + " is " + state.status());
+        return new Finding(check, severity, state.name() + " is " + status
+                + state.sourceStream().map(s -> ", reading " + s).orElse(""));
     }
 
     /** Records read from Kinesis when the source is a stream; IncomingRecords otherwise. */
@@ -84,15 +93,16 @@ public final class HealthEvaluator {
         double freshness = latest.getAsDouble();
         String versus = "oldest undelivered record is " + fmt(freshness) + " s old (S3 buffer interval "
                 + thresholds.bufferInterval().toSeconds() + " s)";
+        long lookback = Math.max((long) base, STALL_LOOKBACK_SECONDS);
         List<MetricPoint> recent = metrics.pointsSince(DELIVERY_TO_S3_DATA_FRESHNESS,
-                metrics.to().minusSeconds((long) base));
+                metrics.to().minusSeconds(lookback));
         boolean growing = recent.size() >= 2 && isNonDecreasing(recent)
                 && recent.get(recent.size() - 1).value() > recent.get(0).value();
-        double recentDeliveries = metrics.pointsSince(DELIVERY_TO_S3_RECORDS, metrics.to().minusSeconds((long) base))
+        double recentDeliveries = metrics.pointsSince(DELIVERY_TO_S3_RECORDS, metrics.to().minusSeconds(lookback))
                 .stream().mapToDouble(MetricPoint::value).sum();
         if (freshness > base && growing && recentDeliveries == 0) {
             return new Finding(check, Verdict.FAILING, "delivery stalled: " + versus
-                    + " and growing, with no records delivered to S3 in the last " + (long) base + " s");
+                    + " and growing, with no records delivered to S3 in the last " + lookback + " s");
         }
         if (freshness > base * thresholds.freshnessFailingFactor()) {
             return new Finding(check, Verdict.FAILING, versus + ", over " + thresholds.freshnessFailingFactor()
@@ -151,7 +161,7 @@ public final class HealthEvaluator {
     private Finding failedRecords(ErrorSummary errors, double incoming) {
         long processingFailed = errors.count(ErrorDocument.PROCESSING_FAILED);
         String text = processingFailed + " records in " + ErrorDocument.PROCESSING_FAILED + " of " + fmt(incoming)
-                + " incoming" + (errors.byReason().isEmpty() ? "" : ", reasons " + errors.byReason());
+                + " incoming" + (errors.byReason().isEmpty() ? "" : ", reasons " + new java.util.TreeMap<>(errors.byReason()));
         return new Finding("failed records", ratioVerdict(processingFailed, Math.max(incoming, processingFailed)),
                 text);
     }

@@ -27,6 +27,19 @@ public record LocalLayout(Path dataDir, String bucket) {
         return lakeRoot().resolve(ERROR_PREFIX);
     }
 
+    /**
+     * Where the local runtime's Firehose appends its metric datapoints (each line names its delivery stream in its
+     * DeliveryStreamName dimension).
+     */
+    public Path metricsFile() {
+        return dataDir.resolve("firehose").resolve("metrics.jsonl");
+    }
+
+    /** Records dropped on purpose, named by payload sha256, if the local Firehose writes them. */
+    public Path droppedFile() {
+        return dataDir.resolve("firehose").resolve("dropped.jsonl");
+    }
+
     /** Where replay-errors records what it re-sent, so a second run does not send it again. */
     public Path replayLedger() {
         return dataDir.resolve("replay").resolve("ledger.jsonl");

@@ -47,11 +47,16 @@ public final class HtmlReport {
                     .append("\">").append(f.severity().label()).append("</td><td>").append(esc(f.reason()))
                     .append("</td></tr>\n");
         }
+        // The time axis starts at the first data point: a pipeline started ten minutes into a one-hour window
+        // would otherwise be squeezed into the right edge of every chart.
+        Instant firstPoint = s.metrics().series().values().stream().filter(l -> !l.isEmpty())
+                .map(l -> l.get(0).timestamp()).min(Instant::compareTo).orElse(s.metrics().from());
+        Instant axisFrom = firstPoint.isAfter(s.metrics().from()) ? firstPoint : s.metrics().from();
         h.append("</table>\n<h2>Metrics over time</h2>\n<div class=\"charts\">\n");
         for (FirehoseMetric metric : FirehoseMetric.values()) {
             List<MetricPoint> points = s.metrics().points(metric);
             if (!points.isEmpty()) {
-                chart(h, metric, points, s.metrics().from(), s.metrics().to());
+                chart(h, metric, points, axisFrom, s.metrics().to());
             }
         }
         h.append("</div>\n");

@@ -66,4 +66,21 @@ class AccountantTest {
         assertThat(new Accountant().reconcile(manifest, lake).line())
                 .isEqualTo("accounting: produced=1 delivered=1 dropped=0 failed=0 duplicates=0 lost=0");
     }
+
+    @Test
+    void recordsTheProducerGaveUpOnAreNotProducedAndCountedDropsGoToPingsOnly() {
+        List<ManifestEntry> manifest = List.of(
+                new ManifestEntry(Optional.of("e1"), sha("{e1}"), "valid", false),
+                sent(null, "{\"health_check\":true}", "health_check"),
+                sent(null, "{\"health_check\":true}", "health_check"),
+                sent("e2", "{e2}", "valid"));
+        LakeInventory lake = new LakeInventory(Map.of(), Map.of(), Map.of(), 5);
+
+        AccountingReport report = new Accountant().reconcile(manifest, lake);
+
+        assertThat(report.line())
+                .isEqualTo("accounting: produced=3 delivered=0 dropped=2 failed=0 duplicates=0 lost=1");
+        assertThat(report.notAcceptedByStream()).isEqualTo(1);
+        assertThat(report.lostEventIds()).containsExactly("e2");
+    }
 }

@@ -37,12 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The AWS path end to end through the real SDK clients, against hand-written responses on loopback. */
 class AwsMonitoringSourceTest {
     private static final String STREAM = "firelake-delivery";
-    private static final String ERROR_KEY = "errors/processing-failed/2026/11/22/firelake-delivery-1-2026-11-22-03-00-00-x";
 
     @TempDir
     Path tmp;
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    /** Where Firehose would put an error object written five minutes ago. */
+    private final String ERROR_KEY = "errors/processing-failed/" + java.time.format.DateTimeFormatter
+            .ofPattern("yyyy/MM/dd").withZone(java.time.ZoneOffset.UTC).format(now.minusSeconds(300))
+            + "/firelake-delivery-1-x";
     private final AtomicReference<String> status = new AtomicReference<>("ACTIVE");
     private AwsStub stub;
     private AwsClients clients;
@@ -71,7 +74,28 @@ class AwsMonitoringSourceTest {
         if (request.target().equals("Firehose_20150804.DescribeDeliveryStream")) {
             return AwsStub.Response.json(describe());
         }
-        if (request.path().equals("/firelake-lake") && request.query().contains("list-type=2")) {
+        String query = request.query() == null ? "" : request.query();
+        if (request.path().equals("/firelake-lake") && query.contains("delimiter=%2F")) {
+            return AwsStub.Response.xml("""
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+                      <Name>firelake-lake</Name><Prefix>errors/</Prefix><Delimiter>/</Delimiter><KeyCount>2</KeyCount>
+                      <MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>
+                      <CommonPrefixes><Prefix>errors/format-conversion-failed/</Prefix></CommonPrefixes>
+                      <CommonPrefixes><Prefix>errors/processing-failed/</Prefix></CommonPrefixes>
+                    </ListBucketResult>""");
+        }
+        String prefix = java.net.URLDecoder.decode(query.replaceAll(".*prefix=([^&]*).*", "$1"),
+                StandardCharsets.UTF_8);
+        if (request.path().equals("/firelake-lake") && !ERROR_KEY.startsWith(prefix)) {
+            return AwsStub.Response.xml("""
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+                      <Name>firelake-lake</Name><Prefix>%s</Prefix><KeyCount>0</KeyCount><MaxKeys>1000</MaxKeys>
+                      <IsTruncated>false</IsTruncated>
+                    </ListBucketResult>""".formatted(prefix));
+        }
+        if (request.path().equals("/firelake-lake") && query.contains("list-type=2")) {
             return AwsStub.Response.xml("""
                     <?xml version="1.0" encoding="UTF-8"?>
                     <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
@@ -176,6 +200,7 @@ class AwsMonitoringSourceTest {
             assertThat(metrics.points(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS)).hasSize(60);
             assertThat(metrics.latest(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS)).hasValue(2400);
             assertThat(state.status()).isEqualTo("ACTIVE");
+            assertThat(state.sourceStream()).hasValue("firelake-events");
             assertThat(errors.documents()).extracting(ErrorDocument::errorOutputType, ErrorDocument::errorMessage)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("processing-failed", "MALFORMED_JSON"),
                             org.assertj.core.groups.Tuple.tuple("processing-failed", "UNKNOWN_EVENT_TYPE"));
@@ -188,7 +213,15 @@ class AwsMonitoringSourceTest {
         assertThat(first.at("/Metric/Dimensions/0/Name").asText()).isEqualTo("DeliveryStreamName");
         assertThat(first.at("/Metric/Dimensions/0/Value").asText()).isEqualTo(STREAM);
         assertThat(first.get("Period").asInt()).isEqualTo(60);
-        assertThat(stub.requests()).anySatisfy(r -> assertThat(r.query()).contains("prefix=errors%2F"));
+        String today = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(java.time.ZoneOffset.UTC)
+                .format(now);
+        assertThat(stub.requests()).filteredOn(r -> r.query() != null && r.query().contains("list-type=2"))
+                .extracting(r -> java.net.URLDecoder.decode(r.query().replaceAll(".*prefix=([^&]*).*", "$1"),
+                        StandardCharsets.UTF_8))
+                .as("the type folders, then only the window's days of each type")
+                .contains("errors/", "errors/processing-failed/" + today + "/",
+                        "errors/format-conversion-failed/" + today + "/")
+                .allMatch(p -> p.equals("errors/") || p.contains("/" + today.substring(0, 4) + "/"));
     }
 
     @Test
@@ -211,9 +244,10 @@ class AwsMonitoringSourceTest {
         status.set("CREATING_FAILED");
         StringWriter out = new StringWriter();
         int code = new CommandLine(new MonitorCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(out))
-                .execute("--endpoint", stub.endpoint().toString(), "--delivery-stream", STREAM);
+                .execute("--endpoint", stub.endpoint().toString(), "--delivery-stream", STREAM, "--stream", "clicks");
 
         assertThat(code).isEqualTo(MonitorCommand.EXIT_FAILING);
-        assertThat(out.toString()).contains("firelake-delivery is CREATING_FAILED");
+        assertThat(out.toString()).contains("firelake-delivery is CREATING_FAILED, reading firelake-events")
+                .contains("warning: firelake-delivery reads firelake-events, not clicks");
     }
 }

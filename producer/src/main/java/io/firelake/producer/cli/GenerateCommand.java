@@ -33,16 +33,21 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "stream takes them.",
             ""},
         footer = {"", "Examples:",
-            "  Local, 100k events with 1% faults, manifest for accounting:",
-            "    java -jar producer/target/firelake-producer.jar generate --endpoint http://127.0.0.1:4567 \\",
-            "      --create-stream 2 --events 100000 --fault-rate 0.01 --manifest target/manifest.jsonl",
-            "  A week of history on AWS:",
-            "    java -jar firelake-producer.jar generate --stream firelake-events --events 2000000 \\",
-            "      --start-time 2026-11-01T00:00:00Z --duration 7d",
-            "  Steady 200 events/s for ten minutes:",
-            "    java -jar firelake-producer.jar generate --rate 200 --duration 10m",
+            "  # the local kinesalite: 100k events, 1%% faults, a manifest for accounting",
+            "  java -jar producer/target/firelake-producer.jar generate \\",
+            "    --endpoint http://127.0.0.1:4567 --create-stream 2 \\",
+            "    --events 100000 --fault-rate 0.01 --manifest target/manifest.jsonl",
             "",
-            "Exit status: 0 all delivered, 2 bad usage, 3 some records undeliverable (listed in the manifest)."})
+            "  # a week of history on AWS (default credentials and region)",
+            "  java -jar firelake-producer.jar generate --stream firelake-events \\",
+            "    --events 2000000 --start-time 2026-11-01T00:00:00Z --duration 7d",
+            "",
+            "  # a steady 200 events/s for ten minutes, only late events as faults",
+            "  java -jar firelake-producer.jar generate --rate 200 --duration 10m \\",
+            "    --fault late=0.02",
+            "",
+            "Exit status: 0 all delivered, 2 bad usage, 3 some records undeliverable",
+            "(each listed in the manifest with its error)."})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -63,8 +68,8 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Distinct visitors (default: ${DEFAULT-VALUE}).")
     int users;
 
-    @Option(names = "--start-time", paramLabel = "ISO-8601",
-            description = "History mode: first event time, e.g. 2026-11-01T00:00:00Z.")
+    @Option(names = "--start-time", paramLabel = "TIME",
+            description = "History mode: the first event time, ISO-8601 (2026-11-01T00:00:00Z).")
     String startTime;
 
     @Option(names = "--bots", paramLabel = "SHARE", defaultValue = "" + SimulationSettings.DEFAULT_BOT_SHARE,

@@ -19,10 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "byte (lines that are not valid JSON are sent too: replaying bad input is the point).",
             "The partition key is the line's session_id, or a hash of the line when it has none.", ""},
         footer = {"", "Examples:",
-            "  java -jar producer/target/firelake-producer.jar replay events.jsonl --endpoint http://127.0.0.1:4567",
-            "  zcat capture.jsonl.gz | java -jar firelake-producer.jar replay - --stream firelake-events --rate 500",
+            "  java -jar producer/target/firelake-producer.jar replay events.jsonl \\",
+            "    --endpoint http://127.0.0.1:4567",
             "",
-            "Exit status: 0 all delivered, 2 bad usage, 3 some records undeliverable (listed in the manifest)."})
+            "  zcat capture.jsonl.gz | java -jar firelake-producer.jar replay - \\",
+            "    --stream firelake-events --rate 500 --manifest replay-manifest.jsonl",
+            "",
+            "Exit status: 0 all delivered, 2 bad usage, 3 some records undeliverable",
+            "(each listed in the manifest with its error)."})
 public final class ReplayCommand implements Callable<Integer> {
 
     @Spec

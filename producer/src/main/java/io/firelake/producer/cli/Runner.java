@@ -49,11 +49,13 @@ final class Runner {
             Reporting.writeJson(options.summaryJson, result, options.stream, aggregation);
         }
         if (!result.complete()) {
-            err.printf("error: %,d of %,d records were not delivered%s. %s%n",
-                    result.summary().records() - result.summary().delivered(), result.summary().records(),
-                    result.summary().failuresByCode().isEmpty() ? "" : " " + result.summary().failuresByCode(),
-                    options.manifest != null ? "Each is in " + options.manifest + " with status \"failed\" and "
-                            + "its error." : "Run with --manifest FILE to list them.");
+            long missing = result.summary().records() - result.summary().delivered();
+            if (missing > 0) {
+                err.printf("error: %,d of %,d records were not delivered %s. %s%n", missing,
+                        result.summary().records(), result.summary().failuresByCode(),
+                        options.manifest != null ? "Each is in " + options.manifest + " with status \"failed\" and "
+                                + "its error." : "Run with --manifest FILE to list them.");
+            }
             if (result.abortReason() != null) {
                 err.println("error: " + result.abortReason());
             }

@@ -215,7 +215,7 @@ public final class ClickstreamSimulator implements Iterator<ProducerRecord> {
         int userIndex = random.nextInt(settings.users());
         Random user = new Random(settings.seed() * 1_000_003L + userIndex);
         boolean bot = random.nextDouble() < settings.botShare();
-        String id = "s-" + Long.toHexString(random.nextLong() | Long.MIN_VALUE).substring(1);
+        String id = sessionId(random.nextLong());
         if (bot) {
             Session session = new Session(id, null, Audience.bot(random), Audience.ip(random), "EUR", true);
             session.pagesLeft = 5 + random.nextInt(40);
@@ -225,6 +225,20 @@ public final class ClickstreamSimulator implements Iterator<ProducerRecord> {
         String userId = signedIn ? String.format("u-%07d", userIndex) : null;
         String currency = user.nextDouble() < 0.7 ? "EUR" : (user.nextBoolean() ? "USD" : "GBP");
         return new Session(id, userId, Audience.humanDevice(user), Audience.ip(user), currency, false);
+    }
+
+    private static final char[] BASE62 =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    /** 8 base-62 digits (47 random bits): short ids keep the partition key tables of aggregates small. */
+    static String sessionId(long bits) {
+        char[] id = {'s', '-', '0', '0', '0', '0', '0', '0', '0', '0'};
+        long value = bits >>> 17;
+        for (int i = id.length - 1; i >= 2; i--) {
+            id[i] = BASE62[(int) (value % 62)];
+            value /= 62;
+        }
+        return new String(id);
     }
 
     private Map<String, Object> nextEvent(Session session, Instant time) {

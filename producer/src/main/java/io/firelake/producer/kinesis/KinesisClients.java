@@ -6,12 +6,17 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -38,6 +43,15 @@ public final class KinesisClients {
      * @param maxConcurrency HTTP connections, at least the sender's in-flight window
      */
     public static KinesisAsyncClient create(URI endpoint, String region, int maxConcurrency) {
+        return create(endpoint, region, maxConcurrency, SdkEventLoopGroup.builder().numberOfThreads(2).build());
+    }
+
+    /**
+     * As {@link #create(URI, String, int)}, on the caller's Netty event loops: the caller shuts them down, and can do
+     * it without the two-second quiet period the SDK waits for when it owns them.
+     */
+    public static KinesisAsyncClient create(URI endpoint, String region, int maxConcurrency,
+                                            SdkEventLoopGroup eventLoops) {
         System.setProperty("aws.cborEnabled", "false");
         boolean local = endpoint != null && isLoopback(endpoint);
         KinesisAsyncClientBuilder builder = KinesisAsyncClient.builder()
@@ -46,6 +60,7 @@ public final class KinesisClients {
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallAttemptTimeout(Duration.ofSeconds(30)))
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .eventLoopGroup(eventLoops)
                         .protocol(Protocol.HTTP1_1)
                         .maxConcurrency(Math.max(2, maxConcurrency))
                         .connectionAcquisitionTimeout(Duration.ofSeconds(60)));
@@ -56,13 +71,19 @@ public final class KinesisClients {
     }
 
     static AwsCredentialsProvider credentials(boolean local) {
-        DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
         if (!local) {
-            return chain;
+            return DefaultCredentialsProvider.builder().build();
         }
+        // Only what a developer configures on purpose; the instance metadata lookups of the full chain would cost
+        // seconds on a laptop before failing.
+        AwsCredentialsProviderChain configured = AwsCredentialsProviderChain.builder()
+                .credentialsProviders(SystemPropertyCredentialsProvider.create(),
+                        EnvironmentVariableCredentialsProvider.create(), ProfileCredentialsProvider.create())
+                .reuseLastProviderEnabled(true)
+                .build();
         try {
-            chain.resolveCredentials();
-            return chain;
+            configured.resolveCredentials();
+            return configured;
         } catch (SdkClientException noneConfigured) {
             return StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(LOCAL_ACCESS_KEY_ID, LOCAL_SECRET_ACCESS_KEY));

@@ -6,6 +6,7 @@ import io.firelake.producer.send.RecordSink;
 import io.firelake.producer.send.ShardRange;
 import io.firelake.producer.send.SinkException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -36,11 +38,30 @@ public final class KinesisRecordSink implements RecordSink {
     private final KinesisAsyncClient client;
     private final String stream;
     private final boolean ownsClient;
+    private final SdkEventLoopGroup eventLoops;
 
-    public KinesisRecordSink(KinesisAsyncClient client, String stream, boolean ownsClient) {
+    /** Sends through the caller's client, which the caller closes. */
+    public KinesisRecordSink(KinesisAsyncClient client, String stream) {
+        this(client, stream, false, null);
+    }
+
+    private KinesisRecordSink(KinesisAsyncClient client, String stream, boolean ownsClient,
+                              SdkEventLoopGroup eventLoops) {
         this.client = client;
         this.stream = stream;
         this.ownsClient = ownsClient;
+        this.eventLoops = eventLoops;
+    }
+
+    /** A sink with its own client for this endpoint (null on AWS) and region (null for the default chain). */
+    public static KinesisRecordSink open(URI endpoint, String region, String stream, int maxConcurrency) {
+        SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
+        return new KinesisRecordSink(KinesisClients.create(endpoint, region, maxConcurrency, eventLoops), stream,
+                true, eventLoops);
+    }
+
+    public KinesisAsyncClient client() {
+        return client;
     }
 
     public String stream() {
@@ -106,6 +127,10 @@ public final class KinesisRecordSink implements RecordSink {
         if (ownsClient) {
             client.close();
         }
+        if (eventLoops != null) {
+            // Every request has completed by now: no quiet period is needed.
+            eventLoops.eventLoopGroup().shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     static SinkException classify(Throwable error) {
@@ -123,6 +148,12 @@ public final class KinesisRecordSink implements RecordSink {
             boolean retryable = throttled || service.statusCode() >= 500 || "InternalFailure".equals(code)
                     || "ServiceUnavailable".equals(code);
             return new SinkException(code, message, retryable, throttled, service);
+        }
+        if (cause instanceof SdkClientException client && String.valueOf(client.getMessage())
+                .contains("Unable to load credentials")) {
+            return new SinkException("NoCredentials", "the default credential provider chain found no AWS "
+                    + "credentials. Configure them (aws configure, AWS_PROFILE, AWS_ACCESS_KEY_ID..., an instance "
+                    + "role), or point --endpoint at a local emulator", false, false, client);
         }
         if (cause instanceof SdkClientException client) {
             // Timeouts, refused or reset connections: the request may not have reached Kinesis; sending it again is

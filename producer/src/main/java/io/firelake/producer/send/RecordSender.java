@@ -72,8 +72,11 @@ public final class RecordSender implements AutoCloseable {
         }
     }
 
+    private record Pending(ProducerRecord record, long arrivalNanos) {
+    }
+
     private static final class ShardBuffer {
-        final List<ProducerRecord> records = new ArrayList<>();
+        List<Pending> records = new ArrayList<>();
         int bytes;
         long oldestNanos;
     }
@@ -92,6 +95,7 @@ public final class RecordSender implements AutoCloseable {
     /** Sends what lingered too long; may block on the window, hence its own thread. */
     private final ScheduledExecutorService lingerer;
     private final AggregatedRecordEncoder encoder = new AggregatedRecordEncoder();
+    private int packRounds;
     private final long startNanos = System.nanoTime();
     private volatile SinkException fatal;
     private boolean closed;
@@ -100,7 +104,15 @@ public final class RecordSender implements AutoCloseable {
         this.sink = sink;
         this.settings = settings;
         this.listener = listener == null ? DeliveryListener.NONE : listener;
-        List<ShardRange> shards = settings.aggregation() ? sink.openShards() : List.of();
+        List<ShardRange> shards = List.of();
+        if (settings.aggregation()) {
+            try {
+                shards = sink.openShards();
+            } catch (SinkException e) {
+                // No such stream, no access: the first send() reports it, as it would for a PutRecords failure.
+                fatal = e;
+            }
+        }
         this.shardMap = shards.isEmpty() ? null : new ShardMap(shards);
         int groups = shardMap == null ? 1 : shardMap.size();
         this.buffers = new ShardBuffer[groups];
@@ -156,13 +168,14 @@ public final class RecordSender implements AutoCloseable {
             } else {
                 int group = shardMap == null ? 0 : shardMap.shardIndexOf(record.partitionKey());
                 ShardBuffer buffer = buffers[group];
+                long now = System.nanoTime();
                 if (buffer.records.isEmpty()) {
-                    buffer.oldestNanos = System.nanoTime();
+                    buffer.oldestNanos = now;
                 }
-                buffer.records.add(record);
+                buffer.records.add(new Pending(record, now));
                 buffer.bytes += recordBytes;
                 if (buffer.bytes >= settings.shardBufferBytes()) {
-                    pack(group);
+                    pack(group, false);
                 }
             }
             batches = takeFullBatches();
@@ -175,7 +188,7 @@ public final class RecordSender implements AutoCloseable {
         List<List<Outgoing>> batches;
         synchronized (this) {
             for (int group = 0; group < buffers.length; group++) {
-                pack(group);
+                pack(group, true);
             }
             batches = takeBatches(true);
         }
@@ -220,7 +233,7 @@ public final class RecordSender implements AutoCloseable {
                 for (int group = 0; group < buffers.length; group++) {
                     ShardBuffer buffer = buffers[group];
                     if (!buffer.records.isEmpty() && now - buffer.oldestNanos >= linger) {
-                        pack(group);
+                        pack(group, false);
                     }
                 }
                 boolean stale = !ready.isEmpty() && now - ready.peekFirst().readySince >= linger;
@@ -235,19 +248,29 @@ public final class RecordSender implements AutoCloseable {
         }
     }
 
-    /** Packs a shard's buffered records into aggregates (or plain records) and queues them. Caller holds the lock. */
-    private void pack(int group) {
+    /**
+     * Packs a shard's buffered records into aggregates (or plain records) and queues them. The last, partly filled
+     * aggregate stays buffered for more records to fill it unless {@code force} or its oldest record has waited
+     * {@code partialWait}: a half-empty aggregate costs a whole PUT payload unit. Caller holds the lock.
+     */
+    private void pack(int group, boolean force) {
         ShardBuffer buffer = buffers[group];
         if (buffer.records.isEmpty()) {
             return;
         }
         String explicitHashKey = shardMap == null ? null : shardMap.explicitHashKey(group);
-        List<ProducerRecord> records = buffer.records;
-        records.sort(Comparator.comparing(ProducerRecord::partitionKey));
-        List<Member> members = new ArrayList<>();
+        List<Pending> records = buffer.records;
+        // Records of one session side by side (they then share a partition key table entry), in their order (a
+        // stable sort). The order of sessions changes every round, so the same sessions do not always fall into
+        // the partly filled aggregate at the end and wait there until they linger out.
+        int salt = ++packRounds * 0x9E3779B9;
+        records.sort(Comparator.<Pending>comparingInt(p -> mix(p.record().partitionKey().hashCode() ^ salt))
+                .thenComparing(p -> p.record().partitionKey()));
+        List<Pending> members = new ArrayList<>();
         encoder.reset();
         String firstKey = null;
-        for (ProducerRecord record : records) {
+        for (Pending pending : records) {
+            ProducerRecord record = pending.record();
             int alone = record.data().length + utf8Length(record.partitionKey());
             if (alone + AggregatedOverhead.BYTES > settings.aggregateMaxBytes()) {
                 enqueueReady(plain(record, null));
@@ -263,21 +286,34 @@ public final class RecordSender implements AutoCloseable {
                 firstKey = record.partitionKey();
             }
             encoder.add(record.partitionKey(), null, record.data());
-            members.add(new Member(record, members.size()));
+            members.add(pending);
         }
+        buffer.records = new ArrayList<>();
+        buffer.bytes = 0;
         if (!members.isEmpty()) {
-            enqueueReady(aggregate(members, firstKey, explicitHashKey));
+            long oldest = members.stream().mapToLong(Pending::arrivalNanos).min().orElseThrow();
+            if (force || System.nanoTime() - oldest >= settings.partialWait().toNanos()) {
+                enqueueReady(aggregate(members, firstKey, explicitHashKey));
+            } else {
+                buffer.records.addAll(members);
+                for (Pending pending : members) {
+                    buffer.bytes += pending.record().data().length + utf8Length(pending.record().partitionKey());
+                }
+                buffer.oldestNanos = oldest;
+            }
         }
         encoder.reset();
-        buffer.records.clear();
-        buffer.bytes = 0;
     }
 
-    private Outgoing aggregate(List<Member> members, String partitionKey, String explicitHashKey) {
+    private Outgoing aggregate(List<Pending> members, String partitionKey, String explicitHashKey) {
         if (members.size() == 1) {
             return plain(members.get(0).record(), null);
         }
-        return new Outgoing(new KinesisRecord(encoder.toBytes(), partitionKey, explicitHashKey), members, true);
+        List<Member> numbered = new ArrayList<>(members.size());
+        for (Pending pending : members) {
+            numbered.add(new Member(pending.record(), numbered.size()));
+        }
+        return new Outgoing(new KinesisRecord(encoder.toBytes(), partitionKey, explicitHashKey), numbered, true);
     }
 
     private static Outgoing plain(ProducerRecord record, String explicitHashKey) {
@@ -431,7 +467,7 @@ public final class RecordSender implements AutoCloseable {
         return switch (error.code()) {
             case "ResourceNotFoundException", "AccessDeniedException", "UnrecognizedClientException",
                  "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationToken",
-                 "IncompleteSignature", "InvalidClientTokenId", "ResourceInUseException" -> true;
+                 "IncompleteSignature", "InvalidClientTokenId", "ResourceInUseException", "NoCredentials" -> true;
             default -> false;
         };
     }
@@ -475,6 +511,15 @@ public final class RecordSender implements AutoCloseable {
         }
         return new SinkException(cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()), true, false,
                 cause);
+    }
+
+    /** A cheap integer hash finaliser (from MurmurHash3), so that nearby salts give unrelated orders. */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
     }
 
     static int utf8Length(String s) {

@@ -9,7 +9,9 @@ import java.time.Duration;
  * @param aggregateMaxBytes  target size of an aggregate, partition key included: one PUT payload unit by default
  * @param shardBufferBytes   user record bytes buffered per shard before they are packed; a larger buffer lets
  *                           records of one session share a partition key table entry
- * @param linger             how long a record may wait in a buffer before it is sent anyway
+ * @param linger             how long a record waits in a shard's buffer before its full aggregates are sent
+ * @param partialWait        how long a partly filled aggregate may wait for more records before it is sent as it
+ *                           is: half-empty aggregates cost whole PUT payload units
  * @param maxInFlight        PutRecords requests in flight at once (retries count against their original request)
  * @param maxAttempts        attempts per record before it is reported undeliverable
  * @param backoff            the wait between attempts
@@ -18,17 +20,19 @@ import java.time.Duration;
  * @param maxRecordBytes     bytes per Kinesis record (data plus partition key)
  */
 public record SenderSettings(boolean aggregation, int aggregateMaxBytes, int shardBufferBytes, Duration linger,
-                             int maxInFlight, int maxAttempts, Backoff backoff, int maxRecordsPerRequest,
-                             int maxRequestBytes, int maxRecordBytes) {
+                             Duration partialWait, int maxInFlight, int maxAttempts, Backoff backoff,
+                             int maxRecordsPerRequest, int maxRequestBytes, int maxRecordBytes) {
 
     public static final int DEFAULT_SHARD_BUFFER_BYTES = 512 * 1024;
     public static final Duration DEFAULT_LINGER = Duration.ofMillis(200);
+    public static final Duration DEFAULT_PARTIAL_WAIT = Duration.ofSeconds(1);
     public static final int DEFAULT_MAX_IN_FLIGHT = 8;
     public static final int DEFAULT_MAX_ATTEMPTS = 10;
 
     public SenderSettings {
         if (maxRecordsPerRequest < 1 || maxRecordsPerRequest > KinesisLimits.DEFAULT_MAX_RECORDS_PER_REQUEST) {
-            throw new IllegalArgumentException("records per request must be 1.." + KinesisLimits.DEFAULT_MAX_RECORDS_PER_REQUEST);
+            throw new IllegalArgumentException("records per request must be 1.."
+                    + KinesisLimits.DEFAULT_MAX_RECORDS_PER_REQUEST);
         }
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("at least one request must be allowed in flight");
@@ -42,44 +46,49 @@ public record SenderSettings(boolean aggregation, int aggregateMaxBytes, int sha
     }
 
     public static SenderSettings defaults() {
-        return new SenderSettings(true, KinesisLimits.PUT_PAYLOAD_UNIT_BYTES, DEFAULT_SHARD_BUFFER_BYTES, DEFAULT_LINGER,
-                DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_ATTEMPTS, Backoff.defaults(),
+        return new SenderSettings(true, KinesisLimits.PUT_PAYLOAD_UNIT_BYTES, DEFAULT_SHARD_BUFFER_BYTES,
+                DEFAULT_LINGER, DEFAULT_PARTIAL_WAIT, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_ATTEMPTS, Backoff.defaults(),
                 KinesisLimits.DEFAULT_MAX_RECORDS_PER_REQUEST, KinesisLimits.DEFAULT_MAX_REQUEST_BYTES,
                 KinesisLimits.DEFAULT_MAX_RECORD_BYTES);
     }
 
     public SenderSettings withAggregation(boolean on) {
-        return new SenderSettings(on, aggregateMaxBytes, shardBufferBytes, linger, maxInFlight, maxAttempts, backoff,
-                maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
+        return new SenderSettings(on, aggregateMaxBytes, shardBufferBytes, linger, partialWait,
+                maxInFlight, maxAttempts, backoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
     }
 
     public SenderSettings withMaxInFlight(int requests) {
-        return new SenderSettings(aggregation, aggregateMaxBytes, shardBufferBytes, linger, requests, maxAttempts,
-                backoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
+        return new SenderSettings(aggregation, aggregateMaxBytes, shardBufferBytes, linger, partialWait,
+                requests, maxAttempts, backoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
     }
 
     public SenderSettings withMaxAttempts(int attempts) {
-        return new SenderSettings(aggregation, aggregateMaxBytes, shardBufferBytes, linger, maxInFlight, attempts,
-                backoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
+        return new SenderSettings(aggregation, aggregateMaxBytes, shardBufferBytes, linger, partialWait,
+                maxInFlight, attempts, backoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
     }
 
     public SenderSettings withBackoff(Backoff newBackoff) {
-        return new SenderSettings(aggregation, aggregateMaxBytes, shardBufferBytes, linger, maxInFlight, maxAttempts,
-                newBackoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
+        return new SenderSettings(aggregation, aggregateMaxBytes, shardBufferBytes, linger, partialWait,
+                maxInFlight, maxAttempts, newBackoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
     }
 
     public SenderSettings withLinger(Duration newLinger) {
-        return new SenderSettings(aggregation, aggregateMaxBytes, shardBufferBytes, newLinger, maxInFlight, maxAttempts,
-                backoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
+        return new SenderSettings(aggregation, aggregateMaxBytes, shardBufferBytes, newLinger, partialWait,
+                maxInFlight, maxAttempts, backoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
+    }
+
+    public SenderSettings withPartialWait(Duration wait) {
+        return new SenderSettings(aggregation, aggregateMaxBytes, shardBufferBytes, linger, wait,
+                maxInFlight, maxAttempts, backoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
     }
 
     public SenderSettings withMaxRecordsPerRequest(int records) {
-        return new SenderSettings(aggregation, aggregateMaxBytes, shardBufferBytes, linger, maxInFlight, maxAttempts,
-                backoff, records, maxRequestBytes, maxRecordBytes);
+        return new SenderSettings(aggregation, aggregateMaxBytes, shardBufferBytes, linger, partialWait,
+                maxInFlight, maxAttempts, backoff, records, maxRequestBytes, maxRecordBytes);
     }
 
     public SenderSettings withAggregateMaxBytes(int bytes) {
-        return new SenderSettings(aggregation, bytes, shardBufferBytes, linger, maxInFlight, maxAttempts, backoff,
-                maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
+        return new SenderSettings(aggregation, bytes, shardBufferBytes, linger, partialWait,
+                maxInFlight, maxAttempts, backoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
     }
 }

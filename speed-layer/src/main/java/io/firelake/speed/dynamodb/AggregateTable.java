@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.Map;
 /**
  * The aggregates table: key schema, attribute names and the mapping between items and the core's records.
  *
- * <p>Table: partition key {@code pk} (S), sort key {@code sk} (S), on-demand capacity, TTL on {@code expires_at}
+ * <p>Table: partition key {@code pk} (S), sort key {@code sk} (S), on-demand capacity, TTL on {@code expires_at} by default
  * (epoch seconds; DynamoDB deletes expired items within days, readers filter nothing: old minutes are never queried).
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html">DynamoDB Time to Live</a>
@@ -33,6 +34,7 @@ public final class AggregateTable {
     public static final String DEFAULT_TABLE_NAME = "firelake-realtime";
     public static final String PK = "pk";
     public static final String SK = "sk";
+    /** The SAM parameter AggregatesTtlAttribute's default. */
     public static final String TTL_ATTRIBUTE = "expires_at";
     public static final String LAST_SEQ_SORT = "last_seq_sort";
 
@@ -41,6 +43,10 @@ public final class AggregateTable {
 
     /** Creates the table with TTL enabled, for the local runtime and tests; an existing table is left as it is. */
     public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
+        createIfMissing(dynamo, tableName, TTL_ATTRIBUTE);
+    }
+
+    public static void createIfMissing(DynamoDbClient dynamo, String tableName, String ttlAttribute) {
         try {
             dynamo.createTable(b -> b.tableName(tableName)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -53,13 +59,29 @@ public final class AggregateTable {
         } catch (ResourceInUseException alreadyThere) {
             return;
         }
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+        awaitActive(dynamo, tableName);
         dynamo.updateTimeToLive(b -> b.tableName(tableName)
-                .timeToLiveSpecification(t -> t.attributeName(TTL_ATTRIBUTE).enabled(true)));
+                .timeToLiveSpecification(t -> t.attributeName(ttlAttribute).enabled(true)));
     }
 
-    static Map<String, AttributeValue> toItem(MinuteItem minute, long expiresAtEpochSeconds) {
-        Map<String, AttributeValue> item = windowAttributes(minute.window(), expiresAtEpochSeconds);
+    /** The SDK's waiter polls every 20 s; a new table is usually active within milliseconds (always, locally). */
+    private static void awaitActive(DynamoDbClient dynamo, String tableName) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (dynamo.describeTable(b -> b.tableName(tableName)).table().tableStatus() != TableStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("table " + tableName + " is not active after 5 minutes");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for table " + tableName, e);
+            }
+        }
+    }
+
+    static Map<String, AttributeValue> toItem(MinuteItem minute, String ttlAttribute, long expiresAtEpochSeconds) {
+        Map<String, AttributeValue> item = windowAttributes(minute.window(), ttlAttribute, expiresAtEpochSeconds);
         item.put(PK, s(AggregateKeys.minutePartition(minute.epochMinute())));
         item.put("kind", s("minute"));
         item.put("minute", s(AggregateKeys.minuteText(minute.epochMinute())));
@@ -77,8 +99,8 @@ public final class AggregateTable {
         return item;
     }
 
-    static Map<String, AttributeValue> toItem(WindowSummaryItem summary, long expiresAtEpochSeconds) {
-        Map<String, AttributeValue> item = windowAttributes(summary.window(), expiresAtEpochSeconds);
+    static Map<String, AttributeValue> toItem(WindowSummaryItem summary, String ttlAttribute, long expiresAtEpochSeconds) {
+        Map<String, AttributeValue> item = windowAttributes(summary.window(), ttlAttribute, expiresAtEpochSeconds);
         item.put(PK, s(AggregateKeys.windowPartition(summary.window().windowStart())));
         item.put("kind", s("window"));
         item.put("kinesis_records", n(summary.kinesisRecords()));
@@ -106,7 +128,8 @@ public final class AggregateTable {
                 Long.parseLong(item.get("ignored").n()), countsFrom(item.get("bad")));
     }
 
-    private static Map<String, AttributeValue> windowAttributes(WindowKey window, long expiresAtEpochSeconds) {
+    private static Map<String, AttributeValue> windowAttributes(WindowKey window, String ttlAttribute,
+                                                                long expiresAtEpochSeconds) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(SK, s(AggregateKeys.sortKey(window)));
         item.put("shard", s(window.shardId()));
@@ -115,7 +138,7 @@ public final class AggregateTable {
         item.put("first_seq", s(window.firstSequenceNumber()));
         item.put("last_seq", s(window.lastSequenceNumber()));
         item.put(LAST_SEQ_SORT, s(AggregateKeys.sortableSequence(window.lastSequenceNumber())));
-        item.put(TTL_ATTRIBUTE, n(expiresAtEpochSeconds));
+        item.put(ttlAttribute, n(expiresAtEpochSeconds));
         return item;
     }
 

@@ -40,11 +40,17 @@ public final class DynamoDbAggregateStore implements AggregateStore {
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final Duration ttl;
+    private final String ttlAttribute;
 
     public DynamoDbAggregateStore(DynamoDbClient dynamo, String tableName, Duration ttl) {
+        this(dynamo, tableName, ttl, AggregateTable.TTL_ATTRIBUTE);
+    }
+
+    public DynamoDbAggregateStore(DynamoDbClient dynamo, String tableName, Duration ttl, String ttlAttribute) {
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.ttl = ttl;
+        this.ttlAttribute = ttlAttribute;
     }
 
     @Override
@@ -55,14 +61,14 @@ public final class DynamoDbAggregateStore implements AggregateStore {
         int written = 0;
         int alreadyPresent = 0;
         for (MinuteItem minute : output.minutes()) {
-            if (put(AggregateTable.toItem(minute, expiresAt), seq)) {
+            if (put(AggregateTable.toItem(minute, ttlAttribute, expiresAt), seq)) {
                 written++;
             } else {
                 alreadyPresent++;
             }
         }
         // The accounting item goes last: its presence means the whole window is stored.
-        if (put(AggregateTable.toItem(output.summary(), expiresAt), seq)) {
+        if (put(AggregateTable.toItem(output.summary(), ttlAttribute, expiresAt), seq)) {
             written++;
         } else {
             alreadyPresent++;

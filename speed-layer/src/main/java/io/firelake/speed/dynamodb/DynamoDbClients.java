@@ -15,7 +15,8 @@ import java.net.URI;
  */
 public final class DynamoDbClients {
 
-    public static final String LOCAL_ACCESS_KEY = "firelake-local";
+    /** DynamoDB Local 2.x accepts only letters and digits in an access key id, so not "firelake-local". */
+    public static final String LOCAL_ACCESS_KEY = "firelakelocal";
     public static final String LOCAL_SECRET_KEY = "firelake-local-secret";
     public static final String LOCAL_REGION = "us-east-1";
 

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import io.firelake.speed.lambda.SpeedLayerHandler;
+import io.firelake.speed.SpeedLayerHandler;
 import io.firelake.speed.reader.RealtimeCommand;
 import io.firelake.speed.report.RealtimeReport;
 import org.junit.jupiter.api.AfterAll;

@@ -4,6 +4,7 @@ import io.firelake.monitoring.errors.ErrorDocuments;
 import io.firelake.monitoring.health.DeliveryStreamState;
 import io.firelake.monitoring.lake.LocalLake;
 import io.firelake.monitoring.metrics.MetricsWindow;
+import io.firelake.monitoring.metrics.PeriodRollup;
 import io.firelake.monitoring.source.MonitoringSource;
 
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The local runtime: the local Firehose's metrics file and the lake on disk. */
+/**
+ * The local runtime: the local Firehose's metrics file (one data point per batch, rolled up per minute as CloudWatch
+ * would) and the lake on disk.
+ */
 public final class LocalMonitoringSource implements MonitoringSource {
     private final String deliveryStreamName;
     private final Path metricsFile;
@@ -32,7 +36,8 @@ public final class LocalMonitoringSource implements MonitoringSource {
 
     @Override
     public MetricsWindow metrics(Instant from, Instant to) throws IOException {
-        return MetricsWindow.of(from, to, reader.read(metricsFile, deliveryStreamName).points());
+        return MetricsWindow.of(from, to, PeriodRollup.rollUp(reader.read(metricsFile, deliveryStreamName).points(),
+                from, to, PeriodRollup.DEFAULT_PERIOD));
     }
 
     /** The local Firehose has no control plane: it is ACTIVE when it has published metrics. */

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the local Firehose's metrics file: JSON lines, each either one data point
- * ({@code {"timestamp", "metric", "value", "unit", "delivery_stream"}}; CloudWatch-style key spellings such as
- * {@code MetricName}, {@code Timestamp}, {@code Value}, {@code Unit}, {@code DeliveryStreamName} are accepted too) or a
+ * Reads the local Firehose's metrics file: JSON lines, each either one data point, as the local runtime writes them
+ * ({@code {"timestamp", "namespace", "metricName", "dimensions": {"DeliveryStreamName"}, "value", "unit"}}; the
+ * spellings {@code metric}, {@code name}, {@code MetricName}, {@code Timestamp}, {@code Value}, {@code Unit} and a
+ * top-level {@code delivery_stream} or {@code DeliveryStreamName} are accepted too) or a
  * CloudWatch embedded-metric-format object ({@code _aws.CloudWatchMetrics[].Metrics[]}), which carries several.
  * Timestamps are ISO-8601 or epoch milliseconds. Lines for another delivery stream are skipped; a line that cannot
  * be read is counted, not fatal: a metrics file being appended to may end in half a line.
@@ -63,11 +64,14 @@ public final class MetricsFileReader {
 
     private static boolean forStream(JsonNode node, String deliveryStreamName) {
         Optional<String> stream = text(node, "delivery_stream", "deliveryStream", "DeliveryStreamName");
+        if (stream.isEmpty() && node.has("dimensions")) {
+            stream = text(node.get("dimensions"), "DeliveryStreamName");
+        }
         return deliveryStreamName == null || stream.isEmpty() || stream.get().equals(deliveryStreamName);
     }
 
     private static MetricPoint single(JsonNode node) {
-        String name = text(node, "metric", "name", "MetricName")
+        String name = text(node, "metricName", "metric", "name", "MetricName")
                 .orElseThrow(() -> new IllegalArgumentException("no metric name"));
         JsonNode value = first(node, "value", "Value");
         if (value == null || !value.isNumber()) {

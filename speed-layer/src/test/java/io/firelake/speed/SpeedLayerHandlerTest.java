@@ -1,4 +1,4 @@
-package io.firelake.speed.lambda;
+package io.firelake.speed;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.firelake.speed.lambda.LambdaEvents.fixture;
-import static io.firelake.speed.lambda.LambdaEvents.roundTrip;
+import static io.firelake.speed.LambdaEvents.fixture;
+import static io.firelake.speed.LambdaEvents.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.firelake.speed.lambda;
+package io.firelake.speed;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * final invocation with the same state, and the conditional writes make that retry harmless.
  *
  * <p>Environment: {@code AGGREGATES_TABLE} (default firelake-realtime), {@code AGGREGATES_TTL_DAYS} (7),
- * {@code ALLOWED_LATENESS_MINUTES} (10), {@code DYNAMODB_ENDPOINT} (only for local runs).
+ * {@code AGGREGATES_TTL_ATTRIBUTE} (expires_at), {@code ALLOWED_LATENESS_MINUTES} (10), {@code DYNAMODB_ENDPOINT}
+ * (only for local runs).
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html">Using Lambda with Kinesis</a>
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-windows.html">Tumbling windows</a>
@@ -54,7 +55,8 @@ public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindow
 
     private SpeedLayerHandler(SpeedLayerConfig config) {
         this(new DynamoDbAggregateStore(DynamoDbClients.create(config.dynamoDbEndpoint()), config.tableName(),
-                Duration.ofDays(config.ttlDays())), config.allowedLatenessMinutes(), System.out::println);
+                Duration.ofDays(config.ttlDays()), config.ttlAttribute()), config.allowedLatenessMinutes(),
+                System.out::println);
     }
 
     /** For the local runtime and tests: the caller owns the store (and its client). */

@@ -1,4 +1,4 @@
-package io.firelake.speed.lambda;
+package io.firelake.speed;
 
 import io.firelake.speed.core.WindowProcessor;
 import io.firelake.speed.dynamodb.AggregateTable;
@@ -7,12 +7,14 @@ import io.firelake.speed.dynamodb.DynamoDbAggregateStore;
 import java.util.Map;
 
 /** The handler's settings, from its environment (the SAM template sets them from its Parameters). */
-record SpeedLayerConfig(String tableName, int ttlDays, int allowedLatenessMinutes, String dynamoDbEndpoint) {
+record SpeedLayerConfig(String tableName, int ttlDays, String ttlAttribute, int allowedLatenessMinutes,
+                        String dynamoDbEndpoint) {
 
     static SpeedLayerConfig fromEnvironment(Map<String, String> env) {
         return new SpeedLayerConfig(
                 env.getOrDefault("AGGREGATES_TABLE", AggregateTable.DEFAULT_TABLE_NAME),
                 positiveInt(env, "AGGREGATES_TTL_DAYS", DynamoDbAggregateStore.DEFAULT_TTL_DAYS),
+                env.getOrDefault("AGGREGATES_TTL_ATTRIBUTE", AggregateTable.TTL_ATTRIBUTE),
                 positiveInt(env, "ALLOWED_LATENESS_MINUTES", WindowProcessor.DEFAULT_ALLOWED_LATENESS_MINUTES),
                 env.get("DYNAMODB_ENDPOINT"));
     }

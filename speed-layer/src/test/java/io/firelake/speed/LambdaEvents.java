@@ -1,4 +1,4 @@
-package io.firelake.speed.lambda;
+package io.firelake.speed;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;

@@ -1,4 +1,4 @@
-package io.firelake.speed.lambda;
+package io.firelake.speed;
 
 import io.firelake.speed.core.AggregateStore;
 import io.firelake.speed.core.WindowOutput;

@@ -1,0 +1,89 @@
+package io.firelake.local.eventsource;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** The invocation context of a local run: a fresh request id, Lambda's 5-minute default ceiling, logs to stdout. */
+final class LocalLambdaContext implements Context {
+
+    private static final long TIMEOUT_MILLIS = 300_000;
+
+    private final String functionName;
+    private final String requestId = UUID.randomUUID().toString();
+    private final long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+
+    LocalLambdaContext(String functionName) {
+        this.functionName = functionName;
+    }
+
+    @Override
+    public String getAwsRequestId() {
+        return requestId;
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/" + functionName;
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return "local";
+    }
+
+    @Override
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return KinesisEventJson.LOCAL_ARN_PREFIX + "lambda:" + KinesisEventJson.LOCAL_REGION + ":"
+                + KinesisEventJson.LOCAL_ACCOUNT + ":function:" + functionName;
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return (int) Math.max(0, deadline - System.currentTimeMillis());
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return 512;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return new LambdaLogger() {
+            @Override
+            public void log(String message) {
+                System.out.println(message);
+            }
+
+            @Override
+            public void log(byte[] message) {
+                System.out.println(new String(message, StandardCharsets.UTF_8));
+            }
+        };
+    }
+}

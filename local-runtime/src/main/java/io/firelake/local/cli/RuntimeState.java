@@ -1,0 +1,61 @@
+package io.firelake.local.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * What {@code local up} runs, in {@code <data>/local/state.json}: the process, its endpoints and the names other
+ * tools point at. Written once everything is ready; removed on a clean stop.
+ */
+public record RuntimeState(long pid, String startedAt, String dataDir, String kinesisEndpoint, String s3Endpoint,
+                           String dynamoDbEndpoint, String streamName, String deliveryStreamName, String bucket) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static Path file(Path dataDir) {
+        return dataDir.resolve("local").resolve("state.json");
+    }
+
+    public static Optional<RuntimeState> read(Path dataDir) {
+        Path file = file(dataDir);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), RuntimeState.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void write(Path dataDir) {
+        Path file = file(dataDir);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling("state.json.tmp");
+            JSON.writeValue(tmp.toFile(), this);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static void delete(Path dataDir) {
+        try {
+            Files.deleteIfExists(file(dataDir));
+        } catch (IOException ignored) {
+            // a stale state file is recognised by its dead pid
+        }
+    }
+
+    public boolean alive() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}

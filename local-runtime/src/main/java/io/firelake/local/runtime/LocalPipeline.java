@@ -1,0 +1,182 @@
+package io.firelake.local.runtime;
+
+import io.firelake.lake.format.LakeSchema;
+import io.firelake.local.config.PipelineSettings;
+import io.firelake.local.engines.DynamoDbLocalServer;
+import io.firelake.local.engines.Kinesalite;
+import io.firelake.local.engines.LocalAws;
+import io.firelake.local.engines.S3ProxyServer;
+import io.firelake.local.firehose.DeliveryStreamConfig;
+import io.firelake.local.firehose.FirehoseMetrics;
+import io.firelake.local.firehose.FirehoseRunner;
+import io.firelake.local.firehose.LocalFirehose;
+import io.firelake.local.firehose.aws.KinesisStreamSource;
+import io.firelake.local.firehose.aws.S3ObjectStore;
+import io.firelake.local.firehose.lambda.RequestStreamHandlerProcessor;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole local pipeline in one process: kinesalite, S3Proxy and (optionally) DynamoDB Local on loopback, the
+ * Kinesis stream and the lake bucket, and the local Firehose with the transform handler in process. Everything the
+ * engines keep lives under the data directory: {@code kinesis/} (LevelDB), {@code s3/<bucket>/<key>} (the lake as
+ * plain files), {@code dynamodb/}, {@code firehose/<delivery-stream>/} (checkpoint and staging),
+ * {@code firehose/metrics.jsonl}, {@code firehose/dropped.jsonl} and {@code logs/}.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    public static final String LAKE_BUCKET = "firelake-lake";
+    public static final String TRANSFORM_HANDLER = "io.firelake.transform.FirehoseTransformHandler";
+
+    private final Options options;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Kinesalite kinesalite;
+    private final S3ProxyServer s3proxy;
+    private final DynamoDbLocalServer dynamoDb;
+    private final KinesisClient kinesis;
+    private final S3Client s3;
+    private final FirehoseRunner firehose;
+    private final BufferedWriter lambdaLog;
+
+    /**
+     * @param dataDir        where every engine keeps its state
+     * @param settings       the SAM template's parameters
+     * @param kinesisPort    0 for a free port
+     * @param s3Port         0 for a free port
+     * @param dynamoDbPort   0 for a free port, -1 to not start DynamoDB Local
+     * @param configure      adjusts the delivery stream (tests shorten buffers); identity otherwise
+     */
+    public record Options(Path dataDir, PipelineSettings settings, int kinesisPort, int s3Port, int dynamoDbPort,
+                         java.util.function.UnaryOperator<DeliveryStreamConfig> configure) {
+    }
+
+    private LocalPipeline(Options options) {
+        this.options = options;
+        Path data = options.dataDir().toAbsolutePath();
+        DataDirectory.requireWritable(data);
+        try {
+            kinesalite = track(Kinesalite.builder().port(options.kinesisPort()).dataDir(data.resolve("kinesis")).start());
+            s3proxy = track(S3ProxyServer.start(data.resolve("s3"), options.s3Port()));
+            dynamoDb = options.dynamoDbPort() < 0 ? null
+                    : track(DynamoDbLocalServer.start(data.resolve("dynamodb"), options.dynamoDbPort()));
+            kinesis = track(LocalAws.kinesis(kinesalite.endpoint()));
+            s3 = track(LocalAws.s3(s3proxy.endpoint()));
+            PipelineSettings settings = options.settings();
+            ensureStream(settings.streamName(), settings.shardCount());
+            DeliveryStreamConfig config = options.configure().apply(DeliveryStreamConfig.from(settings, LocalAws.REGION.id()));
+            Path logs = data.resolve("logs");
+            Files.createDirectories(logs);
+            lambdaLog = Files.newBufferedWriter(logs.resolve(config.functionName() + ".log"), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            opened.add(lambdaLog);
+            RequestStreamHandlerProcessor processor = new RequestStreamHandlerProcessor(
+                    RequestStreamHandlerProcessor.load(TRANSFORM_HANDLER), config.functionName(), this::logLambda);
+            S3ObjectStore store = new S3ObjectStore(s3, LAKE_BUCKET).ensureBucket();
+            LakeSchema schema = LakeSchema.clickstreamRaw("s3://" + LAKE_BUCKET + "/raw/");
+            FirehoseMetrics metrics = new FirehoseMetrics(metricsFile(data), config.name(), Clock.systemUTC());
+            LocalFirehose delivery = new LocalFirehose(config,
+                    new KinesisStreamSource(kinesis, config.sourceStreamName(), config.region(), config.accountId()),
+                    processor, store, schema, data.resolve("firehose").resolve(config.name()), metrics, Clock.systemUTC())
+                    .droppedLog(droppedFile(data));
+            firehose = track(new FirehoseRunner(delivery, Duration.ofMillis(200)).start());
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static LocalPipeline start(Options options) {
+        return new LocalPipeline(options);
+    }
+
+    /** Where the local Firehose appends its metric datapoints. */
+    public static Path metricsFile(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("firehose").resolve("metrics.jsonl");
+    }
+
+    /** Where the local Firehose lists the records the processor dropped (for accounting; Firehose keeps no such list). */
+    public static Path droppedFile(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("firehose").resolve("dropped.jsonl");
+    }
+
+    public URI kinesisEndpoint() {
+        return kinesalite.endpoint();
+    }
+
+    public URI s3Endpoint() {
+        return s3proxy.endpoint();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDb == null ? null : dynamoDb.endpoint();
+    }
+
+    public KinesisClient kinesis() {
+        return kinesis;
+    }
+
+    public FirehoseRunner firehose() {
+        return firehose;
+    }
+
+    /** The lake on disk: {@code <data>/s3/firelake-lake}. */
+    public Path lakeDir() {
+        return s3proxy.baseDir().resolve(LAKE_BUCKET);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    private void ensureStream(String name, int shards) {
+        try {
+            kinesis.describeStreamSummary(b -> b.streamName(name));
+        } catch (ResourceNotFoundException e) {
+            kinesis.createStream(b -> b.streamName(name).shardCount(shards));
+        }
+        Streams.awaitActive(kinesis, name);
+    }
+
+    private synchronized void logLambda(String line) {
+        try {
+            lambdaLog.write(line.endsWith("\n") ? line : line + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        opened.add(resource);
+        return resource;
+    }
+
+    /** Stops the Firehose (what is not delivered stays behind its checkpoint) and the engines, newest first. */
+    @Override
+    public void close() {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception ignored) {
+                // keep closing the others
+            }
+        }
+        opened.clear();
+    }
+}
