@@ -6,12 +6,12 @@ import io.firelake.athena.report.DateRange;
 import io.firelake.athena.report.ReportCatalog;
 import io.firelake.athena.report.ReportResult;
 import io.firelake.events.catalog.Column;
-import io.firelake.glue.compaction.CompactionJob;
+import io.firelake.glue.compaction.Compaction;
 import io.firelake.glue.compaction.CompactionResult;
 import io.firelake.glue.job.DayRange;
 import io.firelake.glue.job.LakeLayout;
 import io.firelake.glue.job.SparkSettings;
-import io.firelake.glue.views.BatchViewsJob;
+import io.firelake.glue.views.BatchViews;
 import io.firelake.events.EventContract;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -108,8 +108,8 @@ class BatchLayerSparkTest {
         rawFilesOnD1 = countFiles(lakeDir.resolve("raw/event_date=2026-11-20"));
 
         DayRange all = new DayRange(D0, D2);
-        firstRun = new CompactionJob(spark, EventContract.clickstream()).run(lake, all, TARGET);
-        new BatchViewsJob(spark).run(lake, all);
+        firstRun = new Compaction(spark, EventContract.clickstream()).run(lake, all, TARGET);
+        new BatchViews(spark).run(lake, all);
     }
 
     @AfterAll
@@ -216,7 +216,7 @@ class BatchLayerSparkTest {
         List<Path> d0Files = files(lakeDir.resolve("curated/event_date=2026-11-19"));
         List<Path> d2Files = files(lakeDir.resolve("curated/event_date=2026-11-21"));
 
-        CompactionResult again = new CompactionJob(spark, EventContract.clickstream()).run(lake, DayRange.day(D1), TARGET);
+        CompactionResult again = new Compaction(spark, EventContract.clickstream()).run(lake, DayRange.day(D1), TARGET);
 
         assertThat(again.days()).containsOnlyKeys(D1);
         assertThat(again.sizing().basis()).as("sized from the curated day it replaces").isEqualTo("curated");
@@ -234,10 +234,10 @@ class BatchLayerSparkTest {
         // Happened on D0, reached Kinesis on D2: Firehose files it under D0's prefix, already compacted.
         RawEvents.writeRaw(spark, lakeDir, List.of(with(event("late1", "page_view", "s9", "2026-11-19T22:00:00Z", "/home"),
                 "received_ts", "2026-11-21T09:00:00Z", "processed_ts", "2026-11-21T09:00:01Z")), 1);
-        new CompactionJob(spark, EventContract.clickstream()).run(lake, DayRange.day(D1), TARGET);
+        new Compaction(spark, EventContract.clickstream()).run(lake, DayRange.day(D1), TARGET);
         assertThat(dayOf("late1")).as("D0 not processed without lookback").isNull();
 
-        CompactionResult withLookback = new CompactionJob(spark, EventContract.clickstream())
+        CompactionResult withLookback = new Compaction(spark, EventContract.clickstream())
                 .run(lake, DayRange.day(D1).withLookback(1), TARGET);
         assertThat(withLookback.days()).containsOnlyKeys(D0, D1);
         assertThat(withLookback.arrivedAfterDay()).as("late1").isEqualTo(1);
@@ -254,7 +254,7 @@ class BatchLayerSparkTest {
                     .as(table).isNotNull();
         }
         assertSchemaMatchesDdl("curated_events", lake.curated());
-        for (String view : BatchViewsJob.VIEWS) {
+        for (String view : BatchViews.VIEWS) {
             assertSchemaMatchesDdl(view, lake.view(view));
         }
     }
@@ -269,8 +269,8 @@ class BatchLayerSparkTest {
             Files.copy(in, hour.resolve("firelake-delivery-1-2026-11-20-10-05-00-4f1c.parquet"));
         }
         LakeLayout layout = new LakeLayout(otherLake.toString());
-        CompactionResult result = new CompactionJob(spark, EventContract.clickstream()).run(layout, DayRange.day(D1), TARGET);
-        new BatchViewsJob(spark).run(layout, DayRange.day(D1));
+        CompactionResult result = new Compaction(spark, EventContract.clickstream()).run(layout, DayRange.day(D1), TARGET);
+        new BatchViews(spark).run(layout, DayRange.day(D1));
 
         assertThat(result.rawRows()).isEqualTo(3);
         assertThat(result.duplicatesRemoved()).isEqualTo(1);

@@ -7,12 +7,12 @@ import io.firelake.athena.report.DateRange;
 import io.firelake.athena.report.Report;
 import io.firelake.athena.report.ReportCatalog;
 import io.firelake.events.EventContract;
-import io.firelake.glue.compaction.CompactionJob;
+import io.firelake.glue.compaction.Compaction;
 import io.firelake.glue.compaction.CompactionResult;
 import io.firelake.glue.job.DayRange;
 import io.firelake.glue.job.LakeLayout;
 import io.firelake.glue.job.SparkSettings;
-import io.firelake.glue.views.BatchViewsJob;
+import io.firelake.glue.views.BatchViews;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -82,8 +82,8 @@ class BatchLayerFigures {
             try {
                 LakeLayout layout = new LakeLayout(lake.toString());
                 DayRange all = new DayRange(FIRST, FIRST.plusDays(DAYS - 1));
-                result = new CompactionJob(spark, EventContract.clickstream()).run(layout, all, 128L << 20);
-                new BatchViewsJob(spark).run(layout, all);
+                result = new Compaction(spark, EventContract.clickstream()).run(layout, all, 128L << 20);
+                new BatchViews(spark).run(layout, all);
             } finally {
                 spark.stop();
             }

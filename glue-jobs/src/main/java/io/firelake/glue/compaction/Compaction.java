@@ -51,13 +51,13 @@ import static org.apache.spark.sql.functions.xxhash64;
  *       outside the processed days are not written (they would replace that day with a part of it).</li>
  * </ul>
  */
-public final class CompactionJob {
+public final class Compaction {
 
     private final SparkSession spark;
     private final EventContract contract;
     private final LakeFiles files;
 
-    public CompactionJob(SparkSession spark, EventContract contract) {
+    public Compaction(SparkSession spark, EventContract contract) {
         this.spark = spark;
         this.contract = contract;
         this.files = new LakeFiles(spark.sparkContext().hadoopConfiguration());

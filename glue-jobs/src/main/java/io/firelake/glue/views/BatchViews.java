@@ -47,7 +47,7 @@ import static org.apache.spark.sql.functions.when;
  * range so such sessions are whole. Each view's days in the range are replaced: written again, or deleted when the
  * new data has no row for them.
  */
-public final class BatchViewsJob {
+public final class BatchViews {
 
     public static final String TRAFFIC_HOURLY = "traffic_hourly";
     public static final String SESSIONS = "sessions";
@@ -58,7 +58,7 @@ public final class BatchViewsJob {
     private final SparkSession spark;
     private final LakeFiles files;
 
-    public BatchViewsJob(SparkSession spark) {
+    public BatchViews(SparkSession spark) {
         this.spark = spark;
         this.files = new LakeFiles(spark.sparkContext().hadoopConfiguration());
     }
