@@ -153,7 +153,10 @@ class BatchLayerSparkTest {
     @Order(3)
     void sessionsViewMeasuresDurationPagesBounceAndFunnelSteps() {
         Dataset<Row> sessions = spark.read().parquet(lake.view("sessions"));
-        assertThat(sessions.count()).as("s1, s2, s3 on D1; s4 on D0; s5 on D2; no bot").isEqualTo(5);
+        assertThat(sessions.count()).as("s1, s2, s3 on D1; s4 and s4#2 on D0; s5 on D2; no bot").isEqualTo(6);
+        assertThat(sessions.filter(col("session_id").startsWith("s4")).orderBy("session_start")
+                .select("session_id").collectAsList()).extracting(r -> r.getString(0))
+                .as("four hours between z1 and m1: two visits").containsExactly("s4", "s4#2");
         Row s1 = sessions.filter(col("session_id").equalTo("s1")).first();
         assertThat(s1.<Long>getAs("duration_seconds")).isEqualTo(360L);
         assertThat(s1.<Long>getAs("events")).isEqualTo(5L);
