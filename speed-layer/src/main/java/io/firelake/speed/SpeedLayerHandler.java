@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import io.firelake.speed.core.AggregateStore;
 import io.firelake.speed.core.BadRecordLog;
+import io.firelake.speed.core.BadRecordReason;
 import io.firelake.speed.core.ClickEventParser;
 import io.firelake.speed.core.Invocation;
 import io.firelake.speed.core.InvocationResult;
@@ -75,6 +76,7 @@ public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindow
                     + "\",\"window_start\":\"" + event.getWindow().getStart()
                     + "\",\"user_records\":" + result.windowState().userRecords()
                     + ",\"bad_records\":" + result.windowState().badRecords()
+                    + ",\"duplicates\":" + result.windowState().duplicates()
                     + ",\"items_written\":" + report.written()
                     + ",\"items_already_present\":" + report.alreadyPresent() + "}");
         }
@@ -116,7 +118,9 @@ public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindow
     private static BadRecordLog badRecordLog(Consumer<String> log) {
         // Never the payload: it may hold PII. Shard, sequence and subsequence find the record again.
         return (shardId, sequenceNumber, subSequence, reason, detail) -> log.accept(
-                "{\"level\":\"WARN\",\"msg\":\"bad record skipped\",\"shard\":\"" + shardId
+                (reason == BadRecordReason.OUT_OF_WINDOW_RANGE
+                        ? "{\"level\":\"INFO\",\"msg\":\"late event left to the batch layer\",\"shard\":\""
+                        : "{\"level\":\"WARN\",\"msg\":\"bad record skipped\",\"shard\":\"") + shardId
                         + "\",\"sequence_number\":\"" + sequenceNumber + "\",\"subsequence_number\":" + subSequence
                         + ",\"reason\":\"" + reason + "\",\"detail\":\"" + jsonEscape(detail) + "\"}");
     }

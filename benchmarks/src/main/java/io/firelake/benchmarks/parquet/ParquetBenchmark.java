@@ -161,11 +161,7 @@ public final class ParquetBenchmark {
 
     /** Ok lines of the transform, batch by batch as Firehose would send them. */
     static List<byte[]> enrich(List<ProducerRecord> produced) {
-        RecordValidator validator = RecordValidator.clickstream(Clock.systemUTC());
-        EventContract contract = EventContract.clickstream();
-        TransformBatch batch = new TransformBatch(new RecordTransformer(validator,
-                new Enricher(validator.schema(), contract.enriched(), new UserAgentClassifier()),
-                new EnrichedEventWriter(contract.enriched())), System::currentTimeMillis);
+        TransformBatch batch = transformCore();
         List<byte[]> lines = new ArrayList<>(produced.size());
         long now = System.currentTimeMillis();
         List<InputRecord> chunk = new ArrayList<>();
@@ -185,6 +181,15 @@ public final class ParquetBenchmark {
             }
         }
         return lines;
+    }
+
+    /** The transform's pure core as the handler builds it. */
+    public static TransformBatch transformCore() {
+        RecordValidator validator = RecordValidator.clickstream(Clock.systemUTC());
+        EventContract contract = EventContract.clickstream();
+        return new TransformBatch(new RecordTransformer(validator,
+                new Enricher(validator.schema(), contract.enriched(), new UserAgentClassifier()),
+                new EnrichedEventWriter(contract.enriched())), System::currentTimeMillis);
     }
 
     static long gzip(List<byte[]> lines) {

@@ -56,8 +56,8 @@ public final class TransformReport {
                 }
             }
         }
-        // Pass 1: the JVM's default JIT (C1 then C2), every path. Pass 2: the wire path as Lambda's Java 17 runtime runs
-        // it by default, C1 only (-XX:TieredStopAtLevel=1), which starts faster and runs slower.
+        // Pass 1: the JVM's default JIT (C1 then C2), every path. Pass 2: the wire path of a 1 MB batch as Lambda's Java 17
+        // runtime runs it by default, C1 only (-XX:TieredStopAtLevel=1), which starts faster and runs slower.
         Map<String, Double> millis = new HashMap<>();
         Map<String, Double> errors = new HashMap<>();
         Map<String, Double> wallMillis = new HashMap<>();
@@ -66,10 +66,11 @@ public final class TransformReport {
                 wallMillis);
 
         Map<String, Object> figures = new LinkedHashMap<>();
+        StringBuilder outcomes = new StringBuilder("\n| batch | request | response | Ok | Dropped | ProcessingFailed (bad input) | ProcessingFailed RESPONSE_TOO_LARGE |\n|---|---:|---:|---:|---:|---:|---:|\n");
         StringBuilder md = new StringBuilder();
         md.append("| batch | path | CPU ms per batch | wall ms per batch | MB/s per core | limit MB/s per core | share of limit | goal (>= 50 MB/s, >= 1/3) |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
-        for (String size : new String[]{"1", "3"}) {
+        for (String size : new String[]{"1", "2", "3"}) {
             if (!millis.containsKey("core@" + size) && !millis.containsKey("wire@" + size)) {
                 continue;
             }
@@ -78,6 +79,7 @@ public final class TransformReport {
             figures.put("batch." + size + ".payloadBytes", batch.payloadBytes());
             figures.put("batch." + size + ".requestBytes", batch.request().length);
             figures.put("batch." + size + ".faulty", batch.faulty());
+            outcomes.append(outcome(size, batch, figures));
             for (String path : new String[]{"core", "wire", "wireC1"}) {
                 Double ms = millis.get(path + "@" + size);
                 String limitPath = path.equals("wireC1") ? "wireLimitC1" : path + "Limit";
@@ -103,6 +105,7 @@ public final class TransformReport {
                         met ? "met" : "MISSED"));
             }
         }
+        md.append(outcomes);
         Results.fromSystemProperty().save("transform", figures, md.toString());
         System.out.println();
         System.out.println(md);
@@ -127,6 +130,9 @@ public final class TransformReport {
                 .include(include)
                 .addProfiler(CpuTimeProfiler.class)
                 .shouldFailOnError(true);
+        if (!suffix.isEmpty()) {
+            options.param("batchMegabytes", "1"); // the cost model's figure; the JIT's effect does not depend on size
+        }
         if (!jvmArgs.isEmpty()) {
             List<String> all = new ArrayList<>(BENCHMARK_JVM_ARGS);
             all.addAll(jvmArgs);
@@ -153,4 +159,37 @@ public final class TransformReport {
 
     /** The fork arguments of {@link TransformBenchmark}, repeated here because jvmArgsAppend in the options replaces them. */
     static final List<String> BENCHMARK_JVM_ARGS = List.of("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g");
+
+    /** What the handler answers for the batch: the response size and the outcome of every record. */
+    static String outcome(String size, RealisticBatch batch, Map<String, Object> figures) {
+        try {
+            java.io.ByteArrayOutputStream response = new java.io.ByteArrayOutputStream();
+            new io.firelake.transform.FirehoseTransformHandler().handleRequest(
+                    new java.io.ByteArrayInputStream(batch.request()), response, new QuietContext());
+            List<io.firelake.transform.core.InputRecord> records =
+                    new io.firelake.transform.firehose.FirehoseEventReader().read(batch.request()).records();
+            int ok = 0;
+            int dropped = 0;
+            int failed = 0;
+            int tooLarge = 0;
+            for (io.firelake.transform.core.TransformResult result : TransformBenchmark.clickstreamCore().apply(records)) {
+                if (result instanceof io.firelake.transform.core.TransformResult.Ok) {
+                    ok++;
+                } else if (result instanceof io.firelake.transform.core.TransformResult.Dropped) {
+                    dropped++;
+                } else if (result instanceof io.firelake.transform.core.TransformResult.ProcessingFailed pf
+                        && pf.failure().code() == io.firelake.transform.validate.ReasonCode.RESPONSE_TOO_LARGE) {
+                    tooLarge++;
+                } else {
+                    failed++;
+                }
+            }
+            figures.put("batch." + size + ".responseBytes", response.size());
+            figures.put("batch." + size + ".responseTooLarge", tooLarge);
+            return String.format(Locale.ROOT, "| %s MB | %.2f MB | %.2f MB | %,d | %,d | %,d | %,d |%n", size,
+                    batch.request().length / 1e6, response.size() / 1e6, ok, dropped, failed, tooLarge);
+        } catch (java.io.IOException | io.firelake.transform.firehose.MalformedEventException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

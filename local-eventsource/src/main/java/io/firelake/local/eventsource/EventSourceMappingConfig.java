@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param bisectBatchOnFunctionError BisectBatchOnFunctionError: split a failing batch in two before retrying
  * @param maximumRetryAttempts    MaximumRetryAttempts: -1 (retry until it succeeds) to 10,000; a batch that still
  *                                fails goes to the on-failure destination and the shard moves on
+ * @param maximumRecordAge        MaximumRecordAgeInSeconds: older records go to the on-failure destination unread by
+ *                                the function (RecordAgeExceeded); null means no limit (Lambda's -1)
  * @param startingPosition        where a shard without checkpoint starts: TRIM_HORIZON or LATEST
  * @param pollInterval            how often an idle shard is polled (a local choice; Lambda polls about once a second)
  * @param checkpointFile          where checkpoints and window state are persisted, or null for memory only
@@ -24,7 +26,7 @@ import java.time.Duration;
 public record EventSourceMappingConfig(String streamName, String functionName, int batchSize,
                                        Duration maximumBatchingWindow, Duration tumblingWindow,
                                        boolean bisectBatchOnFunctionError, int maximumRetryAttempts,
-                                       StartingPosition startingPosition, Duration pollInterval, Path checkpointFile) {
+                                       Duration maximumRecordAge, StartingPosition startingPosition, Duration pollInterval, Path checkpointFile) {
 
     public static final int DEFAULT_BATCH_SIZE = 100;
     public static final int MAX_BATCH_SIZE = 10_000;
@@ -32,6 +34,8 @@ public record EventSourceMappingConfig(String streamName, String functionName, i
     public static final Duration MAX_TUMBLING_WINDOW = Duration.ofSeconds(900);
     public static final int DEFAULT_MAXIMUM_RETRY_ATTEMPTS = -1;
     public static final int MAX_RETRY_ATTEMPTS = 10_000;
+    public static final Duration MIN_RECORD_AGE = Duration.ofSeconds(60);
+    public static final Duration MAX_RECORD_AGE = Duration.ofSeconds(604_800);
     /** A synchronous invocation's request payload limit. */
     public static final long MAX_PAYLOAD_BYTES = 6L * 1024 * 1024;
     /** A tumbling window's state limit per shard; past it Lambda ends the window early. */
@@ -50,6 +54,9 @@ public record EventSourceMappingConfig(String streamName, String functionName, i
                 "TumblingWindowInSeconds must be 0-900, not " + tumblingWindow.toSeconds());
         require(maximumRetryAttempts >= -1 && maximumRetryAttempts <= MAX_RETRY_ATTEMPTS,
                 "MaximumRetryAttempts must be -1-10000, not " + maximumRetryAttempts);
+        require(maximumRecordAge == null || (maximumRecordAge.compareTo(MIN_RECORD_AGE) >= 0
+                        && maximumRecordAge.compareTo(MAX_RECORD_AGE) <= 0),
+                "MaximumRecordAgeInSeconds must be -1 or 60-604800, not " + maximumRecordAge);
         require(pollInterval.toMillis() > 0, "the poll interval must be positive");
         require(startingPosition != null, "a starting position is required");
     }
@@ -57,47 +64,53 @@ public record EventSourceMappingConfig(String streamName, String functionName, i
     /** Lambda's defaults for a stream and function: batch 100, no batching window, no tumbling window, no bisect. */
     public static EventSourceMappingConfig defaults(String streamName, String functionName) {
         return new EventSourceMappingConfig(streamName, functionName, DEFAULT_BATCH_SIZE, Duration.ZERO, Duration.ZERO,
-                false, DEFAULT_MAXIMUM_RETRY_ATTEMPTS, StartingPosition.TRIM_HORIZON, DEFAULT_POLL_INTERVAL, null);
+                false, DEFAULT_MAXIMUM_RETRY_ATTEMPTS, null, StartingPosition.TRIM_HORIZON, DEFAULT_POLL_INTERVAL, null);
     }
 
     public EventSourceMappingConfig withBatchSize(int value) {
         return new EventSourceMappingConfig(streamName, functionName, value, maximumBatchingWindow, tumblingWindow,
-                bisectBatchOnFunctionError, maximumRetryAttempts, startingPosition, pollInterval, checkpointFile);
+                bisectBatchOnFunctionError, maximumRetryAttempts, maximumRecordAge, startingPosition, pollInterval, checkpointFile);
     }
 
     public EventSourceMappingConfig withMaximumBatchingWindow(Duration value) {
         return new EventSourceMappingConfig(streamName, functionName, batchSize, value, tumblingWindow,
-                bisectBatchOnFunctionError, maximumRetryAttempts, startingPosition, pollInterval, checkpointFile);
+                bisectBatchOnFunctionError, maximumRetryAttempts, maximumRecordAge, startingPosition, pollInterval, checkpointFile);
     }
 
     public EventSourceMappingConfig withTumblingWindow(Duration value) {
         return new EventSourceMappingConfig(streamName, functionName, batchSize, maximumBatchingWindow, value,
-                bisectBatchOnFunctionError, maximumRetryAttempts, startingPosition, pollInterval, checkpointFile);
+                bisectBatchOnFunctionError, maximumRetryAttempts, maximumRecordAge, startingPosition, pollInterval, checkpointFile);
     }
 
     public EventSourceMappingConfig withBisectBatchOnFunctionError(boolean value) {
         return new EventSourceMappingConfig(streamName, functionName, batchSize, maximumBatchingWindow, tumblingWindow,
-                value, maximumRetryAttempts, startingPosition, pollInterval, checkpointFile);
+                value, maximumRetryAttempts, maximumRecordAge, startingPosition, pollInterval, checkpointFile);
     }
 
     public EventSourceMappingConfig withMaximumRetryAttempts(int value) {
         return new EventSourceMappingConfig(streamName, functionName, batchSize, maximumBatchingWindow, tumblingWindow,
-                bisectBatchOnFunctionError, value, startingPosition, pollInterval, checkpointFile);
+                bisectBatchOnFunctionError, value, maximumRecordAge, startingPosition, pollInterval, checkpointFile);
+    }
+
+    /** Null for no limit (Lambda's -1). */
+    public EventSourceMappingConfig withMaximumRecordAge(Duration value) {
+        return new EventSourceMappingConfig(streamName, functionName, batchSize, maximumBatchingWindow, tumblingWindow,
+                bisectBatchOnFunctionError, maximumRetryAttempts, value, startingPosition, pollInterval, checkpointFile);
     }
 
     public EventSourceMappingConfig withStartingPosition(StartingPosition value) {
         return new EventSourceMappingConfig(streamName, functionName, batchSize, maximumBatchingWindow, tumblingWindow,
-                bisectBatchOnFunctionError, maximumRetryAttempts, value, pollInterval, checkpointFile);
+                bisectBatchOnFunctionError, maximumRetryAttempts, maximumRecordAge, value, pollInterval, checkpointFile);
     }
 
     public EventSourceMappingConfig withPollInterval(Duration value) {
         return new EventSourceMappingConfig(streamName, functionName, batchSize, maximumBatchingWindow, tumblingWindow,
-                bisectBatchOnFunctionError, maximumRetryAttempts, startingPosition, value, checkpointFile);
+                bisectBatchOnFunctionError, maximumRetryAttempts, maximumRecordAge, startingPosition, value, checkpointFile);
     }
 
     public EventSourceMappingConfig withCheckpointFile(Path value) {
         return new EventSourceMappingConfig(streamName, functionName, batchSize, maximumBatchingWindow, tumblingWindow,
-                bisectBatchOnFunctionError, maximumRetryAttempts, startingPosition, pollInterval, value);
+                bisectBatchOnFunctionError, maximumRetryAttempts, maximumRecordAge, startingPosition, pollInterval, value);
     }
 
     boolean windowed() {

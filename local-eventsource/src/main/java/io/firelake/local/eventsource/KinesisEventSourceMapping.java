@@ -32,12 +32,14 @@ import java.util.function.Consumer;
  *   <li>{@code ReportBatchItemFailures}: the records before the lowest reported sequence number are done (checkpoint
  *       and state advance), the rest is retried from that record; a null, empty or unknown identifier fails the whole
  *       batch.</li>
+ *   <li>{@code MaximumRecordAgeInSeconds}: records older than that go to the on-failure destination without an
+ *       invocation (RecordAgeExceeded).</li>
  *   <li>Checkpoints per shard (last successful sequence number, open window and its state), in memory and optionally in
  *       a JSON file: a restarted mapping resumes after the checkpoint.</li>
  * </ul>
  *
  * <p>The function is invoked with the event serialised to JSON, as Lambda's Invoke API does; {@link JavaHandlerFunction}
- * parses it with the Java runtime's own serialisers. Not modelled: enhanced fan-out, MaximumRecordAgeInSeconds,
+ * parses it with the Java runtime's own serialisers. Not modelled: enhanced fan-out,
  * resharding while running (shards are listed once), parallelization factors above 1.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html">Using Lambda with Kinesis</a>

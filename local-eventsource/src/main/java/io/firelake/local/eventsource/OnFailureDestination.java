@@ -17,7 +17,7 @@ public interface OnFailureDestination {
     /**
      * Mirrors the KinesisBatchInfo of Lambda's on-failure invocation record.
      *
-     * @param condition    why: RetryAttemptsExhausted
+     * @param condition    why: RetryAttemptsExhausted or RecordAgeExceeded
      * @param errorMessage the last function error, or the failing batch item
      */
     record DiscardedBatch(String streamArn, String shardId, String startSequenceNumber, String endSequenceNumber,

@@ -97,28 +97,43 @@ final class ShardPoller implements Runnable {
 
     @Override
     public void run() {
-        try {
-            start();
-            while (running) {
+        boolean started = false;
+        while (running) {
+            try {
+                if (!started) {
+                    start();
+                    started = true;
+                }
                 long now = clock.millis();
                 if (iterator != null && buffer.size() < GET_RECORDS_LIMIT && now >= nextPollAt) {
                     fetch(now);
                 }
                 boolean progressed = now >= retryNotBefore && step(clock.millis());
                 idle = buffer.isEmpty() && window == null && (caughtUp || iterator == null);
-                if (!progressed) {
-                    sleepUntil(Math.min(nextPollAt, Math.max(retryNotBefore, now + 20)));
-                }
                 if (iterator == null && buffer.isEmpty() && window == null) {
                     log.accept("shard " + shardId + " is closed and fully processed");
                     return;
                 }
+                if (!progressed) {
+                    sleepUntil(Math.min(nextPollAt, Math.max(retryNotBefore, now + 20)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return; // close() interrupted a call
+                }
+                // Kinesis unreachable, a checkpoint file that cannot be written...: the shard waits and tries again,
+                // as Lambda's poller does, rather than dying silently.
+                log.accept("shard " + shardId + ": " + e + "; retrying in 1 s");
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.accept("shard " + shardId + " poller stopped: " + e);
-            throw e;
         }
     }
 
@@ -174,6 +189,9 @@ final class ShardPoller implements Runnable {
 
     /** Does at most one invocation; false when there was nothing to do yet. */
     private boolean step(long now) {
+        if (discardExpired(now)) {
+            return true;
+        }
         if (config.windowed()) {
             if (window == null) {
                 if (buffer.isEmpty()) {
@@ -203,6 +221,27 @@ final class ShardPoller implements Runnable {
             return false;
         }
         invoke(batch);
+        return true;
+    }
+
+    /** MaximumRecordAgeInSeconds: records older than that leave for the on-failure destination without an invocation. */
+    private boolean discardExpired(long now) {
+        if (config.maximumRecordAge() == null || buffer.isEmpty()) {
+            return false;
+        }
+        long oldestAllowed = now - config.maximumRecordAge().toMillis();
+        List<Buffered> expired = new ArrayList<>();
+        for (Buffered buffered : buffer) {
+            if (buffered.arrivalMillis() >= oldestAllowed) {
+                break;
+            }
+            expired.add(buffered);
+        }
+        if (expired.isEmpty()) {
+            return false;
+        }
+        discard(expired, "RecordAgeExceeded", "older than MaximumRecordAgeInSeconds ("
+                + config.maximumRecordAge().toSeconds() + " s)");
         return true;
     }
 
@@ -360,12 +399,16 @@ final class ShardPoller implements Runnable {
     }
 
     private void discard(List<Buffered> remaining, String reason) {
+        discard(remaining, "RetryAttemptsExhausted", reason);
+    }
+
+    private void discard(List<Buffered> remaining, String condition, String reason) {
         Buffered first = remaining.get(0);
         Buffered last = remaining.get(remaining.size() - 1);
         onFailure.discarded(new OnFailureDestination.DiscardedBatch(events.streamArn(), shardId,
                 first.record().sequenceNumber(), last.record().sequenceNumber(),
                 first.record().approximateArrivalTimestamp(), last.record().approximateArrivalTimestamp(),
-                remaining.size(), "RetryAttemptsExhausted", reason, Instant.ofEpochMilli(clock.millis())));
+                remaining.size(), condition, reason, Instant.ofEpochMilli(clock.millis())));
         for (int i = 0; i < remaining.size(); i++) {
             buffer.removeFirst();
         }

@@ -106,8 +106,7 @@ class KinesisEventSourceMappingTest {
     @Test
     void batchesWindowsBisectionPartialFailuresAndCheckpointsBehaveAsLambdas() throws Exception {
         String stream = "semantics";
-        kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-        kinesis.waiter().waitUntilStreamExists(b -> b.streamName(stream));
+        createStream(stream, 1);
         List<String> sent = List.of("r0", "r1", "r2", "r3", "poison", "r5", "partial", "r7", "r8", "r9");
         put(stream, sent);
         RecordingFunction function = new RecordingFunction();
@@ -152,10 +151,29 @@ class KinesisEventSourceMappingTest {
     }
 
     @Test
+    void recordsOlderThanTheMaximumRecordAgeGoToTheOnFailureDestinationUnprocessed() throws Exception {
+        String stream = "aged";
+        createStream(stream, 1);
+        put(stream, List.of("a", "b", "c"));
+        RecordingFunction function = new RecordingFunction();
+        List<OnFailureDestination.DiscardedBatch> discarded = new CopyOnWriteArrayList<>();
+        EventSourceMappingConfig config = EventSourceMappingConfig.defaults(stream, "recorder")
+                .withMaximumRecordAge(Duration.ofSeconds(60)).withPollInterval(Duration.ofMillis(50));
+        // the mapping's clock runs two hours ahead, so the records are two hours old when read
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
+
+        try (KinesisEventSourceMapping mapping = KinesisEventSourceMapping.builder().kinesis(kinesis).config(config)
+                .function(function).onFailure(discarded::add).clock(later).log(line -> { }).build().start()) {
+            awaitTrue(() -> mapping.idle() && discarded.stream().mapToInt(b -> b.batchSize()).sum() == 3);
+        }
+        assertThat(function.events).isEmpty();
+        assertThat(discarded).allSatisfy(batch -> assertThat(batch.condition()).isEqualTo("RecordAgeExceeded"));
+    }
+
+    @Test
     void drivesTheSpeedLayerHandlerThroughItsJsonContractIntoDynamoDbLocal() throws Exception {
         String stream = "speed";
-        kinesis.createStream(b -> b.streamName(stream).shardCount(2));
-        kinesis.waiter().waitUntilStreamExists(b -> b.streamName(stream));
+        createStream(stream, 2);
         String now = Instant.now().toString();
         List<String> payloads = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -198,6 +216,13 @@ class KinesisEventSourceMappingTest {
                                                      List<OnFailureDestination.DiscardedBatch> discarded) {
         return KinesisEventSourceMapping.builder().kinesis(kinesis).config(config).function(function)
                 .onFailure(discarded::add).log(line -> { }).build().start();
+    }
+
+    /** kinesalite makes a stream ACTIVE just after CreateStream returns; writing before that fails. */
+    private static void createStream(String stream, int shards) throws InterruptedException {
+        kinesis.createStream(b -> b.streamName(stream).shardCount(shards));
+        awaitTrue(() -> kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary()
+                .streamStatus() == software.amazon.awssdk.services.kinesis.model.StreamStatus.ACTIVE);
     }
 
     private static void put(String stream, List<String> payloads) {

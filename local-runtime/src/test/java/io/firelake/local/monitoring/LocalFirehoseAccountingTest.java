@@ -95,7 +95,7 @@ class LocalFirehoseAccountingTest {
             }
             assertThat(kinesis.putRecords(b -> b.streamName(config.sourceStreamName()).records(entries))
                     .failedRecordCount()).isZero();
-            FirehoseMetrics metrics = new FirehoseMetrics(data.resolve("metrics/firehose-" + config.name() + ".jsonl"),
+            FirehoseMetrics metrics = new FirehoseMetrics(layout.metricsFile(),
                     config.name(), Clock.systemUTC());
             try (LocalFirehose firehose = new LocalFirehose(config,
                     new KinesisStreamSource(kinesis, config.sourceStreamName(), config.region(), config.accountId()),

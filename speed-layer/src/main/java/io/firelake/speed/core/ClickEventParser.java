@@ -23,8 +23,11 @@ public final class ClickEventParser implements EventParser {
 
     /** Page keys are bounded so that a window's state stays small whatever URLs producers send. */
     public static final int MAX_PAGE_KEY_LENGTH = 120;
-    /** The Kinesis record limit (1 MiB); a user record cannot be larger, so a larger one is not ours. */
-    public static final int MAX_RECORD_BYTES = 1024 * 1024;
+    /**
+     * Firehose's record limit (1,000 KiB before base64). Kinesis takes records up to 1 MiB, but the batch layer rejects
+     * anything over this as RECORD_TOO_LARGE, and the two layers must count the same events.
+     */
+    public static final int MAX_RECORD_BYTES = 1000 * 1024;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -65,7 +68,7 @@ public final class ClickEventParser implements EventParser {
         BigDecimal price = null;
         String currency = null;
         Integer quantity = null;
-        boolean hasEventId = false;
+        String eventId = null;
         Boolean healthCheck = null;
         int fields = 0;
 
@@ -79,7 +82,7 @@ public final class ClickEventParser implements EventParser {
                     if (value != JsonToken.VALUE_NULL && value != JsonToken.VALUE_STRING) {
                         return wrongType(name);
                     }
-                    hasEventId = value == JsonToken.VALUE_STRING;
+                    eventId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                 }
                 case "event_type" -> {
                     if (value == JsonToken.VALUE_STRING) {
@@ -174,7 +177,7 @@ public final class ClickEventParser implements EventParser {
         if (healthCheck != null && fields == 1) {
             return new ParseOutcome.Ignored();
         }
-        if (!hasEventId) {
+        if (eventId == null) {
             return missing("event_id");
         }
         if (eventType == null) {
@@ -227,7 +230,7 @@ public final class ClickEventParser implements EventParser {
             purchaseCurrency = currency;
         }
         return new ParseOutcome.Parsed(new ClickEvent(type, eventTimeMillis, sessionId, pageKey(pageUrl),
-                purchaseCurrency, revenueCents, items));
+                purchaseCurrency, revenueCents, items, HyperLogLog.hash(eventId)));
     }
 
     /** page_url without query string or fragment (they make every URL unique), bounded in length. */

@@ -19,6 +19,9 @@ import java.util.Map;
  * as the first failure and the state covers exactly the records before it, so Lambda's retry from that record neither
  * skips nor double counts (ReportBatchItemFailures keeps the shard's order).
  *
+ * <p>An event whose event_id is among the shard's recent ones in this window is a duplicate: counted, not aggregated
+ * (see {@link RecentEventIds}).
+ *
  * <p>Events are bucketed by event-time minute, the same minute the lake partitions and reports by. A window keeps
  * minutes from {@code allowedLatenessMinutes} before its start to one minute after its end; events outside are
  * {@link BadRecordReason#OUT_OF_WINDOW_RANGE} for the real-time view (the batch layer keeps them), which bounds the state.
@@ -103,7 +106,9 @@ public final class WindowProcessor {
             if (outcome.parsed() instanceof ParseOutcome.Parsed parsed) {
                 ClickEvent event = parsed.event();
                 long minute = Math.floorDiv(event.eventTimeMillis(), 60_000L);
-                if (minute < firstMinute || minute > lastMinute) {
+                if (!state.recentEventIds.add(event.eventIdHash())) {
+                    state.duplicates++;
+                } else if (minute < firstMinute || minute > lastMinute) {
                     bad(state, record, outcome.subSequenceNumber(), BadRecordReason.OUT_OF_WINDOW_RANGE,
                             "event minute " + minute + " outside " + firstMinute + ".." + lastMinute);
                 } else {
@@ -142,7 +147,7 @@ public final class WindowProcessor {
             }
         }
         WindowSummaryItem summary = new WindowSummaryItem(key, state.kinesisRecords(), state.userRecords(), events,
-                state.ignoredRecords(), bad);
+                state.ignoredRecords(), state.duplicates(), bad);
         return new WindowOutput(minutes, summary);
     }
 }

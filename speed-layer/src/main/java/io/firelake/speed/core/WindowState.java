@@ -19,6 +19,8 @@ public final class WindowState {
     long kinesisRecords;
     long userRecords;
     long ignoredRecords;
+    long duplicates;
+    final RecentEventIds recentEventIds = new RecentEventIds();
     final long[] badByReason = new long[BadRecordReason.values().length];
     final TreeMap<Long, MinuteAggregate> minutes = new TreeMap<>();
 
@@ -63,6 +65,11 @@ public final class WindowState {
 
     public long ignoredRecords() {
         return ignoredRecords;
+    }
+
+    /** Events dropped because their event_id was among the shard's last {@link RecentEventIds#CAPACITY} in the window. */
+    public long duplicates() {
+        return duplicates;
     }
 
     public long badRecords(BadRecordReason reason) {

@@ -64,6 +64,12 @@ public final class WindowStateCodec {
             out.writeLong(state.kinesisRecords);
             out.writeLong(state.userRecords);
             out.writeLong(state.ignoredRecords);
+            out.writeLong(state.duplicates);
+            long[] recent = state.recentEventIds.toArray();
+            out.writeShort(recent.length);
+            java.nio.ByteBuffer ids = java.nio.ByteBuffer.allocate(recent.length * Long.BYTES);
+            ids.asLongBuffer().put(recent);
+            out.write(ids.array()); // one block: a DataOutputStream call per id costs more than the ids
             out.writeByte(state.badByReason.length);
             for (long count : state.badByReason) {
                 out.writeLong(count);
@@ -100,6 +106,13 @@ public final class WindowStateCodec {
             state.kinesisRecords = in.readLong();
             state.userRecords = in.readLong();
             state.ignoredRecords = in.readLong();
+            state.duplicates = in.readLong();
+            byte[] ids = new byte[in.readUnsignedShort() * Long.BYTES];
+            in.readFully(ids);
+            java.nio.LongBuffer idBuffer = java.nio.ByteBuffer.wrap(ids).asLongBuffer();
+            while (idBuffer.hasRemaining()) {
+                state.recentEventIds.add(idBuffer.get());
+            }
             int reasons = in.readUnsignedByte();
             for (int i = 0; i < reasons; i++) {
                 long count = in.readLong();

@@ -64,6 +64,55 @@ public final class AggregateTable {
                 .timeToLiveSpecification(t -> t.attributeName(ttlAttribute).enabled(true)));
     }
 
+    /**
+     * Write capacity units one PutItem of these items costs (1 WCU per started KB of item size), with the item size
+     * computed by DynamoDB's rules: attribute names plus values; strings and binaries by length, numbers about one
+     * byte per two significant digits plus one, maps and lists 3 bytes plus 1 per element.
+     *
+     * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html">Item sizes and capacity units</a>
+     */
+    public static int writeUnits(io.firelake.speed.core.WindowOutput output, String ttlAttribute) {
+        long expiresAt = output.summary().window().windowEnd() / 1000;
+        int units = writeUnits(toItem(output.summary(), ttlAttribute, expiresAt));
+        for (MinuteItem minute : output.minutes()) {
+            units += writeUnits(toItem(minute, ttlAttribute, expiresAt));
+        }
+        return units;
+    }
+
+    static int writeUnits(Map<String, AttributeValue> item) {
+        long bytes = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            bytes += utf8Length(attribute.getKey()) + size(attribute.getValue());
+        }
+        return (int) Math.max(1, (bytes + 1023) / 1024);
+    }
+
+    private static long size(AttributeValue value) {
+        if (value.s() != null) {
+            return utf8Length(value.s());
+        }
+        if (value.n() != null) {
+            String digits = value.n().replace("-", "").replace(".", "").replaceAll("^0+", "");
+            return (digits.length() + 1) / 2 + 1;
+        }
+        if (value.b() != null) {
+            return value.b().asByteArrayUnsafe().length;
+        }
+        if (value.hasM()) {
+            long bytes = 3;
+            for (Map.Entry<String, AttributeValue> entry : value.m().entrySet()) {
+                bytes += 1 + utf8Length(entry.getKey()) + size(entry.getValue());
+            }
+            return bytes;
+        }
+        return 1;
+    }
+
+    private static long utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     /** The SDK's waiter polls every 20 s; a new table is usually active within milliseconds (always, locally). */
     private static void awaitActive(DynamoDbClient dynamo, String tableName) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
@@ -107,6 +156,7 @@ public final class AggregateTable {
         item.put("user_records", n(summary.userRecords()));
         item.put("events_total", n(summary.events()));
         item.put("ignored", n(summary.ignoredRecords()));
+        item.put("duplicates", n(summary.duplicates()));
         item.put("bad", counts(summary.badByReason()));
         item.put("bad_total", n(summary.badRecords()));
         return item;
@@ -125,7 +175,9 @@ public final class AggregateTable {
     public static WindowSummaryItem summaryFrom(Map<String, AttributeValue> item) {
         return new WindowSummaryItem(windowKeyFrom(item), Long.parseLong(item.get("kinesis_records").n()),
                 Long.parseLong(item.get("user_records").n()), Long.parseLong(item.get("events_total").n()),
-                Long.parseLong(item.get("ignored").n()), countsFrom(item.get("bad")));
+                Long.parseLong(item.get("ignored").n()),
+                item.containsKey("duplicates") ? Long.parseLong(item.get("duplicates").n()) : 0,
+                countsFrom(item.get("bad")));
     }
 
     private static Map<String, AttributeValue> windowAttributes(WindowKey window, String ttlAttribute,

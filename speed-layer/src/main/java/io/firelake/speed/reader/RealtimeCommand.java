@@ -15,17 +15,25 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /** {@code firelake realtime}: the speed layer's last minutes, read from the aggregates table. */
-@Command(name = "realtime", mixinStandardHelpOptions = true,
+@Command(name = "realtime", sortOptions = false,
         description = {
-                "Prints the speed layer's last N minutes: events per minute by type, distinct sessions, revenue,",
-                "top pages and bad records, merged across shards from the DynamoDB aggregates table.",
-                "Minutes are event-time minutes (UTC); the current minute fills in as windows close",
-                "(a window's items appear once its tumbling window, 60 s by default, has ended).",
+                "Prints the speed layer's last N minutes from its DynamoDB table, merged across shards: events per "
+                        + "minute by type, distinct sessions, revenue, top pages, bad records, late events and "
+                        + "dropped duplicates.",
                 "",
-                "Locally: firelake realtime --endpoint http://127.0.0.1:8000",
-                "On AWS:  firelake realtime --region eu-west-1 (default credential chain)"},
+                "Minutes are event-time minutes (UTC). A minute fills in as windows close: its items appear once "
+                        + "their tumbling window (60 s by default) has ended.",
+                "",
+                "Examples:",
+                "  local:   firelake realtime --endpoint http://127.0.0.1:8000",
+                "  AWS:     firelake realtime --region eu-west-1 --minutes 15",
+                "  scripts: firelake realtime --endpoint http://127.0.0.1:8000 --json",
+                ""},
         footer = {"", "Exit codes: 0 printed, 1 the table could not be read, 2 bad usage."})
 public final class RealtimeCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = {"-n", "--minutes"}, defaultValue = "5", description = "Minutes to show, ending with the current one (default: ${DEFAULT-VALUE}).")
     int minutes;
@@ -46,6 +54,9 @@ public final class RealtimeCommand implements Callable<Integer> {
     @Option(names = "--until", description = "Last minute to show, ISO-8601 instant (default: now). For replays and demos of past data.")
     Instant until;
 
+    @Option(names = "--json", description = "Print one JSON object instead of the table (for scripts).")
+    boolean json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,7 +72,8 @@ public final class RealtimeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String source = "table " + table + (endpoint == null ? " (AWS)" : " at " + endpoint);
         try (DynamoDbClient dynamo = DynamoDbClients.create(endpoint, region)) {
-            out.print(report(dynamo, table, until == null ? Instant.now() : until, minutes, top).render(source));
+            RealtimeReport report = report(dynamo, table, until == null ? Instant.now() : until, minutes, top);
+            out.print(json ? report.toJson() + System.lineSeparator() : report.render(source));
             out.flush();
             return 0;
         } catch (ResourceNotFoundException e) {
@@ -69,7 +81,8 @@ public final class RealtimeCommand implements Callable<Integer> {
                     + ". Locally, start the pipeline first (./firelake local up); on AWS, check --region and --table.");
             return 1;
         } catch (SdkException e) {
-            err.println("firelake realtime: cannot read " + source + ": " + e.getMessage());
+            err.println("firelake realtime: cannot read " + source + ": " + e.getMessage()
+                    + (endpoint == null ? "" : ". Is the local pipeline running (./firelake local up)?"));
             return 1;
         }
     }

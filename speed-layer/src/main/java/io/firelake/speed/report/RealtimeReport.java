@@ -20,7 +20,9 @@ import java.util.TreeMap;
  */
 public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> rows, Map<String, Long> topPages,
                              Map<String, BigDecimal> revenue, long purchases, long itemsSold, long distinctSessions,
-                             Map<String, Long> badByReason) {
+                             Map<String, Long> badByReason, long lateEvents, long duplicates) {
+
+    private static final String LATE = "OUT_OF_WINDOW_RANGE";
 
     /** One minute, all shards. */
     public record MinuteRow(long epochMinute, Map<String, Long> eventsByType, long events, long purchases,
@@ -74,14 +76,23 @@ public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> 
                 .limit(topN)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
         Map<String, Long> bad = new TreeMap<>();
+        long late = 0;
+        long duplicates = 0;
         for (WindowSummaryItem window : windows) {
             long startMinute = Math.floorDiv(window.window().windowStart(), 60_000L);
             if (startMinute >= firstMinute && startMinute <= lastMinute) {
-                window.badByReason().forEach((reason, count) -> bad.merge(reason, count, Long::sum));
+                duplicates += window.duplicates();
+                for (Map.Entry<String, Long> reason : window.badByReason().entrySet()) {
+                    if (reason.getKey().equals(LATE)) {
+                        late += reason.getValue(); // valid events, only too old (or new) for the real-time view
+                    } else {
+                        bad.merge(reason.getKey(), reason.getValue(), Long::sum);
+                    }
+                }
             }
         }
         return new RealtimeReport(firstMinute, lastMinute, rows, top, toMoney(revenueCents), purchases, itemsSold,
-                allSessions.estimate(), bad);
+                allSessions.estimate(), bad, late, duplicates);
     }
 
     private static Map<String, BigDecimal> toMoney(Map<String, Long> cents) {
@@ -120,7 +131,62 @@ public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> 
                 HyperLogLog.STANDARD_ERROR * 100));
         long badTotal = badByReason.values().stream().mapToLong(Long::longValue).sum();
         out.append(String.format("Bad records skipped: %d%s%n", badTotal, badTotal == 0 ? "" : " " + badByReason));
+        out.append(String.format("Late events (batch layer only): %d; duplicates dropped: %d%n", lateEvents, duplicates));
         return out.toString();
+    }
+
+    /** The same report as one JSON object, for scripts and end-to-end checks. */
+    public String toJson() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator json = new com.fasterxml.jackson.core.JsonFactory()
+                .createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("first_minute", AggregateKeys.minuteText(firstMinute));
+            json.writeStringField("last_minute", AggregateKeys.minuteText(lastMinute));
+            json.writeArrayFieldStart("minutes");
+            for (MinuteRow row : rows) {
+                json.writeStartObject();
+                json.writeStringField("minute", AggregateKeys.minuteText(row.epochMinute()));
+                json.writeNumberField("events", row.events());
+                writeCounts(json, "events_by_type", row.eventsByType());
+                json.writeNumberField("purchases", row.purchases());
+                writeMoney(json, "revenue", row.revenue());
+                json.writeNumberField("distinct_sessions", row.distinctSessions());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            writeCounts(json, "top_pages", topPages);
+            writeMoney(json, "revenue", revenue);
+            json.writeNumberField("purchases", purchases);
+            json.writeNumberField("items_sold", itemsSold);
+            json.writeNumberField("distinct_sessions", distinctSessions);
+            json.writeNumberField("distinct_sessions_standard_error", HyperLogLog.STANDARD_ERROR);
+            writeCounts(json, "bad_records", badByReason);
+            json.writeNumberField("late_events", lateEvents);
+            json.writeNumberField("duplicates", duplicates);
+            json.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writeCounts(com.fasterxml.jackson.core.JsonGenerator json, String name, Map<String, Long> counts)
+            throws java.io.IOException {
+        json.writeObjectFieldStart(name);
+        for (Map.Entry<String, Long> entry : counts.entrySet()) {
+            json.writeNumberField(entry.getKey(), entry.getValue());
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeMoney(com.fasterxml.jackson.core.JsonGenerator json, String name,
+                                   Map<String, BigDecimal> amounts) throws java.io.IOException {
+        json.writeObjectFieldStart(name);
+        for (Map.Entry<String, BigDecimal> entry : amounts.entrySet()) {
+            json.writeNumberField(entry.getKey(), entry.getValue());
+        }
+        json.writeEndObject();
     }
 
     private static String money(Map<String, BigDecimal> amounts) {

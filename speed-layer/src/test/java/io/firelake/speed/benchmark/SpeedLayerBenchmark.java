@@ -46,11 +46,14 @@ public final class SpeedLayerBenchmark {
     private static final class CountingStore implements AggregateStore {
         long windows;
         long items;
+        long writeUnits;
 
         @Override
         public WriteReport write(WindowOutput output) {
             windows++;
             items += output.itemCount();
+            writeUnits += io.firelake.speed.dynamodb.AggregateTable.writeUnits(output,
+                    io.firelake.speed.dynamodb.AggregateTable.TTL_ATTRIBUTE);
             return new WriteReport(output.itemCount(), 0);
         }
     }
@@ -103,8 +106,9 @@ public final class SpeedLayerBenchmark {
             System.out.printf("%-28s %,10.0f events per CPU-second of the JVM (median of %d; min %,.0f, "
                             + "max %,.0f); wall clock median %,.0f events/s%n", kpl ? "KPL aggregates (25/record):"
                             : "plain records:", median, rounds, rates[0], rates[rounds - 1], wallRates[rounds / 2]);
-            System.out.printf("%-28s %d invocations per window; %d items written per window; %.3f DynamoDB writes "
-                            + "per 1,000 events; largest state %,d bytes%n", "", invocations.size() / WINDOWS, store.items / WINDOWS,
+            System.out.printf("%-28s %d invocations per window; %d items (%d write units) per window; %.3f DynamoDB "
+                            + "writes per 1,000 events; largest state %,d bytes%n", "", invocations.size() / WINDOWS,
+                    store.items / WINDOWS, store.writeUnits / WINDOWS,
                     store.items * 1000.0 / ((double) eventsPerWindow * WINDOWS), maxState);
         }
     }

@@ -63,6 +63,26 @@ class WindowProcessorTest {
     }
 
     @Test
+    void aRepeatedEventIdIsADuplicateEvenAcrossInvocationsOfTheWindow() {
+        WindowProcessor processor = new WindowProcessor(log);
+        byte[] event = withId("e-1");
+        InvocationResult first = processor.process(new Invocation("shard-0", START, END, Map.of(),
+                List.of(new StreamRecord("1", "pk", event, START), new StreamRecord("2", "pk", event, START)), false));
+        InvocationResult second = processor.process(new Invocation("shard-0", START, END, first.state(),
+                List.of(new StreamRecord("3", "pk", event, START), new StreamRecord("4", "pk", withId("e-2"), START)),
+                true));
+
+        assertThat(second.output().summary().duplicates()).isEqualTo(2);
+        assertThat(second.output().summary().events()).isEqualTo(2);
+        assertThat(second.output().summary().userRecords()).isEqualTo(4);
+    }
+
+    private static byte[] withId(String eventId) {
+        return ("{\"event_id\":\"" + eventId + "\",\"event_type\":\"click\",\"event_time\":\"2026-11-22T03:09:30Z\","
+                + "\"session_id\":\"s\",\"page_url\":\"/\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aCorruptAggregateIsOneBadRecordNotACrash() {
         byte[] corrupt = corruptAggregate();
         WindowProcessor processor = new WindowProcessor(log);
@@ -95,7 +115,7 @@ class WindowProcessorTest {
     }
 
     static byte[] json(String session, String eventTime) {
-        return ("{\"event_id\":\"e\",\"event_type\":\"page_view\",\"event_time\":\"" + eventTime
+        return ("{\"event_id\":\"" + java.util.UUID.randomUUID() + "\",\"event_type\":\"page_view\",\"event_time\":\"" + eventTime
                 + "\",\"session_id\":\"" + session + "\",\"page_url\":\"/home\"}").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -20,6 +20,9 @@ class WindowStateCodecTest {
         state.kinesisRecords = 7;
         state.userRecords = 9;
         state.ignoredRecords = 1;
+        state.duplicates = 2;
+        state.recentEventIds.add(11);
+        state.recentEventIds.add(22);
         state.countBad(BadRecordReason.WRONG_TYPE);
         long minute = START / 60_000;
         state.minute(minute).add(new ClickEvent(EventType.PAGE_VIEW, START, "s-1", "/home", null, 0, 0));
@@ -33,6 +36,8 @@ class WindowStateCodecTest {
         assertThat(back.firstSequenceNumber()).isEqualTo("100");
         assertThat(back.lastSequenceNumber()).isEqualTo("200");
         assertThat(back.userRecords()).isEqualTo(9);
+        assertThat(back.duplicates()).isEqualTo(2);
+        assertThat(back.recentEventIds.toArray()).containsExactly(11, 22);
         assertThat(back.badRecords(BadRecordReason.WRONG_TYPE)).isEqualTo(1);
         assertThat(back.minutes()).containsOnlyKeys(minute - 1, minute);
         MinuteAggregate restored = back.minutes().get(minute);
@@ -64,6 +69,9 @@ class WindowStateCodecTest {
         state.lastSequenceNumber = "9".repeat(56);
         Random random = new Random(42);
         int minutes = WindowState.maxMinutes(windowMillis, lateness);
+        for (int i = 0; i < RecentEventIds.CAPACITY * 2; i++) {
+            state.recentEventIds.add(random.nextLong());
+        }
         for (int m = 0; m < minutes; m++) {
             MinuteAggregate minute = state.minute(START / 60_000 - lateness + m);
             for (int p = 0; p < TopPages.CAPACITY * 3; p++) {

@@ -1,21 +1,23 @@
 package io.firelake.speed.dynamodb;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import io.firelake.local.engines.DynamoDbLocalServer;
 import io.firelake.speed.SpeedLayerHandler;
 import io.firelake.speed.reader.RealtimeCommand;
 import io.firelake.speed.report.RealtimeReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +27,13 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Redelivery against real DynamoDB (Local, embedded): the same window written twice counts once. */
+/** Redelivery against real DynamoDB (Local, on loopback): the same window written twice counts once; the reader reads it. */
 class IdempotentWritesTest {
 
     private static final String TABLE = "firelake-realtime-test";
+    private static final String CLI_TABLE = "firelake-realtime-cli";
     private static final Instant UNTIL = Instant.parse("2026-11-22T03:09:59Z");
-    private static AmazonDynamoDBLocal dynamoDbLocal;
+    private static DynamoDbLocalServer dynamoDbLocal;
     private static DynamoDbClient dynamo;
 
     private final List<String> log = new ArrayList<>();
@@ -38,15 +41,16 @@ class IdempotentWritesTest {
 
     @BeforeAll
     static void startDynamoDbLocal() {
-        dynamoDbLocal = DynamoDBEmbedded.create(false);
-        dynamo = dynamoDbLocal.dynamoDbClient();
+        dynamoDbLocal = DynamoDbLocalServer.start();
+        dynamo = DynamoDbClients.create(dynamoDbLocal.endpoint().toString());
         AggregateTable.createIfMissing(dynamo, TABLE);
+        AggregateTable.createIfMissing(dynamo, CLI_TABLE);
     }
 
     @AfterAll
     static void stopDynamoDbLocal() {
         dynamo.close();
-        dynamoDbLocal.shutdown();
+        dynamoDbLocal.close();
     }
 
     @Test
@@ -76,6 +80,35 @@ class IdempotentWritesTest {
         assertThat(Long.parseLong(item.get(AggregateTable.TTL_ATTRIBUTE).n())).isEqualTo(windowEnd + 7 * 86_400);
         assertThat(dynamo.describeTimeToLive(b -> b.tableName(TABLE)).timeToLiveDescription().attributeName())
                 .isEqualTo(AggregateTable.TTL_ATTRIBUTE);
+    }
+
+    @Test
+    void theRealtimeCommandPrintsTheLastMinutesFromTheTable() throws Exception {
+        handler = new SpeedLayerHandler(new DynamoDbAggregateStore(dynamo, CLI_TABLE, Duration.ofDays(7)), 10, log::add);
+        runWindow(Map.of());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new RealtimeCommand());
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+
+        int exit = command.execute("--endpoint", dynamoDbLocal.endpoint().toString(), "--table", CLI_TABLE,
+                "--minutes", "2", "--until", UNTIL.toString());
+
+        System.out.print(out); // kept in the surefire output file, to see what a person sees
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("2026-11-22T03:08Z", "2026-11-22T03:09Z", "https://shop.example/home",
+                        "Revenue: EUR 44.99 (2 purchases, 3 items)", "Distinct sessions: 3",
+                        "Bad records skipped: 3");
+        StringWriter json = new StringWriter();
+        assertThat(new CommandLine(new RealtimeCommand()).setOut(new PrintWriter(json)).execute("--endpoint",
+                dynamoDbLocal.endpoint().toString(), "--table", CLI_TABLE, "--minutes", "1", "--until",
+                UNTIL.toString(), "--json")).isZero();
+        assertThat(json.toString()).contains("\"minute\":\"2026-11-22T03:09Z\",\"events\":5",
+                "\"revenue\":{\"EUR\":44.99}", "\"bad_records\":{\"MALFORMED_JSON\":1");
+        assertThat(new CommandLine(new RealtimeCommand()).setErr(new PrintWriter(new StringWriter()))
+                .execute("--endpoint", dynamoDbLocal.endpoint().toString(), "--table", "no-such-table")).isEqualTo(1);
     }
 
     private Map<String, String> runWindow(Map<String, String> initial) throws Exception {
