@@ -129,6 +129,10 @@ public final class BatchCommand implements Callable<Integer> {
                     appender.stderr.layout.pattern = spark %p %c{1}: %m%n
                     logger.parquet.name = org.apache.parquet
                     logger.parquet.level = error
+                    logger.nativecode.name = org.apache.hadoop.util.NativeCodeLoader
+                    logger.nativecode.level = error
+                    logger.plans.name = org.apache.spark.sql.catalyst.util.SparkStringUtils
+                    logger.plans.level = error
                     """);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -139,7 +143,10 @@ public final class BatchCommand implements Callable<Integer> {
             command.add(classpath);
             command.add(LocalBatchRunner.class.getName());
             command.addAll(jobArgs);
-            Process process = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            // Spark binds its driver to loopback (SparkSettings) but still probes the host name unless told.
+            builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+            Process process = builder.start();
             return process.waitFor();
         } finally {
             Files.deleteIfExists(logConfig);

@@ -35,6 +35,7 @@ public final class LocalBatchRunner {
         try {
             BatchJobs.compact(spark, args, System.out);
             BatchJobs.views(spark, args, System.out);
+            System.out.printf("next: firelake report --all --from %s --to %s%n", args.range().from(), args.range().to());
             return 0;
         } finally {
             spark.stop();

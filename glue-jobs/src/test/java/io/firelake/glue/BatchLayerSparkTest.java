@@ -6,12 +6,12 @@ import io.firelake.athena.report.DateRange;
 import io.firelake.athena.report.ReportCatalog;
 import io.firelake.athena.report.ReportResult;
 import io.firelake.events.catalog.Column;
-import io.firelake.glue.compaction.CompactionJob;
+import io.firelake.glue.compaction.Compaction;
 import io.firelake.glue.compaction.CompactionResult;
 import io.firelake.glue.job.DayRange;
 import io.firelake.glue.job.LakeLayout;
 import io.firelake.glue.job.SparkSettings;
-import io.firelake.glue.views.BatchViewsJob;
+import io.firelake.glue.views.BatchViews;
 import io.firelake.events.EventContract;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -108,8 +108,8 @@ class BatchLayerSparkTest {
         rawFilesOnD1 = countFiles(lakeDir.resolve("raw/event_date=2026-11-20"));
 
         DayRange all = new DayRange(D0, D2);
-        firstRun = new CompactionJob(spark, EventContract.clickstream()).run(lake, all, TARGET);
-        new BatchViewsJob(spark).run(lake, all);
+        firstRun = new Compaction(spark, EventContract.clickstream()).run(lake, all, TARGET);
+        new BatchViews(spark).run(lake, all);
     }
 
     @AfterAll
@@ -132,6 +132,7 @@ class BatchLayerSparkTest {
         assertThat(firstRun.rawRows()).isEqualTo(17);
         assertThat(firstRun.duplicatesRemoved()).isEqualTo(4);
         assertThat(firstRun.outsideRange()).isZero();
+        assertThat(firstRun.arrivedAfterDay()).isZero();
     }
 
     @Test
@@ -152,7 +153,10 @@ class BatchLayerSparkTest {
     @Order(3)
     void sessionsViewMeasuresDurationPagesBounceAndFunnelSteps() {
         Dataset<Row> sessions = spark.read().parquet(lake.view("sessions"));
-        assertThat(sessions.count()).as("s1, s2, s3 on D1; s4 on D0; s5 on D2; no bot").isEqualTo(5);
+        assertThat(sessions.count()).as("s1, s2, s3 on D1; s4 and s4#2 on D0; s5 on D2; no bot").isEqualTo(6);
+        assertThat(sessions.filter(col("session_id").startsWith("s4")).orderBy("session_start")
+                .select("session_id").collectAsList()).extracting(r -> r.getString(0))
+                .as("four hours between z1 and m1: two visits").containsExactly("s4", "s4#2");
         Row s1 = sessions.filter(col("session_id").equalTo("s1")).first();
         assertThat(s1.<Long>getAs("duration_seconds")).isEqualTo(360L);
         assertThat(s1.<Long>getAs("events")).isEqualTo(5L);
@@ -215,9 +219,11 @@ class BatchLayerSparkTest {
         List<Path> d0Files = files(lakeDir.resolve("curated/event_date=2026-11-19"));
         List<Path> d2Files = files(lakeDir.resolve("curated/event_date=2026-11-21"));
 
-        CompactionResult again = new CompactionJob(spark, EventContract.clickstream()).run(lake, DayRange.day(D1), TARGET);
+        CompactionResult again = new Compaction(spark, EventContract.clickstream()).run(lake, DayRange.day(D1), TARGET);
 
         assertThat(again.days()).containsOnlyKeys(D1);
+        assertThat(again.sizing().basis()).as("sized from the curated day it replaces").isEqualTo("curated");
+        assertThat(firstRun.sizing().basis()).isEqualTo("raw");
         assertThat(again.outsideRange()).as("m1, filed under D1, belongs to D0").isEqualTo(1);
         assertThat(rows("curated/event_date=2026-11-20")).isEqualTo(d1Before);
         assertThat(countFiles(lakeDir.resolve("curated/event_date=2026-11-20"))).isEqualTo(1);
@@ -231,12 +237,14 @@ class BatchLayerSparkTest {
         // Happened on D0, reached Kinesis on D2: Firehose files it under D0's prefix, already compacted.
         RawEvents.writeRaw(spark, lakeDir, List.of(with(event("late1", "page_view", "s9", "2026-11-19T22:00:00Z", "/home"),
                 "received_ts", "2026-11-21T09:00:00Z", "processed_ts", "2026-11-21T09:00:01Z")), 1);
-        new CompactionJob(spark, EventContract.clickstream()).run(lake, DayRange.day(D1), TARGET);
+        new Compaction(spark, EventContract.clickstream()).run(lake, DayRange.day(D1), TARGET);
         assertThat(dayOf("late1")).as("D0 not processed without lookback").isNull();
 
-        CompactionResult withLookback = new CompactionJob(spark, EventContract.clickstream())
+        CompactionResult withLookback = new Compaction(spark, EventContract.clickstream())
                 .run(lake, DayRange.day(D1).withLookback(1), TARGET);
         assertThat(withLookback.days()).containsOnlyKeys(D0, D1);
+        assertThat(withLookback.arrivedAfterDay()).as("late1").isEqualTo(1);
+        assertThat(withLookback.summary()).contains("1 deliveries arrived after their day ended");
         assertThat(dayOf("late1")).isEqualTo("2026-11-19");
         assertThat(spark.read().parquet(lake.curated()).count()).isEqualTo(14);
     }
@@ -249,9 +257,30 @@ class BatchLayerSparkTest {
                     .as(table).isNotNull();
         }
         assertSchemaMatchesDdl("curated_events", lake.curated());
-        for (String view : BatchViewsJob.VIEWS) {
+        for (String view : BatchViews.VIEWS) {
             assertSchemaMatchesDdl(view, lake.view(view));
         }
+    }
+
+    @Test
+    @Order(9)
+    void compactsRawParquetAsTheLocalFirehoseWritesIt(@TempDir Path otherLake) throws Exception {
+        // Written by lake-format (parquet-avro 1.17, what the local Firehose uses): see athena-queries' FirehoseFormatTest.
+        Path hour = otherLake.resolve("raw/event_date=2026-11-20/event_hour=10");
+        Files.createDirectories(hour);
+        try (var in = BatchLayerSparkTest.class.getResourceAsStream("/firehose/raw-2026-11-20-10.parquet")) {
+            Files.copy(in, hour.resolve("firelake-delivery-1-2026-11-20-10-05-00-4f1c.parquet"));
+        }
+        LakeLayout layout = new LakeLayout(otherLake.toString());
+        CompactionResult result = new Compaction(spark, EventContract.clickstream()).run(layout, DayRange.day(D1), TARGET);
+        new BatchViews(spark).run(layout, DayRange.day(D1));
+
+        assertThat(result.rawRows()).isEqualTo(3);
+        assertThat(result.duplicatesRemoved()).isEqualTo(1);
+        Row pageView = spark.read().parquet(layout.curated()).filter(col("event_type").equalTo("page_view")).first();
+        assertThat(pageView.<Timestamp>getAs("event_ts").toInstant()).isEqualTo(Instant.parse("2026-11-20T10:00:00.123Z"));
+        assertThat(values(spark.read().parquet(layout.view("revenue_daily")).first()))
+                .containsExactly("p1", "EUR", 1L, 2L, new BigDecimal("40.00"), "2026-11-20");
     }
 
     private static void assertSchemaMatchesDdl(String table, String path) {

@@ -56,5 +56,6 @@ class JobArgumentsTest {
         assertThat(sizing.filesFor(1_000_000)).isEqualTo(10);
         assertThat(sizing.rowsPerFile()).isEqualTo(100_000);
         assertThat(FileSizing.observed(0, 0, 10).filesFor(0)).isEqualTo(1);
+        assertThat(FileSizing.curated(7_100_000, 100_000, 10_000_000).bytesPerRow()).isEqualTo(71.0);
     }
 }

@@ -15,10 +15,13 @@ import java.util.TreeMap;
  * @param rawRows          rows read (deliveries, duplicates included)
  * @param outsideRange     rows whose event time lies outside the processed days (a misfiled raw object); left for the
  *                         run that processes their day, never written here, since that would replace their day partially
+ * @param arrivedAfterDay  deliveries of the processed days that reached Kinesis after their UTC day had ended: the
+ *                         late events the lookback exists for
  * @param days             per day written: rows, files, bytes
+ * @param sizing           how the number of files per day was chosen; null when there was nothing to read
  */
 public record CompactionResult(DayRange processed, long rawFiles, long rawBytes, long rawRows, long outsideRange,
-                               Map<LocalDate, DayOutput> days) {
+                               long arrivedAfterDay, Map<LocalDate, DayOutput> days, FileSizing sizing) {
 
     public record DayOutput(long rows, long files, long bytes) {
     }
@@ -37,9 +40,14 @@ public record CompactionResult(DayRange processed, long rawFiles, long rawBytes,
 
     public String summary() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("compaction %s: read %d raw files (%d bytes, %d rows), removed %d duplicates%s%n",
-                processed, rawFiles, rawBytes, rawRows, duplicatesRemoved(),
+        out.append(String.format("compaction %s: read %d raw files (%d bytes, %d rows), removed %d duplicates, "
+                        + "%d deliveries arrived after their day ended%s%n",
+                processed, rawFiles, rawBytes, rawRows, duplicatesRemoved(), arrivedAfterDay,
                 outsideRange == 0 ? "" : ", left " + outsideRange + " rows of days outside the range"));
+        if (sizing != null) {
+            out.append(String.format("  files sized for %d MB at %.0f bytes per row (observed in %s data)%n",
+                    sizing.targetFileBytes() >> 20, sizing.bytesPerRow(), sizing.basis()));
+        }
         days.forEach((day, o) -> out.append(String.format("  curated/event_date=%s: %d rows in %d files (%d bytes)%n",
                 day, o.rows(), o.files(), o.bytes())));
         return out.toString();

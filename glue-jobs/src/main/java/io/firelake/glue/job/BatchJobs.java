@@ -1,9 +1,9 @@
 package io.firelake.glue.job;
 
 import io.firelake.events.EventContract;
-import io.firelake.glue.compaction.CompactionJob;
+import io.firelake.glue.compaction.Compaction;
 import io.firelake.glue.compaction.CompactionResult;
-import io.firelake.glue.views.BatchViewsJob;
+import io.firelake.glue.views.BatchViews;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
@@ -17,7 +17,7 @@ public final class BatchJobs {
 
     public static CompactionResult compact(SparkSession spark, JobArguments args, PrintStream out) {
         DayRange processed = args.range().withLookback(args.lookbackDays());
-        CompactionResult result = new CompactionJob(spark, EventContract.clickstream())
+        CompactionResult result = new Compaction(spark, EventContract.clickstream())
                 .run(args.layout(), processed, args.targetFileBytes());
         out.print(result.summary());
         return result;
@@ -25,7 +25,7 @@ public final class BatchJobs {
 
     public static Map<String, Long> views(SparkSession spark, JobArguments args, PrintStream out) {
         DayRange processed = args.range().withLookback(args.lookbackDays());
-        Map<String, Long> written = new BatchViewsJob(spark).run(args.layout(), processed);
+        Map<String, Long> written = new BatchViews(spark).run(args.layout(), processed);
         written.forEach((view, rows) -> out.printf("views/%s %s: %d rows%n", view, processed, rows));
         return written;
     }

@@ -8,12 +8,12 @@ import org.apache.spark.sql.SparkSession;
 import java.time.Clock;
 
 /**
- * Glue entry point of the batch views job (run it after {@link CompactionGlueJob} with the same arguments):
+ * Glue entry point of the batch views job (run it after {@link CompactionJob} with the same arguments):
  * {@code --JOB_NAME name --lake s3://bucket [--from D] [--to D] [--lookback-days N]}.
  */
-public final class BatchViewsGlueJob {
+public final class BatchViewsJob {
 
-    private BatchViewsGlueJob() {
+    private BatchViewsJob() {
     }
 
     public static void main(String[] argv) {

@@ -8,6 +8,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
 import java.time.LocalDate;
@@ -20,9 +22,11 @@ import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -36,8 +40,9 @@ import static org.apache.spark.sql.functions.when;
  *
  * <ul>
  *   <li>{@value #TRAFFIC_HOURLY}: per hour and page: page views, distinct sessions and users;</li>
- *   <li>{@value #SESSIONS}: one row per session, dated by its first event: duration, pages, bounce (exactly one event,
- *       a page view), entry page, source and campaign of its first event that has one, funnel steps reached;</li>
+ *   <li>{@value #SESSIONS}: one row per visit (a session_id's events without a gap over 30 minutes; see
+ *       {@link #visits}), dated by its first event: duration, pages, bounce (exactly one event, a page view), entry
+ *       page, source and campaign of its first event that has one, funnel steps reached;</li>
  *   <li>{@value #FUNNEL_DAILY}: per day and campaign, sessions reaching each step; a session reaches a step when it
  *       has events of that step and of every step before it (page_view, add_to_cart, checkout, purchase);</li>
  *   <li>{@value #REVENUE_DAILY}: per day, product and currency: purchases, units ({@code quantity}, 1 when absent) and
@@ -47,18 +52,20 @@ import static org.apache.spark.sql.functions.when;
  * range so such sessions are whole. Each view's days in the range are replaced: written again, or deleted when the
  * new data has no row for them.
  */
-public final class BatchViewsJob {
+public final class BatchViews {
 
     public static final String TRAFFIC_HOURLY = "traffic_hourly";
     public static final String SESSIONS = "sessions";
     public static final String FUNNEL_DAILY = "funnel_daily";
     public static final String REVENUE_DAILY = "revenue_daily";
     public static final List<String> VIEWS = List.of(TRAFFIC_HOURLY, SESSIONS, FUNNEL_DAILY, REVENUE_DAILY);
+    /** Inactivity that ends a visit: 30 minutes, as common web analytics tools define a session. */
+    public static final long VISIT_TIMEOUT_SECONDS = 30 * 60;
 
     private final SparkSession spark;
     private final LakeFiles files;
 
-    public BatchViewsJob(SparkSession spark) {
+    public BatchViews(SparkSession spark) {
         this.spark = spark;
         this.files = new LakeFiles(spark.sparkContext().hadoopConfiguration());
     }
@@ -110,7 +117,7 @@ public final class BatchViewsJob {
     static Dataset<Row> sessions(Dataset<Row> events) {
         Column first = min(struct(col("event_ts"), col("event_id"), col("url_path"), col("referrer_class"),
                 col("device_class")));
-        return events.groupBy("session_id")
+        return visits(events).groupBy("session_id")
                 .agg(firstNonNull("user_id"),
                         min("event_ts").as("session_start"),
                         max("event_ts").as("session_end"),
@@ -129,6 +136,24 @@ public final class BatchViewsJob {
                 .select("session_id", "user_id", "session_start", "session_end", "duration_seconds", "events",
                         "page_views", "is_bounce", "entry_page", "referrer_class", "utm_source", "utm_campaign",
                         "device_class", "has_add_to_cart", "has_checkout", "has_purchase", "event_date");
+    }
+
+    /**
+     * Splits a client's {@code session_id} into visits at gaps longer than {@value #VISIT_TIMEOUT_SECONDS} seconds of
+     * inactivity (the usual web analytics rule), so that a late event, or a tab reopened the next day, does not turn
+     * into a session of days. The first visit keeps the session_id, later ones get {@code #2}, {@code #3}...
+     */
+    static Dataset<Row> visits(Dataset<Row> events) {
+        WindowSpec inOrder = Window.partitionBy("session_id").orderBy("event_ts", "event_id");
+        Column seconds = col("event_ts").cast("long");
+        Column gap = seconds.minus(lag(seconds, 1).over(inOrder));
+        return events
+                .withColumn("starts_visit", when(gap.isNull().or(gap.gt(VISIT_TIMEOUT_SECONDS)), 1).otherwise(0))
+                .withColumn("visit", sum("starts_visit").over(
+                        inOrder.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+                .withColumn("session_id", when(col("visit").equalTo(1), col("session_id"))
+                        .otherwise(concat(col("session_id"), lit("#"), col("visit").cast("string"))))
+                .drop("starts_visit", "visit");
     }
 
     /** The value of the session's earliest event that has one (ties broken by event_id, so re-runs agree). */
@@ -169,7 +194,8 @@ public final class BatchViewsJob {
 
     /** Writes one file per day, then deletes the days of the range the new data has no row for. */
     private long replace(LakeLayout lake, String view, Dataset<Row> rows, DayRange processed) {
-        Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        boolean alreadyCached = !rows.storageLevel().equals(StorageLevel.NONE());
+        Dataset<Row> cached = alreadyCached ? rows : rows.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Set<String> daysWritten = new TreeSet<>();
             long total = 0;
@@ -193,7 +219,9 @@ public final class BatchViewsJob {
             }
             return total;
         } finally {
-            cached.unpersist();
+            if (!alreadyCached) {
+                cached.unpersist();
+            }
         }
     }
 }

@@ -16,17 +16,23 @@ import org.apache.spark.storage.StorageLevel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 /**
@@ -45,19 +51,37 @@ import static org.apache.spark.sql.functions.xxhash64;
  *       outside the processed days are not written (they would replace that day with a part of it).</li>
  * </ul>
  */
-public final class CompactionJob {
+public final class Compaction {
 
     private final SparkSession spark;
     private final EventContract contract;
     private final LakeFiles files;
 
-    public CompactionJob(SparkSession spark, EventContract contract) {
+    public Compaction(SparkSession spark, EventContract contract) {
         this.spark = spark;
         this.contract = contract;
         this.files = new LakeFiles(spark.sparkContext().hadoopConfiguration());
     }
 
+    /**
+     * Raw Parquet from parquet-avro (the local Firehose, and any Avro-based writer) stores small decimals such as
+     * {@code price decimal(12,2)} as BYTE_ARRAY, which Spark 3.5's vectorized reader refuses for precisions up to 18
+     * ("Parquet column cannot be converted"); the row-based reader reads every valid encoding. Only compaction reads
+     * raw files, so only compaction pays for it; the curated files Spark writes are read vectorized.
+     */
+    static final String VECTORIZED_READER = "spark.sql.parquet.enableVectorizedReader";
+
     public CompactionResult run(LakeLayout lake, DayRange processed, long targetFileBytes) {
+        String vectorized = spark.conf().get(VECTORIZED_READER, "true");
+        spark.conf().set(VECTORIZED_READER, "false");
+        try {
+            return compact(lake, processed, targetFileBytes);
+        } finally {
+            spark.conf().set(VECTORIZED_READER, vectorized);
+        }
+    }
+
+    private CompactionResult compact(LakeLayout lake, DayRange processed, long targetFileBytes) {
         List<String> rawDays = new ArrayList<>();
         for (LocalDate day : processed.days()) {
             if (files.exists(lake.rawDay(day))) {
@@ -65,7 +89,7 @@ public final class CompactionJob {
             }
         }
         if (rawDays.isEmpty()) {
-            return new CompactionResult(processed, 0, 0, 0, 0, Map.of());
+            return new CompactionResult(processed, 0, 0, 0, 0, 0, Map.of(), null);
         }
         Dataset<Row> raw = spark.read().option("basePath", lake.raw()).parquet(rawDays.toArray(String[]::new));
         String[] inputFiles = raw.inputFiles();
@@ -75,10 +99,15 @@ public final class CompactionJob {
                 .withColumn("event_date", date_format(col("event_ts"), "yyyy-MM-dd"));
         long rawRows = 0;
         long outsideRange = 0;
-        for (Row r : conformed.groupBy("event_date").count().collectAsList()) {
+        long arrivedAfterDay = 0;
+        org.apache.spark.sql.Column arrival = coalesce(col("received_ts"), col("processed_ts"));
+        for (Row r : conformed.groupBy("event_date").agg(count(lit(1)),
+                count(when(to_date(arrival).gt(to_date(col("event_ts"))), true))).collectAsList()) {
             rawRows += r.getLong(1);
             if (r.isNullAt(0) || !processed.contains(LocalDate.parse(r.getString(0)))) {
                 outsideRange += r.getLong(1);
+            } else {
+                arrivedAfterDay += r.getLong(2);
             }
         }
         Dataset<Row> inRange = conformed.filter(col("event_date").between(
@@ -89,16 +118,38 @@ public final class CompactionJob {
             for (Row r : unique.groupBy("event_date").count().collectAsList()) {
                 rowsPerDay.put(LocalDate.parse(r.getString(0)), r.getLong(1));
             }
-            write(lake, unique, rowsPerDay, FileSizing.observed(rawBytes, rawRows, targetFileBytes));
+            FileSizing sizing = curatedSizing(lake, processed, targetFileBytes)
+                    .orElse(FileSizing.observed(rawBytes, rawRows, targetFileBytes));
+            write(lake, unique, rowsPerDay, sizing);
             Map<LocalDate, CompactionResult.DayOutput> days = new HashMap<>();
             rowsPerDay.forEach((day, rows) -> {
                 LakeFiles.Listing written = files.list(lake.curatedDay(day));
                 days.put(day, new CompactionResult.DayOutput(rows, written.files().size(), written.bytes()));
             });
-            return new CompactionResult(processed, inputFiles.length, rawBytes, rawRows, outsideRange, days);
+            return new CompactionResult(processed, inputFiles.length, rawBytes, rawRows, outsideRange, arrivedAfterDay,
+                    days, sizing);
         } finally {
             unique.unpersist();
         }
+    }
+
+    /**
+     * The bytes per row of the most recent curated day among the processed days and the day before (read before it is
+     * replaced), counted from Parquet footers: what compacted data really weighs, unlike Firehose's small files.
+     */
+    private Optional<FileSizing> curatedSizing(LakeLayout lake, DayRange processed, long targetFileBytes) {
+        List<LocalDate> candidates = new ArrayList<>(processed.widen(1, 0).days());
+        Collections.reverse(candidates);
+        for (LocalDate day : candidates) {
+            LakeFiles.Listing existing = files.list(lake.curatedDay(day));
+            if (!existing.files().isEmpty()) {
+                long rows = spark.read().parquet(lake.curatedDay(day)).count();
+                if (rows > 0) {
+                    return Optional.of(FileSizing.curated(existing.bytes(), rows, targetFileBytes));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The contract's columns in the contract's order and types, whatever the raw files carry (missing ones as null). */

@@ -14,9 +14,9 @@ import java.time.Clock;
  *
  * @see <a href="https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-scala.html">Glue Scala/JVM jobs</a>
  */
-public final class CompactionGlueJob {
+public final class CompactionJob {
 
-    private CompactionGlueJob() {
+    private CompactionJob() {
     }
 
     public static void main(String[] argv) {

@@ -1,0 +1,28 @@
+package io.firelake.glue;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Glue jobs the SAM template declares start classes of this module: their {@code --class} has a static main. */
+class GlueEntryPointsTest {
+
+    @Test
+    void theTemplatesGlueClassesAreEntryPointsHere() throws Exception {
+        String template = Files.readString(Path.of("..", "sam", "template.yaml"));
+        List<String> classes = Pattern.compile("'--class':\\s*([\\w.]+)").matcher(template).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(classes).containsExactlyInAnyOrder(CompactionJob.class.getName(), BatchViewsJob.class.getName());
+        for (String name : classes) {
+            Method main = Class.forName(name).getMethod("main", String[].class);
+            assertThat(Modifier.isStatic(main.getModifiers())).as(name).isTrue();
+        }
+    }
+}
