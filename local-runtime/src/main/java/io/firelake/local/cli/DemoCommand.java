@@ -140,7 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
                 seconds(started), dataDir);
         out.printf(Locale.ROOT, "  real-time view (speed layer, DynamoDB Local): ./firelake local up --detach, then "
                 + "./firelake realtime --until %s --minutes %d%n", Instant.now().truncatedTo(ChronoUnit.MINUTES),
-                Math.max(1, Duration.between(startedAt, Instant.now()).toMinutes() + 1));
+                Math.floorDiv(Instant.now().getEpochSecond(), 60L) - Math.floorDiv(startedAt.getEpochSecond(), 60L) + 1);
         out.flush();
         return accounting;
     }
