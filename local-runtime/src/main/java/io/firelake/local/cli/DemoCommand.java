@@ -40,10 +40,12 @@ import java.util.stream.Stream;
 /** {@code firelake demo}: the whole local flow, end to end, with a summary a person can check. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the pipeline end to end on this machine: start kinesalite, S3Proxy and DynamoDB Local, "
-                + "create the stream, run the local Firehose (the transform Lambda in process, Parquet to the lake), "
-                + "send simulated clickstream events with the producer, wait until every record is delivered, then "
-                + "summarise: produced, delivered, dropped, failed by error type, where the files are, a DuckDB count "
-                + "of the lake, and the accounting line. Each run starts from an empty stream and lake in --data-dir.",
+                + "create the stream, run the local Firehose (the transform Lambda in process, Parquet to the lake) and "
+                + "the speed layer (its Lambda driven by a local Kinesis event source mapping, per-minute aggregates in "
+                + "DynamoDB Local), send simulated clickstream events with the producer, wait until every record is "
+                + "delivered and the speed layer's last tumbling window has closed (up to SpeedLayerWindowSeconds), "
+                + "then summarise: produced, delivered, dropped, failed by error type, where the files are, a DuckDB "
+                + "count of the lake, what the speed layer counted, and the accounting line. Each run starts from an empty stream and lake in --data-dir.",
                 "",
                 "Example:  ./firelake demo --events 1000000 --fault-rate 0.02"})
 public final class DemoCommand implements Callable<Integer> {
@@ -89,7 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
         PipelineSettings settings = SamTemplate.load();
         out.printf(Locale.ROOT, "firelake demo: %,d events, fault rate %.3f, seed %d; data in %s%n", events, faultRate, seed, dataDir);
         freshStart(dataDir);
-        out.println("starting kinesalite, S3Proxy, DynamoDB Local and the local Firehose...");
+        out.println("starting kinesalite, S3Proxy, DynamoDB Local, the local Firehose and the speed layer...");
         out.flush();
         Path manifest = dataDir.resolve("demo").resolve("manifest.jsonl");
         Files.createDirectories(manifest.getParent());

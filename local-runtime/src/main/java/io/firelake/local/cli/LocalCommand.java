@@ -6,6 +6,7 @@ import io.firelake.local.engines.Loopback;
 import io.firelake.local.firehose.DeliveryStats;
 import io.firelake.local.runtime.DataDirectory;
 import io.firelake.local.runtime.LocalPipeline;
+import io.firelake.local.runtime.SpeedLayer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +42,9 @@ public final class LocalCommand implements Runnable {
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true,
-            description = "Start kinesalite, S3Proxy, DynamoDB Local and the local Firehose, create the stream and the "
-                    + "lake bucket, and run until stopped (Ctrl-C or 'firelake local down'). On stop the Firehose "
+            description = "Start kinesalite, S3Proxy, DynamoDB Local, the local Firehose and the speed layer (Lambda's "
+                    + "Kinesis event source mapping into the aggregates table), create the stream, the lake bucket and "
+                    + "the table, and run until stopped (Ctrl-C or 'firelake local down'). On stop the Firehose "
                     + "delivers what it has buffered. Fixed ports by default, so clients can be configured once.")
     static final class Up implements Callable<Integer> {
         @Mixin
@@ -225,6 +227,8 @@ public final class LocalCommand implements Runnable {
                     + "  bucket " + s.bucket() + " = " + Path.of(s.dataDir(), "s3", s.bucket()));
             out.println("  DynamoDB Local  " + s.dynamoDbEndpoint() + "  " + reachable(s.dynamoDbEndpoint()));
             out.println("  local Firehose  " + s.deliveryStreamName() + "  metrics " + LocalPipeline.metricsFile(Path.of(s.dataDir())));
+            out.println("  speed layer     " + SpeedLayer.FUNCTION_NAME + " (event source mapping, checkpoints "
+                    + SpeedLayer.home(Path.of(s.dataDir())).resolve("checkpoints.json") + "); read it with ./firelake realtime");
             out.println("  credentials     access key firelake-local, secret firelake-local-secret, region us-east-1");
             out.println("  producer        java -jar producer/target/firelake-producer.jar generate --endpoint "
                     + s.kinesisEndpoint() + " --stream " + s.streamName() + " --events 10000");
