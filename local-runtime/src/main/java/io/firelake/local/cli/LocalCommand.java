@@ -94,6 +94,9 @@ public final class LocalCommand implements Runnable {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    // Stop the speed layer first, while kinesalite still answers: its checkpoint and open window's
+                    // state are saved after every batch, so the next start resumes the window.
+                    pipeline.speedLayer().ifPresent(SpeedLayer::close);
                     if (pipeline.firehose().isRunning()) {
                         // kinesalite may already be stopping (its own shutdown hook): deliver what is buffered only.
                         pipeline.firehose().flush(Duration.ofMinutes(2));
