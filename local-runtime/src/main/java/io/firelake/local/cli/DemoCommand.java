@@ -5,6 +5,8 @@ import io.firelake.local.config.SamTemplate;
 import io.firelake.local.firehose.DeliveryStats;
 import io.firelake.local.runtime.DataDirectory;
 import io.firelake.local.runtime.LocalPipeline;
+import io.firelake.local.runtime.SpeedLayer;
+import io.firelake.local.eventsource.KinesisEventSourceMapping;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.producer.ProducerRun;
 import io.firelake.producer.generate.FaultRates;
@@ -25,6 +27,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         DataDirectory.requireWritable(dataDir);
         long started = System.nanoTime();
+        Instant startedAt = Instant.now();
         PipelineSettings settings = SamTemplate.load();
         out.printf(Locale.ROOT, "firelake demo: %,d events, fault rate %.3f, seed %d; data in %s%n", events, faultRate, seed, dataDir);
         freshStart(dataDir);
@@ -120,7 +125,12 @@ public final class DemoCommand implements Callable<Integer> {
             pipeline.firehose().drain(Duration.ofMinutes(30));
             DeliveryStats stats = pipeline.firehose().firehose().stats();
             out.printf(Locale.ROOT, "  drained in %.1f s%n", seconds(draining));
+            String speed = pipeline.speedLayer().map(layer -> speedLayer(out, layer, settings, pipeline, startedAt))
+                    .orElse(null);
             summary(out, sent, stats, pipeline.lakeDir(), dataDir);
+            if (speed != null) {
+                out.println(speed);
+            }
             out.flush();
         }
         out.println();
@@ -128,8 +138,41 @@ public final class DemoCommand implements Callable<Integer> {
                 .execute("--manifest", manifest.toString(), "--data-dir", dataDir.toString(), "--show-lost", "5");
         out.printf(Locale.ROOT, "%ndemo finished in %.1f s. Explore: ./firelake monitor --data-dir %s | ./firelake local up%n",
                 seconds(started), dataDir);
+        out.printf(Locale.ROOT, "  real-time view (speed layer, DynamoDB Local): ./firelake local up --detach, then "
+                + "./firelake realtime --until %s --minutes %d%n", Instant.now().truncatedTo(ChronoUnit.MINUTES),
+                Math.floorDiv(Instant.now().getEpochSecond(), 60L) - Math.floorDiv(startedAt.getEpochSecond(), 60L) + 1);
         out.flush();
         return accounting;
+    }
+
+    /**
+     * Waits for the speed layer's last windows to close (their final invocations write the items; windows close on the
+     * clock, so up to one window length), then reads back what the table holds for this run.
+     */
+    private static String speedLayer(PrintWriter out, SpeedLayer layer, PipelineSettings settings, LocalPipeline pipeline,
+                                     Instant startedAt) {
+        int window = settings.integer("SpeedLayerWindowSeconds");
+        out.printf(Locale.ROOT, "waiting for the speed layer's last %d s tumbling window to close...%n", window);
+        out.flush();
+        long waiting = System.nanoTime();
+        boolean drained;
+        try {
+            drained = layer.drain(pipeline.firehose().firehose().checkpoints(), Duration.ofSeconds(window + 60L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "  speed layer interrupted";
+        }
+        out.printf(Locale.ROOT, "  %s in %.1f s%n", drained ? "closed" : "NOT closed (timed out)", seconds(waiting));
+        long firstMinute = Math.floorDiv(startedAt.getEpochSecond(), 60L);
+        long lastMinute = Math.floorDiv(Instant.now().getEpochSecond(), 60L);
+        SpeedLayer.Summary summary = layer.summary(firstMinute, lastMinute);
+        long invocations = layer.stats().stream().mapToLong(KinesisEventSourceMapping.ShardStats::invocations).sum();
+        return String.format(Locale.ROOT, "  speed layer %,d events counted into %,d event-time minutes (%,d items) of table %s; "
+                        + "%,d windows, %,d invocations; %,d bad records skipped%s, %,d duplicates dropped, %,d late "
+                        + "(batch layer only)",
+                summary.events(), summary.minutesWithEvents(), summary.minuteItems(), layer.tableName(), summary.windows(),
+                invocations, summary.badRecords(), summary.badRecords() == 0 ? "" : " " + summary.badByReason(),
+                summary.duplicates(), summary.lateEvents());
     }
 
     private static void progress(PrintWriter out, boolean tty, SendSummary sent, DeliveryStats firehose) {
@@ -179,7 +222,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Each demo starts from an empty stream and lake, so its summary and accounting describe this run only. */
     private static void freshStart(Path dataDir) throws IOException {
-        for (String dir : List.of("kinesis", "s3/" + LocalPipeline.LAKE_BUCKET, "firehose", "demo", "dynamodb", "logs")) {
+        for (String dir : List.of("kinesis", "s3/" + LocalPipeline.LAKE_BUCKET, "firehose", "demo", "dynamodb", "logs",
+                "speed-layer")) {
             Path path = dataDir.resolve(dir);
             if (Files.exists(path)) {
                 try (Stream<Path> files = Files.walk(path)) {

@@ -1,14 +1,23 @@
 package io.firelake.local.cli;
 
+import io.firelake.athena.ReportCommand;
+import io.firelake.glue.BatchCommand;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.monitoring.cli.MonitorCommand;
 import io.firelake.monitoring.cli.ReplayErrorsCommand;
+import io.firelake.speed.reader.RealtimeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The {@code firelake} command line: the local pipeline ({@code demo}, {@code local up|down|status}) and the
- * operator's tools ({@code monitor}, {@code accounting}, {@code replay-errors}).
+ * The {@code firelake} command line: the local pipeline ({@code demo}, {@code local up|down|status}), the speed layer's
+ * reader ({@code realtime}), the batch layer ({@code batch}, {@code report}) and the operator's tools
+ * ({@code monitor}, {@code accounting}, {@code replay-errors}).
  */
 @Command(name = "firelake", mixinStandardHelpOptions = true, version = "firelake 0.1.0",
         description = {
@@ -17,7 +26,8 @@ import picocli.CommandLine.Command;
                         + "the transform Lambda in process. Settings come from sam/template.yaml.",
                 "",
                 "Start with:  ./firelake demo"},
-        subcommands = {DemoCommand.class, LocalCommand.class, BenchCommand.class, MonitorCommand.class, AccountingCommand.class,
+        subcommands = {DemoCommand.class, LocalCommand.class, RealtimeCommand.class, BatchCommand.class,
+                ReportCommand.class, BenchCommand.class, MonitorCommand.class, AccountingCommand.class,
                 ReplayErrorsCommand.class, CommandLine.HelpCommand.class})
 public final class FirelakeCli {
 
@@ -31,6 +41,17 @@ public final class FirelakeCli {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FirelakeCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine realtime = cli.getSubcommands().get("realtime");
+        List<String> description = new ArrayList<>(List.of(realtime.getCommandSpec().usageMessage().description()));
+        description.add("Locally: while ./firelake local up runs, --endpoint defaults to its DynamoDB Local (read from "
+                + "<data>/local/state.json, data dir $FIRELAKE_DATA_DIR or " + DataDirOption.DEFAULT
+                + ") unless --endpoint or --region is given.");
+        realtime.getCommandSpec().usageMessage().description(description.toArray(String[]::new));
+        cli.setExecutionStrategy(parseResult -> {
+            localRealtimeEndpoint(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("firelake " + commandLine.getCommandName() + ": " + message(e));
             if (System.getenv("FIRELAKE_DEBUG") != null) {
@@ -41,6 +62,20 @@ public final class FirelakeCli {
             return EXIT_CANNOT_START;
         });
         return cli;
+    }
+
+    /**
+     * {@code realtime} lives in the speed-layer module, which knows nothing of {@code local up}: with neither
+     * {@code --endpoint} nor {@code --region}, point it at the running local pipeline's DynamoDB Local.
+     */
+    private static void localRealtimeEndpoint(ParseResult parseResult) {
+        ParseResult sub = parseResult.subcommand();
+        if (sub == null || !"realtime".equals(sub.commandSpec().name())
+                || sub.hasMatchedOption("--endpoint") || sub.hasMatchedOption("--region")) {
+            return;
+        }
+        Optional<RuntimeState> running = RuntimeState.read(new DataDirOption().resolve()).filter(RuntimeState::alive);
+        running.ifPresent(state -> sub.commandSpec().findOption("--endpoint").setValue(state.dynamoDbEndpoint()));
     }
 
     private static String message(Throwable e) {

@@ -14,6 +14,7 @@ import io.firelake.local.firehose.PrefetchingStreamSource;
 import io.firelake.local.firehose.aws.KinesisStreamSource;
 import io.firelake.local.firehose.aws.S3ObjectStore;
 import io.firelake.local.firehose.lambda.RequestStreamHandlerProcessor;
+import io.firelake.local.eventsource.EventSourceMappingConfig;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -53,6 +54,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final KinesisClient kinesis;
     private final S3Client s3;
     private final FirehoseRunner firehose;
+    private final SpeedLayer speedLayer;
     private final BufferedWriter lambdaLog;
 
     /**
@@ -62,9 +64,24 @@ public final class LocalPipeline implements AutoCloseable {
      * @param s3Port         0 for a free port
      * @param dynamoDbPort   0 for a free port, -1 to not start DynamoDB Local
      * @param configure      adjusts the delivery stream (tests shorten buffers); identity otherwise
+     * @param speedLayer     adjusts the speed layer's event source mapping (tests shorten its window); null to not run
+     *                       the speed layer (it needs DynamoDB Local)
      */
     public record Options(Path dataDir, PipelineSettings settings, int kinesisPort, int s3Port, int dynamoDbPort,
-                         java.util.function.UnaryOperator<DeliveryStreamConfig> configure) {
+                         java.util.function.UnaryOperator<DeliveryStreamConfig> configure,
+                         java.util.function.UnaryOperator<EventSourceMappingConfig> speedLayer) {
+
+        /** The speed layer runs, with the SAM template's settings, whenever DynamoDB Local does. */
+        public Options(Path dataDir, PipelineSettings settings, int kinesisPort, int s3Port, int dynamoDbPort,
+                       java.util.function.UnaryOperator<DeliveryStreamConfig> configure) {
+            this(dataDir, settings, kinesisPort, s3Port, dynamoDbPort, configure, dynamoDbPort < 0 ? null : c -> c);
+        }
+
+        public Options {
+            if (speedLayer != null && dynamoDbPort < 0) {
+                throw new IllegalArgumentException("the speed layer needs DynamoDB Local (dynamoDbPort >= 0)");
+            }
+        }
     }
 
     private LocalPipeline(Options options) {
@@ -99,6 +116,8 @@ public final class LocalPipeline implements AutoCloseable {
                     .droppedLog(droppedFile(data))
                     .concurrentInvocations(CONCURRENT_INVOCATIONS, handlers);
             firehose = track(new FirehoseRunner(delivery, Duration.ofMillis(200)).start());
+            speedLayer = options.speedLayer() == null ? null
+                    : track(SpeedLayer.start(dynamoDb.endpoint(), kinesis, settings, data, options.speedLayer()));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -132,6 +151,11 @@ public final class LocalPipeline implements AutoCloseable {
 
     public URI dynamoDbEndpoint() {
         return dynamoDb == null ? null : dynamoDb.endpoint();
+    }
+
+    /** The speed layer, when it runs (with DynamoDB Local). */
+    public java.util.Optional<SpeedLayer> speedLayer() {
+        return java.util.Optional.ofNullable(speedLayer);
     }
 
     public KinesisClient kinesis() {

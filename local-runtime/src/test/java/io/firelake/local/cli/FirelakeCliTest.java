@@ -38,6 +38,24 @@ class FirelakeCliTest {
     }
 
     @Test
+    void theSpeedAndBatchLayerCommandsAreMounted() {
+        assertThat(run("--help").out()).contains("realtime", "batch", "report");
+        Run realtime = run("realtime", "--help");
+        assertThat(realtime.exit()).isZero();
+        assertThat(realtime.out()).contains("--endpoint", "--minutes", "local up runs");
+        assertThat(run("batch", "--help").out()).contains("--date", "--lookback-days");
+        Run report = run("report", "--list");
+        assertThat(report.exit()).isZero();
+        assertThat(report.out()).contains("hourly_traffic", "duplicates_removed");
+    }
+
+    @Test
+    void reportAndBatchReadTheLocalLakeAndSayWhenItIsEmpty(@TempDir Path data) {
+        Run batch = run("batch", "--data-dir", data.toString());
+        assertThat(batch.exit()).isEqualTo(2);
+    }
+
+    @Test
     void statusSaysWhenNothingRuns(@TempDir Path data) {
         Run status = run("local", "status", "--data-dir", data.toString());
         assertThat(status.exit()).isEqualTo(3);
