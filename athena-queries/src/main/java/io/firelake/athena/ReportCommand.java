@@ -35,7 +35,7 @@ import java.util.function.Supplier;
                 "Runs the SQL reports (plain Athena SQL files) over a range of days.",
                 "Locally (default) DuckDB reads the lake's Parquet files and prints the bytes of the files in the "
                         + "partitions the date range selects: the stand-in for what Athena bills.",
-                "With --engine athena the same SQL runs in an Athena workgroup; it prints the data scanned and its "
+                "With --source aws the same SQL runs in an Athena workgroup; it prints the data scanned and its "
                         + "price (5 USD per TB, 10 MB minimum per query).",
                 "Run 'firelake batch' first: most reports read the curated data and the batch views."},
         footer = {"", "Reports:", "%n  hourly_traffic, top_pages, top_referrers_campaigns, device_browser_mix, "
@@ -43,11 +43,12 @@ import java.util.function.Supplier;
                 + "%n  (firelake report --list shows the question each answers)",
                 "", "Examples:", "  firelake report --all", "  firelake report conversion_funnel --from 2026-11-01 --to 2026-11-30",
                 "  firelake report revenue --format csv > revenue.csv",
-                "  firelake report --all --engine athena --workgroup firelake",
+                "  firelake report --all --source aws --workgroup firelake-reports",
                 "  firelake report --ddl --lake s3://my-lake-bucket   # the CREATE TABLE statements for Athena"})
 public final class ReportCommand implements Callable<Integer> {
 
-    public enum Engine { duckdb, athena }
+    /** Where the reports run: DuckDB on the local lake, or Athena (the same words as firelake monitor's --source). */
+    public enum Source { local, aws }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The report to run.")
     String name;
@@ -74,20 +75,20 @@ public final class ReportCommand implements Callable<Integer> {
             description = "table, csv or json (one object per report and line) (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "duckdb",
-            description = "duckdb (the local lake) or athena (default: ${DEFAULT-VALUE}).")
-    Engine engine;
+    @Option(names = "--source", paramLabel = "local|aws", defaultValue = "local",
+            description = "local: DuckDB on the local lake; aws: Athena (default: ${DEFAULT-VALUE}).")
+    Source source;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:FIRELAKE_DATA_DIR:-.firelake/data}",
             description = "The local runtime's data directory; the lake is DIR/s3/firelake-lake "
                     + "(default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--lake", paramLabel = "DIR|S3", description = "The lake: a directory for duckdb, s3://bucket for --ddl.")
+    @Option(names = "--lake", paramLabel = "DIR|S3", description = "The lake: a directory for --source local, s3://bucket for --ddl.")
     String lake;
 
-    @Option(names = "--workgroup", paramLabel = "NAME", defaultValue = "primary",
-            description = "Athena workgroup (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workgroup", paramLabel = "NAME", defaultValue = "firelake-reports",
+            description = "Athena workgroup: the SAM stack's is STACK-reports (default: ${DEFAULT-VALUE}).")
     String workgroup;
 
     @Option(names = "--database", paramLabel = "NAME", defaultValue = LakeTables.DATABASE,
@@ -188,7 +189,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private ReportEngine openEngine() {
-        if (engine == Engine.athena) {
+        if (source == Source.aws) {
             if (athenaFactory != null) {
                 return athenaFactory.get();
             }
@@ -205,7 +206,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     private Path lakeDirectory() {
         if (lake != null && lake.startsWith("s3://")) {
-            throw new IllegalArgumentException("DuckDB reads local files; for s3:// use --engine athena");
+            throw new IllegalArgumentException("DuckDB reads local files; for s3:// use --source aws");
         }
         return lake != null ? Path.of(lake) : dataDir.resolve("s3").resolve("firelake-lake");
     }

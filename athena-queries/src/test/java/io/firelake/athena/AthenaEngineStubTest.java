@@ -170,7 +170,7 @@ class AthenaEngineStubTest {
         CommandLine cli = new CommandLine(new ReportCommand(() -> engine(Optional.empty())));
         cli.setErr(new PrintWriter(err));
         cli.setOut(new PrintWriter(new StringWriter()));
-        int exit = cli.execute("session_metrics", "--engine", "athena", "--from", "2026-11-20", "--to", "2026-11-21");
+        int exit = cli.execute("session_metrics", "--source", "aws", "--from", "2026-11-20", "--to", "2026-11-21");
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("TABLE_NOT_FOUND");
     }
@@ -182,7 +182,7 @@ class AthenaEngineStubTest {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new ReportCommand(() -> engine(Optional.empty())));
         cli.setOut(new PrintWriter(out));
-        int exit = cli.execute("revenue", "--engine", "athena", "--date", "2026-11-20");
+        int exit = cli.execute("revenue", "--source", "aws", "--date", "2026-11-20");
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("== revenue (2026-11-20) ==")
                 .contains("2026-11-20 | 3        | 40.00")
