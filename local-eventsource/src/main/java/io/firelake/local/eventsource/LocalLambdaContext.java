@@ -7,18 +7,31 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** The invocation context of a local run: a fresh request id, Lambda's 5-minute default ceiling, logs to stdout. */
-final class LocalLambdaContext implements Context {
+/**
+ * The invocation context of a local Lambda run, one per invocation: a fresh request id, Lambda's 5-minute ceiling,
+ * and a logger that goes where the caller says (CloudWatch Logs on AWS). Shared by every in-process invoker.
+ */
+public final class LocalLambdaContext implements Context {
 
     private static final long TIMEOUT_MILLIS = 300_000;
 
     private final String functionName;
+    private final int memoryLimitMb;
+    private final Consumer<String> log;
     private final String requestId = UUID.randomUUID().toString();
     private final long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
 
-    LocalLambdaContext(String functionName) {
+    /** A context whose logger prints to standard output. */
+    public LocalLambdaContext(String functionName) {
+        this(functionName, 512, System.out::println);
+    }
+
+    public LocalLambdaContext(String functionName, int memoryLimitMb, Consumer<String> log) {
         this.functionName = functionName;
+        this.memoryLimitMb = memoryLimitMb;
+        this.log = log;
     }
 
     @Override
@@ -69,7 +82,7 @@ final class LocalLambdaContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return 512;
+        return memoryLimitMb;
     }
 
     @Override
@@ -77,12 +90,12 @@ final class LocalLambdaContext implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.out.println(message);
+                log.accept(message);
             }
 
             @Override
             public void log(byte[] message) {
-                System.out.println(new String(message, StandardCharsets.UTF_8));
+                log.accept(new String(message, StandardCharsets.UTF_8));
             }
         };
     }

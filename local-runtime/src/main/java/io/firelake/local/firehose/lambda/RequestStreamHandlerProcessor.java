@@ -1,24 +1,22 @@
 package io.firelake.local.firehose.lambda;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.firelake.local.eventsource.LocalLambdaContext;
 import io.firelake.local.firehose.Processor;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * Invokes a Lambda {@link RequestStreamHandler} in this process the way the Lambda runtime does: the event as bytes
- * in, the response as bytes out, with a {@link Context} whose logger goes where the caller says (CloudWatch Logs on
+ * in, the response as bytes out, with a {@link LocalLambdaContext} whose logger goes where the caller says (CloudWatch Logs on
  * AWS).
  */
 public final class RequestStreamHandlerProcessor implements Processor {
+
+    /** The transform's memory size in the SAM template: what the handler sees as its limit. */
+    private static final int TRANSFORM_MEMORY_MB = 1024;
 
     private final RequestStreamHandler handler;
     private final String functionName;
@@ -42,77 +40,8 @@ public final class RequestStreamHandlerProcessor implements Processor {
     @Override
     public byte[] invoke(byte[] event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream(event.length + 1024);
-        handler.handleRequest(new ByteArrayInputStream(event), out, new LocalContext());
+        handler.handleRequest(new ByteArrayInputStream(event), out,
+                new LocalLambdaContext(functionName, TRANSFORM_MEMORY_MB, log));
         return out.toByteArray();
-    }
-
-    private final class LocalContext implements Context {
-        private final String requestId = UUID.randomUUID().toString();
-        private final long deadline = System.currentTimeMillis() + 5 * 60 * 1000;
-
-        @Override
-        public String getAwsRequestId() {
-            return requestId;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/" + functionName;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "local";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return functionName;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return (int) Math.max(0, deadline - System.currentTimeMillis());
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    log.accept(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    log.accept(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
     }
 }
