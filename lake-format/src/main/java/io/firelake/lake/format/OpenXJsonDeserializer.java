@@ -46,14 +46,19 @@ public final class OpenXJsonDeserializer {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .toFormatter(Locale.ROOT);
 
+    /** Beyond this many keys that are not columns, the flat path hands the record to the strict one. */
+    private static final int MAX_FLAT_UNKNOWN_KEYS = 8;
+
     private final LakeSchema schema;
     private final ObjectMapper json;
+    private final ObjectMapper flatJson;
     private final Map<String, Integer> columnIndex = new HashMap<>();
 
     public OpenXJsonDeserializer(LakeSchema schema) {
         this.schema = schema;
         this.json = new ObjectMapper();
         this.json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.flatJson = new ObjectMapper();
         List<LakeSchema.ColumnType> columns = schema.columns();
         for (int i = 0; i < columns.size(); i++) {
             columnIndex.put(columns.get(i).name().toLowerCase(Locale.ROOT), i);
@@ -66,6 +71,80 @@ public final class OpenXJsonDeserializer {
 
     /** One JSON object (a trailing newline is allowed). */
     public ConversionResult deserialize(byte[] record) {
+        ConversionResult flat = deserializeFlat(record);
+        return flat != null ? flat : deserializeStrict(record);
+    }
+
+    /**
+     * The transform's records: one flat object whose keys are almost all columns. Jackson's duplicate detection keeps
+     * a hash set of every key of every record (a sixth of the conversion in profiles); here the keys are checked
+     * against the columns already set instead. Anything this path cannot judge exactly as the strict one does (a
+     * nested value, a key seen twice or in two spellings, many unknown keys) returns null, and the record is read again
+     * by {@link #deserializeStrict}, which words every failure.
+     */
+    private ConversionResult deserializeFlat(byte[] record) {
+        List<LakeSchema.ColumnType> columns = schema.columns();
+        GenericRecord row = new GenericData.Record(schema.avroSchema());
+        boolean[] seen = new boolean[columns.size()];
+        String[] unknown = null;
+        int unknownCount = 0;
+        try (JsonParser p = flatJson.createParser(record)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                Integer index = columnIndex.get(name);
+                if (index == null) {
+                    index = columnIndex.get(name.toLowerCase(Locale.ROOT));
+                }
+                JsonToken token = p.nextToken();
+                if (token == null || token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    return null;
+                }
+                if (index == null) {
+                    if (unknown == null) {
+                        unknown = new String[MAX_FLAT_UNKNOWN_KEYS];
+                    }
+                    if (unknownCount == MAX_FLAT_UNKNOWN_KEYS) {
+                        return null;
+                    }
+                    for (int i = 0; i < unknownCount; i++) {
+                        if (unknown[i].equals(name)) {
+                            return null;
+                        }
+                    }
+                    unknown[unknownCount++] = name;
+                    continue;
+                }
+                if (seen[index]) {
+                    return null;
+                }
+                seen[index] = true;
+                if (token == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                LakeSchema.ColumnType column = columns.get(index);
+                Object value = fast(column, token, p);
+                if (value == null) {
+                    try {
+                        value = convert(column, p.readValueAsTree());
+                    } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
+                        return null;
+                    }
+                }
+                row.put(index, value);
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return new ConversionResult.Converted(row);
+    }
+
+    private ConversionResult deserializeStrict(byte[] record) {
         GenericRecord row = new GenericData.Record(schema.avroSchema());
         try (JsonParser p = json.createParser(record)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {

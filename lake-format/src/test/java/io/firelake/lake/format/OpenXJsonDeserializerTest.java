@@ -22,6 +22,18 @@ class OpenXJsonDeserializerTest {
     }
 
     @Test
+    void aKeyRepeatedAtAnyLevelFailsTheRecordButTwoSpellingsOfAColumnDoNot() {
+        assertThat(failure("{\"event_id\":\"e-1\",\"quantity\":1,\"event_id\":\"e-2\"}"))
+                .contains("not valid JSON", "Duplicate field 'event_id'");
+        assertThat(failure("{\"x\":1,\"event_id\":\"e-1\",\"x\":2}")).contains("Duplicate field 'x'");
+        assertThat(failure("{\"event_id\":\"e-1\",\"nested\":{\"a\":1,\"a\":2}}")).contains("Duplicate field 'a'");
+        GenericRecord row = converted("{\"event_id\":\"e-1\",\"EVENT_ID\":\"e-2\",\"price\":12.5,\"quantity\":2}");
+        assertThat(row.get("event_id").toString()).isEqualTo("e-2");
+        assertThat(new java.math.BigInteger(((ByteBuffer) row.get("price")).array())).isEqualTo(1250);
+        assertThat(row.get("quantity")).isEqualTo(2);
+    }
+
+    @Test
     void timestampsAcceptIsoSqlAndEpochMillis() {
         long expected = Instant.parse("2026-11-22T03:09:24.123Z").toEpochMilli();
         assertThat(converted("{\"event_ts\":\"2026-11-22T03:09:24.123Z\"}").get("event_ts")).isEqualTo(expected);

@@ -21,6 +21,16 @@ public record SourceRecord(String shardId, String sequenceNumber, long subsequen
      * sub-sequence, so the record can be traced back to Kinesis.
      */
     public String recordId() {
-        return sequenceNumber + String.format("%010d", subsequenceNumber);
+        if (subsequenceNumber < 0) {
+            return sequenceNumber + String.format("%010d", subsequenceNumber);
+        }
+        // String.format was 5% of the Firehose's CPU (the id is built twice per record): padded by hand.
+        String sub = Long.toString(subsequenceNumber);
+        StringBuilder id = new StringBuilder(sequenceNumber.length() + Math.max(10, sub.length()));
+        id.append(sequenceNumber);
+        for (int i = sub.length(); i < 10; i++) {
+            id.append('0');
+        }
+        return id.append(sub).toString();
     }
 }
