@@ -77,6 +77,15 @@ class EventContractTest {
     }
 
     @Test
+    void fieldPositionsFollowSchemaOrder() {
+        var fields = contract.enriched().fields();
+        for (int i = 0; i < fields.size(); i++) {
+            assertThat(contract.enriched().indexOf(fields.get(i).name())).isEqualTo(i);
+        }
+        assertThat(contract.enriched().indexOf("ip")).isEqualTo(-1);
+    }
+
+    @Test
     void rawIpNeverReachesTheLake() {
         assertThat(contract.raw().field("ip").orElseThrow().pii()).isTrue();
         assertThat(contract.enriched().has("ip")).isFalse();

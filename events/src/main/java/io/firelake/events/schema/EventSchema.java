@@ -13,17 +13,21 @@ public final class EventSchema {
     private final String fullName;
     private final List<FieldSpec> fields;
     private final Map<String, FieldSpec> byName;
+    private final Map<String, Integer> positions;
 
     public EventSchema(String fullName, List<FieldSpec> fields) {
         this.fullName = fullName;
         this.fields = List.copyOf(fields);
         Map<String, FieldSpec> index = new LinkedHashMap<>();
+        Map<String, Integer> position = new LinkedHashMap<>();
         for (FieldSpec field : this.fields) {
             if (index.put(field.name(), field) != null) {
                 throw new SchemaException(fullName + " declares field '" + field.name() + "' twice");
             }
+            position.put(field.name(), position.size());
         }
         this.byName = Map.copyOf(index);
+        this.positions = Map.copyOf(position);
     }
 
     public String fullName() {
@@ -36,6 +40,11 @@ public final class EventSchema {
 
     public Optional<FieldSpec> field(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The position of the named field in {@link #fields()}, or -1 when the schema has no such field. */
+    public int indexOf(String name) {
+        return positions.getOrDefault(name, -1);
     }
 
     public boolean has(String name) {

@@ -28,12 +28,11 @@ public final class EnrichedEvent {
     }
 
     public Object value(String field) {
-        for (int i = 0; i < values.length; i++) {
-            if (schema.fields().get(i).name().equals(field)) {
-                return values[i];
-            }
+        int index = schema.indexOf(field);
+        if (index < 0) {
+            throw new IllegalArgumentException("no enriched field " + field);
         }
-        throw new IllegalArgumentException("no enriched field " + field);
+        return values[index];
     }
 
     /** Values of the schema's partition fields, in schema order: Firehose's {@code metadata.partitionKeys}. */

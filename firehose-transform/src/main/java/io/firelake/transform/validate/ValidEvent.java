@@ -32,12 +32,11 @@ public final class ValidEvent {
     }
 
     public Object value(String field) {
-        for (int i = 0; i < values.length; i++) {
-            if (schema.fields().get(i).name().equals(field)) {
-                return values[i];
-            }
+        int index = schema.indexOf(field);
+        if (index < 0) {
+            throw new IllegalArgumentException("no raw field " + field);
         }
-        throw new IllegalArgumentException("no raw field " + field);
+        return values[index];
     }
 
     public String string(int index) {
