@@ -8,6 +8,7 @@ import io.firelake.transform.core.TransformResult;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import java.util.Map;
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/dynamic-partitioning-partitioning-keys.html">Firehose dynamic partitioning with Lambda</a>
  */
 public final class FirehoseResponseWriter {
+
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     private final JsonFactory json = JsonFactory.builder()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
@@ -35,7 +38,10 @@ public final class FirehoseResponseWriter {
                 generator.writeStringField("recordId", result.recordId());
                 generator.writeStringField("result", result.result());
                 generator.writeFieldName("data");
-                generator.writeBinary(result.data());
+                // java.util.Base64 is a JIT intrinsic; Jackson's writeBinary encodes in Java, at 6% of a batch's CPU.
+                // The alphabet needs no JSON escaping, so the encoded bytes are written as they are.
+                byte[] base64 = BASE64.encode(result.data());
+                generator.writeRawUTF8String(base64, 0, base64.length);
                 if (result instanceof TransformResult.Ok ok && !ok.partitionKeys().isEmpty()) {
                     generator.writeObjectFieldStart("metadata");
                     generator.writeObjectFieldStart("partitionKeys");

@@ -30,7 +30,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -50,6 +53,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--work-dir", required = true, description = "A scratch directory (emptied first).")
     Path workDir;
+
+    @Option(names = "--rounds", defaultValue = "1", description = "Fill-and-drain rounds in this one JVM (default: "
+            + "${DEFAULT-VALUE}). The first round pays for class loading and the JIT; later ones show the warm cost, "
+            + "what a long-running `firelake local up` pays.")
+    int rounds;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -78,50 +86,109 @@ public final class BenchCommand implements Callable<Integer> {
             kinesis.createStream(b -> b.streamName(settings.streamName()).shardCount(settings.shardCount()));
             Streams.awaitActive(kinesis, settings.streamName());
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            long node0 = childCpuNanos();
-            long jvm0 = os.getProcessCpuTime();
-            long t0 = System.nanoTime();
-            var sent = ProducerRun.builder().endpoint(kinesalite.endpoint()).stream(settings.streamName())
-                    .simulate(SimulationSettings.live(42, events).withFaults(FaultRates.combined(faultRate)))
-                    .build().run().summary();
-            double produceSeconds = (System.nanoTime() - t0) / 1e9;
-            out.printf(Locale.ROOT, "producer: %,d records (%,d Kinesis records, %.1f MB) in %.1f s = %,.0f records/s%n",
-                    sent.delivered(), sent.kinesisRecords(), sent.deliveredBytes() / 1e6, produceSeconds,
-                    sent.delivered() / produceSeconds);
-            double nodeProduce = (childCpuNanos() - node0) / 1e9;
-            double jvmProduce = (os.getProcessCpuTime() - jvm0) / 1e9;
-            out.printf(Locale.ROOT, "  CPU while producing: kinesalite %.1f s (%,.0f records per CPU-second), producer JVM %.1f s%n",
-                    nodeProduce, sent.delivered() / nodeProduce, jvmProduce);
-
             DeliveryStreamConfig config = DeliveryStreamConfig.from(settings, LocalAws.REGION.id());
-            var processor = new RequestStreamHandlerProcessor(
-                    RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER), config.functionName(), line -> { });
-            try (LocalFirehose firehose = new LocalFirehose(config,
-                    new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),
-                            config.region(), config.accountId()), 3, java.time.Duration.ofMillis(200)),
-                    processor, new S3ObjectStore(s3, LocalPipeline.LAKE_BUCKET).ensureBucket(),
-                    LakeSchema.clickstreamRaw("s3://" + LocalPipeline.LAKE_BUCKET + "/raw/"), workDir.resolve("firehose"),
-                    new FirehoseMetrics(workDir.resolve("firehose/metrics.jsonl"), config.name(), Clock.systemUTC()),
-                    Clock.systemUTC()).concurrentInvocations(LocalPipeline.CONCURRENT_INVOCATIONS,
-                    () -> new RequestStreamHandlerProcessor(RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER),
-                            config.functionName(), line -> { }))) {
-                long cpu0 = os.getProcessCpuTime();
-                long node1 = childCpuNanos();
-                long t1 = System.nanoTime();
-                firehose.drain();
-                double drainSeconds = (System.nanoTime() - t1) / 1e9;
-                double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
-                DeliveryStats stats = firehose.stats();
-                out.printf(Locale.ROOT, "local Firehose: %,d records read, %,d delivered in %,d objects, %,d failed, "
-                                + "%,d invocations, in %.1f s = %,.0f records/s%n",
-                        stats.read(), stats.delivered(), stats.objects(), stats.failed(), stats.invocations(),
-                        drainSeconds, stats.read() / drainSeconds);
-                out.printf(Locale.ROOT, "  CPU of this JVM (Firehose, transform, Parquet, S3Proxy, GC) while draining: %.1f s = %,.0f records "
-                                + "per CPU-second; load average %.1f on %d cores%n", cpuSeconds, stats.read() / cpuSeconds,
-                        os.getSystemLoadAverage(), os.getAvailableProcessors());
-                out.printf(Locale.ROOT, "  kinesalite CPU while draining (GetRecords): %.1f s%n", (childCpuNanos() - node1) / 1e9);
+            for (int round = 1; round <= rounds; round++) {
+                if (rounds > 1) {
+                    out.printf(Locale.ROOT, "round %d of %d%s%n", round, rounds, round == 1 ? " (cold JVM)" : " (warm JVM)");
+                }
+                runRound(out, os, settings, config, kinesalite, kinesis, s3, round);
             }
         }
         return 0;
+    }
+
+    private void runRound(PrintWriter out, com.sun.management.OperatingSystemMXBean os, PipelineSettings settings,
+                          DeliveryStreamConfig config, Kinesalite kinesalite, KinesisClient kinesis, S3Client s3, int round)
+            throws Exception {
+        long node0 = childCpuNanos();
+        long jvm0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        var sent = ProducerRun.builder().endpoint(kinesalite.endpoint()).stream(settings.streamName())
+                .simulate(SimulationSettings.live(41 + round, events).withFaults(FaultRates.combined(faultRate)))
+                .build().run().summary();
+        double produceSeconds = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "producer: %,d records (%,d Kinesis records, %.1f MB) in %.1f s = %,.0f records/s%n",
+                sent.delivered(), sent.kinesisRecords(), sent.deliveredBytes() / 1e6, produceSeconds,
+                sent.delivered() / produceSeconds);
+        double nodeProduce = (childCpuNanos() - node0) / 1e9;
+        double jvmProduce = (os.getProcessCpuTime() - jvm0) / 1e9;
+        out.printf(Locale.ROOT, "  CPU while producing: kinesalite %.1f s (%,.0f records per CPU-second), producer JVM %.1f s%n",
+                nodeProduce, sent.delivered() / nodeProduce, jvmProduce);
+
+        var processor = new RequestStreamHandlerProcessor(
+                RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER), config.functionName(), line -> { });
+        try (LocalFirehose firehose = new LocalFirehose(config,
+                new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),
+                        config.region(), config.accountId()), 3, java.time.Duration.ofMillis(200)),
+                processor, new S3ObjectStore(s3, LocalPipeline.LAKE_BUCKET).ensureBucket(),
+                LakeSchema.clickstreamRaw("s3://" + LocalPipeline.LAKE_BUCKET + "/raw/"), workDir.resolve("firehose"),
+                new FirehoseMetrics(workDir.resolve("firehose/metrics.jsonl"), config.name(), Clock.systemUTC()),
+                Clock.systemUTC()).concurrentInvocations(LocalPipeline.CONCURRENT_INVOCATIONS,
+                () -> new RequestStreamHandlerProcessor(RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER),
+                        config.functionName(), line -> { }))) {
+            long cpu0 = os.getProcessCpuTime();
+            long jit0 = jitMillis();
+            long gc0 = gcMillis();
+            Map<Long, Long> threads0 = threadCpuNanos();
+            long node1 = childCpuNanos();
+            long t1 = System.nanoTime();
+            firehose.drain();
+            double drainSeconds = (System.nanoTime() - t1) / 1e9;
+            double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+            Map<String, Double> byThread = cpuSecondsByThreadGroup(threads0);
+            DeliveryStats stats = firehose.stats();
+            out.printf(Locale.ROOT, "local Firehose: %,d records read, %,d delivered in %,d objects, %,d failed, "
+                            + "%,d invocations, in %.1f s = %,.0f records/s%n",
+                    stats.read(), stats.delivered(), stats.objects(), stats.failed(), stats.invocations(),
+                    drainSeconds, stats.read() / drainSeconds);
+            out.printf(Locale.ROOT, "  CPU of this JVM (Firehose, transform, Parquet, S3Proxy, GC) while draining: %.1f s = %,.0f records "
+                            + "per CPU-second; load average %.1f on %d cores%n", cpuSeconds, stats.read() / cpuSeconds,
+                    os.getSystemLoadAverage(), os.getAvailableProcessors());
+            out.printf(Locale.ROOT, "  of which JIT compilation %.1f s, GC %.1f s (elapsed time of compiler threads and collections)%n",
+                    (jitMillis() - jit0) / 1e3, (gcMillis() - gc0) / 1e3);
+            out.printf(Locale.ROOT, "  by thread: %s%n", byThread.entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            out.printf(Locale.ROOT, "  kinesalite CPU while draining (GetRecords): %.1f s%n", (childCpuNanos() - node1) / 1e9);
+        }
+    }
+
+    private static Map<Long, Long> threadCpuNanos() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            cpu.put(id, threads.getThreadCpuTime(id));
+        }
+        return cpu;
+    }
+
+    /** CPU seconds of the Java threads since {@code before}, by name with numbers taken out (largest first). */
+    private static Map<String, Double> cpuSecondsByThreadGroup(Map<Long, Long> before) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Double> groups = new HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long now = threads.getThreadCpuTime(info.getThreadId());
+            long spent = now - before.getOrDefault(info.getThreadId(), 0L);
+            if (now > 0 && spent > 50_000_000L) {
+                groups.merge(info.getThreadName().replaceAll("[0-9]+", "N"), spent / 1e9, Double::sum);
+            }
+        }
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    private static long jitMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit == null || !jit.isCompilationTimeMonitoringSupported() ? 0 : jit.getTotalCompilationTime();
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 }

@@ -3,6 +3,7 @@ package io.firelake.local.cli;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.firehose.DeliveryStats;
+import io.firelake.local.runtime.CpuAccounting;
 import io.firelake.local.runtime.DataDirectory;
 import io.firelake.local.runtime.LocalPipeline;
 import io.firelake.local.runtime.SpeedLayer;
@@ -101,6 +102,8 @@ public final class DemoCommand implements Callable<Integer> {
                     settings.streamName(), settings.shardCount(), pipeline.firehose().firehose().config().name());
             out.flush();
             boolean tty = System.console() != null;
+            CpuAccounting cpu = CpuAccounting.start();
+            CpuAccounting phase = CpuAccounting.start();
             long producing = System.nanoTime();
             ProducerRun.ProducerResult produced = ProducerRun.builder()
                     .endpoint(pipeline.kinesisEndpoint())
@@ -121,12 +124,19 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("  producer: " + (produced.abortReason() == null ? sent.failed() + " records undeliverable"
                         : produced.abortReason()));
             }
+            out.println("  CPU while producing: " + phase.describe());
+            phase.close();
             out.println("draining the local Firehose (every buffer is delivered now, regardless of its hints)...");
             out.flush();
+            phase = CpuAccounting.start();
             long draining = System.nanoTime();
             pipeline.firehose().drain(Duration.ofMinutes(30));
             DeliveryStats stats = pipeline.firehose().firehose().stats();
             out.printf(Locale.ROOT, "  drained in %.1f s%n", seconds(draining));
+            out.println("  CPU while draining: " + phase.describe());
+            phase.close();
+            out.println("  CPU µs per record, producing and draining: " + cpu.perRecord(stats.read()));
+            cpu.close();
             String speed = pipeline.speedLayer().map(layer -> speedLayer(out, layer, settings, pipeline, startedAt))
                     .orElse(null);
             summary(out, sent, stats, pipeline.lakeDir(), dataDir);

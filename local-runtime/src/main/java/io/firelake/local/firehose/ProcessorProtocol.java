@@ -46,6 +46,7 @@ public final class ProcessorProtocol {
     public static final String PROCESSING_FAILED = "Lambda.ProcessingFailed";
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     private final DeliveryStreamConfig config;
     private final String sourceStreamArn;
@@ -72,7 +73,9 @@ public final class ProcessorProtocol {
                 g.writeStringField("recordId", r.recordId());
                 g.writeNumberField("approximateArrivalTimestamp", r.arrival().toEpochMilli());
                 g.writeFieldName("data");
-                g.writeBinary(r.data());
+                // java.util.Base64 is a JIT intrinsic, Jackson's writeBinary is not; the alphabet needs no escaping.
+                byte[] base64 = BASE64.encode(r.data());
+                g.writeRawUTF8String(base64, 0, base64.length);
                 g.writeObjectFieldStart("kinesisRecordMetadata");
                 g.writeStringField("shardId", r.shardId());
                 g.writeStringField("partitionKey", r.partitionKey());
