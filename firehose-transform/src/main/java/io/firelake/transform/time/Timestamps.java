@@ -1,13 +1,10 @@
 package io.firelake.transform.time;
 
 import java.time.DateTimeException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
- * Event-time parsing and the lake's timestamp format, on the hot path: the common shapes are handled by hand, anything
- * else by {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, so the accepted language is exactly ISO-8601 with an offset.
+ * The lake's timestamp format and the event-time bounds, written by hand on the hot path. Parsing event times is the
+ * contract's: {@link io.firelake.events.time.IsoTimestamps}.
  */
 public final class Timestamps {
 
@@ -19,119 +16,6 @@ public final class Timestamps {
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private Timestamps() {
-    }
-
-    /**
-     * Epoch milliseconds of an ISO-8601 date-time with an offset ({@code Z} or {@code +hh:mm}), sub-millisecond digits
-     * truncated; {@code Long.MIN_VALUE} when the text is not one.
-     */
-    public static long parseIsoOffsetMillis(String text) {
-        long fast = parseFast(text);
-        if (fast != Long.MIN_VALUE) {
-            return fast;
-        }
-        try {
-            OffsetDateTime parsed = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            return parsed.toInstant().toEpochMilli();
-        } catch (DateTimeParseException | ArithmeticException e) {
-            return Long.MIN_VALUE;
-        }
-    }
-
-    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±hh:mm)}; {@code Long.MIN_VALUE} for every other shape (then the slow path decides). */
-    static long parseFast(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-                || s.charAt(16) != ':') {
-            return Long.MIN_VALUE;
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return Long.MIN_VALUE;
-        }
-        int i = 19;
-        int millis = 0;
-        if (s.charAt(i) == '.') {
-            int start = ++i;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                if (i - start < 3) {
-                    millis = millis * 10 + (s.charAt(i) - '0');
-                }
-                i++;
-            }
-            int count = i - start;
-            if (count < 1 || count > 9) {
-                return Long.MIN_VALUE;
-            }
-            for (int k = count; k < 3; k++) {
-                millis *= 10;
-            }
-        }
-        int offsetSeconds;
-        if (i == n - 1 && s.charAt(i) == 'Z') {
-            offsetSeconds = 0;
-        } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
-            int oh = digits(s, i + 1, 2);
-            int om = digits(s, i + 4, 2);
-            if (oh < 0 || oh > 18 || om < 0 || om > 59 || (oh == 18 && om > 0)) {
-                return Long.MIN_VALUE;
-            }
-            offsetSeconds = (oh * 3600 + om * 60) * (s.charAt(i) == '-' ? -1 : 1);
-        } else {
-            return Long.MIN_VALUE;
-        }
-        long epochDay = epochDay(year, month, day);
-        long secondsOfDay = hour * 3600L + minute * 60L + second;
-        return (epochDay * 86_400L + secondsOfDay - offsetSeconds) * 1000L + millis;
-    }
-
-    private static int digits(String s, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
-    private static boolean leap(long year) {
-        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-    }
-
-    private static int lengthOfMonth(int year, int month) {
-        return switch (month) {
-            case 2 -> leap(year) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
-    /** Days since 1970-01-01 of a proleptic Gregorian date (the algorithm of {@code LocalDate.toEpochDay}). */
-    private static long epochDay(long year, int month, int day) {
-        long total = 365 * year;
-        if (year >= 0) {
-            total += (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
-        } else {
-            total -= year / -4 - year / -100 + year / -400;
-        }
-        total += (367 * month - 362) / 12;
-        total += day - 1;
-        if (month > 2) {
-            total--;
-            if (!leap(year)) {
-                total--;
-            }
-        }
-        return total - 719_528L;
     }
 
     /** Whether {@link #formatIsoMillis} can render this instant (years 0000 to 9999). */

@@ -9,6 +9,7 @@ import io.firelake.events.EventContract;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
 import io.firelake.events.schema.FieldType;
+import io.firelake.events.time.IsoTimestamps;
 import io.firelake.transform.time.Timestamps;
 
 import java.io.IOException;
@@ -284,7 +285,7 @@ public final class RecordValidator {
             return millis == Long.MIN_VALUE ? Long.MIN_VALUE + 1 : millis;
         }
         if (value instanceof String text) {
-            return Timestamps.parseIsoOffsetMillis(text);
+            return IsoTimestamps.parseOffsetMillis(text);
         }
         return Long.MIN_VALUE;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firelake.events.time.IsoTimestamps;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
@@ -200,8 +201,8 @@ public final class OpenXJsonDeserializer {
                         ? p.getLongValue() : null;
             case TIMESTAMP:
                 if (token == JsonToken.VALUE_STRING) {
-                    long millis = isoUtcMillis(p.getText());
-                    return millis == Long.MIN_VALUE ? null : millis;
+                    long millis = IsoTimestamps.parseCanonicalUtcMillis(p.getText());
+                    return millis == IsoTimestamps.INVALID ? null : millis;
                 }
                 return null;
             default:
@@ -304,8 +305,9 @@ public final class OpenXJsonDeserializer {
             throw new IllegalArgumentException("not a timestamp");
         }
         String text = value.asText().trim();
-        long fast = isoUtcMillis(text);
-        if (fast != Long.MIN_VALUE) {
+        // The form the transform writes, without Instant.parse (a tenth of the conversion time in profiles).
+        long fast = IsoTimestamps.parseCanonicalUtcMillis(text);
+        if (fast != IsoTimestamps.INVALID) {
             return fast;
         }
         if (text.indexOf('T') > 0) {
@@ -315,61 +317,6 @@ public final class OpenXJsonDeserializer {
             return Long.parseLong(text);
         }
         return LocalDateTime.parse(text, SQL_TIMESTAMP).toInstant(ZoneOffset.UTC).toEpochMilli();
-    }
-
-    /**
-     * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, the form the transform writes, parsed without {@link Instant#parse}
-     * (a tenth of the conversion time in profiles); anything else returns {@link Long#MIN_VALUE} and takes the general
-     * path.
-     */
-    static long isoUtcMillis(String t) {
-        int n = t.length();
-        if (n < 20 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
-                || t.charAt(13) != ':' || t.charAt(16) != ':') {
-            return Long.MIN_VALUE;
-        }
-        int year = digits(t, 0, 4);
-        int month = digits(t, 5, 2);
-        int day = digits(t, 8, 2);
-        int hour = digits(t, 11, 2);
-        int minute = digits(t, 14, 2);
-        int second = digits(t, 17, 2);
-        int millis = 0;
-        if (n > 20) {
-            if (t.charAt(19) != '.' || n - 21 > 9 || n == 21) {
-                return Long.MIN_VALUE;
-            }
-            for (int i = 20; i < n - 1; i++) {
-                int d = t.charAt(i) - '0';
-                if (d < 0 || d > 9) {
-                    return Long.MIN_VALUE;
-                }
-                if (i < 23) {
-                    millis = millis * 10 + d;
-                }
-            }
-            for (int i = n - 1; i < 23; i++) {
-                millis *= 10;
-            }
-        }
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59
-                || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
-            return Long.MIN_VALUE;
-        }
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
-        return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
-    }
-
-    private static int digits(String t, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            int d = t.charAt(i) - '0';
-            if (d < 0 || d > 9) {
-                return -100_000;
-            }
-            v = v * 10 + d;
-        }
-        return v;
     }
 
     private static String abbreviate(String text) {

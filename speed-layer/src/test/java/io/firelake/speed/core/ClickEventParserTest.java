@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,22 +67,29 @@ class ClickEventParserTest {
                 .isInstanceOf(ParseOutcome.Ignored.class);
     }
 
-    @Test
-    void theFastTimeParserAgreesWithJavaTime() {
-        Random random = new Random(7);
-        String[] offsets = {"Z", "+00:00", "+05:30", "-08:00", "+14:00"};
-        for (int i = 0; i < 20_000; i++) {
-            long millis = random.nextLong(-2_000_000_000_000L, 8_000_000_000_000L);
-            String offset = offsets[random.nextInt(offsets.length)];
-            java.time.ZoneOffset zone = offset.equals("Z") ? java.time.ZoneOffset.UTC : java.time.ZoneOffset.of(offset);
-            OffsetDateTime time = OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), zone);
-            String text = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
-            assertThat(FastIsoTime.epochMillis(text)).as(text).isEqualTo(millis);
-            // shapes the fast path declines (no seconds) still parse through java.time
-            assertThat(ClickEventParser.parseIsoMillis(time.toString())).as(time.toString()).isEqualTo(millis);
-        }
-        assertThat(FastIsoTime.epochMillis("2026-02-30T00:00:00Z")).isEqualTo(Long.MIN_VALUE);
-        assertThat(ClickEventParser.parseIsoMillis("2026-02-30T00:00:00Z")).isEqualTo(Long.MIN_VALUE);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "2026-11-22T03:09:24.123Z", "2026-11-22t03:09:24.123z", "2026-11-22T05:09:24.123+02:00",
+            "2026-11-21T19:09:24.123-08:00", "2026-11-22T03:09:24.123456789Z", "2026-11-22T21:09:24.123+18:00",
+    })
+    void eventTimesWithAnyOffsetAreTheSameInstant(String eventTime) {
+        ClickEvent event = ((ParseOutcome.Parsed) parser.parse(click(eventTime))).event();
+        assertThat(event.eventTimeMillis()).isEqualTo(Instant.parse("2026-11-22T03:09:24.123Z").toEpochMilli());
+    }
+
+    /** The event-time language is java.time's ISO_OFFSET_DATE_TIME, the transform's too (events' IsoTimestamps). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"2026-02-30T00:00:00Z", "2026-11-22T03:09:24", "2016-12-31T23:59:60Z", "2026-11-22T03:09:24+18:30",
+            "2026-11-22 03:09:24Z"})
+    void eventTimesOutsideIsoWithAnOffsetAreTheWrongType(String eventTime) {
+        ParseOutcome outcome = parser.parse(click(eventTime));
+        assertThat(outcome).isInstanceOf(ParseOutcome.Rejected.class);
+        assertThat(((ParseOutcome.Rejected) outcome).reason()).isEqualTo(BadRecordReason.WRONG_TYPE);
+    }
+
+    private static byte[] click(String eventTime) {
+        return ("{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":\"" + eventTime
+                + "\",\"session_id\":\"s\",\"page_url\":\"/\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
