@@ -691,6 +691,8 @@ public final class LocalFirehose implements AutoCloseable {
         final List<SourceRecord> records = new ArrayList<>();
         private List<org.apache.avro.generic.GenericRecord> staged = new ArrayList<>();
         private Future<?> lastWrite;
+        /** The first write that failed on the lane, thrown on the delivery thread when the object is finished. */
+        private volatile RuntimeException writeFailure;
         Instant oldestArrival;
         long bytes;
 
@@ -716,7 +718,16 @@ public final class LocalFirehose implements AutoCloseable {
             }
             List<org.apache.avro.generic.GenericRecord> rows = staged;
             staged = new ArrayList<>();
-            lastWrite = parquetLane.submit(() -> rows.forEach(writer::write));
+            lastWrite = parquetLane.submit(() -> {
+                if (writeFailure != null) {
+                    return; // the file is broken: the object is not delivered and its records stay unacknowledged
+                }
+                try {
+                    rows.forEach(writer::write);
+                } catch (RuntimeException e) {
+                    writeFailure = e;
+                }
+            });
         }
 
         /** Waits for every row to be encoded and closes the file (the footer is written here). */
@@ -724,6 +735,9 @@ public final class LocalFirehose implements AutoCloseable {
             handOver();
             if (lastWrite != null) {
                 awaitWrite(lastWrite);
+            }
+            if (writeFailure != null) {
+                throw writeFailure;
             }
             writer.close();
         }
