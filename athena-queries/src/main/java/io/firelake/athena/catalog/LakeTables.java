@@ -1,6 +1,7 @@
 package io.firelake.athena.catalog;
 
 import io.firelake.events.EventContract;
+import io.firelake.events.catalog.AthenaDdl;
 import io.firelake.events.catalog.TableDefinition;
 import io.firelake.events.schema.EventSchema;
 
@@ -11,11 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The lake's tables and their Athena DDL, shipped as {@code .sql} resources a user can paste into the Athena console.
+ * The lake's tables and their Athena DDL, which a user can paste into the Athena console ({@code firelake report --ddl}).
  *
  * <p>The DDL text carries the placeholder {@value #LAKE_PLACEHOLDER} for the lake's root ({@code s3://bucket} on AWS,
- * a directory locally). Raw and curated DDL are derived from the event contract ({@link #rawDefinition},
- * {@link #curatedDefinition}); a test proves the shipped files equal what the contract renders.
+ * a directory locally). Raw and curated DDL are rendered from the event contract ({@link #rawDefinition},
+ * {@link #curatedDefinition}) each time, so no written copy of its columns can drift; the batch views and the
+ * delivery errors, which the contract does not describe, ship as {@code .sql} resources.
  *
  * @see <a href="https://docs.aws.amazon.com/athena/latest/ug/partition-projection.html">Athena partition projection</a>
  */
@@ -65,11 +67,19 @@ public final class LakeTables {
                 .toList());
     }
 
-    /** The shipped DDL of {@code table}, with the {@value #LAKE_PLACEHOLDER} placeholder. */
+    /** The DDL of {@code table}, with the {@value #LAKE_PLACEHOLDER} placeholder. */
     public static String ddl(String table) {
         if (!ALL.contains(table)) {
             throw new IllegalArgumentException("unknown table '" + table + "'; tables: " + ALL);
         }
+        return switch (table) {
+            case RAW -> AthenaDdl.createTable(rawDefinition(EventContract.clickstream(), LAKE_PLACEHOLDER));
+            case CURATED -> AthenaDdl.createTable(curatedDefinition(EventContract.clickstream(), LAKE_PLACEHOLDER));
+            default -> shippedDdl(table);
+        };
+    }
+
+    private static String shippedDdl(String table) {
         String resource = "/io/firelake/athena/ddl/" + table + ".sql";
         try (InputStream in = LakeTables.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -49,15 +49,17 @@ public final class CostModel {
      * @param lateShare                  events whose time is hours in the past (they open extra partitions)
      * @param transformCpuMsPerMB        transform CPU per MB of Firehose input (wire path, Lambda's JIT)
      * @param coldStartCpuMs             CPU of one cold start to first response
-     * @param speedLayerEventsPerCpuSecond speed-layer handler throughput
+     * @param speedLayerEventsPerCpuSecondAggregated speed-layer handler throughput on KPL aggregates
+     * @param speedLayerEventsPerCpuSecondPlain      the same on one event per Kinesis record (aggregation off)
      * @param dynamoItemsPerWindowPerShard items the speed layer writes per tumbling window and shard
-     * @param dynamoWriteUnitsPerItem    write units per item (1 per KB)
+     * @param dynamoWriteUnitsPerWindowPerShard write units those items cost together (1 per started KB of each)
      */
     public record Inputs(double rawEventBytes, double partitionKeyBytes, double eventsPerAggregate,
                          double aggregateBytes, double enrichedJsonBytes, double parquetBytes, double gzipJsonBytes,
                          double reportColumnBytes, double failedShare, double lateShare, double transformCpuMsPerMB,
-                         double coldStartCpuMs, double speedLayerEventsPerCpuSecond,
-                         double dynamoItemsPerWindowPerShard, double dynamoWriteUnitsPerItem) {
+                         double coldStartCpuMs, double speedLayerEventsPerCpuSecondAggregated,
+                         double speedLayerEventsPerCpuSecondPlain, double dynamoItemsPerWindowPerShard,
+                         double dynamoWriteUnitsPerWindowPerShard) {
     }
 
     /**
@@ -197,15 +199,19 @@ public final class CostModel {
                 invocations / 1e6 * Prices.LAMBDA_REQUESTS_MILLION + gbSeconds * Prices.LAMBDA_GB_SECOND));
         double speedInvocations = Math.min(shards * SECONDS_PER_MONTH / d.speedLayerBatchWindowSec(), Math.max(records, 1))
                 + shards * SECONDS_PER_MONTH / d.speedLayerWindowSec();
-        double speedGbSeconds = events / in.speedLayerEventsPerCpuSecond() * LAMBDA_FULL_VCPU_MB / 1024;
-        lines.add(new Line("Lambda", "speed layer", String.format("%,.0f invocations (%d shards), %,.0f GB-s",
-                speedInvocations, shards, speedGbSeconds),
+        double speedEventsPerCpuSecond = d.aggregation() ? in.speedLayerEventsPerCpuSecondAggregated()
+                : in.speedLayerEventsPerCpuSecondPlain();
+        double speedGbSeconds = events / speedEventsPerCpuSecond * LAMBDA_FULL_VCPU_MB / 1024;
+        lines.add(new Line("Lambda", "speed layer", String.format(
+                "%,.0f invocations (%d shards), %,.0f GB-s (%,.0f events per CPU second)",
+                speedInvocations, shards, speedGbSeconds, speedEventsPerCpuSecond),
                 speedInvocations / 1e6 * Prices.LAMBDA_REQUESTS_MILLION + speedGbSeconds * Prices.LAMBDA_GB_SECOND));
 
         double windows = shards * SECONDS_PER_MONTH / d.speedLayerWindowSec();
-        double writeUnits = windows * in.dynamoItemsPerWindowPerShard() * in.dynamoWriteUnitsPerItem();
-        lines.add(new Line("DynamoDB", "on-demand writes", String.format("%,.0f write units (%,.0f windows x %.0f items x %.0f WRU)",
-                writeUnits, windows, in.dynamoItemsPerWindowPerShard(), in.dynamoWriteUnitsPerItem()),
+        double writeUnits = windows * in.dynamoWriteUnitsPerWindowPerShard();
+        lines.add(new Line("DynamoDB", "on-demand writes", String.format(
+                "%,.0f write units (%,.0f windows x %.0f WRU for their %.0f items)",
+                writeUnits, windows, in.dynamoWriteUnitsPerWindowPerShard(), in.dynamoItemsPerWindowPerShard()),
                 writeUnits / 1e6 * Prices.DYNAMODB_WRITE_UNITS_MILLION));
 
         double lakeGb = okEvents * in.parquetBytes() / GB

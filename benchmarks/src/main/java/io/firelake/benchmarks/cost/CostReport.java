@@ -28,6 +28,22 @@ public final class CostReport {
     static final List<String> REPORT_COLUMNS = List.of("event_ts", "event_type", "session_id", "is_bot");
     static final int AGGREGATE_MAX_BYTES = 25_000;
 
+    /*
+     * The speed layer's figures, from its own benchmark (docs/benchmarks.md, section "Speed layer";
+     * speed-layer/benchmark.sh prints them and saves no results file for this report to read). Handler throughput on
+     * one core, with the duplicate filter's recent event ids carried in the window state (the deflated state never
+     * reaches DynamoDB: Lambda passes it between invocations, so it costs CPU, counted here, and no writes).
+     */
+    static final double SPEED_LAYER_EVENTS_PER_CPU_SECOND_AGGREGATED = 526_316;
+    static final double SPEED_LAYER_EVENTS_PER_CPU_SECOND_PLAIN = 545_455;
+    /*
+     * What a (shard, 60 s window) writes at 1,000 events/s per shard with events up to 3 s late: one item per
+     * event-time minute the window saw (2 here; 3 to 9 write units each, the 2 KiB sessions sketch and up to 50
+     * pages) and one accounting item (1 unit), 11 write units in all (AggregateTable.writeUnits).
+     */
+    static final double SPEED_LAYER_ITEMS_PER_WINDOW_PER_SHARD = 3;
+    static final double SPEED_LAYER_WRITE_UNITS_PER_WINDOW_PER_SHARD = 11;
+
     private CostReport() {
     }
 
@@ -75,15 +91,20 @@ public final class CostReport {
         double transformMs = transformCpuMsPerMB(results, provenance);
         double coldMs = figure(results, "coldstart", "lambda-java17.cpuMedianMs", 2500,
                 "cold start CPU (Lambda's Java 17 JVM flags)", "ms", provenance);
-        // Not measured here: the speed layer's own benchmark (docs/benchmarks.md, "Speed layer") measured these.
-        double speedEps = 588_235;
-        provenance.put("speed layer", "588,235 events per CPU second (KPL aggregates): measured by the speed layer's benchmark (see its section)");
-        double items = 3;
-        double wru = 2;
-        provenance.put("DynamoDB items", "3 items per 60 s window per shard: measured by the speed layer's benchmark; 2 write units each (items up to 2 KB with the HyperLogLog sketch): ASSUMPTION");
+        provenance.put("speed layer", String.format(Locale.ROOT,
+                "%,.0f events per CPU second on KPL aggregates, %,.0f on plain records: measured by the speed layer's "
+                        + "benchmark (its section; duplicate filter's state included)",
+                SPEED_LAYER_EVENTS_PER_CPU_SECOND_AGGREGATED, SPEED_LAYER_EVENTS_PER_CPU_SECOND_PLAIN));
+        provenance.put("DynamoDB writes", String.format(Locale.ROOT,
+                "%.0f write units for %.0f items per 60 s window per shard (0.05 writes per 1,000 events at 1,000 "
+                        + "events/s per shard): measured by the speed layer's benchmark; a quiet shard's window "
+                        + "writes about 4 (WriteUnitsTest), so the 1M columns overstate this line",
+                SPEED_LAYER_WRITE_UNITS_PER_WINDOW_PER_SHARD, SPEED_LAYER_ITEMS_PER_WINDOW_PER_SHARD));
 
         CostModel.Inputs inputs = new CostModel.Inputs(rawBytes, keyBytes, aggregation[0], aggregation[1], enriched,
-                parquet, gzip, reportColumns, shares[0], shares[1], transformMs, coldMs, speedEps, items, wru);
+                parquet, gzip, reportColumns, shares[0], shares[1], transformMs, coldMs,
+                SPEED_LAYER_EVENTS_PER_CPU_SECOND_AGGREGATED, SPEED_LAYER_EVENTS_PER_CPU_SECOND_PLAIN,
+                SPEED_LAYER_ITEMS_PER_WINDOW_PER_SHARD, SPEED_LAYER_WRITE_UNITS_PER_WINDOW_PER_SHARD);
 
         StringBuilder md = new StringBuilder();
         md.append("Inputs:\n\n| input | value and source |\n|---|---|\n");

@@ -37,6 +37,12 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
     public static final int DEFAULT_MAX_RECORD_BYTES = 1000 * 1024;
     /** Firehose's documented default for retries of a failed invocation. */
     public static final int DEFAULT_PROCESSOR_RETRIES = 3;
+    /**
+     * Active partitions (S3 buffers) per delivery stream; past it, records that would open another go to the error
+     * prefix ({@code activePartitionExceeded})
+     * (<a href="https://docs.aws.amazon.com/firehose/latest/dev/buffering.html">buffering for dynamic partitioning</a>).
+     */
+    public static final int DEFAULT_ACTIVE_PARTITIONS = 500;
     public static final String LOCAL_ACCOUNT_ID = "000000000000";
     public static final String DEFAULT_FUNCTION_NAME = "firelake-firehose-transform";
 

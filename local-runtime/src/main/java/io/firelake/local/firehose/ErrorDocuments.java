@@ -28,6 +28,10 @@ public final class ErrorDocuments {
     public static final String PROCESSING_FAILED = "processing-failed";
     public static final String FORMAT_CONVERSION_FAILED = "format-conversion-failed";
     public static final String PARTITIONING_FAILED = "partitioning-failed";
+    public static final String ACTIVE_PARTITION_EXCEEDED = "activePartitionExceeded";
+    public static final String METADATA_EXTRACTION_FAILED = "DynamicPartitioning.MetadataExtractionFailed";
+    /** The documentation names the error prefix for this case but shows no error code: this one is ours. */
+    public static final String ACTIVE_PARTITIONS_LIMIT_EXCEEDED = "DynamicPartitioning.ActivePartitionsLimitExceeded";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -71,12 +75,12 @@ public final class ErrorDocuments {
         });
     }
 
-    public static byte[] partitioningFailed(SourceRecord record, byte[] transformed, String errorMessage,
+    public static byte[] partitioningFailed(SourceRecord record, byte[] transformed, String errorCode, String errorMessage,
                                             Instant attemptEnding) {
         return write(g -> {
             g.writeNumberField("attemptsMade", 1);
             g.writeNumberField("arrivalTimestamp", record.arrival().toEpochMilli());
-            g.writeStringField("errorCode", "DynamicPartitioning.MetadataExtractionFailed");
+            g.writeStringField("errorCode", errorCode);
             g.writeStringField("errorMessage", errorMessage);
             g.writeNumberField("attemptEndingTimestamp", attemptEnding.toEpochMilli());
             g.writeFieldName("rawData");

@@ -81,6 +81,7 @@ public final class LocalFirehose implements AutoCloseable {
     private final DeliveryTracker tracker;
     private final int maxRequestBytes;
     private int readLimit = DEFAULT_GET_RECORDS_LIMIT;
+    private int activePartitionLimit = DeliveryStreamConfig.DEFAULT_ACTIVE_PARTITIONS;
     private DroppedLog droppedLog = DroppedLog.NONE;
     private ThreadLocal<Processor> processors;
     private int concurrency = 1;
@@ -172,6 +173,7 @@ public final class LocalFirehose implements AutoCloseable {
         }
         collect(false);
         flushDue(false);
+        metrics.flushIfDue();
         return roundRead;
     }
 
@@ -202,6 +204,12 @@ public final class LocalFirehose implements AutoCloseable {
     /** The GetRecords limit per shard and round (10,000, the API maximum, unless a test reads in small steps). */
     public LocalFirehose readLimit(int limit) {
         this.readLimit = limit;
+        return this;
+    }
+
+    /** Active partitions before records go to {@code activePartitionExceeded} (500, Firehose's quota, unless a test lowers it). */
+    public LocalFirehose activePartitionLimit(int limit) {
+        this.activePartitionLimit = limit;
         return this;
     }
 
@@ -434,6 +442,7 @@ public final class LocalFirehose implements AutoCloseable {
         long failedConversions = 0;
         long failedConversionBytes = 0;
         long failedProcessing = 0;
+        long partitionLimitHits = 0;
         Instant now = clock.instant();
         for (int i = 0; i < results.size(); i++) {
             ProcessorProtocol.RecordResult result = results.get(i);
@@ -468,8 +477,17 @@ public final class LocalFirehose implements AutoCloseable {
                     try {
                         prefix = renderedPrefix(result.partitionKeys());
                     } catch (PrefixRenderer.MissingPartitionKeyException e) {
-                        addError(ErrorDocuments.PARTITIONING_FAILED, "DynamicPartitioning.MetadataExtractionFailed", r,
-                                ErrorDocuments.partitioningFailed(r, result.data(), e.getMessage(), now));
+                        addError(ErrorDocuments.PARTITIONING_FAILED, ErrorDocuments.METADATA_EXTRACTION_FAILED, r,
+                                ErrorDocuments.partitioningFailed(r, result.data(), ErrorDocuments.METADATA_EXTRACTION_FAILED,
+                                        e.getMessage(), now));
+                        continue;
+                    }
+                    if (!rawObjects.containsKey(prefix) && rawObjects.size() >= activePartitionLimit) {
+                        partitionLimitHits++;
+                        addError(ErrorDocuments.ACTIVE_PARTITION_EXCEEDED, ErrorDocuments.ACTIVE_PARTITIONS_LIMIT_EXCEEDED, r,
+                                ErrorDocuments.partitioningFailed(r, result.data(), ErrorDocuments.ACTIVE_PARTITIONS_LIMIT_EXCEEDED,
+                                        "The delivery stream already buffers " + activePartitionLimit
+                                                + " active partitions; " + prefix + " would be one more.", now));
                         continue;
                     }
                     convertedRecords++;
@@ -487,6 +505,8 @@ public final class LocalFirehose implements AutoCloseable {
         for (RawObject object : rawObjects.values()) {
             object.handOver();
         }
+        metrics.count(FirehoseMetrics.PARTITION_COUNT, rawObjects.size());
+        metrics.count(FirehoseMetrics.PARTITION_COUNT_EXCEEDED, partitionLimitHits > 0 ? 1 : 0);
         metrics.count(FirehoseMetrics.SUCCEED_PROCESSING_RECORDS, succeededRecords);
         metrics.bytes(FirehoseMetrics.SUCCEED_PROCESSING_BYTES, succeededBytes);
         if (failedProcessing > 0) {
@@ -671,6 +691,8 @@ public final class LocalFirehose implements AutoCloseable {
         final List<SourceRecord> records = new ArrayList<>();
         private List<org.apache.avro.generic.GenericRecord> staged = new ArrayList<>();
         private Future<?> lastWrite;
+        /** The first write that failed on the lane, thrown on the delivery thread when the object is finished. */
+        private volatile RuntimeException writeFailure;
         Instant oldestArrival;
         long bytes;
 
@@ -696,7 +718,16 @@ public final class LocalFirehose implements AutoCloseable {
             }
             List<org.apache.avro.generic.GenericRecord> rows = staged;
             staged = new ArrayList<>();
-            lastWrite = parquetLane.submit(() -> rows.forEach(writer::write));
+            lastWrite = parquetLane.submit(() -> {
+                if (writeFailure != null) {
+                    return; // the file is broken: the object is not delivered and its records stay unacknowledged
+                }
+                try {
+                    rows.forEach(writer::write);
+                } catch (RuntimeException e) {
+                    writeFailure = e;
+                }
+            });
         }
 
         /** Waits for every row to be encoded and closes the file (the footer is written here). */
@@ -704,6 +735,9 @@ public final class LocalFirehose implements AutoCloseable {
             handOver();
             if (lastWrite != null) {
                 awaitWrite(lastWrite);
+            }
+            if (writeFailure != null) {
+                throw writeFailure;
             }
             writer.close();
         }

@@ -282,6 +282,29 @@ class LocalFirehoseConformanceTest {
     }
 
     @Test
+    void recordsBeyondTheActivePartitionQuotaGoToTheErrorPrefixAndTheRestAreDelivered() throws Exception {
+        var pipeline = engines.pipeline(1);
+        pipeline.put(events(10)); // alternating event hours 03 and 04: two partitions
+        var handler = new TestProcessors.Recording(r -> r);
+        try (LocalFirehose firehose = pipeline.firehose(handler.processor()).activePartitionLimit(1)) {
+            firehose.drain();
+            assertThat(firehose.stats().delivered()).isEqualTo(5);
+            assertThat(firehose.stats().failed()).isEqualTo(5);
+            assertThat(firehose.stats().pending()).isZero();
+        }
+        assertThat(pipeline.keys("raw/")).singleElement().asString().contains("event_hour=03/");
+        List<JsonNode> docs = pipeline.errorDocuments("activePartitionExceeded");
+        assertThat(docs).hasSize(5);
+        assertThat(docs).allSatisfy(doc -> {
+            assertThat(doc.get("errorCode").asText()).isEqualTo(ErrorDocuments.ACTIVE_PARTITIONS_LIMIT_EXCEEDED);
+            assertThat(doc.get("errorMessage").asText()).contains("1 active partitions").contains("event_hour=04");
+            assertThat(new String(Base64.getDecoder().decode(doc.get("rawData").asText()), StandardCharsets.UTF_8))
+                    .contains("\"event_hour\":\"04\"");
+        });
+        assertThat(countRows(pipeline)).isEqualTo(5);
+    }
+
+    @Test
     void droppedRecordsAreCountedAndNotWritten() throws Exception {
         var pipeline = engines.pipeline(1);
         List<String> payloads = new ArrayList<>(events(2));

@@ -5,6 +5,7 @@ import io.firelake.monitoring.accounting.LocalAccounting;
 import io.firelake.monitoring.lake.LocalLayout;
 import io.firelake.monitoring.config.SamDefaults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,9 +42,8 @@ public final class AccountingCommand implements Callable<Integer> {
             description = "The producer's manifest: JSON lines with event_id, payload_sha256, kind.")
     Path manifest;
 
-    @Option(names = "--data-dir", description = "The local runtime's data directory, holding the lake under "
-            + "s3/<bucket>/ (default: $FIRELAKE_DATA_DIR or " + LocalPaths.DEFAULT_DATA_DIR + ").")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--bucket", defaultValue = LocalLayout.DEFAULT_BUCKET,
             description = "The lake bucket (default: ${DEFAULT-VALUE}).")
@@ -57,9 +57,8 @@ public final class AccountingCommand implements Callable<Integer> {
             + "--dropped-file exists (default: the SAM template's DeliveryStreamName).")
     String deliveryStream;
 
-    @Option(names = "--metrics-file", description = "The local Firehose's metrics (default: "
-            + "<data-dir>/firehose/metrics.jsonl).")
-    Path metricsFile;
+    @Mixin
+    MetricsFileOption metricsFile;
 
     @Option(names = "--show-lost", defaultValue = "20", description = "How many lost events to name "
             + "(default: ${DEFAULT-VALUE}).")
@@ -69,14 +68,13 @@ public final class AccountingCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path data = LocalPaths.dataDir(dataDir);
         AccountingReport report;
         try {
             if (!Files.isRegularFile(manifest)) {
                 err.println("firelake accounting: no manifest at " + manifest);
                 return EXIT_UNREADABLE;
             }
-            LocalLayout layout = new LocalLayout(data, bucket);
+            LocalLayout layout = new LocalLayout(dataDir.resolve(), bucket);
             if (!Files.isDirectory(layout.lakeRoot())) {
                 err.println("firelake accounting: warning: no lake at " + layout.lakeRoot());
             }
@@ -84,7 +82,7 @@ public final class AccountingCommand implements Callable<Integer> {
                     : SamDefaults.load(SamDefaults.DEFAULT_TEMPLATE).deliveryStreamName();
             report = LocalAccounting.reconcile(manifest, layout, name,
                     droppedFile != null ? droppedFile : layout.droppedFile(),
-                    metricsFile != null ? metricsFile : layout.metricsFile());
+                    metricsFile.resolve(layout));
         } catch (IOException e) {
             err.println("firelake accounting: " + e.getMessage());
             return EXIT_UNREADABLE;

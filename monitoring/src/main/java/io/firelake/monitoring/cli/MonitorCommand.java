@@ -20,20 +20,19 @@ import io.firelake.monitoring.source.MonitoringSource;
 import io.firelake.monitoring.source.local.LocalMonitoringSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import io.firelake.monitoring.errors.ErrorDocuments;
 import io.firelake.monitoring.health.DeliveryStreamState;
 import io.firelake.monitoring.metrics.MetricsWindow;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code firelake monitor}: is the delivery stream healthy, fresh and complete? */
@@ -100,19 +98,14 @@ public final class MonitorCommand implements Callable<Integer> {
             + "charts of the metrics over time.")
     Path html;
 
-    @Option(names = "--data-dir", description = "The local runtime's data directory (default: $FIRELAKE_DATA_DIR "
-            + "or " + LocalPaths.DEFAULT_DATA_DIR + ").")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
-    @Option(names = "--metrics-file", description = "The local Firehose's metrics (default: "
-            + "<data-dir>/firehose/metrics.jsonl).")
-    Path metricsFile;
+    @Mixin
+    MetricsFileOption metricsFile;
 
-    @Option(names = "--endpoint", description = "Send every AWS call to this endpoint (a local emulator or stub).")
-    URI endpoint;
-
-    @Option(names = "--region", description = "AWS region (default: the default region chain).")
-    String region;
+    @Mixin
+    AwsOptions aws;
 
     @Option(names = "--buffer-interval", paramLabel = "SECONDS", description = "The S3 buffer interval freshness "
             + "is judged against (default: the SAM template's S3BufferIntervalSeconds, else 300).")
@@ -238,15 +231,12 @@ public final class MonitorCommand implements Callable<Integer> {
     }
 
     private MonitoringSource openSource(String deliveryStreamName) {
-        Source chosen = source != null ? source : (endpoint != null || region != null ? Source.aws : Source.local);
+        Source chosen = source != null ? source : (aws.given() ? Source.aws : Source.local);
         if (chosen == Source.aws) {
-            AwsClients clients = new AwsClients(Optional.ofNullable(endpoint), Optional.ofNullable(region)
-                    .map(Region::of));
-            return new ClosingAwsSource(clients, deliveryStreamName);
+            return new ClosingAwsSource(aws.clients(), deliveryStreamName);
         }
-        Path data = LocalPaths.dataDir(dataDir);
-        return new LocalMonitoringSource(deliveryStreamName,
-                metricsFile != null ? metricsFile : LocalLayout.of(data).metricsFile(), new LocalLake(LocalLayout.of(data)));
+        LocalLayout layout = LocalLayout.of(dataDir.resolve());
+        return new LocalMonitoringSource(deliveryStreamName, metricsFile.resolve(layout), new LocalLake(layout));
     }
 
     /** Owns the SDK clients for the command's lifetime. */

@@ -11,20 +11,18 @@ import io.firelake.monitoring.lake.LocalLayout;
 import io.firelake.monitoring.replay.ErrorReplayer;
 import io.firelake.monitoring.replay.ReplayLedger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -69,19 +67,14 @@ public final class ReplayErrorsCommand implements Callable<Integer> {
             description = "Error output types to replay, comma-separated (default: ${DEFAULT-VALUE}).")
     Set<String> errorTypes;
 
-    @Option(names = "--data-dir", description = "Holds the lake (locally) and the replay ledger "
-            + "(default: $FIRELAKE_DATA_DIR or " + LocalPaths.DEFAULT_DATA_DIR + ").")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--ledger", description = "The replay ledger (default: <data-dir>/replay/ledger.jsonl).")
     Path ledgerFile;
 
-    @Option(names = "--endpoint", description = "Send every AWS call here (the local kinesalite, e.g. "
-            + "http://127.0.0.1:4567).")
-    URI endpoint;
-
-    @Option(names = "--region", description = "AWS region (default: the default region chain).")
-    String region;
+    @Mixin
+    AwsOptions aws;
 
     @Option(names = "--dry-run", description = "Show what would be replayed; send nothing, write no ledger.")
     boolean dryRun;
@@ -91,9 +84,8 @@ public final class ReplayErrorsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SamDefaults sam = SamDefaults.load(SamDefaults.DEFAULT_TEMPLATE);
-        Path data = LocalPaths.dataDir(dataDir);
-        LocalLayout layout = LocalLayout.of(data);
-        AwsClients clients = new AwsClients(Optional.ofNullable(endpoint), Optional.ofNullable(region).map(Region::of));
+        LocalLayout layout = LocalLayout.of(dataDir.resolve());
+        AwsClients clients = aws.clients();
         try {
             List<ErrorDocument> documents = read(clients, layout, sam).documents().stream()
                     .filter(d -> errorTypes.contains(d.errorOutputType())).toList();

@@ -1,0 +1,128 @@
+package io.firelake.local.cli;
+
+import io.firelake.producer.ProducerRun;
+import io.firelake.producer.generate.FaultRates;
+import io.firelake.producer.generate.SimulationSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code firelake local up --detach}, {@code status} and {@code down} as a user runs them: the background process
+ * starts every engine on free ports and says where they are, the producer writes to the printed endpoint, and
+ * {@code down} stops it after the Firehose has delivered its buffers, so every event sent is in the lake.
+ */
+class LocalUpDownTest {
+
+    private static final int EVENTS = 400;
+
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void stopWhatIsLeft() {
+        RuntimeState.read(data).flatMap(s -> ProcessHandle.of(s.pid())).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void upRunsInTheBackgroundUntilDownAndDownDeliversTheBuffers() throws Exception {
+        Process up = new ProcessBuilder(javaCommand("local", "up", "--detach", "--data-dir", data.toString(),
+                "--kinesis-port", "0", "--s3-port", "0", "--dynamodb-port", "0"))
+                .redirectErrorStream(true).start();
+        assertThat(up.waitFor(4, TimeUnit.MINUTES)).as("local up --detach returns once ready").isTrue();
+        String upOutput = new String(up.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(up.exitValue()).as(upOutput).isZero();
+        assertThat(upOutput).contains("running in the background", "kinesalite", "S3Proxy", "DynamoDB Local");
+
+        RuntimeState state = RuntimeState.read(data).orElseThrow();
+        assertThat(ProcessHandle.of(state.pid())).map(ProcessHandle::isAlive).contains(true);
+        FirelakeCliTest.Run status = FirelakeCliTest.run("local", "status", "--data-dir", data.toString());
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("running (pid " + state.pid(), state.kinesisEndpoint(), "up");
+
+        var sent = ProducerRun.builder().endpoint(URI.create(state.kinesisEndpoint())).stream(state.streamName())
+                .simulate(SimulationSettings.live(7, EVENTS).withFaults(FaultRates.none()))
+                .build().run().summary();
+        assertThat(sent.delivered()).isEqualTo(EVENTS);
+        awaitIncomingRecords(EVENTS, Duration.ofMinutes(2));
+
+        FirelakeCliTest.Run down = FirelakeCliTest.run("local", "down", "--data-dir", data.toString());
+        assertThat(down.exit()).as(down.out() + down.err()).isZero();
+        assertThat(down.out()).contains("stopped");
+        assertThat(ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(RuntimeState.read(data)).isEmpty();
+        assertThat(rowsInTheLake()).as("every event sent is delivered by the time down returns").isEqualTo(EVENTS);
+
+        assertThat(FirelakeCliTest.run("local", "status", "--data-dir", data.toString()).exit()).isEqualTo(3);
+    }
+
+    /** The same JVM and class path as this test, running the CLI's main class. */
+    private static List<String> javaCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"), FirelakeCli.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** The local Firehose reads in the background: waits until its IncomingRecords metric has counted them all. */
+    private void awaitIncomingRecords(long expected, Duration timeout) throws IOException, InterruptedException {
+        Path metrics = data.resolve("firehose").resolve("metrics.jsonl");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = 0;
+        while (System.nanoTime() < deadline) {
+            seen = incomingRecords(metrics);
+            if (seen >= expected) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the local Firehose read " + seen + " of " + expected + " records within " + timeout);
+    }
+
+    private static long incomingRecords(Path metrics) throws IOException {
+        if (!Files.exists(metrics)) {
+            return 0;
+        }
+        long total = 0;
+        for (String line : Files.readAllLines(metrics)) {
+            if (line.contains("\"MetricName\":\"IncomingRecords\"")) {
+                total += Long.parseLong(line.replaceAll(".*\"Value\":(\\d+).*", "$1"));
+            }
+        }
+        return total;
+    }
+
+    private long rowsInTheLake() throws Exception {
+        Path raw = data.resolve("s3").resolve("firelake-lake").resolve("raw");
+        try (Stream<Path> files = Files.walk(raw)) {
+            Optional<Path> any = files.filter(f -> f.toString().endsWith(".parquet")).findAny();
+            if (any.isEmpty()) {
+                return 0;
+            }
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT count(*) FROM read_parquet('" + raw + "/*/*/*.parquet')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
