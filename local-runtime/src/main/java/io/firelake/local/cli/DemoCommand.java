@@ -100,6 +100,9 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  ready in %.1f s: kinesis %s, s3 %s, dynamodb %s; stream %s (%d shards) -> delivery stream %s%n",
                     seconds(started), pipeline.kinesisEndpoint(), pipeline.s3Endpoint(), pipeline.dynamoDbEndpoint(),
                     settings.streamName(), settings.shardCount(), pipeline.firehose().firehose().config().name());
+            out.printf(Locale.ROOT, "  the local Firehose warmed up first (%,d sample records through each invocation thread, "
+                    + "conversion and Parquet, nothing delivered) in %.1f s, while the speed layer started%n",
+                    pipeline.warmUpRecords(), pipeline.warmUpSeconds());
             out.flush();
             boolean tty = System.console() != null;
             CpuAccounting cpu = CpuAccounting.start();

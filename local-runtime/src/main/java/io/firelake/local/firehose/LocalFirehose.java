@@ -232,6 +232,68 @@ public final class LocalFirehose implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs sample payloads through everything a record goes through, on every invocation thread (so each handler
+     * instance initializes, as a provisioned Lambda environment would be), then through the conversion and a Parquet
+     * file that is thrown away. Nothing is read from the stream, delivered, checkpointed or counted in the metrics.
+     * The managed service is always warm; without this, the first records of a run pay for class loading and the JIT
+     * (about 5 s of CPU, docs/benchmarks.md "Local Firehose"). Returns the records run through, per thread.
+     */
+    public int warmUp(List<byte[]> payloads) {
+        if (payloads.isEmpty()) {
+            return 0;
+        }
+        List<SourceRecord> records = new ArrayList<>(payloads.size());
+        Instant now = clock.instant();
+        for (int i = 0; i < payloads.size(); i++) {
+            records.add(new SourceRecord("warm-up", "0", i, true, "warm-up", now, payloads.get(i)));
+        }
+        Runnable oneThread = () -> warmUpOn(records);
+        if (executor == null) {
+            oneThread.run();
+            return records.size();
+        }
+        List<Future<?>> threads = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            threads.add(executor.submit(oneThread));
+        }
+        threads.forEach(LocalFirehose::awaitWrite);
+        return records.size();
+    }
+
+    private void warmUpOn(List<SourceRecord> records) {
+        Processor processor = processors.get();
+        Path file = newBufferFile(".warm-up.parquet");
+        ParquetObjectWriter writer = new ParquetObjectWriter(schema, file);
+        try {
+            int from = 0;
+            while (from < records.size()) {
+                int to = from;
+                long bytes = 0;
+                while (to < records.size() && (to == from || bytes + records.get(to).data().length <= config.processorBufferBytes())) {
+                    bytes += records.get(to).data().length;
+                    to++;
+                }
+                List<SourceRecord> batch = records.subList(from, to);
+                ProcessorProtocol.Outcome outcome = protocol.parse(batch, processor.invoke(protocol.request(batch)));
+                if (outcome instanceof ProcessorProtocol.Outcome.Succeeded succeeded) {
+                    for (ProcessorProtocol.RecordResult result : succeeded.records()) {
+                        if (result.result() == ProcessorProtocol.Result.OK
+                                && deserializer.deserialize(result.data()) instanceof ConversionResult.Converted converted) {
+                            writer.write(converted.row());
+                        }
+                    }
+                }
+                from = to;
+            }
+        } catch (Exception e) {
+            // A warm-up is an optimisation: the first real invocation reports whatever is wrong with the processor.
+        } finally {
+            writer.close();
+            deleteQuietly(file);
+        }
+    }
+
     /** Lists each Dropped record in this file (JSON lines), so accounting can tell dropped from lost. */
     public LocalFirehose droppedLog(Path file) {
         this.droppedLog = DroppedLog.to(file, config.name());

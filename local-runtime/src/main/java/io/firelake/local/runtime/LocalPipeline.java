@@ -45,6 +45,11 @@ public final class LocalPipeline implements AutoCloseable {
     public static final String TRANSFORM_HANDLER = "io.firelake.transform.FirehoseTransformHandler";
     /** Concurrent transform invocations: one per core, at least two, so conversion and transform overlap. */
     public static final int CONCURRENT_INVOCATIONS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /**
+     * Sample records per invocation thread before the local Firehose reads: enough for the JIT to compile the
+     * per-record path (its C2 thresholds are in the thousands of calls), a second or two of CPU.
+     */
+    static final int WARM_UP_RECORDS = 10_000;
 
     private final Options options;
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -56,6 +61,8 @@ public final class LocalPipeline implements AutoCloseable {
     private final FirehoseRunner firehose;
     private final SpeedLayer speedLayer;
     private final BufferedWriter lambdaLog;
+    private int warmUpRecords;
+    private double warmUpSeconds;
 
     /**
      * @param dataDir        where every engine keeps its state
@@ -115,9 +122,15 @@ public final class LocalPipeline implements AutoCloseable {
                     processor, store, schema, data.resolve("firehose").resolve(config.name()), metrics, Clock.systemUTC())
                     .droppedLog(droppedFile(data))
                     .concurrentInvocations(CONCURRENT_INVOCATIONS, handlers);
-            firehose = track(new FirehoseRunner(delivery, Duration.ofMillis(200)).start());
+            // The warm-up runs while the speed layer starts; the delivery stream reads only once it is done.
+            long warmUpStarted = System.nanoTime();
+            java.util.concurrent.CompletableFuture<Integer> warm = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> delivery.warmUp(warmUpPayloads()));
             speedLayer = options.speedLayer() == null ? null
                     : track(SpeedLayer.start(dynamoDb.endpoint(), kinesis, settings, data, options.speedLayer()));
+            warmUpRecords = warm.join();
+            warmUpSeconds = (System.nanoTime() - warmUpStarted) / 1e9;
+            firehose = track(new FirehoseRunner(delivery, Duration.ofMillis(200)).start());
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -125,6 +138,27 @@ public final class LocalPipeline implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Sample events for the Firehose's warm-up: valid clickstream events from the producer's simulator. */
+    private static List<byte[]> warmUpPayloads() {
+        var simulator = new io.firelake.producer.generate.ClickstreamSimulator(
+                io.firelake.producer.generate.SimulationSettings.live(1, WARM_UP_RECORDS));
+        List<byte[]> payloads = new ArrayList<>(WARM_UP_RECORDS);
+        while (simulator.hasNext()) {
+            payloads.add(simulator.next().data());
+        }
+        return payloads;
+    }
+
+    /** How many sample records each invocation thread of the local Firehose ran through before reading. */
+    public int warmUpRecords() {
+        return warmUpRecords;
+    }
+
+    /** Wall time of the warm-up (it overlaps with the speed layer's start). */
+    public double warmUpSeconds() {
+        return warmUpSeconds;
     }
 
     public static LocalPipeline start(Options options) {

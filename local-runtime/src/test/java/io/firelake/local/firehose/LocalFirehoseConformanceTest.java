@@ -305,6 +305,26 @@ class LocalFirehoseConformanceTest {
     }
 
     @Test
+    void aWarmUpRunsTheProcessorButReadsDeliversCountsAndCheckpointsNothing() throws Exception {
+        var pipeline = engines.pipeline(1);
+        pipeline.put(events(4));
+        var handler = new TestProcessors.Recording(r -> r);
+        try (LocalFirehose firehose = pipeline.firehose(handler.processor())) {
+            int warmed = firehose.warmUp(events(50).stream().map(e -> e.getBytes(StandardCharsets.UTF_8)).toList());
+            assertThat(warmed).isEqualTo(50);
+            assertThat(handler.invocations()).isPositive();
+            assertThat(firehose.stats().read()).isZero();
+            assertThat(firehose.stats().invocations()).isZero();
+            assertThat(firehose.checkpoints()).isEmpty();
+            assertThat(pipeline.keys("")).isEmpty();
+            firehose.drain();
+            assertThat(firehose.stats().read()).isEqualTo(4);
+            assertThat(firehose.stats().delivered()).isEqualTo(4);
+        }
+        assertThat(countRows(pipeline)).isEqualTo(4);
+    }
+
+    @Test
     void droppedRecordsAreCountedAndNotWritten() throws Exception {
         var pipeline = engines.pipeline(1);
         List<String> payloads = new ArrayList<>(events(2));
