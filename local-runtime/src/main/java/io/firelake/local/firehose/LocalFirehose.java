@@ -257,7 +257,7 @@ public final class LocalFirehose implements AutoCloseable {
         for (int i = 0; i < concurrency; i++) {
             threads.add(executor.submit(oneThread));
         }
-        threads.forEach(LocalFirehose::awaitWrite);
+        threads.forEach(LocalFirehose::awaitTask);
         return records.size();
     }
 
@@ -796,7 +796,7 @@ public final class LocalFirehose implements AutoCloseable {
         void finish() {
             handOver();
             if (lastWrite != null) {
-                awaitWrite(lastWrite);
+                awaitTask(lastWrite);
             }
             if (writeFailure != null) {
                 throw writeFailure;
@@ -805,12 +805,12 @@ public final class LocalFirehose implements AutoCloseable {
         }
     }
 
-    private static void awaitWrite(Future<?> write) {
+    private static void awaitTask(Future<?> task) {
         try {
-            write.get();
+            task.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException re ? re : new IllegalStateException("Parquet write failed: " + cause, cause);
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException("a Firehose task failed: " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
