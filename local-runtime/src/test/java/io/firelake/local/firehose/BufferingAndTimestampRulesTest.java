@@ -1,13 +1,10 @@
 package io.firelake.local.firehose;
 
 import io.firelake.lake.format.LakeSchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,19 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BufferingAndTimestampRulesTest {
 
-    @TempDir
-    static Path root;
-    static LocalEnginesFixture engines;
-
-    @BeforeAll
-    static void start() {
-        engines = new LocalEnginesFixture(root);
-    }
-
-    @AfterAll
-    static void stop() {
-        engines.close();
-    }
+    @RegisterExtension
+    static final LocalEnginesFixture engines = new LocalEnginesFixture();
 
     @Test
     void theErrorPrefixTimestampIsTheArrivalTimeOfTheOldestRecordInTheObject() {

@@ -9,6 +9,9 @@ import io.firelake.local.engines.S3ProxyServer;
 import io.firelake.local.firehose.aws.KinesisStreamSource;
 import io.firelake.local.firehose.aws.S3ObjectStore;
 import io.firelake.local.runtime.Streams;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -29,23 +32,28 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** kinesalite and S3Proxy for one test class; each test gets its own stream and bucket. */
-final class LocalEnginesFixture implements AutoCloseable {
+/**
+ * kinesalite and S3Proxy for one test class, in a temporary folder, started before its first test and stopped after
+ * its last: {@code @RegisterExtension static final LocalEnginesFixture engines = new LocalEnginesFixture();}. Each test
+ * gets its own stream and bucket.
+ */
+final class LocalEnginesFixture implements BeforeAllCallback, AfterAllCallback {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    final Path root;
-    final Kinesalite kinesalite;
-    final S3ProxyServer s3proxy;
-    final KinesisClient kinesis;
-    final S3Client s3;
+    Path root;
+    Kinesalite kinesalite;
+    S3ProxyServer s3proxy;
+    KinesisClient kinesis;
+    S3Client s3;
 
-    LocalEnginesFixture(Path root) {
-        this.root = root;
-        this.kinesalite = Kinesalite.start();
-        this.s3proxy = S3ProxyServer.start(root.resolve("s3"));
-        this.kinesis = LocalAws.kinesis(kinesalite.endpoint());
-        this.s3 = LocalAws.s3(s3proxy.endpoint());
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        root = Files.createTempDirectory("firelake-engines-");
+        kinesalite = Kinesalite.start();
+        s3proxy = S3ProxyServer.start(root.resolve("s3"));
+        kinesis = LocalAws.kinesis(kinesalite.endpoint());
+        s3 = LocalAws.s3(s3proxy.endpoint());
     }
 
     /** A fresh stream and bucket, and a delivery stream configured from the SAM template over them. */
@@ -145,10 +153,15 @@ final class LocalEnginesFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) throws IOException {
         kinesis.close();
         s3.close();
         s3proxy.close();
         kinesalite.close();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 }

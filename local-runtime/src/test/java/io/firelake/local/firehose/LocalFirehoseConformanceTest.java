@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firelake.kinesis.aggregation.AggregatedRecordEncoder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,19 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalFirehoseConformanceTest {
 
-    @TempDir
-    static Path root;
-    static LocalEnginesFixture engines;
-
-    @BeforeAll
-    static void start() {
-        engines = new LocalEnginesFixture(root);
-    }
-
-    @AfterAll
-    static void stop() {
-        engines.close();
-    }
+    @RegisterExtension
+    static final LocalEnginesFixture engines = new LocalEnginesFixture();
 
     static List<String> events(int n) {
         return IntStream.range(0, n).mapToObj(i -> "{\"event_id\":\"e-" + i + "\",\"event_type\":\"click\",\"quantity\":" + i

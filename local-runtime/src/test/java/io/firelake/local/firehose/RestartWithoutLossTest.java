@@ -1,9 +1,7 @@
 package io.firelake.local.firehose;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,19 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** At-least-once: a delivery stream stopped mid-stream, or killed between an S3 write and its checkpoint, loses nothing. */
 class RestartWithoutLossTest {
 
-    @TempDir
-    static Path root;
-    static LocalEnginesFixture engines;
-
-    @BeforeAll
-    static void start() {
-        engines = new LocalEnginesFixture(root);
-    }
-
-    @AfterAll
-    static void stop() {
-        engines.close();
-    }
+    @RegisterExtension
+    static final LocalEnginesFixture engines = new LocalEnginesFixture();
 
     static List<String> events(int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> "{\"event_id\":\"e-" + i + "\",\"event_type\":\"click\","
