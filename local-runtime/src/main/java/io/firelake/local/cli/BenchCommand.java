@@ -14,6 +14,7 @@ import io.firelake.local.firehose.PrefetchingStreamSource;
 import io.firelake.local.firehose.aws.KinesisStreamSource;
 import io.firelake.local.firehose.aws.S3ObjectStore;
 import io.firelake.local.firehose.lambda.RequestStreamHandlerProcessor;
+import io.firelake.local.runtime.CpuAccounting;
 import io.firelake.local.runtime.LocalPipeline;
 import io.firelake.local.runtime.Streams;
 import io.firelake.producer.ProducerRun;
@@ -30,8 +31,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,12 +60,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
-
-    /** CPU time of this JVM's child processes: kinesalite's Node.js. */
-    private static long childCpuNanos() {
-        return ProcessHandle.current().descendants()
-                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -100,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
     private void runRound(PrintWriter out, com.sun.management.OperatingSystemMXBean os, PipelineSettings settings,
                           DeliveryStreamConfig config, Kinesalite kinesalite, KinesisClient kinesis, S3Client s3, int round)
             throws Exception {
-        long node0 = childCpuNanos();
+        CpuAccounting producing = CpuAccounting.start();
         long jvm0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         var sent = ProducerRun.builder().endpoint(kinesalite.endpoint()).stream(settings.streamName())
@@ -110,7 +103,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "producer: %,d records (%,d Kinesis records, %.1f MB) in %.1f s = %,.0f records/s%n",
                 sent.delivered(), sent.kinesisRecords(), sent.deliveredBytes() / 1e6, produceSeconds,
                 sent.delivered() / produceSeconds);
-        double nodeProduce = (childCpuNanos() - node0) / 1e9;
+        double nodeProduce = producing.childProcessSeconds();
+        producing.close();
         double jvmProduce = (os.getProcessCpuTime() - jvm0) / 1e9;
         out.printf(Locale.ROOT, "  CPU while producing: kinesalite %.1f s (%,.0f records per CPU-second), producer JVM %.1f s%n",
                 nodeProduce, sent.delivered() / nodeProduce, jvmProduce);
@@ -129,13 +123,12 @@ public final class BenchCommand implements Callable<Integer> {
             long cpu0 = os.getProcessCpuTime();
             long jit0 = jitMillis();
             long gc0 = gcMillis();
-            Map<Long, Long> threads0 = threadCpuNanos();
-            long node1 = childCpuNanos();
+            CpuAccounting draining = CpuAccounting.start();
             long t1 = System.nanoTime();
             firehose.drain();
             double drainSeconds = (System.nanoTime() - t1) / 1e9;
             double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
-            Map<String, Double> byThread = cpuSecondsByThreadGroup(threads0);
+            Map<String, Double> byThread = draining.byThreadGroup();
             DeliveryStats stats = firehose.stats();
             out.printf(Locale.ROOT, "local Firehose: %,d records read, %,d delivered in %,d objects, %,d failed, "
                             + "%,d invocations, in %.1f s = %,.0f records/s%n",
@@ -149,37 +142,9 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  by thread: %s%n", byThread.entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
                     .collect(java.util.stream.Collectors.joining(", ")));
-            out.printf(Locale.ROOT, "  kinesalite CPU while draining (GetRecords): %.1f s%n", (childCpuNanos() - node1) / 1e9);
+            out.printf(Locale.ROOT, "  kinesalite CPU while draining (GetRecords): %.1f s%n", draining.childProcessSeconds());
+            draining.close();
         }
-    }
-
-    private static Map<Long, Long> threadCpuNanos() {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<Long, Long> cpu = new HashMap<>();
-        for (long id : threads.getAllThreadIds()) {
-            cpu.put(id, threads.getThreadCpuTime(id));
-        }
-        return cpu;
-    }
-
-    /** CPU seconds of the Java threads since {@code before}, by name with numbers taken out (largest first). */
-    private static Map<String, Double> cpuSecondsByThreadGroup(Map<Long, Long> before) {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Double> groups = new HashMap<>();
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null) {
-                continue;
-            }
-            long now = threads.getThreadCpuTime(info.getThreadId());
-            long spent = now - before.getOrDefault(info.getThreadId(), 0L);
-            if (now > 0 && spent > 50_000_000L) {
-                groups.merge(info.getThreadName().replaceAll("[0-9]+", "N"), spent / 1e9, Double::sum);
-            }
-        }
-        Map<String, Double> sorted = new LinkedHashMap<>();
-        groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
     }
 
     private static long jitMillis() {

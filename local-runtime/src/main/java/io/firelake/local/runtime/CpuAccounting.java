@@ -86,11 +86,34 @@ public final class CpuAccounting implements AutoCloseable {
         }
         double process = (os.getProcessCpuTime() - processStart) / 1e9;
         byComponent.merge(JIT_AND_GC, Math.max(0, process - javaThreads), Double::sum);
-        byComponent.merge(CHILDREN, (childrenCpuNanos() - childrenStart) / 1e9, Double::sum);
+        byComponent.merge(CHILDREN, childProcessSeconds(), Double::sum);
         List<Share> shares = new ArrayList<>();
         byComponent.forEach((component, seconds) -> shares.add(new Share(component, seconds)));
         shares.sort((a, b) -> Double.compare(b.seconds(), a.seconds()));
         return shares;
+    }
+
+    /** CPU seconds of the child processes (kinesalite's Node.js) since the start. */
+    public double childProcessSeconds() {
+        return (childrenCpuNanos() - childrenStart) / 1e9;
+    }
+
+    /**
+     * CPU seconds of this JVM's threads since the start, by thread name with its numbers taken out
+     * ({@code local-firehose-invoke-N}), largest first; groups under 50 ms are left out.
+     */
+    public synchronized Map<String, Double> byThreadGroup() {
+        sample();
+        Map<String, Double> groups = new HashMap<>();
+        for (Map.Entry<Long, Long> thread : lastCpu.entrySet()) {
+            double seconds = (thread.getValue() - startCpu.getOrDefault(thread.getKey(), 0L)) / 1e9;
+            groups.merge(names.get(thread.getKey()).replaceAll("[0-9]+", "N"), seconds, Double::sum);
+        }
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        groups.entrySet().stream().filter(e -> e.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     /** One line: each component's CPU seconds and its share of the whole. */

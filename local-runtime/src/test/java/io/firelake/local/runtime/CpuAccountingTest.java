@@ -45,6 +45,8 @@ class CpuAccountingTest {
             // It spun for 1.2 s of its own CPU; sampled every 50 ms, all but its last 50 ms are on record.
             assertThat(seconds.get(CpuAccounting.FIREHOSE)).isGreaterThan(1.0);
             assertThat(accounting.describe()).contains("local Firehose");
+            assertThat(accounting.byThreadGroup()).containsKey("local-firehose-invoke-test")
+                    .hasEntrySatisfying("local-firehose-invoke-test", spent -> assertThat(spent).isGreaterThan(1.0));
             List<CpuAccounting.Share> shares = accounting.shares();
             assertThat(shares).isSortedAccordingTo((a, b) -> Double.compare(b.seconds(), a.seconds()));
         }
