@@ -1,0 +1,110 @@
+package io.firelake.endpoint.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firelake.endpoint.json.AwsServiceException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.proxy.ProxyHandler;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The endpoint's one handler: refuses what is not from this machine ({@link LoopbackGuard}), routes the rest
+ * ({@link RequestRouter}), answers the served JSON APIs itself and streams the others to their local engine through
+ * Jetty's reverse proxy. Every failure is answered in the AWS JSON error shape; nothing escapes as a stack trace.
+ */
+final class EndpointHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String JSON_1_1 = "application/x-amz-json-1.1";
+
+    private final RequestRouter router;
+    private final Map<String, ProxyHandler> upstreams = new LinkedHashMap<>();
+
+    EndpointHandler(RequestRouter router, Map<String, URI> upstreams) {
+        this.router = router;
+        upstreams.forEach((service, uri) -> {
+            ProxyHandler proxy = new ProxyHandler.Reverse(request -> HttpURI.build(request.getHttpURI())
+                    .scheme(uri.getScheme()).host(uri.getHost()).port(uri.getPort()));
+            this.upstreams.put(service, proxy);
+            addBean(proxy);
+        });
+    }
+
+    @Override
+    public void setServer(Server server) {
+        super.setServer(server);
+        upstreams.values().forEach(p -> p.setServer(server));
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        response.getHeaders().put("x-amzn-RequestId", requestId);
+        if (!LoopbackGuard.isLoopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
+            return error(response, callback, 403, "AccessDeniedException", "firelake's local endpoint answers only "
+                    + "requests addressed to a loopback host (localhost, 127.0.0.1, [::1])");
+        }
+        if (LoopbackGuard.isBrowserCrossOrigin(request.getHeaders().get(HttpHeader.ORIGIN))) {
+            return error(response, callback, 403, "AccessDeniedException",
+                    "firelake's local endpoint does not answer cross-origin browser requests");
+        }
+        Route route = router.route(request.getHeaders().get("X-Amz-Target"),
+                request.getHeaders().get(HttpHeader.AUTHORIZATION), request.getHttpURI().getQuery());
+        if (route instanceof Route.Forwarded forwarded) {
+            ProxyHandler proxy = upstreams.get(forwarded.service());
+            if (proxy == null) {
+                return error(response, callback, 503, "ServiceUnavailableException",
+                        "the local " + forwarded.service() + " engine is not running");
+            }
+            return proxy.handle(request, response, callback);
+        }
+        if (route instanceof Route.Unroutable unroutable) {
+            return error(response, callback, 400, unroutable.errorType(), unroutable.message());
+        }
+        Route.Served served = (Route.Served) route;
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readAllBytes();
+        }
+        try {
+            byte[] answer = served.service().handle(served.operation(), body);
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_1_1);
+            response.write(true, ByteBuffer.wrap(answer), callback);
+            return true;
+        } catch (AwsServiceException e) {
+            return error(response, callback, e.status(), e.errorType(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed ({})", served.service().model().serviceId(), served.operation(), requestId, e);
+            return error(response, callback, 500, "InternalFailure", served.service().model().serviceId() + " "
+                    + served.operation() + " failed inside firelake's local endpoint: " + e
+                    + " (request " + requestId + "; the endpoint's log has the details)");
+        }
+    }
+
+    private static boolean error(Response response, Callback callback, int status, String type, String message) {
+        ObjectNode body = JSON.createObjectNode().put("__type", type).put("message", message);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_1_1);
+        response.getHeaders().put("x-amzn-ErrorType", type);
+        response.write(true, ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8)), callback);
+        return true;
+    }
+}
