@@ -74,7 +74,9 @@ public final class ModelValidator {
                     throw AwsServiceException.serialization("Value at '" + name(path) + "' is not valid base64: "
                             + e.getMessage());
                 }
-                length(shape, decoded.length, null, path, errors);
+                // AWS shows a blob as the ByteBuffer it read it into.
+                length(shape, decoded.length, "java.nio.HeapByteBuffer[pos=0 lim=" + decoded.length + " cap="
+                        + decoded.length + "]", path, errors);
             }
             case "integer", "long" -> {
                 expect(value.isIntegralNumber(), "an integer", value, path);

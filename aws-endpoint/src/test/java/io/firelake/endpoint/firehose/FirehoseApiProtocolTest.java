@@ -1,0 +1,195 @@
+package io.firelake.endpoint.firehose;
+
+import io.firelake.endpoint.AwsEndpoint;
+import io.firelake.endpoint.store.JsonFileStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
+import software.amazon.awssdk.services.firehose.model.FirehoseException;
+import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntry;
+import software.amazon.awssdk.services.firehose.model.Record;
+import software.amazon.awssdk.services.firehose.model.ResourceInUseException;
+import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static io.firelake.endpoint.EndpointClientsAccess.firehose;
+import static io.firelake.endpoint.EndpointClientsAccess.raw;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Firehose API's shapes, limits and errors through the real SDK client. The backend here only records what it is
+ * handed: delivery itself (Parquet in the lake) is proven against the local Firehose in local-runtime.
+ */
+class FirehoseApiProtocolTest {
+
+    @TempDir
+    Path dir;
+    private final List<String> started = Collections.synchronizedList(new ArrayList<>());
+    private final List<SdkBytes> accepted = Collections.synchronizedList(new ArrayList<>());
+    private AwsEndpoint endpoint;
+    private FirehoseClient firehose;
+
+    @BeforeEach
+    void start() {
+        endpoint = start(dir);
+        firehose = firehose(endpoint.uri());
+    }
+
+    private AwsEndpoint start(Path data) {
+        DeliveryStreamBackend backend = new DeliveryStreamBackend() {
+            @Override
+            public void start(DeliveryStreamDescription stream) {
+                started.add(stream.deliveryStreamName());
+            }
+
+            @Override
+            public void stop(String name) {
+                started.remove(name);
+            }
+
+            @Override
+            public List<PutRecordBatchResponseEntry> put(String name, List<SdkBytes> records) {
+                accepted.addAll(records);
+                return records.stream().map(r -> PutRecordBatchResponseEntry.builder()
+                        .recordId("id-" + accepted.size()).build()).toList();
+            }
+        };
+        DeliveryStreamRegistry registry = new DeliveryStreamRegistry(new JsonFileStore(data), backend,
+                Clock.systemUTC());
+        return AwsEndpoint.builder().port(0).serve(FirehoseApi.service(registry)).start();
+    }
+
+    @AfterEach
+    void stop() {
+        firehose.close();
+        endpoint.close();
+    }
+
+    private void createDirectPut(String name) {
+        firehose.createDeliveryStream(b -> b.deliveryStreamName(name).deliveryStreamType("DirectPut")
+                .extendedS3DestinationConfiguration(s3 -> s3.bucketARN("arn:aws:s3:::firelake-lake")
+                        .roleARN("arn:aws:iam::000000000000:role/firehose").prefix("direct/")));
+    }
+
+    @Test
+    void createDescribeListDeleteAndSurviveARestart() {
+        createDirectPut("orders");
+        DeliveryStreamDescription d = firehose.describeDeliveryStream(b -> b.deliveryStreamName("orders"))
+                .deliveryStreamDescription();
+        assertThat(d.deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.ACTIVE);
+        assertThat(d.deliveryStreamARN()).isEqualTo("arn:aws:firehose:us-east-1:000000000000:deliverystream/orders");
+        assertThat(d.destinations().get(0).extendedS3DestinationDescription().bufferingHints().sizeInMBs())
+                .isEqualTo(5);
+        assertThat(d.destinations().get(0).extendedS3DestinationDescription().prefix()).isEqualTo("direct/");
+        assertThatThrownBy(() -> createDirectPut("orders")).isInstanceOf(ResourceInUseException.class);
+
+        firehose.close();
+        endpoint.close();
+        started.clear();
+        endpoint = start(dir);
+        firehose = firehose(endpoint.uri());
+        assertThat(started).containsExactly("orders");
+        assertThat(firehose.listDeliveryStreams(b -> { }).deliveryStreamNames()).containsExactly("orders");
+
+        firehose.deleteDeliveryStream(b -> b.deliveryStreamName("orders"));
+        assertThat(started).isEmpty();
+        assertThatThrownBy(() -> firehose.describeDeliveryStream(b -> b.deliveryStreamName("orders")))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("orders");
+    }
+
+    @Test
+    void listingPagesByName() {
+        IntStream.range(0, 12).forEach(i -> createDirectPut("s" + (char) ('a' + i)));
+        var first = firehose.listDeliveryStreams(b -> { });
+        assertThat(first.deliveryStreamNames()).hasSize(10);
+        assertThat(first.hasMoreDeliveryStreams()).isTrue();
+        var rest = firehose.listDeliveryStreams(b -> b.exclusiveStartDeliveryStreamName("sj"));
+        assertThat(rest.deliveryStreamNames()).containsExactly("sk", "sl");
+        assertThat(rest.hasMoreDeliveryStreams()).isFalse();
+    }
+
+    @Test
+    void putRecordBatchAnswersPerRecord() {
+        createDirectPut("orders");
+        PutRecordBatchResponse answer = firehose.putRecordBatch(b -> b.deliveryStreamName("orders")
+                .records(Record.builder().data(SdkBytes.fromUtf8String("{\"a\":1}\n")).build(),
+                        Record.builder().data(SdkBytes.fromUtf8String("{\"a\":2}\n")).build()));
+        assertThat(answer.failedPutCount()).isZero();
+        assertThat(answer.requestResponses()).hasSize(2).allSatisfy(e -> assertThat(e.recordId()).isNotNull());
+        assertThat(accepted).hasSize(2);
+    }
+
+    @Test
+    void limitsAreFirehoses() {
+        createDirectPut("orders");
+        Record small = Record.builder().data(SdkBytes.fromUtf8String("x")).build();
+        assertThatThrownBy(() -> firehose.putRecordBatch(b -> b.deliveryStreamName("orders")
+                .records(Collections.nCopies(501, small))))
+                .isInstanceOf(FirehoseException.class)
+                .hasMessageContaining("Value '[501 members]' at 'records' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 500");
+        Record big = Record.builder().data(SdkBytes.fromByteArray(new byte[1_024_001])).build();
+        assertThatThrownBy(() -> firehose.putRecord(b -> b.deliveryStreamName("orders").record(big)))
+                .isInstanceOf(FirehoseException.class)
+                .hasMessageContaining("at 'record.data' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 1024000");
+        Record large = Record.builder().data(SdkBytes.fromByteArray(new byte[1_000_000])).build();
+        assertThatThrownBy(() -> firehose.putRecordBatch(b -> b.deliveryStreamName("orders")
+                .records(Collections.nCopies(5, large))))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("exceeds 4 MB");
+        assertThatThrownBy(() -> firehose.putRecord(b -> b.deliveryStreamName("nope").record(small)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(accepted).isEmpty();
+    }
+
+    @Test
+    void aKinesisSourcedStreamRefusesDirectPut() {
+        firehose.createDeliveryStream(b -> b.deliveryStreamName("from-stream")
+                .deliveryStreamType("KinesisStreamAsSource")
+                .kinesisStreamSourceConfiguration(k -> k.kinesisStreamARN(
+                        "arn:aws:kinesis:us-east-1:000000000000:stream/events").roleARN("arn:aws:iam::000000000000:role/r"))
+                .extendedS3DestinationConfiguration(s3 -> s3.bucketARN("arn:aws:s3:::lake").roleARN("arn:aws:iam::000000000000:role/r")));
+        assertThatThrownBy(() -> firehose.putRecord(b -> b.deliveryStreamName("from-stream")
+                .record(r -> r.data(SdkBytes.fromUtf8String("x")))))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("not permitted on KinesisStreamAsSource delivery stream type");
+    }
+
+    @Test
+    void createIsCheckedAsFirehoseChecksIt() throws Exception {
+        assertThatThrownBy(() -> firehose.createDeliveryStream(b -> b.deliveryStreamName("bad name!")
+                .extendedS3DestinationConfiguration(s3 -> s3.bucketARN("arn:aws:s3:::lake").roleARN("arn:aws:iam::000000000000:role/r"))))
+                .isInstanceOf(FirehoseException.class)
+                .hasMessageContaining("Member must satisfy regular expression pattern");
+        assertThatThrownBy(() -> firehose.createDeliveryStream(b -> b.deliveryStreamName("no-destination")))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("Exactly one destination");
+        assertThatThrownBy(() -> firehose.createDeliveryStream(b -> b.deliveryStreamName("no-source")
+                .deliveryStreamType("KinesisStreamAsSource")
+                .extendedS3DestinationConfiguration(s3 -> s3.bucketARN("arn:aws:s3:::lake").roleARN("arn:aws:iam::000000000000:role/r"))))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("KinesisStreamSourceConfiguration is required");
+        assertThatThrownBy(() -> firehose.createDeliveryStream(b -> b.deliveryStreamName("splunk")
+                .splunkDestinationConfiguration(s -> s.hecEndpoint("https://x").hecToken("t")
+                        .hecEndpointType("Raw").s3Configuration(s3 -> s3.bucketARN("arn:aws:s3:::l").roleARN("arn:aws:iam::000000000000:role/r")))))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("Amazon S3 only");
+        String answer = raw(endpoint.uri(), "localhost", "X-Amz-Target: Firehose_20150804.UpdateDestination\r\n",
+                "{}");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("UnknownOperationException")
+                .contains("does not serve Firehose UpdateDestination");
+        assertThat(started).isEmpty();
+    }
+}
