@@ -1,0 +1,88 @@
+package io.firelake.athena.glue;
+
+import io.firelake.athena.catalog.CatalogDrift;
+import io.firelake.athena.catalog.CatalogDrift.Drift;
+import io.firelake.athena.catalog.LakeTables;
+import io.firelake.athena.catalog.TableSpec;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.glue.model.TableInput;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares the Glue tables of the lake with the event contract ({@code catalog check}) and applies the contract
+ * ({@code catalog sync}): a missing table is created, a table whose columns drifted gets a new version with the
+ * contract's columns and every other setting it had (location, SerDe, parameters, partition keys, description).
+ *
+ * @see <a href="https://docs.aws.amazon.com/glue/latest/webapi/API_UpdateTable.html">UpdateTable</a>
+ */
+public final class GlueCatalogSync {
+
+    private final GlueClient glue;
+    private final String database;
+
+    public GlueCatalogSync(GlueClient glue, String database) {
+        this.glue = glue;
+        this.database = database;
+    }
+
+    /** Every drift of the given tables, in table order. */
+    public List<Drift> check(List<String> tables) {
+        List<Drift> drifts = new ArrayList<>();
+        for (String name : tables) {
+            Optional<Table> table = table(name);
+            TableSpec expected = LakeTables.spec(name);
+            if (table.isEmpty()) {
+                drifts.add(new CatalogDrift.MissingTable(name));
+            } else {
+                drifts.addAll(CatalogDrift.compare(expected,
+                        GlueTableInputs.fromGlue(table.get().storageDescriptor().columns()),
+                        GlueTableInputs.fromGlue(table.get().partitionKeys())));
+            }
+        }
+        return drifts;
+    }
+
+    /**
+     * Applies the contract to the tables: creates the missing ones (under {@code lakeRoot}), updates the drifted ones.
+     * Returns what it did, one line per table changed; drifts it cannot apply are left and reported by the next check.
+     */
+    public List<String> sync(List<String> tables, String lakeRoot) {
+        List<String> done = new ArrayList<>();
+        for (String name : tables) {
+            Optional<Table> table = table(name);
+            if (table.isEmpty()) {
+                glue.createTable(b -> b.databaseName(database).tableInput(GlueTableInputs.of(name, lakeRoot)));
+                done.add(name + ": created");
+                continue;
+            }
+            List<Drift> drifts = check(List.of(name));
+            if (drifts.stream().noneMatch(Drift::syncable)) {
+                continue;
+            }
+            Table old = table.get();
+            TableInput input = TableInput.builder().name(old.name()).description(old.description()).owner(old.owner())
+                    .retention(old.retention()).tableType(old.tableType()).parameters(old.parameters())
+                    .partitionKeys(old.partitionKeys())
+                    .storageDescriptor(old.storageDescriptor().toBuilder()
+                            .columns(GlueTableInputs.columns(LakeTables.spec(name).columns())).build())
+                    .build();
+            glue.updateTable(b -> b.databaseName(database).tableInput(input));
+            done.add(name + ": updated (" + drifts.stream().filter(Drift::syncable).count() + " column changes)");
+        }
+        return done;
+    }
+
+    private Optional<Table> table(String name) {
+        try {
+            return Optional.of(glue.getTable(b -> b.databaseName(database).name(name)).table());
+        } catch (EntityNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+}

@@ -1,0 +1,103 @@
+package io.firelake.athena.glue;
+
+import io.firelake.athena.catalog.CatalogDrift;
+import io.firelake.athena.catalog.CatalogDrift.Drift;
+import io.firelake.athena.catalog.LakeTables;
+import io.firelake.endpoint.AwsEndpoint;
+import io.firelake.endpoint.glue.GlueApi;
+import io.firelake.endpoint.glue.GlueCatalog;
+import io.firelake.endpoint.glue.GlueJobs;
+import io.firelake.endpoint.store.JsonFileStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.glue.model.TableInput;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** catalog check and sync through the real Glue SDK client, against the Glue API of the local endpoint. */
+class GlueCatalogSyncTest {
+
+    @TempDir
+    Path dir;
+    private AwsEndpoint endpoint;
+    private GlueJobs jobs;
+    private GlueClient glue;
+    private GlueCatalogSync sync;
+
+    @BeforeEach
+    void start() {
+        JsonFileStore store = new JsonFileStore(dir);
+        jobs = new GlueJobs(store, Clock.systemUTC(), (job, script, args) -> null);
+        endpoint = AwsEndpoint.builder().port(0).serve(GlueApi.service(new GlueCatalog(store, Clock.systemUTC()), jobs))
+                .start();
+        glue = GlueClient.builder().endpointOverride(endpoint.uri()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("firelakelocal", "firelake-local-secret")))
+                .build();
+        glue.createDatabase(b -> b.databaseInput(d -> d.name(LakeTables.DATABASE)));
+        sync = new GlueCatalogSync(glue, LakeTables.DATABASE);
+    }
+
+    @AfterEach
+    void stop() {
+        glue.close();
+        endpoint.close();
+        jobs.close();
+    }
+
+    @Test
+    void syncCreatesEveryTableAndThenNothingDrifts() {
+        assertThat(sync.check(LakeTables.ALL)).hasSize(LakeTables.ALL.size())
+                .allMatch(d -> d instanceof CatalogDrift.MissingTable);
+        assertThat(sync.sync(LakeTables.ALL, "s3://firelake-lake")).hasSize(LakeTables.ALL.size());
+        assertThat(sync.check(LakeTables.ALL)).isEmpty();
+        Table raw = glue.getTable(b -> b.databaseName("firelake").name(LakeTables.RAW)).table();
+        assertThat(raw.storageDescriptor().location()).isEqualTo("s3://firelake-lake/raw/");
+        assertThat(raw.parameters()).containsEntry("projection.enabled", "true")
+                .containsEntry("storage.location.template",
+                        "s3://firelake-lake/raw/event_date=${event_date}/event_hour=${event_hour}/");
+    }
+
+    @Test
+    void checkNamesEachDriftAndSyncAppliesTheContractKeepingTheRest() {
+        sync.sync(List.of(LakeTables.RAW), "s3://firelake-lake");
+        Table raw = glue.getTable(b -> b.databaseName("firelake").name(LakeTables.RAW)).table();
+        List<Column> drifted = new ArrayList<>(raw.storageDescriptor().columns());
+        String removed = drifted.remove(drifted.size() - 1).name();
+        drifted.set(0, drifted.get(0).toBuilder().type("bigint").build());
+        drifted.add(Column.builder().name("legacy_flag").type("boolean").build());
+        glue.updateTable(b -> b.databaseName("firelake").tableInput(TableInput.builder().name(raw.name())
+                .tableType(raw.tableType()).parameters(raw.parameters()).partitionKeys(raw.partitionKeys())
+                .description("kept by sync")
+                .storageDescriptor(raw.storageDescriptor().toBuilder().columns(drifted).build()).build()));
+
+        List<Drift> drifts = sync.check(List.of(LakeTables.RAW));
+        assertThat(drifts).extracting(Drift::describe).containsExactlyInAnyOrder(
+                "raw_events: missing column " + removed + " " + LakeTables.spec(LakeTables.RAW).columns()
+                        .get(LakeTables.spec(LakeTables.RAW).columns().size() - 1).type(),
+                "raw_events: column schema_version is bigint, the contract says int",
+                "raw_events: extra column legacy_flag boolean (not in the contract)");
+
+        assertThat(sync.sync(List.of(LakeTables.RAW), "s3://elsewhere")).containsExactly(
+                "raw_events: updated (3 column changes)");
+        assertThat(sync.check(List.of(LakeTables.RAW))).isEmpty();
+        Table synced = glue.getTable(b -> b.databaseName("firelake").name(LakeTables.RAW)).table();
+        assertThat(synced.description()).isEqualTo("kept by sync");
+        assertThat(synced.storageDescriptor().location()).isEqualTo("s3://firelake-lake/raw/");
+        assertThat(glue.getTableVersions(b -> b.databaseName("firelake").tableName(LakeTables.RAW)).tableVersions())
+                .hasSize(3);
+    }
+}
