@@ -1,0 +1,150 @@
+package io.firelake.endpoint.athena;
+
+import io.firelake.endpoint.json.AwsServiceException;
+import io.firelake.endpoint.json.JsonService;
+import io.firelake.endpoint.json.ServiceModel;
+import io.firelake.endpoint.store.Pages;
+import software.amazon.awssdk.services.athena.model.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Athena API of the local endpoint ({@code X-Amz-Target: AmazonAthena.<Operation>}): queries run on the local
+ * {@link QueryEngine} (DuckDB over the lake) with Athena's life cycle, result pages (the first row is the header, as
+ * Athena answers for a SELECT), results written to the output location, work groups and named queries.
+ *
+ * @see <a href="https://docs.aws.amazon.com/athena/latest/APIReference/API_Operations.html">Athena API operations</a>
+ */
+public final class AthenaApi {
+
+    /** GetQueryResults answers 1,000 rows at most (the model's MaxQueryResults), and that many by default. */
+    public static final int MAX_RESULTS = 1_000;
+    public static final int DEFAULT_LIST_SIZE = 50;
+
+    private AthenaApi() {
+    }
+
+    public static JsonService service(AthenaCatalog catalog, QueryExecutions queries) {
+        return JsonService.builder(ServiceModel.load("athena"))
+                .operation("StartQueryExecution", StartQueryExecutionRequest::builder, r -> {
+                    WorkGroup group = catalog.workGroup(r.workGroup());
+                    String output = outputLocation(group, r.resultConfiguration());
+                    String database = r.queryExecutionContext() == null || r.queryExecutionContext().database() == null
+                            ? "default" : r.queryExecutionContext().database();
+                    return StartQueryExecutionResponse.builder().queryExecutionId(queries.start(r.queryString(),
+                            database, group.name(), output, r.executionParameters())).build();
+                })
+                .operation("GetQueryExecution", GetQueryExecutionRequest::builder, r -> GetQueryExecutionResponse
+                        .builder().queryExecution(queries.get(r.queryExecutionId())).build())
+                .operation("BatchGetQueryExecution", BatchGetQueryExecutionRequest::builder, r -> {
+                    List<QueryExecution> found = new ArrayList<>();
+                    List<UnprocessedQueryExecutionId> missing = new ArrayList<>();
+                    for (String id : r.queryExecutionIds()) {
+                        try {
+                            found.add(queries.get(id));
+                        } catch (AwsServiceException e) {
+                            missing.add(UnprocessedQueryExecutionId.builder().queryExecutionId(id)
+                                    .errorCode(e.errorType()).errorMessage(e.getMessage()).build());
+                        }
+                    }
+                    return BatchGetQueryExecutionResponse.builder().queryExecutions(found)
+                            .unprocessedQueryExecutionIds(missing).build();
+                })
+                .operation("ListQueryExecutions", ListQueryExecutionsRequest::builder, r -> {
+                    Pages.Page<String> page = Pages.of(queries.ids(catalog.workGroup(r.workGroup()).name()),
+                            r.nextToken(), r.maxResults(), DEFAULT_LIST_SIZE);
+                    return ListQueryExecutionsResponse.builder().queryExecutionIds(page.items())
+                            .nextToken(page.nextToken()).build();
+                })
+                .operation("GetQueryResults", GetQueryResultsRequest::builder, r -> results(queries, r))
+                .operation("StopQueryExecution", StopQueryExecutionRequest::builder, r -> {
+                    queries.stop(r.queryExecutionId());
+                    return StopQueryExecutionResponse.builder().build();
+                })
+                .operation("GetWorkGroup", GetWorkGroupRequest::builder,
+                        r -> GetWorkGroupResponse.builder().workGroup(catalog.workGroup(r.workGroup())).build())
+                .operation("CreateWorkGroup", CreateWorkGroupRequest::builder, r -> {
+                    catalog.createWorkGroup(r);
+                    return CreateWorkGroupResponse.builder().build();
+                })
+                .operation("ListWorkGroups", ListWorkGroupsRequest::builder, r -> ListWorkGroupsResponse.builder()
+                        .workGroups(catalog.workGroups().stream().map(w -> WorkGroupSummary.builder().name(w.name())
+                                .state(w.state()).description(w.description()).creationTime(w.creationTime())
+                                .build()).toList()).build())
+                .operation("CreateNamedQuery", CreateNamedQueryRequest::builder,
+                        r -> CreateNamedQueryResponse.builder().namedQueryId(catalog.createNamedQuery(r)).build())
+                .operation("GetNamedQuery", GetNamedQueryRequest::builder,
+                        r -> GetNamedQueryResponse.builder().namedQuery(catalog.namedQuery(r.namedQueryId())).build())
+                .operation("ListNamedQueries", ListNamedQueriesRequest::builder, r -> {
+                    Pages.Page<String> page = Pages.of(catalog.namedQueryIds(r.workGroup()), r.nextToken(),
+                            r.maxResults(), DEFAULT_LIST_SIZE);
+                    return ListNamedQueriesResponse.builder().namedQueryIds(page.items()).nextToken(page.nextToken())
+                            .build();
+                })
+                .operation("BatchGetNamedQuery", BatchGetNamedQueryRequest::builder, r -> {
+                    List<NamedQuery> found = new ArrayList<>();
+                    List<UnprocessedNamedQueryId> missing = new ArrayList<>();
+                    for (String id : r.namedQueryIds()) {
+                        catalog.findNamedQuery(id).ifPresentOrElse(found::add, () -> missing.add(
+                                UnprocessedNamedQueryId.builder().namedQueryId(id).errorCode("INVALID_INPUT")
+                                        .errorMessage("NamedQuery " + id + " was not found").build()));
+                    }
+                    return BatchGetNamedQueryResponse.builder().namedQueries(found).unprocessedNamedQueryIds(missing)
+                            .build();
+                })
+                .operation("DeleteNamedQuery", DeleteNamedQueryRequest::builder, r -> {
+                    catalog.deleteNamedQuery(r.namedQueryId());
+                    return DeleteNamedQueryResponse.builder().build();
+                })
+                .build();
+    }
+
+    private static String outputLocation(WorkGroup group, ResultConfiguration requested) {
+        WorkGroupConfiguration config = group.configuration();
+        boolean enforced = config != null && Boolean.TRUE.equals(config.enforceWorkGroupConfiguration());
+        String fromGroup = config == null || config.resultConfiguration() == null ? null
+                : config.resultConfiguration().outputLocation();
+        String fromRequest = requested == null ? null : requested.outputLocation();
+        String output = enforced || fromRequest == null ? fromGroup : fromRequest;
+        if (output == null) {
+            throw AwsServiceException.of("InvalidRequestException", "No output location provided. An output location "
+                    + "is required either through the Workgroup result configuration setting or as an API input.");
+        }
+        return output;
+    }
+
+    private static GetQueryResultsResponse results(QueryExecutions queries, GetQueryResultsRequest r) {
+        QueryEngine.QueryOutcome outcome = queries.results(r.queryExecutionId());
+        List<Row> rows = new ArrayList<>(outcome.rows().size() + 1);
+        rows.add(row(outcome.columns().stream().map(QueryEngine.Column::name).toList()));
+        outcome.rows().forEach(values -> rows.add(row(values)));
+        Pages.Page<Row> page = Pages.of(rows, r.nextToken(), r.maxResults(), MAX_RESULTS);
+        List<ColumnInfo> columns = outcome.columns().stream().map(c -> ColumnInfo.builder().catalogName("hive")
+                .schemaName("").tableName("").name(c.name()).label(c.name()).type(c.type())
+                .precision(precision(c.type())).scale(0).nullable(ColumnNullable.UNKNOWN)
+                .caseSensitive(c.type().equals("varchar")).build()).toList();
+        return GetQueryResultsResponse.builder().updateCount(0L).nextToken(page.nextToken())
+                .resultSet(ResultSet.builder().rows(page.items())
+                        .resultSetMetadata(ResultSetMetadata.builder().columnInfo(columns).build()).build())
+                .build();
+    }
+
+    private static Row row(List<String> values) {
+        return Row.builder().data(values.stream().map(v -> v == null ? Datum.builder().build()
+                : Datum.builder().varCharValue(v).build()).toList()).build();
+    }
+
+    /** Athena's precision for the common types (what GetQueryResults reports for Trino's types). */
+    private static int precision(String type) {
+        return switch (type) {
+            case "bigint" -> 19;
+            case "integer" -> 10;
+            case "double" -> 17;
+            case "boolean" -> 0;
+            case "date" -> 0;
+            case "timestamp" -> 3;
+            default -> 2_147_483_647;
+        };
+    }
+}
