@@ -62,8 +62,8 @@ import java.util.stream.Stream;
  */
 public final class LocalFirehose implements AutoCloseable {
 
-    /** GetRecords returns at most 10,000 records per call. */
-    public static final int DEFAULT_GET_RECORDS_LIMIT = 10_000;
+    /** Read by {@link PrefetchingStreamSource}; the limit itself is {@link DeliveryStreamConfig#readLimit()}. */
+    public static final int DEFAULT_GET_RECORDS_LIMIT = DeliveryStreamConfig.DEFAULT_READ_LIMIT;
     private static final int REQUEST_BYTES_PER_RECORD = 420;
     private static final Duration SHARD_REFRESH = Duration.ofSeconds(30);
     private static final int S3_WRITE_ATTEMPTS = 5;
@@ -79,13 +79,9 @@ public final class LocalFirehose implements AutoCloseable {
     private final Clock clock;
     private final CheckpointStore checkpointStore;
     private final DeliveryTracker tracker;
-    private final int maxRequestBytes;
-    private int readLimit = DEFAULT_GET_RECORDS_LIMIT;
-    private int activePartitionLimit = DeliveryStreamConfig.DEFAULT_ACTIVE_PARTITIONS;
-    private DroppedLog droppedLog = DroppedLog.NONE;
-    private ThreadLocal<Processor> processors;
-    private int concurrency = 1;
-    private ExecutorService executor;
+    private final DroppedLog droppedLog;
+    private final ThreadLocal<Processor> processors;
+    private final ExecutorService executor;
     private final Deque<Future<Invocation>> inFlight = new ArrayDeque<>();
     private final ExecutorService parquetLane = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "local-firehose-parquet");
@@ -118,26 +114,38 @@ public final class LocalFirehose implements AutoCloseable {
     private final Map<String, AtomicLong> failedByCode = new ConcurrentHashMap<>();
     private volatile long pending;
 
-    public LocalFirehose(DeliveryStreamConfig config, StreamSource source, Processor processor, ObjectStore store,
+    /**
+     * @param handlers the processor: with {@code concurrentInvocations} above 1 each invocation thread gets its own
+     *                 handler from it, as each Lambda execution environment has its own instance; otherwise one handler
+     *                 serves every invocation. Results are routed in invocation order either way.
+     */
+    public LocalFirehose(DeliveryStreamConfig config, StreamSource source, Supplier<Processor> handlers, ObjectStore store,
                          LakeSchema schema, Path workDir, FirehoseMetrics metrics, Clock clock) {
-        this(config, source, processor, store, schema, workDir, metrics, clock, DeliveryStreamConfig.DEFAULT_MAX_RESPONSE_BYTES);
-    }
-
-    public LocalFirehose(DeliveryStreamConfig config, StreamSource source, Processor processor, ObjectStore store,
-                         LakeSchema schema, Path workDir, FirehoseMetrics metrics, Clock clock, int maxResponseBytes) {
         this.config = config;
         this.source = source;
-        this.processors = ThreadLocal.withInitial(() -> processor);
         this.store = store;
         this.schema = schema;
-        this.protocol = new ProcessorProtocol(config, source.streamArn(), maxResponseBytes);
-        this.maxRequestBytes = DeliveryStreamConfig.DEFAULT_MAX_RESPONSE_BYTES;
+        this.protocol = new ProcessorProtocol(config, source.streamArn(), config.maxResponseBytes());
         this.deserializer = new OpenXJsonDeserializer(schema);
         this.metrics = metrics;
         this.clock = clock;
         this.bufferDir = workDir.resolve("buffer");
         this.checkpointStore = new CheckpointStore(workDir.resolve("checkpoint.json"));
         this.tracker = new DeliveryTracker(checkpointStore.load());
+        this.droppedLog = config.droppedLog() == null ? DroppedLog.NONE : DroppedLog.to(config.droppedLog(), config.name());
+        if (config.concurrentInvocations() > 1) {
+            this.processors = ThreadLocal.withInitial(handlers);
+            AtomicLong n = new AtomicLong();
+            this.executor = Executors.newFixedThreadPool(config.concurrentInvocations(), r -> {
+                Thread t = new Thread(r, "local-firehose-invoke-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        } else {
+            Processor processor = handlers.get();
+            this.processors = ThreadLocal.withInitial(() -> processor);
+            this.executor = null;
+        }
         clearBufferDir();
     }
 
@@ -150,7 +158,7 @@ public final class LocalFirehose implements AutoCloseable {
             if (closedShards.containsKey(shard.getKey())) {
                 continue;
             }
-            StreamSource.Batch got = shard.getValue().next(readLimit);
+            StreamSource.Batch got = shard.getValue().next(config.readLimit());
             for (StreamSource.KinesisRecord record : got.records()) {
                 roundBytes += record.data().length;
                 roundRead += ingest(shard.getKey(), record);
@@ -201,37 +209,6 @@ public final class LocalFirehose implements AutoCloseable {
         return total;
     }
 
-    /** The GetRecords limit per shard and round (10,000, the API maximum, unless a test reads in small steps). */
-    public LocalFirehose readLimit(int limit) {
-        this.readLimit = limit;
-        return this;
-    }
-
-    /** Active partitions before records go to {@code activePartitionExceeded} (500, Firehose's quota, unless a test lowers it). */
-    public LocalFirehose activePartitionLimit(int limit) {
-        this.activePartitionLimit = limit;
-        return this;
-    }
-
-    /**
-     * Up to {@code invocations} processor invocations at a time, as Firehose invokes its Lambda concurrently; each
-     * invocation thread gets its own handler from {@code handlers}, as each Lambda execution environment has its own
-     * instance. Results are routed in invocation order.
-     */
-    public LocalFirehose concurrentInvocations(int invocations, Supplier<Processor> handlers) {
-        if (invocations > 1) {
-            this.concurrency = invocations;
-            this.processors = ThreadLocal.withInitial(handlers);
-            AtomicLong n = new AtomicLong();
-            this.executor = Executors.newFixedThreadPool(invocations, r -> {
-                Thread t = new Thread(r, "local-firehose-invoke-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return this;
-    }
-
     /**
      * Runs sample payloads through everything a record goes through, on every invocation thread (so each handler
      * instance initializes, as a provisioned Lambda environment would be), then through the conversion and a Parquet
@@ -254,7 +231,7 @@ public final class LocalFirehose implements AutoCloseable {
             return records.size();
         }
         List<Future<?>> threads = new ArrayList<>();
-        for (int i = 0; i < concurrency; i++) {
+        for (int i = 0; i < config.concurrentInvocations(); i++) {
             threads.add(executor.submit(oneThread));
         }
         threads.forEach(LocalFirehose::awaitTask);
@@ -292,12 +269,6 @@ public final class LocalFirehose implements AutoCloseable {
             writer.close();
             deleteQuietly(file);
         }
-    }
-
-    /** Lists each Dropped record in this file (JSON lines), so accounting can tell dropped from lost. */
-    public LocalFirehose droppedLog(Path file) {
-        this.droppedLog = DroppedLog.to(file, config.name());
-        return this;
     }
 
     /**
@@ -393,7 +364,7 @@ public final class LocalFirehose implements AutoCloseable {
                     user.partitionKey(), record.arrival(), user.data());
             long requestBytes = (r.data().length + 2L) / 3 * 4 + REQUEST_BYTES_PER_RECORD;
             if (!batch.isEmpty() && (batchBytes + r.data().length > config.processorBufferBytes()
-                    || batchRequestBytes + requestBytes > maxRequestBytes)) {
+                    || batchRequestBytes + requestBytes > config.maxRequestBytes())) {
                 invokeProcessor();
             }
             if (batch.isEmpty()) {
@@ -418,7 +389,7 @@ public final class LocalFirehose implements AutoCloseable {
         }
         inFlight.add(executor.submit(() -> execute(records)));
         collect(false);
-        while (inFlight.size() > concurrency) {
+        while (inFlight.size() > config.concurrentInvocations()) {
             complete(await(inFlight.poll()));
         }
     }
@@ -544,11 +515,11 @@ public final class LocalFirehose implements AutoCloseable {
                                         e.getMessage(), now));
                         continue;
                     }
-                    if (!rawObjects.containsKey(prefix) && rawObjects.size() >= activePartitionLimit) {
+                    if (!rawObjects.containsKey(prefix) && rawObjects.size() >= config.activePartitions()) {
                         partitionLimitHits++;
                         addError(ErrorDocuments.ACTIVE_PARTITION_EXCEEDED, ErrorDocuments.ACTIVE_PARTITIONS_LIMIT_EXCEEDED, r,
                                 ErrorDocuments.partitioningFailed(r, result.data(), ErrorDocuments.ACTIVE_PARTITIONS_LIMIT_EXCEEDED,
-                                        "The delivery stream already buffers " + activePartitionLimit
+                                        "The delivery stream already buffers " + config.activePartitions()
                                                 + " active partitions; " + prefix + " would be one more.", now));
                         continue;
                     }
