@@ -7,6 +7,7 @@ import io.firelake.lake.format.ConversionResult;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.lake.format.OpenXJsonDeserializer;
 import io.firelake.lake.format.ParquetObjectWriter;
+import io.firelake.monitoring.metrics.FirehoseMetric;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,7 +59,7 @@ import java.util.stream.Stream;
  *   <li>At-least-once: a shard's checkpoint moves only past records whose fate (delivered, dropped, in the error
  *   prefix) is written, so a crash duplicates and never loses.</li>
  * </ul>
- * Metrics carry Firehose's CloudWatch names ({@link FirehoseMetrics}).
+ * Metrics carry Firehose's CloudWatch names ({@link FirehoseMetric}).
  */
 public final class LocalFirehose implements AutoCloseable {
 
@@ -164,17 +165,17 @@ public final class LocalFirehose implements AutoCloseable {
                 roundRead += ingest(shard.getKey(), record);
             }
             if (!got.records().isEmpty() && got.millisBehindLatest() >= 0) {
-                metrics.millis(FirehoseMetrics.MILLIS_BEHIND, got.millisBehindLatest());
+                metrics.record(FirehoseMetric.KINESIS_MILLIS_BEHIND_LATEST, got.millisBehindLatest());
             }
             if (got.shardClosed()) {
                 closedShards.put(shard.getKey(), true);
             }
         }
         if (roundRead > 0) {
-            metrics.count(FirehoseMetrics.DATA_READ_RECORDS, roundRead);
-            metrics.bytes(FirehoseMetrics.DATA_READ_BYTES, roundBytes);
-            metrics.count(FirehoseMetrics.INCOMING_RECORDS, roundRead);
-            metrics.bytes(FirehoseMetrics.INCOMING_BYTES, roundBytes);
+            metrics.record(FirehoseMetric.DATA_READ_FROM_KINESIS_RECORDS, roundRead);
+            metrics.record(FirehoseMetric.DATA_READ_FROM_KINESIS_BYTES, roundBytes);
+            metrics.record(FirehoseMetric.INCOMING_RECORDS, roundRead);
+            metrics.record(FirehoseMetric.INCOMING_BYTES, roundBytes);
         }
         if (!batch.isEmpty() && !clock.instant().isBefore(batchStarted.plus(config.processorBufferInterval()))) {
             invokeProcessor();
@@ -431,9 +432,9 @@ public final class LocalFirehose implements AutoCloseable {
                         "The Lambda function failed: " + e);
             }
             invocations.incrementAndGet();
-            metrics.millis(FirehoseMetrics.EXECUTE_PROCESSING_DURATION, (System.nanoTime() - started) / 1_000_000.0);
+            metrics.record(FirehoseMetric.EXECUTE_PROCESSING_DURATION, (System.nanoTime() - started) / 1_000_000.0);
             boolean succeeded = outcome instanceof ProcessorProtocol.Outcome.Succeeded;
-            metrics.count(FirehoseMetrics.EXECUTE_PROCESSING_SUCCESS, succeeded ? 1 : 0);
+            metrics.record(FirehoseMetric.EXECUTE_PROCESSING_SUCCESS, succeeded ? 1 : 0);
             if (outcome instanceof ProcessorProtocol.Outcome.Succeeded s) {
                 List<ConversionResult> conversions = new ArrayList<>(s.records().size());
                 for (ProcessorProtocol.RecordResult r : s.records()) {
@@ -458,7 +459,7 @@ public final class LocalFirehose implements AutoCloseable {
                 addError(ErrorDocuments.PROCESSING_FAILED, failed.errorCode(), r, ErrorDocuments.processingFailed(
                         r, invocation.attempts(), failed.errorCode(), failed.message(), invocation.ended(), config.lambdaArn()));
             }
-            metrics.count(FirehoseMetrics.FAILED_PROCESSING_RECORDS, invocation.records().size());
+            metrics.record(FirehoseMetric.FAILED_PROCESSING_RECORDS, invocation.records().size());
         }
         advanceCheckpoint();
     }
@@ -538,22 +539,22 @@ public final class LocalFirehose implements AutoCloseable {
         for (RawObject object : rawObjects.values()) {
             object.handOver();
         }
-        metrics.count(FirehoseMetrics.PARTITION_COUNT, rawObjects.size());
-        metrics.count(FirehoseMetrics.PARTITION_COUNT_EXCEEDED, partitionLimitHits > 0 ? 1 : 0);
-        metrics.count(FirehoseMetrics.SUCCEED_PROCESSING_RECORDS, succeededRecords);
-        metrics.bytes(FirehoseMetrics.SUCCEED_PROCESSING_BYTES, succeededBytes);
+        metrics.record(FirehoseMetric.PARTITION_COUNT, rawObjects.size());
+        metrics.record(FirehoseMetric.PARTITION_COUNT_EXCEEDED, partitionLimitHits > 0 ? 1 : 0);
+        metrics.record(FirehoseMetric.SUCCEED_PROCESSING_RECORDS, succeededRecords);
+        metrics.record(FirehoseMetric.SUCCEED_PROCESSING_BYTES, succeededBytes);
         if (failedProcessing > 0) {
-            metrics.count(FirehoseMetrics.FAILED_PROCESSING_RECORDS, failedProcessing);
+            metrics.record(FirehoseMetric.FAILED_PROCESSING_RECORDS, failedProcessing);
         }
         long droppedHere = countDropped(results);
         if (droppedHere > 0) {
-            metrics.local(FirehoseMetrics.DROPPED_RECORDS, droppedHere);
+            metrics.record(FirehoseMetric.DROPPED_PROCESSING_RECORDS, droppedHere);
         }
         if (convertedRecords + failedConversions > 0) {
-            metrics.count(FirehoseMetrics.SUCCEED_CONVERSION_RECORDS, convertedRecords);
-            metrics.bytes(FirehoseMetrics.SUCCEED_CONVERSION_BYTES, convertedBytes);
-            metrics.count(FirehoseMetrics.FAILED_CONVERSION_RECORDS, failedConversions);
-            metrics.bytes(FirehoseMetrics.FAILED_CONVERSION_BYTES, failedConversionBytes);
+            metrics.record(FirehoseMetric.SUCCEED_CONVERSION_RECORDS, convertedRecords);
+            metrics.record(FirehoseMetric.SUCCEED_CONVERSION_BYTES, convertedBytes);
+            metrics.record(FirehoseMetric.FAILED_CONVERSION_RECORDS, failedConversions);
+            metrics.record(FirehoseMetric.FAILED_CONVERSION_BYTES, failedConversionBytes);
         }
     }
 
@@ -645,15 +646,15 @@ public final class LocalFirehose implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 store.put(key, file, contentType);
-                metrics.count(FirehoseMetrics.DELIVERY_SUCCESS, 1);
-                metrics.count(FirehoseMetrics.DELIVERY_RECORDS, records);
-                metrics.bytes(FirehoseMetrics.DELIVERY_BYTES, bytes);
-                metrics.count(FirehoseMetrics.DELIVERY_OBJECT_COUNT, 1);
-                metrics.seconds(FirehoseMetrics.DELIVERY_FRESHNESS,
+                metrics.record(FirehoseMetric.DELIVERY_TO_S3_SUCCESS, 1);
+                metrics.record(FirehoseMetric.DELIVERY_TO_S3_RECORDS, records);
+                metrics.record(FirehoseMetric.DELIVERY_TO_S3_BYTES, bytes);
+                metrics.record(FirehoseMetric.DELIVERY_TO_S3_OBJECT_COUNT, 1);
+                metrics.record(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS,
                         Math.max(0, Duration.between(oldestArrival, clock.instant()).toMillis() / 1000.0));
                 return;
             } catch (RuntimeException e) {
-                metrics.count(FirehoseMetrics.DELIVERY_SUCCESS, 0);
+                metrics.record(FirehoseMetric.DELIVERY_TO_S3_SUCCESS, 0);
                 if (attempt >= S3_WRITE_ATTEMPTS) {
                     // Firehose keeps retrying S3; locally we stop, and the checkpoint has not moved past these records.
                     throw new IllegalStateException("cannot write s3://" + store.bucket() + "/" + key + " after "
