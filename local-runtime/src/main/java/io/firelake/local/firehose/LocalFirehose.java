@@ -101,8 +101,7 @@ public final class LocalFirehose implements AutoCloseable {
 
     private final Map<String, RawObject> rawObjects = new LinkedHashMap<>();
     private final Map<String, ErrorObject> errorObjects = new LinkedHashMap<>();
-    /** Rendered prefixes by partition keys: a batch spans a few event hours, and the regex was 4% of the CPU. */
-    private final Map<Map<String, String>, String> renderedPrefixes = new java.util.HashMap<>();
+    private final Router router;
 
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong invocations = new AtomicLong();
@@ -126,6 +125,7 @@ public final class LocalFirehose implements AutoCloseable {
         this.source = source;
         this.store = store;
         this.schema = schema;
+        this.router = new Router(config);
         this.protocol = new ProcessorProtocol(config, source.streamArn(), config.maxResponseBytes());
         this.deserializer = new OpenXJsonDeserializer(schema);
         this.metrics = metrics;
@@ -436,39 +436,36 @@ public final class LocalFirehose implements AutoCloseable {
             boolean succeeded = outcome instanceof ProcessorProtocol.Outcome.Succeeded;
             metrics.record(FirehoseMetric.EXECUTE_PROCESSING_SUCCESS, succeeded ? 1 : 0);
             if (outcome instanceof ProcessorProtocol.Outcome.Succeeded s) {
-                List<ConversionResult> conversions = new ArrayList<>(s.records().size());
+                List<ProcessedRecord> processed = new ArrayList<>(s.records().size());
                 for (ProcessorProtocol.RecordResult r : s.records()) {
-                    conversions.add(r.result() == ProcessorProtocol.Result.OK ? deserializer.deserialize(r.data()) : null);
+                    processed.add(new ProcessedRecord(r,
+                            r.result() == ProcessorProtocol.Result.OK ? deserializer.deserialize(r.data()) : null));
                 }
-                return new Invocation(records, attempts, outcome, conversions, clock.instant());
+                return new Invocation.Answered(processed, attempts, clock.instant());
             }
             failedInvocations.incrementAndGet();
             if (attempts > config.processorRetries()) {
-                return new Invocation(records, attempts, outcome, List.of(), clock.instant());
+                ProcessorProtocol.Outcome.Failed failed = (ProcessorProtocol.Outcome.Failed) outcome;
+                return new Invocation.Failed(records, attempts, failed.errorCode(), failed.message(), clock.instant());
             }
             sleep(config.retryBackoff().multipliedBy(attempts));
         }
     }
 
     private void complete(Invocation invocation) {
-        if (invocation.outcome() instanceof ProcessorProtocol.Outcome.Succeeded s) {
-            route(s.records(), invocation.conversions(), invocation.attempts());
+        if (invocation instanceof Invocation.Answered answered) {
+            route(answered);
         } else {
-            ProcessorProtocol.Outcome.Failed failed = (ProcessorProtocol.Outcome.Failed) invocation.outcome();
-            for (SourceRecord r : invocation.records()) {
-                addError(ErrorDocuments.PROCESSING_FAILED, failed.errorCode(), r, ErrorDocuments.processingFailed(
-                        r, invocation.attempts(), failed.errorCode(), failed.message(), invocation.ended(), config.lambdaArn()));
+            Invocation.Failed failed = (Invocation.Failed) invocation;
+            for (SourceRecord r : failed.records()) {
+                addError(router.route(r, failed), r);
             }
-            metrics.record(FirehoseMetric.FAILED_PROCESSING_RECORDS, invocation.records().size());
+            metrics.record(FirehoseMetric.FAILED_PROCESSING_RECORDS, failed.records().size());
         }
         advanceCheckpoint();
     }
 
-    private record Invocation(List<SourceRecord> records, int attempts, ProcessorProtocol.Outcome outcome,
-                              List<ConversionResult> conversions, Instant ended) {
-    }
-
-    private void route(List<ProcessorProtocol.RecordResult> results, List<ConversionResult> conversions, int attempts) {
+    private void route(Invocation.Answered invocation) {
         long succeededRecords = 0;
         long succeededBytes = 0;
         long convertedRecords = 0;
@@ -477,63 +474,57 @@ public final class LocalFirehose implements AutoCloseable {
         long failedConversionBytes = 0;
         long failedProcessing = 0;
         long partitionLimitHits = 0;
+        long droppedHere = 0;
         Instant now = clock.instant();
-        for (int i = 0; i < results.size(); i++) {
-            ProcessorProtocol.RecordResult result = results.get(i);
-            SourceRecord r = result.source();
-            switch (result.result()) {
+        Router.OpenPartitions open = new Router.OpenPartitions() {
+            @Override
+            public boolean isOpen(String prefix) {
+                return rawObjects.containsKey(prefix);
+            }
+
+            @Override
+            public int count() {
+                return rawObjects.size();
+            }
+        };
+        for (ProcessedRecord record : invocation.records()) {
+            SourceRecord r = record.source();
+            Route route = router.route(record, invocation.attempts(), now, open);
+            switch (record.transformed().result()) {
                 case DROPPED -> {
                     succeededRecords++;
-                    dropped.incrementAndGet();
-                    droppedLog.add(r);
-                    tracker.complete(r);
+                    droppedHere++;
                 }
-                case PROCESSING_FAILED -> {
-                    failedProcessing++;
-                    addError(ErrorDocuments.PROCESSING_FAILED, ProcessorProtocol.PROCESSING_FAILED, r,
-                            ErrorDocuments.processingFailed(r, attempts, ProcessorProtocol.PROCESSING_FAILED,
-                                    "The record was marked as ProcessingFailed by the Lambda function.", now,
-                                    config.lambdaArn()));
-                }
+                case PROCESSING_FAILED -> failedProcessing++;
                 case OK -> {
                     succeededRecords++;
-                    succeededBytes += result.data().length;
+                    succeededBytes += record.size();
                     ok.incrementAndGet();
-                    ConversionResult converted = conversions.get(i);
-                    if (converted instanceof ConversionResult.Failed f) {
+                    if (route instanceof Route.ToLake) {
+                        convertedRecords++;
+                        convertedBytes += record.size();
+                    } else if (route instanceof Route.ToErrorPrefix e && e.outputType().equals(ErrorDocuments.FORMAT_CONVERSION_FAILED)) {
                         failedConversions++;
-                        failedConversionBytes += result.data().length;
-                        addError(ErrorDocuments.FORMAT_CONVERSION_FAILED, f.errorCode(), r,
-                                ErrorDocuments.formatConversionFailed(r, result.data(), f.errorCode(), f.message(), now, config));
-                        continue;
-                    }
-                    String prefix;
-                    try {
-                        prefix = renderedPrefix(result.partitionKeys());
-                    } catch (PrefixRenderer.MissingPartitionKeyException e) {
-                        addError(ErrorDocuments.PARTITIONING_FAILED, ErrorDocuments.METADATA_EXTRACTION_FAILED, r,
-                                ErrorDocuments.partitioningFailed(r, result.data(), ErrorDocuments.METADATA_EXTRACTION_FAILED,
-                                        e.getMessage(), now));
-                        continue;
-                    }
-                    if (!rawObjects.containsKey(prefix) && rawObjects.size() >= config.activePartitions()) {
+                        failedConversionBytes += record.size();
+                    } else if (route instanceof Route.ToErrorPrefix e && e.outputType().equals(ErrorDocuments.ACTIVE_PARTITION_EXCEEDED)) {
                         partitionLimitHits++;
-                        addError(ErrorDocuments.ACTIVE_PARTITION_EXCEEDED, ErrorDocuments.ACTIVE_PARTITIONS_LIMIT_EXCEEDED, r,
-                                ErrorDocuments.partitioningFailed(r, result.data(), ErrorDocuments.ACTIVE_PARTITIONS_LIMIT_EXCEEDED,
-                                        "The delivery stream already buffers " + config.activePartitions()
-                                                + " active partitions; " + prefix + " would be one more.", now));
-                        continue;
-                    }
-                    convertedRecords++;
-                    convertedBytes += result.data().length;
-                    RawObject object = rawObjects.computeIfAbsent(prefix, p -> new RawObject(p, newBufferFile(".parquet"), now));
-                    object.stage(((ConversionResult.Converted) converted).row(), r, result.data().length);
-                    if (object.bytes >= config.s3BufferBytes()) {
-                        // The buffer is full: this object is written now, later records start the next one.
-                        deliver(object);
-                        rawObjects.remove(prefix);
                     }
                 }
+            }
+            if (route instanceof Route.ToLake lake) {
+                RawObject object = rawObjects.computeIfAbsent(lake.prefix(), p -> new RawObject(p, newBufferFile(".parquet"), now));
+                object.stage(((ConversionResult.Converted) record.conversion()).row(), r, record.size());
+                if (object.bytes >= config.s3BufferBytes()) {
+                    // The buffer is full: this object is written now, later records start the next one.
+                    deliver(object);
+                    rawObjects.remove(lake.prefix());
+                }
+            } else if (route instanceof Route.ToErrorPrefix error) {
+                addError(error, r);
+            } else {
+                dropped.incrementAndGet();
+                droppedLog.add(r);
+                tracker.complete(r);
             }
         }
         for (RawObject object : rawObjects.values()) {
@@ -546,7 +537,6 @@ public final class LocalFirehose implements AutoCloseable {
         if (failedProcessing > 0) {
             metrics.record(FirehoseMetric.FAILED_PROCESSING_RECORDS, failedProcessing);
         }
-        long droppedHere = countDropped(results);
         if (droppedHere > 0) {
             metrics.record(FirehoseMetric.DROPPED_PROCESSING_RECORDS, droppedHere);
         }
@@ -558,31 +548,15 @@ public final class LocalFirehose implements AutoCloseable {
         }
     }
 
-    private String renderedPrefix(Map<String, String> partitionKeys) {
-        String prefix = renderedPrefixes.get(partitionKeys);
-        if (prefix == null) {
-            prefix = PrefixRenderer.renderPartitionKeys(config.prefix(), partitionKeys);
-            if (renderedPrefixes.size() >= 4096) {
-                renderedPrefixes.clear();
-            }
-            renderedPrefixes.put(Map.copyOf(partitionKeys), prefix);
-        }
-        return prefix;
-    }
-
-    private static long countDropped(List<ProcessorProtocol.RecordResult> results) {
-        return results.stream().filter(r -> r.result() == ProcessorProtocol.Result.DROPPED).count();
-    }
-
-    private void addError(String outputType, String errorCode, SourceRecord record, byte[] document) {
-        ErrorObject object = errorObjects.computeIfAbsent(outputType, t -> new ErrorObject(t, clock.instant()));
-        object.add(document, record);
+    private void addError(Route.ToErrorPrefix error, SourceRecord record) {
+        ErrorObject object = errorObjects.computeIfAbsent(error.outputType(), t -> new ErrorObject(t, clock.instant()));
+        object.add(error.document(), record);
         if (object.body.size() >= config.s3BufferBytes()) {
             deliver(object);
-            errorObjects.remove(outputType);
+            errorObjects.remove(error.outputType());
         }
-        failedByType.computeIfAbsent(outputType, t -> new AtomicLong()).incrementAndGet();
-        failedByCode.computeIfAbsent(errorCode, t -> new AtomicLong()).incrementAndGet();
+        failedByType.computeIfAbsent(error.outputType(), t -> new AtomicLong()).incrementAndGet();
+        failedByCode.computeIfAbsent(error.errorCode(), t -> new AtomicLong()).incrementAndGet();
     }
 
     private void flushDue(boolean force) {
@@ -615,8 +589,7 @@ public final class LocalFirehose implements AutoCloseable {
 
     private void deliver(RawObject object) {
         object.finish();
-        String key = PrefixRenderer.render(object.prefix, object.oldestArrival, Map.of(), null)
-                + PrefixRenderer.objectName(config.name(), object.oldestArrival, ".parquet");
+        String key = router.lakeObjectKey(object.prefix, object.oldestArrival);
         put(key, object.writer.file(), "application/vnd.apache.parquet", object.records.size(), object.bytes, object.oldestArrival);
         for (SourceRecord r : object.records) {
             tracker.complete(r);
@@ -627,8 +600,7 @@ public final class LocalFirehose implements AutoCloseable {
     }
 
     private void deliver(ErrorObject object) {
-        String key = PrefixRenderer.render(config.errorPrefix(), object.oldestArrival, Map.of(), object.outputType)
-                + PrefixRenderer.objectName(config.name(), object.oldestArrival, "");
+        String key = router.errorObjectKey(object.outputType, object.oldestArrival);
         Path file = newBufferFile(".json");
         try {
             Files.write(file, object.body.toByteArray());
