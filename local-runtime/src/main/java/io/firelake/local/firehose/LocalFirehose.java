@@ -7,7 +7,6 @@ import io.firelake.lake.format.ConversionResult;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.lake.format.OpenXJsonDeserializer;
 import io.firelake.lake.format.ParquetObjectWriter;
-import io.firelake.monitoring.metrics.FirehoseMetric;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,7 +58,7 @@ import java.util.stream.Stream;
  *   <li>At-least-once: a shard's checkpoint moves only past records whose fate (delivered, dropped, in the error
  *   prefix) is written, so a crash duplicates and never loses.</li>
  * </ul>
- * Metrics carry Firehose's CloudWatch names ({@link FirehoseMetric}).
+ * Metrics carry Firehose's CloudWatch names, recorded by {@link DeliveryMetrics}.
  */
 public final class LocalFirehose implements AutoCloseable {
 
@@ -76,7 +75,7 @@ public final class LocalFirehose implements AutoCloseable {
     private final OpenXJsonDeserializer deserializer;
     private final LakeSchema schema;
     private final Path bufferDir;
-    private final FirehoseMetrics metrics;
+    private final DeliveryMetrics metrics;
     private final Clock clock;
     private final CheckpointStore checkpointStore;
     private final DeliveryTracker tracker;
@@ -103,15 +102,6 @@ public final class LocalFirehose implements AutoCloseable {
     private final Map<String, ErrorObject> errorObjects = new LinkedHashMap<>();
     private final Router router;
 
-    private final AtomicLong read = new AtomicLong();
-    private final AtomicLong invocations = new AtomicLong();
-    private final AtomicLong failedInvocations = new AtomicLong();
-    private final AtomicLong ok = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong objects = new AtomicLong();
-    private final Map<String, AtomicLong> failedByType = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> failedByCode = new ConcurrentHashMap<>();
     private volatile long pending;
 
     /**
@@ -128,7 +118,7 @@ public final class LocalFirehose implements AutoCloseable {
         this.router = new Router(config);
         this.protocol = new ProcessorProtocol(config, source.streamArn(), config.maxResponseBytes());
         this.deserializer = new OpenXJsonDeserializer(schema);
-        this.metrics = metrics;
+        this.metrics = new DeliveryMetrics(metrics);
         this.clock = clock;
         this.bufferDir = workDir.resolve("buffer");
         this.checkpointStore = new CheckpointStore(workDir.resolve("checkpoint.json"));
@@ -165,18 +155,13 @@ public final class LocalFirehose implements AutoCloseable {
                 roundRead += ingest(shard.getKey(), record);
             }
             if (!got.records().isEmpty() && got.millisBehindLatest() >= 0) {
-                metrics.record(FirehoseMetric.KINESIS_MILLIS_BEHIND_LATEST, got.millisBehindLatest());
+                metrics.behindLatest(got.millisBehindLatest());
             }
             if (got.shardClosed()) {
                 closedShards.put(shard.getKey(), true);
             }
         }
-        if (roundRead > 0) {
-            metrics.record(FirehoseMetric.DATA_READ_FROM_KINESIS_RECORDS, roundRead);
-            metrics.record(FirehoseMetric.DATA_READ_FROM_KINESIS_BYTES, roundBytes);
-            metrics.record(FirehoseMetric.INCOMING_RECORDS, roundRead);
-            metrics.record(FirehoseMetric.INCOMING_BYTES, roundBytes);
-        }
+        metrics.read(roundRead, roundBytes);
         if (!batch.isEmpty() && !clock.instant().isBefore(batchStarted.plus(config.processorBufferInterval()))) {
             invokeProcessor();
         }
@@ -286,12 +271,7 @@ public final class LocalFirehose implements AutoCloseable {
     }
 
     public DeliveryStats stats() {
-        Map<String, Long> byType = new TreeMap<>();
-        failedByType.forEach((k, v) -> byType.put(k, v.get()));
-        Map<String, Long> byCode = new TreeMap<>();
-        failedByCode.forEach((k, v) -> byCode.put(k, v.get()));
-        return new DeliveryStats(read.get(), invocations.get(), failedInvocations.get(), ok.get(), dropped.get(),
-                delivered.get(), objects.get(), byType, byCode, pending);
+        return metrics.stats(pending);
     }
 
     public Map<String, String> checkpoints() {
@@ -375,7 +355,6 @@ public final class LocalFirehose implements AutoCloseable {
             batchBytes += r.data().length;
             batchRequestBytes += requestBytes;
         }
-        read.addAndGet(users.size());
         return users.size();
     }
 
@@ -431,10 +410,7 @@ public final class LocalFirehose implements AutoCloseable {
                 outcome = new ProcessorProtocol.Outcome.Failed(ProcessorProtocol.FUNCTION_ERROR,
                         "The Lambda function failed: " + e);
             }
-            invocations.incrementAndGet();
-            metrics.record(FirehoseMetric.EXECUTE_PROCESSING_DURATION, (System.nanoTime() - started) / 1_000_000.0);
-            boolean succeeded = outcome instanceof ProcessorProtocol.Outcome.Succeeded;
-            metrics.record(FirehoseMetric.EXECUTE_PROCESSING_SUCCESS, succeeded ? 1 : 0);
+            metrics.invoked(started, outcome instanceof ProcessorProtocol.Outcome.Succeeded);
             if (outcome instanceof ProcessorProtocol.Outcome.Succeeded s) {
                 List<ProcessedRecord> processed = new ArrayList<>(s.records().size());
                 for (ProcessorProtocol.RecordResult r : s.records()) {
@@ -443,7 +419,6 @@ public final class LocalFirehose implements AutoCloseable {
                 }
                 return new Invocation.Answered(processed, attempts, clock.instant());
             }
-            failedInvocations.incrementAndGet();
             if (attempts > config.processorRetries()) {
                 ProcessorProtocol.Outcome.Failed failed = (ProcessorProtocol.Outcome.Failed) outcome;
                 return new Invocation.Failed(records, attempts, failed.errorCode(), failed.message(), clock.instant());
@@ -460,21 +435,13 @@ public final class LocalFirehose implements AutoCloseable {
             for (SourceRecord r : failed.records()) {
                 addError(router.route(r, failed), r);
             }
-            metrics.record(FirehoseMetric.FAILED_PROCESSING_RECORDS, failed.records().size());
+            metrics.invocationFailed(failed.records().size());
         }
         advanceCheckpoint();
     }
 
     private void route(Invocation.Answered invocation) {
-        long succeededRecords = 0;
-        long succeededBytes = 0;
-        long convertedRecords = 0;
-        long convertedBytes = 0;
-        long failedConversions = 0;
-        long failedConversionBytes = 0;
-        long failedProcessing = 0;
-        long partitionLimitHits = 0;
-        long droppedHere = 0;
+        DeliveryMetrics.Tally tally = metrics.tally();
         Instant now = clock.instant();
         Router.OpenPartitions open = new Router.OpenPartitions() {
             @Override
@@ -490,27 +457,7 @@ public final class LocalFirehose implements AutoCloseable {
         for (ProcessedRecord record : invocation.records()) {
             SourceRecord r = record.source();
             Route route = router.route(record, invocation.attempts(), now, open);
-            switch (record.transformed().result()) {
-                case DROPPED -> {
-                    succeededRecords++;
-                    droppedHere++;
-                }
-                case PROCESSING_FAILED -> failedProcessing++;
-                case OK -> {
-                    succeededRecords++;
-                    succeededBytes += record.size();
-                    ok.incrementAndGet();
-                    if (route instanceof Route.ToLake) {
-                        convertedRecords++;
-                        convertedBytes += record.size();
-                    } else if (route instanceof Route.ToErrorPrefix e && e.outputType().equals(ErrorDocuments.FORMAT_CONVERSION_FAILED)) {
-                        failedConversions++;
-                        failedConversionBytes += record.size();
-                    } else if (route instanceof Route.ToErrorPrefix e && e.outputType().equals(ErrorDocuments.ACTIVE_PARTITION_EXCEEDED)) {
-                        partitionLimitHits++;
-                    }
-                }
-            }
+            tally.count(record, route);
             if (route instanceof Route.ToLake lake) {
                 RawObject object = rawObjects.computeIfAbsent(lake.prefix(), p -> new RawObject(p, newBufferFile(".parquet"), now));
                 object.stage(((ConversionResult.Converted) record.conversion()).row(), r, record.size());
@@ -522,7 +469,6 @@ public final class LocalFirehose implements AutoCloseable {
             } else if (route instanceof Route.ToErrorPrefix error) {
                 addError(error, r);
             } else {
-                dropped.incrementAndGet();
                 droppedLog.add(r);
                 tracker.complete(r);
             }
@@ -530,22 +476,7 @@ public final class LocalFirehose implements AutoCloseable {
         for (RawObject object : rawObjects.values()) {
             object.handOver();
         }
-        metrics.record(FirehoseMetric.PARTITION_COUNT, rawObjects.size());
-        metrics.record(FirehoseMetric.PARTITION_COUNT_EXCEEDED, partitionLimitHits > 0 ? 1 : 0);
-        metrics.record(FirehoseMetric.SUCCEED_PROCESSING_RECORDS, succeededRecords);
-        metrics.record(FirehoseMetric.SUCCEED_PROCESSING_BYTES, succeededBytes);
-        if (failedProcessing > 0) {
-            metrics.record(FirehoseMetric.FAILED_PROCESSING_RECORDS, failedProcessing);
-        }
-        if (droppedHere > 0) {
-            metrics.record(FirehoseMetric.DROPPED_PROCESSING_RECORDS, droppedHere);
-        }
-        if (convertedRecords + failedConversions > 0) {
-            metrics.record(FirehoseMetric.SUCCEED_CONVERSION_RECORDS, convertedRecords);
-            metrics.record(FirehoseMetric.SUCCEED_CONVERSION_BYTES, convertedBytes);
-            metrics.record(FirehoseMetric.FAILED_CONVERSION_RECORDS, failedConversions);
-            metrics.record(FirehoseMetric.FAILED_CONVERSION_BYTES, failedConversionBytes);
-        }
+        metrics.routed(tally, rawObjects.size());
     }
 
     private void addError(Route.ToErrorPrefix error, SourceRecord record) {
@@ -555,8 +486,7 @@ public final class LocalFirehose implements AutoCloseable {
             deliver(object);
             errorObjects.remove(error.outputType());
         }
-        failedByType.computeIfAbsent(error.outputType(), t -> new AtomicLong()).incrementAndGet();
-        failedByCode.computeIfAbsent(error.errorCode(), t -> new AtomicLong()).incrementAndGet();
+        metrics.failed(error);
     }
 
     private void flushDue(boolean force) {
@@ -590,12 +520,10 @@ public final class LocalFirehose implements AutoCloseable {
     private void deliver(RawObject object) {
         object.finish();
         String key = router.lakeObjectKey(object.prefix, object.oldestArrival);
-        put(key, object.writer.file(), "application/vnd.apache.parquet", object.records.size(), object.bytes, object.oldestArrival);
+        put(key, object.writer.file(), "application/vnd.apache.parquet", object.records.size(), object.bytes, object.oldestArrival, true);
         for (SourceRecord r : object.records) {
             tracker.complete(r);
         }
-        delivered.addAndGet(object.records.size());
-        objects.incrementAndGet();
         deleteQuietly(object.writer.file());
     }
 
@@ -607,26 +535,21 @@ public final class LocalFirehose implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage error object: " + e.getMessage(), e);
         }
-        put(key, file, "application/json", object.records.size(), object.body.size(), object.oldestArrival);
+        put(key, file, "application/json", object.records.size(), object.body.size(), object.oldestArrival, false);
         for (SourceRecord r : object.records) {
             tracker.complete(r);
         }
         deleteQuietly(file);
     }
 
-    private void put(String key, Path file, String contentType, long records, long bytes, Instant oldestArrival) {
+    private void put(String key, Path file, String contentType, long records, long bytes, Instant oldestArrival, boolean lake) {
         for (int attempt = 1; ; attempt++) {
             try {
                 store.put(key, file, contentType);
-                metrics.record(FirehoseMetric.DELIVERY_TO_S3_SUCCESS, 1);
-                metrics.record(FirehoseMetric.DELIVERY_TO_S3_RECORDS, records);
-                metrics.record(FirehoseMetric.DELIVERY_TO_S3_BYTES, bytes);
-                metrics.record(FirehoseMetric.DELIVERY_TO_S3_OBJECT_COUNT, 1);
-                metrics.record(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS,
-                        Math.max(0, Duration.between(oldestArrival, clock.instant()).toMillis() / 1000.0));
+                metrics.put(records, bytes, oldestArrival, clock.instant(), lake);
                 return;
             } catch (RuntimeException e) {
-                metrics.record(FirehoseMetric.DELIVERY_TO_S3_SUCCESS, 0);
+                metrics.putFailed();
                 if (attempt >= S3_WRITE_ATTEMPTS) {
                     // Firehose keeps retrying S3; locally we stop, and the checkpoint has not moved past these records.
                     throw new IllegalStateException("cannot write s3://" + store.bucket() + "/" + key + " after "
