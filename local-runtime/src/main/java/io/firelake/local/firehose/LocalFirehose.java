@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -65,11 +66,11 @@ public final class LocalFirehose implements AutoCloseable {
     /** Read by {@link PrefetchingStreamSource}; the limit itself is {@link DeliveryStreamConfig#readLimit()}. */
     public static final int DEFAULT_GET_RECORDS_LIMIT = DeliveryStreamConfig.DEFAULT_READ_LIMIT;
     private static final int REQUEST_BYTES_PER_RECORD = 420;
-    private static final Duration SHARD_REFRESH = Duration.ofSeconds(30);
     private static final int S3_WRITE_ATTEMPTS = 5;
 
     private final DeliveryStreamConfig config;
-    private final StreamSource source;
+    private final SourceStage source;
+    private final Consumer<SourceRecord> toProcessor = this::add;
     private final ObjectStore store;
     private final ProcessorProtocol protocol;
     private final OpenXJsonDeserializer deserializer;
@@ -77,8 +78,6 @@ public final class LocalFirehose implements AutoCloseable {
     private final Path bufferDir;
     private final DeliveryMetrics metrics;
     private final Clock clock;
-    private final CheckpointStore checkpointStore;
-    private final DeliveryTracker tracker;
     private final DroppedLog droppedLog;
     private final ThreadLocal<Processor> processors;
     private final ExecutorService executor;
@@ -89,10 +88,6 @@ public final class LocalFirehose implements AutoCloseable {
         return t;
     });
 
-    private final Map<String, StreamSource.ShardReader> readers = new LinkedHashMap<>();
-    private final Map<String, Boolean> closedShards = new ConcurrentHashMap<>();
-    private Instant shardsRefreshed = Instant.EPOCH;
-
     private final List<SourceRecord> batch = new ArrayList<>();
     private long batchBytes;
     private long batchRequestBytes;
@@ -102,27 +97,24 @@ public final class LocalFirehose implements AutoCloseable {
     private final Map<String, ErrorObject> errorObjects = new LinkedHashMap<>();
     private final Router router;
 
-    private volatile long pending;
-
     /**
      * @param handlers the processor: with {@code concurrentInvocations} above 1 each invocation thread gets its own
      *                 handler from it, as each Lambda execution environment has its own instance; otherwise one handler
      *                 serves every invocation. Results are routed in invocation order either way.
      */
-    public LocalFirehose(DeliveryStreamConfig config, StreamSource source, Supplier<Processor> handlers, ObjectStore store,
+    public LocalFirehose(DeliveryStreamConfig config, StreamSource stream, Supplier<Processor> handlers, ObjectStore store,
                          LakeSchema schema, Path workDir, FirehoseMetrics metrics, Clock clock) {
         this.config = config;
-        this.source = source;
         this.store = store;
         this.schema = schema;
         this.router = new Router(config);
-        this.protocol = new ProcessorProtocol(config, source.streamArn(), config.maxResponseBytes());
+        this.protocol = new ProcessorProtocol(config, stream.streamArn(), config.maxResponseBytes());
         this.deserializer = new OpenXJsonDeserializer(schema);
         this.metrics = new DeliveryMetrics(metrics);
         this.clock = clock;
         this.bufferDir = workDir.resolve("buffer");
-        this.checkpointStore = new CheckpointStore(workDir.resolve("checkpoint.json"));
-        this.tracker = new DeliveryTracker(checkpointStore.load());
+        this.source = new SourceStage(stream, new CheckpointStore(workDir.resolve("checkpoint.json")), config.readLimit(),
+                this.metrics, clock);
         this.droppedLog = config.droppedLog() == null ? DroppedLog.NONE : DroppedLog.to(config.droppedLog(), config.name());
         if (config.concurrentInvocations() > 1) {
             this.processors = ThreadLocal.withInitial(handlers);
@@ -142,26 +134,7 @@ public final class LocalFirehose implements AutoCloseable {
 
     /** One round: reads each shard once, invokes the processor and writes the S3 objects that are due. */
     public int poll() {
-        refreshShards();
-        int roundRead = 0;
-        long roundBytes = 0;
-        for (Map.Entry<String, StreamSource.ShardReader> shard : readers.entrySet()) {
-            if (closedShards.containsKey(shard.getKey())) {
-                continue;
-            }
-            StreamSource.Batch got = shard.getValue().next(config.readLimit());
-            for (StreamSource.KinesisRecord record : got.records()) {
-                roundBytes += record.data().length;
-                roundRead += ingest(shard.getKey(), record);
-            }
-            if (!got.records().isEmpty() && got.millisBehindLatest() >= 0) {
-                metrics.behindLatest(got.millisBehindLatest());
-            }
-            if (got.shardClosed()) {
-                closedShards.put(shard.getKey(), true);
-            }
-        }
-        metrics.read(roundRead, roundBytes);
+        int roundRead = source.read(toProcessor);
         if (!batch.isEmpty() && !clock.instant().isBefore(batchStarted.plus(config.processorBufferInterval()))) {
             invokeProcessor();
         }
@@ -182,9 +155,7 @@ public final class LocalFirehose implements AutoCloseable {
         while (quietRounds < 2) {
             int n = poll();
             total += n;
-            boolean caughtUp = readers.entrySet().stream()
-                    .allMatch(r -> closedShards.containsKey(r.getKey()) || r.getValue().caughtUpSince(since));
-            quietRounds = n == 0 && caughtUp ? quietRounds + 1 : 0;
+            quietRounds = n == 0 && source.caughtUpSince(since) ? quietRounds + 1 : 0;
         }
         if (!batch.isEmpty()) {
             invokeProcessor();
@@ -271,11 +242,11 @@ public final class LocalFirehose implements AutoCloseable {
     }
 
     public DeliveryStats stats() {
-        return metrics.stats(pending);
+        return metrics.stats(source.pending());
     }
 
     public Map<String, String> checkpoints() {
-        return tracker.checkpoints();
+        return source.checkpoints();
     }
 
     public DeliveryStreamConfig config() {
@@ -289,7 +260,7 @@ public final class LocalFirehose implements AutoCloseable {
         }
         metrics.flush();
         droppedLog.close();
-        readers.values().forEach(StreamSource.ShardReader::close);
+        source.close();
         parquetLane.shutdown();
         try {
             if (!parquetLane.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
@@ -306,56 +277,19 @@ public final class LocalFirehose implements AutoCloseable {
         clearBufferDir();
     }
 
-    private void refreshShards() {
-        Instant now = clock.instant();
-        if (!readers.isEmpty() && now.isBefore(shardsRefreshed.plus(SHARD_REFRESH))) {
-            return;
+    /** Buffers one record for the processor, invoking it first when the record would not fit the hints. */
+    private void add(SourceRecord r) {
+        long requestBytes = (r.data().length + 2L) / 3 * 4 + REQUEST_BYTES_PER_RECORD;
+        if (!batch.isEmpty() && (batchBytes + r.data().length > config.processorBufferBytes()
+                || batchRequestBytes + requestBytes > config.maxRequestBytes())) {
+            invokeProcessor();
         }
-        shardsRefreshed = now;
-        Map<String, String> checkpoints = tracker.checkpoints();
-        List<String> shardIds;
-        try {
-            shardIds = source.shardIds();
-        } catch (RuntimeException e) {
-            if (readers.isEmpty()) {
-                throw e;
-            }
-            return; // new shards are looked for again at the next refresh
+        if (batch.isEmpty()) {
+            batchStarted = clock.instant();
         }
-        for (String shardId : shardIds) {
-            readers.computeIfAbsent(shardId, id -> source.open(id, checkpoints.get(id)));
-        }
-    }
-
-    private int ingest(String shardId, StreamSource.KinesisRecord record) {
-        List<UserRecord> users;
-        boolean aggregated;
-        try {
-            aggregated = Deaggregator.isAggregated(record.data());
-            users = Deaggregator.deaggregate(record.data(), record.partitionKey(), record.explicitHashKey());
-        } catch (InvalidAggregateException e) {
-            // A corrupt aggregate goes to the processor as it is, which fails it: the bytes end in the error prefix.
-            aggregated = false;
-            users = List.of(new UserRecord(record.partitionKey(), record.explicitHashKey(), record.data(), 0, false));
-        }
-        tracker.register(shardId, record.sequenceNumber(), users.size());
-        pending = tracker.pendingUserRecords();
-        for (UserRecord user : users) {
-            SourceRecord r = new SourceRecord(shardId, record.sequenceNumber(), user.subSequenceNumber(), aggregated,
-                    user.partitionKey(), record.arrival(), user.data());
-            long requestBytes = (r.data().length + 2L) / 3 * 4 + REQUEST_BYTES_PER_RECORD;
-            if (!batch.isEmpty() && (batchBytes + r.data().length > config.processorBufferBytes()
-                    || batchRequestBytes + requestBytes > config.maxRequestBytes())) {
-                invokeProcessor();
-            }
-            if (batch.isEmpty()) {
-                batchStarted = clock.instant();
-            }
-            batch.add(r);
-            batchBytes += r.data().length;
-            batchRequestBytes += requestBytes;
-        }
-        return users.size();
+        batch.add(r);
+        batchBytes += r.data().length;
+        batchRequestBytes += requestBytes;
     }
 
     private void invokeProcessor() {
@@ -470,7 +404,7 @@ public final class LocalFirehose implements AutoCloseable {
                 addError(error, r);
             } else {
                 droppedLog.add(r);
-                tracker.complete(r);
+                source.complete(r);
             }
         }
         for (RawObject object : rawObjects.values()) {
@@ -522,7 +456,7 @@ public final class LocalFirehose implements AutoCloseable {
         String key = router.lakeObjectKey(object.prefix, object.oldestArrival);
         put(key, object.writer.file(), "application/vnd.apache.parquet", object.records.size(), object.bytes, object.oldestArrival, true);
         for (SourceRecord r : object.records) {
-            tracker.complete(r);
+            source.complete(r);
         }
         deleteQuietly(object.writer.file());
     }
@@ -537,7 +471,7 @@ public final class LocalFirehose implements AutoCloseable {
         }
         put(key, file, "application/json", object.records.size(), object.body.size(), object.oldestArrival, false);
         for (SourceRecord r : object.records) {
-            tracker.complete(r);
+            source.complete(r);
         }
         deleteQuietly(file);
     }
@@ -562,10 +496,7 @@ public final class LocalFirehose implements AutoCloseable {
 
     private void advanceCheckpoint() {
         droppedLog.flush();
-        if (tracker.advance()) {
-            checkpointStore.save(tracker.checkpoints());
-        }
-        pending = tracker.pendingUserRecords();
+        source.checkpoint();
     }
 
     private Path newBufferFile(String suffix) {
