@@ -71,31 +71,22 @@ public final class LocalFirehose implements AutoCloseable {
     private final DeliveryStreamConfig config;
     private final SourceStage source;
     private final Consumer<SourceRecord> toProcessor = this::add;
-    private final ObjectStore store;
     private final ProcessorProtocol protocol;
     private final OpenXJsonDeserializer deserializer;
     private final LakeSchema schema;
-    private final Path bufferDir;
+    private final StagingDir staging;
     private final DeliveryMetrics metrics;
     private final Clock clock;
-    private final DroppedLog droppedLog;
+    private final Destinations destinations;
     private final ThreadLocal<Processor> processors;
     private final ExecutorService executor;
     private final Deque<Future<Invocation>> inFlight = new ArrayDeque<>();
-    private final ExecutorService parquetLane = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "local-firehose-parquet");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final List<SourceRecord> batch = new ArrayList<>();
     private long batchBytes;
     private long batchRequestBytes;
     private Instant batchStarted;
 
-    private final Map<String, RawObject> rawObjects = new LinkedHashMap<>();
-    private final Map<String, ErrorObject> errorObjects = new LinkedHashMap<>();
-    private final Router router;
 
     /**
      * @param handlers the processor: with {@code concurrentInvocations} above 1 each invocation thread gets its own
@@ -105,17 +96,17 @@ public final class LocalFirehose implements AutoCloseable {
     public LocalFirehose(DeliveryStreamConfig config, StreamSource stream, Supplier<Processor> handlers, ObjectStore store,
                          LakeSchema schema, Path workDir, FirehoseMetrics metrics, Clock clock) {
         this.config = config;
-        this.store = store;
         this.schema = schema;
-        this.router = new Router(config);
         this.protocol = new ProcessorProtocol(config, stream.streamArn(), config.maxResponseBytes());
         this.deserializer = new OpenXJsonDeserializer(schema);
         this.metrics = new DeliveryMetrics(metrics);
         this.clock = clock;
-        this.bufferDir = workDir.resolve("buffer");
+        this.staging = new StagingDir(workDir.resolve("buffer"));
         this.source = new SourceStage(stream, new CheckpointStore(workDir.resolve("checkpoint.json")), config.readLimit(),
                 this.metrics, clock);
-        this.droppedLog = config.droppedLog() == null ? DroppedLog.NONE : DroppedLog.to(config.droppedLog(), config.name());
+        Router router = new Router(config);
+        this.destinations = new Destinations(config, router, new ObjectDelivery(store, router, this.metrics, clock),
+                source, this.metrics, schema, staging, clock);
         if (config.concurrentInvocations() > 1) {
             this.processors = ThreadLocal.withInitial(handlers);
             AtomicLong n = new AtomicLong();
@@ -129,7 +120,7 @@ public final class LocalFirehose implements AutoCloseable {
             this.processors = ThreadLocal.withInitial(() -> processor);
             this.executor = null;
         }
-        clearBufferDir();
+        staging.clear();
     }
 
     /** One round: reads each shard once, invokes the processor and writes the S3 objects that are due. */
@@ -139,7 +130,7 @@ public final class LocalFirehose implements AutoCloseable {
             invokeProcessor();
         }
         collect(false);
-        flushDue(false);
+        destinations.writeDue(false);
         metrics.flushIfDue();
         return roundRead;
     }
@@ -161,7 +152,7 @@ public final class LocalFirehose implements AutoCloseable {
             invokeProcessor();
         }
         collect(true);
-        flushDue(true);
+        destinations.writeDue(true);
         metrics.flush();
         return total;
     }
@@ -191,13 +182,15 @@ public final class LocalFirehose implements AutoCloseable {
         for (int i = 0; i < config.concurrentInvocations(); i++) {
             threads.add(executor.submit(oneThread));
         }
-        threads.forEach(LocalFirehose::awaitTask);
+        for (Future<?> thread : threads) {
+            Tasks.await(thread, "a warm-up");
+        }
         return records.size();
     }
 
     private void warmUpOn(List<SourceRecord> records) {
         Processor processor = processors.get();
-        Path file = newBufferFile(".warm-up.parquet");
+        Path file = staging.newFile(".warm-up.parquet");
         ParquetObjectWriter writer = new ParquetObjectWriter(schema, file);
         try {
             int from = 0;
@@ -224,7 +217,7 @@ public final class LocalFirehose implements AutoCloseable {
             // A warm-up is an optimisation: the first real invocation reports whatever is wrong with the processor.
         } finally {
             writer.close();
-            deleteQuietly(file);
+            StagingDir.delete(file);
         }
     }
 
@@ -237,7 +230,7 @@ public final class LocalFirehose implements AutoCloseable {
             invokeProcessor();
         }
         collect(true);
-        flushDue(true);
+        destinations.writeDue(true);
         metrics.flush();
     }
 
@@ -259,22 +252,9 @@ public final class LocalFirehose implements AutoCloseable {
             executor.shutdownNow();
         }
         metrics.flush();
-        droppedLog.close();
+        destinations.close();
         source.close();
-        parquetLane.shutdown();
-        try {
-            if (!parquetLane.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
-                parquetLane.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (RawObject raw : rawObjects.values()) {
-            raw.writer.close();
-        }
-        rawObjects.clear();
-        errorObjects.clear();
-        clearBufferDir();
+        staging.clear();
     }
 
     /** Buffers one record for the processor, invoking it first when the record would not fit the hints. */
@@ -298,31 +278,20 @@ public final class LocalFirehose implements AutoCloseable {
         batchBytes = 0;
         batchRequestBytes = 0;
         if (executor == null) {
-            complete(execute(records));
+            destinations.accept(execute(records));
             return;
         }
         inFlight.add(executor.submit(() -> execute(records)));
         collect(false);
         while (inFlight.size() > config.concurrentInvocations()) {
-            complete(await(inFlight.poll()));
+            destinations.accept(Tasks.await(inFlight.poll(), "a processor invocation"));
         }
     }
 
     /** Routes finished invocations in the order they were made (all of them when {@code all}). */
     private void collect(boolean all) {
         while (!inFlight.isEmpty() && (all || inFlight.peek().isDone())) {
-            complete(await(inFlight.poll()));
-        }
-    }
-
-    private static Invocation await(Future<Invocation> invocation) {
-        try {
-            return invocation.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a processor invocation failed unexpectedly: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            destinations.accept(Tasks.await(inFlight.poll(), "a processor invocation"));
         }
     }
 
@@ -357,288 +326,7 @@ public final class LocalFirehose implements AutoCloseable {
                 ProcessorProtocol.Outcome.Failed failed = (ProcessorProtocol.Outcome.Failed) outcome;
                 return new Invocation.Failed(records, attempts, failed.errorCode(), failed.message(), clock.instant());
             }
-            sleep(config.retryBackoff().multipliedBy(attempts));
+            Tasks.sleep(config.retryBackoff().multipliedBy(attempts));
         }
-    }
-
-    private void complete(Invocation invocation) {
-        if (invocation instanceof Invocation.Answered answered) {
-            route(answered);
-        } else {
-            Invocation.Failed failed = (Invocation.Failed) invocation;
-            for (SourceRecord r : failed.records()) {
-                addError(router.route(r, failed), r);
-            }
-            metrics.invocationFailed(failed.records().size());
-        }
-        advanceCheckpoint();
-    }
-
-    private void route(Invocation.Answered invocation) {
-        DeliveryMetrics.Tally tally = metrics.tally();
-        Instant now = clock.instant();
-        Router.OpenPartitions open = new Router.OpenPartitions() {
-            @Override
-            public boolean isOpen(String prefix) {
-                return rawObjects.containsKey(prefix);
-            }
-
-            @Override
-            public int count() {
-                return rawObjects.size();
-            }
-        };
-        for (ProcessedRecord record : invocation.records()) {
-            SourceRecord r = record.source();
-            Route route = router.route(record, invocation.attempts(), now, open);
-            tally.count(record, route);
-            if (route instanceof Route.ToLake lake) {
-                RawObject object = rawObjects.computeIfAbsent(lake.prefix(), p -> new RawObject(p, newBufferFile(".parquet"), now));
-                object.stage(((ConversionResult.Converted) record.conversion()).row(), r, record.size());
-                if (object.bytes >= config.s3BufferBytes()) {
-                    // The buffer is full: this object is written now, later records start the next one.
-                    deliver(object);
-                    rawObjects.remove(lake.prefix());
-                }
-            } else if (route instanceof Route.ToErrorPrefix error) {
-                addError(error, r);
-            } else {
-                droppedLog.add(r);
-                source.complete(r);
-            }
-        }
-        for (RawObject object : rawObjects.values()) {
-            object.handOver();
-        }
-        metrics.routed(tally, rawObjects.size());
-    }
-
-    private void addError(Route.ToErrorPrefix error, SourceRecord record) {
-        ErrorObject object = errorObjects.computeIfAbsent(error.outputType(), t -> new ErrorObject(t, clock.instant()));
-        object.add(error.document(), record);
-        if (object.body.size() >= config.s3BufferBytes()) {
-            deliver(object);
-            errorObjects.remove(error.outputType());
-        }
-        metrics.failed(error);
-    }
-
-    private void flushDue(boolean force) {
-        Instant now = clock.instant();
-        boolean wrote = false;
-        var rawIt = rawObjects.values().iterator();
-        while (rawIt.hasNext()) {
-            RawObject object = rawIt.next();
-            if (force || object.bytes >= config.s3BufferBytes()
-                    || !now.isBefore(object.created.plus(config.s3BufferInterval()))) {
-                deliver(object);
-                rawIt.remove();
-                wrote = true;
-            }
-        }
-        var errorIt = errorObjects.values().iterator();
-        while (errorIt.hasNext()) {
-            ErrorObject object = errorIt.next();
-            if (force || object.body.size() >= config.s3BufferBytes()
-                    || !now.isBefore(object.created.plus(config.s3BufferInterval()))) {
-                deliver(object);
-                errorIt.remove();
-                wrote = true;
-            }
-        }
-        if (wrote) {
-            advanceCheckpoint();
-        }
-    }
-
-    private void deliver(RawObject object) {
-        object.finish();
-        String key = router.lakeObjectKey(object.prefix, object.oldestArrival);
-        put(key, object.writer.file(), "application/vnd.apache.parquet", object.records.size(), object.bytes, object.oldestArrival, true);
-        for (SourceRecord r : object.records) {
-            source.complete(r);
-        }
-        deleteQuietly(object.writer.file());
-    }
-
-    private void deliver(ErrorObject object) {
-        String key = router.errorObjectKey(object.outputType, object.oldestArrival);
-        Path file = newBufferFile(".json");
-        try {
-            Files.write(file, object.body.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage error object: " + e.getMessage(), e);
-        }
-        put(key, file, "application/json", object.records.size(), object.body.size(), object.oldestArrival, false);
-        for (SourceRecord r : object.records) {
-            source.complete(r);
-        }
-        deleteQuietly(file);
-    }
-
-    private void put(String key, Path file, String contentType, long records, long bytes, Instant oldestArrival, boolean lake) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                store.put(key, file, contentType);
-                metrics.put(records, bytes, oldestArrival, clock.instant(), lake);
-                return;
-            } catch (RuntimeException e) {
-                metrics.putFailed();
-                if (attempt >= S3_WRITE_ATTEMPTS) {
-                    // Firehose keeps retrying S3; locally we stop, and the checkpoint has not moved past these records.
-                    throw new IllegalStateException("cannot write s3://" + store.bucket() + "/" + key + " after "
-                            + attempt + " attempts: " + e.getMessage(), e);
-                }
-                sleep(Duration.ofMillis(200L * attempt));
-            }
-        }
-    }
-
-    private void advanceCheckpoint() {
-        droppedLog.flush();
-        source.checkpoint();
-    }
-
-    private Path newBufferFile(String suffix) {
-        try {
-            Files.createDirectories(bufferDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bufferDir.resolve(UUID.randomUUID() + suffix);
-    }
-
-    private void clearBufferDir() {
-        if (!Files.isDirectory(bufferDir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(bufferDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(LocalFirehose::deleteQuietly);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover staging file is removed at the next start
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        if (duration.isZero() || duration.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /**
-     * The Parquet object of one dynamic partition, staged on local disk until it is written to S3. Rows are encoded on
-     * the Parquet lane, a thread of its own, so that reading the stream and routing the next invocation do not wait for
-     * Parquet (a fifth of the delivery stream's CPU); the lane runs one object's writes in the order they were routed.
-     */
-    private final class RawObject {
-        final String prefix;
-        final ParquetObjectWriter writer;
-        final Instant created;
-        final List<SourceRecord> records = new ArrayList<>();
-        private List<org.apache.avro.generic.GenericRecord> staged = new ArrayList<>();
-        private Future<?> lastWrite;
-        /** The first write that failed on the lane, thrown on the delivery thread when the object is finished. */
-        private volatile RuntimeException writeFailure;
-        Instant oldestArrival;
-        long bytes;
-
-        RawObject(String prefix, Path file, Instant created) {
-            this.prefix = prefix;
-            this.writer = new ParquetObjectWriter(schema, file);
-            this.created = created;
-        }
-
-        void stage(org.apache.avro.generic.GenericRecord row, SourceRecord record, int size) {
-            staged.add(row);
-            records.add(slim(record));
-            bytes += size;
-            if (oldestArrival == null || record.arrival().isBefore(oldestArrival)) {
-                oldestArrival = record.arrival();
-            }
-        }
-
-        /** Gives the rows staged so far to the Parquet lane. */
-        void handOver() {
-            if (staged.isEmpty()) {
-                return;
-            }
-            List<org.apache.avro.generic.GenericRecord> rows = staged;
-            staged = new ArrayList<>();
-            lastWrite = parquetLane.submit(() -> {
-                if (writeFailure != null) {
-                    return; // the file is broken: the object is not delivered and its records stay unacknowledged
-                }
-                try {
-                    rows.forEach(writer::write);
-                } catch (RuntimeException e) {
-                    writeFailure = e;
-                }
-            });
-        }
-
-        /** Waits for every row to be encoded and closes the file (the footer is written here). */
-        void finish() {
-            handOver();
-            if (lastWrite != null) {
-                awaitTask(lastWrite);
-            }
-            if (writeFailure != null) {
-                throw writeFailure;
-            }
-            writer.close();
-        }
-    }
-
-    private static void awaitTask(Future<?> task) {
-        try {
-            task.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException re ? re : new IllegalStateException("a Firehose task failed: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** The error documents of one error output type. */
-    private static final class ErrorObject {
-        final String outputType;
-        final Instant created;
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
-        final List<SourceRecord> records = new ArrayList<>();
-        Instant oldestArrival;
-
-        ErrorObject(String outputType, Instant created) {
-            this.outputType = outputType;
-            this.created = created;
-        }
-
-        void add(byte[] document, SourceRecord record) {
-            body.writeBytes(document);
-            records.add(slim(record));
-            if (oldestArrival == null || record.arrival().isBefore(oldestArrival)) {
-                oldestArrival = record.arrival();
-            }
-        }
-    }
-
-    /** Only the coordinates are kept for the checkpoint: the payload already lives in the staged object. */
-    private static SourceRecord slim(SourceRecord r) {
-        return new SourceRecord(r.shardId(), r.sequenceNumber(), r.subsequenceNumber(), r.aggregated(), null, r.arrival(), null);
     }
 }
