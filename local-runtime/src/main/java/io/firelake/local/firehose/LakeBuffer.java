@@ -17,18 +17,15 @@ import java.util.concurrent.Future;
  * wait for Parquet (a fifth of the delivery stream's CPU); the lane runs one object's writes in the order they were
  * routed.
  */
-final class LakeBuffer implements ObjectBuffer {
+final class LakeBuffer extends ObjectBuffer {
 
     private final String prefix;
     private final ParquetObjectWriter writer;
-    private final Instant created;
     private final ExecutorService parquetLane;
-    private final List<SourceRecord> records = new ArrayList<>();
     private List<GenericRecord> staged = new ArrayList<>();
     private Future<?> lastWrite;
     /** The first write that failed on the lane, thrown on the delivery thread when the object is finished. */
     private volatile RuntimeException writeFailure;
-    private Instant oldestArrival;
     private long bytes;
 
     /**
@@ -36,20 +33,17 @@ final class LakeBuffer implements ObjectBuffer {
      * @param file   where the object is staged
      */
     LakeBuffer(String prefix, LakeSchema schema, Path file, Instant created, ExecutorService parquetLane) {
+        super(created, "application/vnd.apache.parquet");
         this.prefix = prefix;
         this.writer = new ParquetObjectWriter(schema, file);
-        this.created = created;
         this.parquetLane = parquetLane;
     }
 
     /** Adds a row; {@code size} is the transformed record's size, which the size hint counts. */
     void stage(GenericRecord row, SourceRecord record, int size) {
         staged.add(row);
-        records.add(record.withoutPayload());
+        track(record);
         bytes += size;
-        if (oldestArrival == null || record.arrival().isBefore(oldestArrival)) {
-            oldestArrival = record.arrival();
-        }
     }
 
     /** Gives the rows staged so far to the Parquet lane. */
@@ -78,38 +72,18 @@ final class LakeBuffer implements ObjectBuffer {
     }
 
     @Override
-    public Instant created() {
-        return created;
-    }
-
-    @Override
-    public Instant oldestArrival() {
-        return oldestArrival;
-    }
-
-    @Override
-    public long bytes() {
+    long bytes() {
         return bytes;
     }
 
     @Override
-    public List<SourceRecord> records() {
-        return records;
-    }
-
-    @Override
-    public String contentType() {
-        return "application/vnd.apache.parquet";
-    }
-
-    @Override
-    public String objectKey(Router router) {
-        return router.lakeObjectKey(prefix, oldestArrival);
+    String objectKey(Router router) {
+        return router.lakeObjectKey(prefix, oldestArrival());
     }
 
     /** Waits for every row to be encoded and closes the file (the footer is written here). */
     @Override
-    public Path finish() {
+    Path finish() {
         handOver();
         if (lastWrite != null) {
             Tasks.await(lastWrite, "a Parquet write");
@@ -123,7 +97,7 @@ final class LakeBuffer implements ObjectBuffer {
 
     /** Closes the file, to be deleted with the staging directory; call once the lane has stopped. */
     @Override
-    public void discard() {
+    void discard() {
         writer.close();
     }
 }

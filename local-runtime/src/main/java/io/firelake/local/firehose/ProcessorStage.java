@@ -57,6 +57,8 @@ final class ProcessorStage implements AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         this.next = next;
+        // Created here so that a handler that cannot be created fails the start, not the first invocation.
+        Processor first = handlers.get();
         if (config.concurrentInvocations() > 1) {
             this.processors = ThreadLocal.withInitial(handlers);
             AtomicLong n = new AtomicLong();
@@ -66,8 +68,7 @@ final class ProcessorStage implements AutoCloseable {
                 return t;
             });
         } else {
-            Processor processor = handlers.get();
-            this.processors = ThreadLocal.withInitial(() -> processor);
+            this.processors = ThreadLocal.withInitial(() -> first);
             this.executor = null;
         }
     }
