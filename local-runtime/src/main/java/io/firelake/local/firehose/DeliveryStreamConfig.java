@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param processorBufferBytes     processor buffer size hint ({@code BufferSizeInMBs} of the Lambda processor)
  * @param processorBufferInterval  processor buffer interval hint ({@code BufferIntervalInSeconds})
  * @param processorRetries         retries of a failed invocation ({@code NumberOfRetries})
- * @param retryBackoff             wait before retry n is n times this (invocations and S3 writes)
+ * @param retryBackoff             wait before retry n of an invocation is n times this
  * @param s3BufferBytes            S3 buffering hint, size
  * @param s3BufferInterval         S3 buffering hint, interval
  * @param prefix                   S3 prefix of delivered objects, with {@code !{...}} expressions
