@@ -79,7 +79,8 @@ public final class BenchCommand implements Callable<Integer> {
             kinesis.createStream(b -> b.streamName(settings.streamName()).shardCount(settings.shardCount()));
             Streams.awaitActive(kinesis, settings.streamName());
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            DeliveryStreamConfig config = DeliveryStreamConfig.from(settings, LocalAws.REGION.id());
+            DeliveryStreamConfig config = DeliveryStreamConfig.from(settings, LocalAws.REGION.id()).toBuilder()
+                    .concurrentInvocations(LocalPipeline.CONCURRENT_INVOCATIONS).build();
             for (int round = 1; round <= rounds; round++) {
                 if (rounds > 1) {
                     out.printf(Locale.ROOT, "round %d of %d%s%n", round, rounds, round == 1 ? " (cold JVM)" : " (warm JVM)");
@@ -109,17 +110,15 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  CPU while producing: kinesalite %.1f s (%,.0f records per CPU-second), producer JVM %.1f s%n",
                 nodeProduce, sent.delivered() / nodeProduce, jvmProduce);
 
-        var processor = new RequestStreamHandlerProcessor(
-                RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER), config.functionName(), line -> { });
         try (LocalFirehose firehose = new LocalFirehose(config,
                 new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),
                         config.region(), config.accountId()), 3, java.time.Duration.ofMillis(200)),
-                processor, new S3ObjectStore(s3, LocalPipeline.LAKE_BUCKET).ensureBucket(),
+                () -> new RequestStreamHandlerProcessor(RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER),
+                        config.functionName(), line -> { }),
+                new S3ObjectStore(s3, LocalPipeline.LAKE_BUCKET).ensureBucket(),
                 LakeSchema.clickstreamRaw("s3://" + LocalPipeline.LAKE_BUCKET + "/raw/"), workDir.resolve("firehose"),
                 new FirehoseMetrics(workDir.resolve("firehose/metrics.jsonl"), config.name(), Clock.systemUTC()),
-                Clock.systemUTC()).concurrentInvocations(LocalPipeline.CONCURRENT_INVOCATIONS,
-                () -> new RequestStreamHandlerProcessor(RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER),
-                        config.functionName(), line -> { }))) {
+                Clock.systemUTC())) {
             long cpu0 = os.getProcessCpuTime();
             long jit0 = jitMillis();
             long gc0 = gcMillis();

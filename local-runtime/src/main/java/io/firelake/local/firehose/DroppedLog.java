@@ -43,6 +43,11 @@ abstract class DroppedLog implements AutoCloseable {
     @Override
     public abstract void close();
 
+    /** The delivery stream's {@code droppedLog}, or none. */
+    static DroppedLog of(DeliveryStreamConfig config) {
+        return config.droppedLog() == null ? NONE : to(config.droppedLog(), config.name());
+    }
+
     static DroppedLog to(Path file, String deliveryStream) {
         BufferedWriter out;
         try {

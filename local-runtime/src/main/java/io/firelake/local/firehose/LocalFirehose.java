@@ -1,180 +1,84 @@
 package io.firelake.local.firehose;
 
-import io.firelake.kinesis.aggregation.Deaggregator;
-import io.firelake.kinesis.aggregation.InvalidAggregateException;
-import io.firelake.kinesis.aggregation.UserRecord;
-import io.firelake.lake.format.ConversionResult;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.lake.format.OpenXJsonDeserializer;
 import io.firelake.lake.format.ParquetObjectWriter;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * A Firehose delivery stream with a Kinesis Data Stream source, a Lambda processor, record format conversion to
- * Parquet and an S3 destination with dynamic partitioning, run in one thread of this process.
+ * Parquet and an S3 destination with dynamic partitioning, run in this process. A record's trip, stage by stage:
+ * <ol>
+ *   <li>{@link SourceStage}: read from its shard after the checkpoint, KPL aggregates de-aggregated, tracked;</li>
+ *   <li>{@link ProcessorStage}: buffered by the processor hints, invoked (with retries, checked by
+ *   {@link ProcessorProtocol}), converted with the table's schema; one {@link ProcessedRecord} per record;</li>
+ *   <li>{@link Router}: the lake buffer of its partition, the buffer of an error output type, or dropped;</li>
+ *   <li>{@link Destinations}: staged in a {@link LakeBuffer} or an {@link ErrorBuffer}, written to S3 by
+ *   {@link ObjectDelivery} when the S3 hints say so;</li>
+ *   <li>{@link SourceStage} again: complete, and the checkpoint moves past it (at-least-once: a crash duplicates,
+ *   never loses).</li>
+ * </ol>
+ * {@link DeliveryMetrics} records Firehose's CloudWatch metrics at each boundary; every setting and limit is in the
+ * {@link DeliveryStreamConfig}. Reading, routing and writing run on the thread that calls {@link #poll}; invocations
+ * on their own threads when more than one runs at a time, Parquet encoding on a thread of its own.
  *
- * <p>What it encodes, rule by rule:
- * <ul>
- *   <li>Source: every shard is read from its checkpoint (TRIM_HORIZON for a new stream); KPL aggregates are
- *   de-aggregated and each user record becomes a Firehose record
- *   (<a href="https://docs.aws.amazon.com/firehose/latest/dev/writing-with-kinesis-streams.html">Kinesis source</a>).</li>
- *   <li>Processor buffering by size and interval hints, one synchronous invocation per batch, the response checked
- *   against the status model; an invocation that fails is retried {@code NumberOfRetries} times, then its records go to
- *   {@code processing-failed}
- *   (<a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">data transformation</a>,
- *   <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation-failure-handling.html">failure handling</a>).</li>
- *   <li>Ok records are converted with the Glue table's schema; records that do not fit go to
- *   {@code format-conversion-failed}
- *   (<a href="https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion-error-handling.html">conversion errors</a>).</li>
- *   <li>S3 buffering by size and interval, one buffer per dynamic partition; prefixes rendered with the arrival time
- *   of the oldest record in the object
- *   (<a href="https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html">custom prefixes</a>,
- *   <a href="https://docs.aws.amazon.com/firehose/latest/dev/dynamic-partitioning.html">dynamic partitioning</a>).</li>
- *   <li>At-least-once: a shard's checkpoint moves only past records whose fate (delivered, dropped, in the error
- *   prefix) is written, so a crash duplicates and never loses.</li>
- * </ul>
- * Metrics carry Firehose's CloudWatch names ({@link FirehoseMetrics}).
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/what-is-this-service.html">Amazon Data Firehose</a>
  */
 public final class LocalFirehose implements AutoCloseable {
 
-    /** GetRecords returns at most 10,000 records per call. */
-    public static final int DEFAULT_GET_RECORDS_LIMIT = 10_000;
-    private static final int REQUEST_BYTES_PER_RECORD = 420;
-    private static final Duration SHARD_REFRESH = Duration.ofSeconds(30);
-    private static final int S3_WRITE_ATTEMPTS = 5;
+    /** Read by {@link PrefetchingStreamSource}; the limit itself is {@link DeliveryStreamConfig#readLimit()}. */
+    public static final int DEFAULT_GET_RECORDS_LIMIT = DeliveryStreamConfig.DEFAULT_READ_LIMIT;
 
     private final DeliveryStreamConfig config;
-    private final StreamSource source;
-    private final ObjectStore store;
-    private final ProcessorProtocol protocol;
-    private final OpenXJsonDeserializer deserializer;
     private final LakeSchema schema;
-    private final Path bufferDir;
-    private final FirehoseMetrics metrics;
     private final Clock clock;
-    private final CheckpointStore checkpointStore;
-    private final DeliveryTracker tracker;
-    private final int maxRequestBytes;
-    private int readLimit = DEFAULT_GET_RECORDS_LIMIT;
-    private int activePartitionLimit = DeliveryStreamConfig.DEFAULT_ACTIVE_PARTITIONS;
-    private DroppedLog droppedLog = DroppedLog.NONE;
-    private ThreadLocal<Processor> processors;
-    private int concurrency = 1;
-    private ExecutorService executor;
-    private final Deque<Future<Invocation>> inFlight = new ArrayDeque<>();
-    private final ExecutorService parquetLane = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "local-firehose-parquet");
-        t.setDaemon(true);
-        return t;
-    });
+    private final StagingDir staging;
+    private final DeliveryMetrics metrics;
+    private final SourceStage source;
+    private final Destinations destinations;
+    private final ProcessorStage processors;
+    private final Consumer<SourceRecord> toProcessors;
 
-    private final Map<String, StreamSource.ShardReader> readers = new LinkedHashMap<>();
-    private final Map<String, Boolean> closedShards = new ConcurrentHashMap<>();
-    private Instant shardsRefreshed = Instant.EPOCH;
-
-    private final List<SourceRecord> batch = new ArrayList<>();
-    private long batchBytes;
-    private long batchRequestBytes;
-    private Instant batchStarted;
-
-    private final Map<String, RawObject> rawObjects = new LinkedHashMap<>();
-    private final Map<String, ErrorObject> errorObjects = new LinkedHashMap<>();
-    /** Rendered prefixes by partition keys: a batch spans a few event hours, and the regex was 4% of the CPU. */
-    private final Map<Map<String, String>, String> renderedPrefixes = new java.util.HashMap<>();
-
-    private final AtomicLong read = new AtomicLong();
-    private final AtomicLong invocations = new AtomicLong();
-    private final AtomicLong failedInvocations = new AtomicLong();
-    private final AtomicLong ok = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong objects = new AtomicLong();
-    private final Map<String, AtomicLong> failedByType = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> failedByCode = new ConcurrentHashMap<>();
-    private volatile long pending;
-
-    public LocalFirehose(DeliveryStreamConfig config, StreamSource source, Processor processor, ObjectStore store,
+    /**
+     * @param handlers the processor: with {@code concurrentInvocations} above 1 each invocation thread gets its own
+     *                 handler from it, as each Lambda execution environment has its own instance; otherwise one handler
+     *                 serves every invocation. Results are routed in invocation order either way.
+     * @param workDir  the delivery stream's checkpoint and staging files
+     */
+    public LocalFirehose(DeliveryStreamConfig config, StreamSource stream, Supplier<Processor> handlers, ObjectStore store,
                          LakeSchema schema, Path workDir, FirehoseMetrics metrics, Clock clock) {
-        this(config, source, processor, store, schema, workDir, metrics, clock, DeliveryStreamConfig.DEFAULT_MAX_RESPONSE_BYTES);
-    }
-
-    public LocalFirehose(DeliveryStreamConfig config, StreamSource source, Processor processor, ObjectStore store,
-                         LakeSchema schema, Path workDir, FirehoseMetrics metrics, Clock clock, int maxResponseBytes) {
         this.config = config;
-        this.source = source;
-        this.processors = ThreadLocal.withInitial(() -> processor);
-        this.store = store;
         this.schema = schema;
-        this.protocol = new ProcessorProtocol(config, source.streamArn(), maxResponseBytes);
-        this.maxRequestBytes = DeliveryStreamConfig.DEFAULT_MAX_RESPONSE_BYTES;
-        this.deserializer = new OpenXJsonDeserializer(schema);
-        this.metrics = metrics;
         this.clock = clock;
-        this.bufferDir = workDir.resolve("buffer");
-        this.checkpointStore = new CheckpointStore(workDir.resolve("checkpoint.json"));
-        this.tracker = new DeliveryTracker(checkpointStore.load());
-        clearBufferDir();
+        this.staging = new StagingDir(workDir.resolve("buffer"));
+        staging.clear();
+        this.metrics = new DeliveryMetrics(metrics);
+        this.source = new SourceStage(stream, new CheckpointStore(workDir.resolve("checkpoint.json")),
+                config.readLimit(), this.metrics, clock);
+        Router router = new Router(config);
+        this.destinations = new Destinations(config, router, new ObjectDelivery(store, router, this.metrics, clock),
+                source, this.metrics, schema, staging, clock);
+        this.processors = new ProcessorStage(config,
+                new ProcessorProtocol(config, stream.streamArn(), config.maxResponseBytes()),
+                new OpenXJsonDeserializer(schema), handlers, this.metrics, clock, destinations::accept);
+        this.toProcessors = processors::add;
     }
 
     /** One round: reads each shard once, invokes the processor and writes the S3 objects that are due. */
     public int poll() {
-        refreshShards();
-        int roundRead = 0;
-        long roundBytes = 0;
-        for (Map.Entry<String, StreamSource.ShardReader> shard : readers.entrySet()) {
-            if (closedShards.containsKey(shard.getKey())) {
-                continue;
-            }
-            StreamSource.Batch got = shard.getValue().next(readLimit);
-            for (StreamSource.KinesisRecord record : got.records()) {
-                roundBytes += record.data().length;
-                roundRead += ingest(shard.getKey(), record);
-            }
-            if (!got.records().isEmpty() && got.millisBehindLatest() >= 0) {
-                metrics.millis(FirehoseMetrics.MILLIS_BEHIND, got.millisBehindLatest());
-            }
-            if (got.shardClosed()) {
-                closedShards.put(shard.getKey(), true);
-            }
-        }
-        if (roundRead > 0) {
-            metrics.count(FirehoseMetrics.DATA_READ_RECORDS, roundRead);
-            metrics.bytes(FirehoseMetrics.DATA_READ_BYTES, roundBytes);
-            metrics.count(FirehoseMetrics.INCOMING_RECORDS, roundRead);
-            metrics.bytes(FirehoseMetrics.INCOMING_BYTES, roundBytes);
-        }
-        if (!batch.isEmpty() && !clock.instant().isBefore(batchStarted.plus(config.processorBufferInterval()))) {
-            invokeProcessor();
-        }
-        collect(false);
-        flushDue(false);
+        int read = source.read(toProcessors);
+        processors.poll();
+        destinations.writeDue(false);
         metrics.flushIfDue();
-        return roundRead;
+        return read;
     }
 
     /**
@@ -188,48 +92,20 @@ public final class LocalFirehose implements AutoCloseable {
         while (quietRounds < 2) {
             int n = poll();
             total += n;
-            boolean caughtUp = readers.entrySet().stream()
-                    .allMatch(r -> closedShards.containsKey(r.getKey()) || r.getValue().caughtUpSince(since));
-            quietRounds = n == 0 && caughtUp ? quietRounds + 1 : 0;
+            quietRounds = n == 0 && source.caughtUpSince(since) ? quietRounds + 1 : 0;
         }
-        if (!batch.isEmpty()) {
-            invokeProcessor();
-        }
-        collect(true);
-        flushDue(true);
-        metrics.flush();
+        flush();
         return total;
     }
 
-    /** The GetRecords limit per shard and round (10,000, the API maximum, unless a test reads in small steps). */
-    public LocalFirehose readLimit(int limit) {
-        this.readLimit = limit;
-        return this;
-    }
-
-    /** Active partitions before records go to {@code activePartitionExceeded} (500, Firehose's quota, unless a test lowers it). */
-    public LocalFirehose activePartitionLimit(int limit) {
-        this.activePartitionLimit = limit;
-        return this;
-    }
-
     /**
-     * Up to {@code invocations} processor invocations at a time, as Firehose invokes its Lambda concurrently; each
-     * invocation thread gets its own handler from {@code handlers}, as each Lambda execution environment has its own
-     * instance. Results are routed in invocation order.
+     * Invokes the processor on what is buffered and writes every object, without reading the stream (which may be
+     * going away): a clean stop. Records read ahead but not yet taken stay behind the checkpoint.
      */
-    public LocalFirehose concurrentInvocations(int invocations, Supplier<Processor> handlers) {
-        if (invocations > 1) {
-            this.concurrency = invocations;
-            this.processors = ThreadLocal.withInitial(handlers);
-            AtomicLong n = new AtomicLong();
-            this.executor = Executors.newFixedThreadPool(invocations, r -> {
-                Thread t = new Thread(r, "local-firehose-invoke-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return this;
+    public void flush() {
+        processors.flush();
+        destinations.writeDue(true);
+        metrics.flush();
     }
 
     /**
@@ -248,599 +124,40 @@ public final class LocalFirehose implements AutoCloseable {
         for (int i = 0; i < payloads.size(); i++) {
             records.add(new SourceRecord("warm-up", "0", i, true, "warm-up", now, payloads.get(i)));
         }
-        Runnable oneThread = () -> warmUpOn(records);
-        if (executor == null) {
-            oneThread.run();
-            return records.size();
-        }
-        List<Future<?>> threads = new ArrayList<>();
-        for (int i = 0; i < concurrency; i++) {
-            threads.add(executor.submit(oneThread));
-        }
-        threads.forEach(LocalFirehose::awaitTask);
+        processors.onEveryInvocationThread(() -> {
+            Path file = staging.newFile(".warm-up.parquet");
+            ParquetObjectWriter writer = new ParquetObjectWriter(schema, file);
+            try {
+                processors.tryOut(records, writer::write);
+            } catch (Exception e) {
+                // A warm-up is an optimisation: the first real invocation reports whatever is wrong with the processor.
+            } finally {
+                writer.close();
+                StagingDir.delete(file);
+            }
+        });
         return records.size();
     }
 
-    private void warmUpOn(List<SourceRecord> records) {
-        Processor processor = processors.get();
-        Path file = newBufferFile(".warm-up.parquet");
-        ParquetObjectWriter writer = new ParquetObjectWriter(schema, file);
-        try {
-            int from = 0;
-            while (from < records.size()) {
-                int to = from;
-                long bytes = 0;
-                while (to < records.size() && (to == from || bytes + records.get(to).data().length <= config.processorBufferBytes())) {
-                    bytes += records.get(to).data().length;
-                    to++;
-                }
-                List<SourceRecord> batch = records.subList(from, to);
-                ProcessorProtocol.Outcome outcome = protocol.parse(batch, processor.invoke(protocol.request(batch)));
-                if (outcome instanceof ProcessorProtocol.Outcome.Succeeded succeeded) {
-                    for (ProcessorProtocol.RecordResult result : succeeded.records()) {
-                        if (result.result() == ProcessorProtocol.Result.OK
-                                && deserializer.deserialize(result.data()) instanceof ConversionResult.Converted converted) {
-                            writer.write(converted.row());
-                        }
-                    }
-                }
-                from = to;
-            }
-        } catch (Exception e) {
-            // A warm-up is an optimisation: the first real invocation reports whatever is wrong with the processor.
-        } finally {
-            writer.close();
-            deleteQuietly(file);
-        }
-    }
-
-    /** Lists each Dropped record in this file (JSON lines), so accounting can tell dropped from lost. */
-    public LocalFirehose droppedLog(Path file) {
-        this.droppedLog = DroppedLog.to(file, config.name());
-        return this;
-    }
-
-    /**
-     * Invokes the processor on what is buffered and writes every object, without reading the stream (which may be
-     * going away): a clean stop. Records read ahead but not yet taken stay behind the checkpoint.
-     */
-    public void flush() {
-        if (!batch.isEmpty()) {
-            invokeProcessor();
-        }
-        collect(true);
-        flushDue(true);
-        metrics.flush();
-    }
-
     public DeliveryStats stats() {
-        Map<String, Long> byType = new TreeMap<>();
-        failedByType.forEach((k, v) -> byType.put(k, v.get()));
-        Map<String, Long> byCode = new TreeMap<>();
-        failedByCode.forEach((k, v) -> byCode.put(k, v.get()));
-        return new DeliveryStats(read.get(), invocations.get(), failedInvocations.get(), ok.get(), dropped.get(),
-                delivered.get(), objects.get(), byType, byCode, pending);
+        return metrics.stats(source.pending());
     }
 
     public Map<String, String> checkpoints() {
-        return tracker.checkpoints();
+        return source.checkpoints();
     }
 
     public DeliveryStreamConfig config() {
         return config;
     }
 
+    /** Stops without writing what is buffered: those records stay behind the checkpoint, read again at the next start. */
     @Override
     public void close() {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        processors.close();
         metrics.flush();
-        droppedLog.close();
-        readers.values().forEach(StreamSource.ShardReader::close);
-        parquetLane.shutdown();
-        try {
-            if (!parquetLane.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
-                parquetLane.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (RawObject raw : rawObjects.values()) {
-            raw.writer.close();
-        }
-        rawObjects.clear();
-        errorObjects.clear();
-        clearBufferDir();
-    }
-
-    private void refreshShards() {
-        Instant now = clock.instant();
-        if (!readers.isEmpty() && now.isBefore(shardsRefreshed.plus(SHARD_REFRESH))) {
-            return;
-        }
-        shardsRefreshed = now;
-        Map<String, String> checkpoints = tracker.checkpoints();
-        List<String> shardIds;
-        try {
-            shardIds = source.shardIds();
-        } catch (RuntimeException e) {
-            if (readers.isEmpty()) {
-                throw e;
-            }
-            return; // new shards are looked for again at the next refresh
-        }
-        for (String shardId : shardIds) {
-            readers.computeIfAbsent(shardId, id -> source.open(id, checkpoints.get(id)));
-        }
-    }
-
-    private int ingest(String shardId, StreamSource.KinesisRecord record) {
-        List<UserRecord> users;
-        boolean aggregated;
-        try {
-            aggregated = Deaggregator.isAggregated(record.data());
-            users = Deaggregator.deaggregate(record.data(), record.partitionKey(), record.explicitHashKey());
-        } catch (InvalidAggregateException e) {
-            // A corrupt aggregate goes to the processor as it is, which fails it: the bytes end in the error prefix.
-            aggregated = false;
-            users = List.of(new UserRecord(record.partitionKey(), record.explicitHashKey(), record.data(), 0, false));
-        }
-        tracker.register(shardId, record.sequenceNumber(), users.size());
-        pending = tracker.pendingUserRecords();
-        for (UserRecord user : users) {
-            SourceRecord r = new SourceRecord(shardId, record.sequenceNumber(), user.subSequenceNumber(), aggregated,
-                    user.partitionKey(), record.arrival(), user.data());
-            long requestBytes = (r.data().length + 2L) / 3 * 4 + REQUEST_BYTES_PER_RECORD;
-            if (!batch.isEmpty() && (batchBytes + r.data().length > config.processorBufferBytes()
-                    || batchRequestBytes + requestBytes > maxRequestBytes)) {
-                invokeProcessor();
-            }
-            if (batch.isEmpty()) {
-                batchStarted = clock.instant();
-            }
-            batch.add(r);
-            batchBytes += r.data().length;
-            batchRequestBytes += requestBytes;
-        }
-        read.addAndGet(users.size());
-        return users.size();
-    }
-
-    private void invokeProcessor() {
-        List<SourceRecord> records = new ArrayList<>(batch);
-        batch.clear();
-        batchBytes = 0;
-        batchRequestBytes = 0;
-        if (executor == null) {
-            complete(execute(records));
-            return;
-        }
-        inFlight.add(executor.submit(() -> execute(records)));
-        collect(false);
-        while (inFlight.size() > concurrency) {
-            complete(await(inFlight.poll()));
-        }
-    }
-
-    /** Routes finished invocations in the order they were made (all of them when {@code all}). */
-    private void collect(boolean all) {
-        while (!inFlight.isEmpty() && (all || inFlight.peek().isDone())) {
-            complete(await(inFlight.poll()));
-        }
-    }
-
-    private static Invocation await(Future<Invocation> invocation) {
-        try {
-            return invocation.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a processor invocation failed unexpectedly: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** One invocation with its retries, and the conversion of its Ok records; runs on an invocation thread. */
-    private Invocation execute(List<SourceRecord> records) {
-        Processor processor = processors.get();
-        byte[] request = protocol.request(records);
-        int attempts = 0;
-        while (true) {
-            attempts++;
-            long started = System.nanoTime();
-            ProcessorProtocol.Outcome outcome;
-            try {
-                outcome = protocol.parse(records, processor.invoke(request));
-            } catch (Exception e) {
-                outcome = new ProcessorProtocol.Outcome.Failed(ProcessorProtocol.FUNCTION_ERROR,
-                        "The Lambda function failed: " + e);
-            } catch (StackOverflowError | OutOfMemoryError e) {
-                outcome = new ProcessorProtocol.Outcome.Failed(ProcessorProtocol.FUNCTION_ERROR,
-                        "The Lambda function failed: " + e);
-            }
-            invocations.incrementAndGet();
-            metrics.millis(FirehoseMetrics.EXECUTE_PROCESSING_DURATION, (System.nanoTime() - started) / 1_000_000.0);
-            boolean succeeded = outcome instanceof ProcessorProtocol.Outcome.Succeeded;
-            metrics.count(FirehoseMetrics.EXECUTE_PROCESSING_SUCCESS, succeeded ? 1 : 0);
-            if (outcome instanceof ProcessorProtocol.Outcome.Succeeded s) {
-                List<ConversionResult> conversions = new ArrayList<>(s.records().size());
-                for (ProcessorProtocol.RecordResult r : s.records()) {
-                    conversions.add(r.result() == ProcessorProtocol.Result.OK ? deserializer.deserialize(r.data()) : null);
-                }
-                return new Invocation(records, attempts, outcome, conversions, clock.instant());
-            }
-            failedInvocations.incrementAndGet();
-            if (attempts > config.processorRetries()) {
-                return new Invocation(records, attempts, outcome, List.of(), clock.instant());
-            }
-            sleep(config.retryBackoff().multipliedBy(attempts));
-        }
-    }
-
-    private void complete(Invocation invocation) {
-        if (invocation.outcome() instanceof ProcessorProtocol.Outcome.Succeeded s) {
-            route(s.records(), invocation.conversions(), invocation.attempts());
-        } else {
-            ProcessorProtocol.Outcome.Failed failed = (ProcessorProtocol.Outcome.Failed) invocation.outcome();
-            for (SourceRecord r : invocation.records()) {
-                addError(ErrorDocuments.PROCESSING_FAILED, failed.errorCode(), r, ErrorDocuments.processingFailed(
-                        r, invocation.attempts(), failed.errorCode(), failed.message(), invocation.ended(), config.lambdaArn()));
-            }
-            metrics.count(FirehoseMetrics.FAILED_PROCESSING_RECORDS, invocation.records().size());
-        }
-        advanceCheckpoint();
-    }
-
-    private record Invocation(List<SourceRecord> records, int attempts, ProcessorProtocol.Outcome outcome,
-                              List<ConversionResult> conversions, Instant ended) {
-    }
-
-    private void route(List<ProcessorProtocol.RecordResult> results, List<ConversionResult> conversions, int attempts) {
-        long succeededRecords = 0;
-        long succeededBytes = 0;
-        long convertedRecords = 0;
-        long convertedBytes = 0;
-        long failedConversions = 0;
-        long failedConversionBytes = 0;
-        long failedProcessing = 0;
-        long partitionLimitHits = 0;
-        Instant now = clock.instant();
-        for (int i = 0; i < results.size(); i++) {
-            ProcessorProtocol.RecordResult result = results.get(i);
-            SourceRecord r = result.source();
-            switch (result.result()) {
-                case DROPPED -> {
-                    succeededRecords++;
-                    dropped.incrementAndGet();
-                    droppedLog.add(r);
-                    tracker.complete(r);
-                }
-                case PROCESSING_FAILED -> {
-                    failedProcessing++;
-                    addError(ErrorDocuments.PROCESSING_FAILED, ProcessorProtocol.PROCESSING_FAILED, r,
-                            ErrorDocuments.processingFailed(r, attempts, ProcessorProtocol.PROCESSING_FAILED,
-                                    "The record was marked as ProcessingFailed by the Lambda function.", now,
-                                    config.lambdaArn()));
-                }
-                case OK -> {
-                    succeededRecords++;
-                    succeededBytes += result.data().length;
-                    ok.incrementAndGet();
-                    ConversionResult converted = conversions.get(i);
-                    if (converted instanceof ConversionResult.Failed f) {
-                        failedConversions++;
-                        failedConversionBytes += result.data().length;
-                        addError(ErrorDocuments.FORMAT_CONVERSION_FAILED, f.errorCode(), r,
-                                ErrorDocuments.formatConversionFailed(r, result.data(), f.errorCode(), f.message(), now, config));
-                        continue;
-                    }
-                    String prefix;
-                    try {
-                        prefix = renderedPrefix(result.partitionKeys());
-                    } catch (PrefixRenderer.MissingPartitionKeyException e) {
-                        addError(ErrorDocuments.PARTITIONING_FAILED, ErrorDocuments.METADATA_EXTRACTION_FAILED, r,
-                                ErrorDocuments.partitioningFailed(r, result.data(), ErrorDocuments.METADATA_EXTRACTION_FAILED,
-                                        e.getMessage(), now));
-                        continue;
-                    }
-                    if (!rawObjects.containsKey(prefix) && rawObjects.size() >= activePartitionLimit) {
-                        partitionLimitHits++;
-                        addError(ErrorDocuments.ACTIVE_PARTITION_EXCEEDED, ErrorDocuments.ACTIVE_PARTITIONS_LIMIT_EXCEEDED, r,
-                                ErrorDocuments.partitioningFailed(r, result.data(), ErrorDocuments.ACTIVE_PARTITIONS_LIMIT_EXCEEDED,
-                                        "The delivery stream already buffers " + activePartitionLimit
-                                                + " active partitions; " + prefix + " would be one more.", now));
-                        continue;
-                    }
-                    convertedRecords++;
-                    convertedBytes += result.data().length;
-                    RawObject object = rawObjects.computeIfAbsent(prefix, p -> new RawObject(p, newBufferFile(".parquet"), now));
-                    object.stage(((ConversionResult.Converted) converted).row(), r, result.data().length);
-                    if (object.bytes >= config.s3BufferBytes()) {
-                        // The buffer is full: this object is written now, later records start the next one.
-                        deliver(object);
-                        rawObjects.remove(prefix);
-                    }
-                }
-            }
-        }
-        for (RawObject object : rawObjects.values()) {
-            object.handOver();
-        }
-        metrics.count(FirehoseMetrics.PARTITION_COUNT, rawObjects.size());
-        metrics.count(FirehoseMetrics.PARTITION_COUNT_EXCEEDED, partitionLimitHits > 0 ? 1 : 0);
-        metrics.count(FirehoseMetrics.SUCCEED_PROCESSING_RECORDS, succeededRecords);
-        metrics.bytes(FirehoseMetrics.SUCCEED_PROCESSING_BYTES, succeededBytes);
-        if (failedProcessing > 0) {
-            metrics.count(FirehoseMetrics.FAILED_PROCESSING_RECORDS, failedProcessing);
-        }
-        long droppedHere = countDropped(results);
-        if (droppedHere > 0) {
-            metrics.local(FirehoseMetrics.DROPPED_RECORDS, droppedHere);
-        }
-        if (convertedRecords + failedConversions > 0) {
-            metrics.count(FirehoseMetrics.SUCCEED_CONVERSION_RECORDS, convertedRecords);
-            metrics.bytes(FirehoseMetrics.SUCCEED_CONVERSION_BYTES, convertedBytes);
-            metrics.count(FirehoseMetrics.FAILED_CONVERSION_RECORDS, failedConversions);
-            metrics.bytes(FirehoseMetrics.FAILED_CONVERSION_BYTES, failedConversionBytes);
-        }
-    }
-
-    private String renderedPrefix(Map<String, String> partitionKeys) {
-        String prefix = renderedPrefixes.get(partitionKeys);
-        if (prefix == null) {
-            prefix = PrefixRenderer.renderPartitionKeys(config.prefix(), partitionKeys);
-            if (renderedPrefixes.size() >= 4096) {
-                renderedPrefixes.clear();
-            }
-            renderedPrefixes.put(Map.copyOf(partitionKeys), prefix);
-        }
-        return prefix;
-    }
-
-    private static long countDropped(List<ProcessorProtocol.RecordResult> results) {
-        return results.stream().filter(r -> r.result() == ProcessorProtocol.Result.DROPPED).count();
-    }
-
-    private void addError(String outputType, String errorCode, SourceRecord record, byte[] document) {
-        ErrorObject object = errorObjects.computeIfAbsent(outputType, t -> new ErrorObject(t, clock.instant()));
-        object.add(document, record);
-        if (object.body.size() >= config.s3BufferBytes()) {
-            deliver(object);
-            errorObjects.remove(outputType);
-        }
-        failedByType.computeIfAbsent(outputType, t -> new AtomicLong()).incrementAndGet();
-        failedByCode.computeIfAbsent(errorCode, t -> new AtomicLong()).incrementAndGet();
-    }
-
-    private void flushDue(boolean force) {
-        Instant now = clock.instant();
-        boolean wrote = false;
-        var rawIt = rawObjects.values().iterator();
-        while (rawIt.hasNext()) {
-            RawObject object = rawIt.next();
-            if (force || object.bytes >= config.s3BufferBytes()
-                    || !now.isBefore(object.created.plus(config.s3BufferInterval()))) {
-                deliver(object);
-                rawIt.remove();
-                wrote = true;
-            }
-        }
-        var errorIt = errorObjects.values().iterator();
-        while (errorIt.hasNext()) {
-            ErrorObject object = errorIt.next();
-            if (force || object.body.size() >= config.s3BufferBytes()
-                    || !now.isBefore(object.created.plus(config.s3BufferInterval()))) {
-                deliver(object);
-                errorIt.remove();
-                wrote = true;
-            }
-        }
-        if (wrote) {
-            advanceCheckpoint();
-        }
-    }
-
-    private void deliver(RawObject object) {
-        object.finish();
-        String key = PrefixRenderer.render(object.prefix, object.oldestArrival, Map.of(), null)
-                + PrefixRenderer.objectName(config.name(), object.oldestArrival, ".parquet");
-        put(key, object.writer.file(), "application/vnd.apache.parquet", object.records.size(), object.bytes, object.oldestArrival);
-        for (SourceRecord r : object.records) {
-            tracker.complete(r);
-        }
-        delivered.addAndGet(object.records.size());
-        objects.incrementAndGet();
-        deleteQuietly(object.writer.file());
-    }
-
-    private void deliver(ErrorObject object) {
-        String key = PrefixRenderer.render(config.errorPrefix(), object.oldestArrival, Map.of(), object.outputType)
-                + PrefixRenderer.objectName(config.name(), object.oldestArrival, "");
-        Path file = newBufferFile(".json");
-        try {
-            Files.write(file, object.body.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage error object: " + e.getMessage(), e);
-        }
-        put(key, file, "application/json", object.records.size(), object.body.size(), object.oldestArrival);
-        for (SourceRecord r : object.records) {
-            tracker.complete(r);
-        }
-        deleteQuietly(file);
-    }
-
-    private void put(String key, Path file, String contentType, long records, long bytes, Instant oldestArrival) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                store.put(key, file, contentType);
-                metrics.count(FirehoseMetrics.DELIVERY_SUCCESS, 1);
-                metrics.count(FirehoseMetrics.DELIVERY_RECORDS, records);
-                metrics.bytes(FirehoseMetrics.DELIVERY_BYTES, bytes);
-                metrics.count(FirehoseMetrics.DELIVERY_OBJECT_COUNT, 1);
-                metrics.seconds(FirehoseMetrics.DELIVERY_FRESHNESS,
-                        Math.max(0, Duration.between(oldestArrival, clock.instant()).toMillis() / 1000.0));
-                return;
-            } catch (RuntimeException e) {
-                metrics.count(FirehoseMetrics.DELIVERY_SUCCESS, 0);
-                if (attempt >= S3_WRITE_ATTEMPTS) {
-                    // Firehose keeps retrying S3; locally we stop, and the checkpoint has not moved past these records.
-                    throw new IllegalStateException("cannot write s3://" + store.bucket() + "/" + key + " after "
-                            + attempt + " attempts: " + e.getMessage(), e);
-                }
-                sleep(Duration.ofMillis(200L * attempt));
-            }
-        }
-    }
-
-    private void advanceCheckpoint() {
-        droppedLog.flush();
-        if (tracker.advance()) {
-            checkpointStore.save(tracker.checkpoints());
-        }
-        pending = tracker.pendingUserRecords();
-    }
-
-    private Path newBufferFile(String suffix) {
-        try {
-            Files.createDirectories(bufferDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bufferDir.resolve(UUID.randomUUID() + suffix);
-    }
-
-    private void clearBufferDir() {
-        if (!Files.isDirectory(bufferDir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(bufferDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(LocalFirehose::deleteQuietly);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover staging file is removed at the next start
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        if (duration.isZero() || duration.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /**
-     * The Parquet object of one dynamic partition, staged on local disk until it is written to S3. Rows are encoded on
-     * the Parquet lane, a thread of its own, so that reading the stream and routing the next invocation do not wait for
-     * Parquet (a fifth of the delivery stream's CPU); the lane runs one object's writes in the order they were routed.
-     */
-    private final class RawObject {
-        final String prefix;
-        final ParquetObjectWriter writer;
-        final Instant created;
-        final List<SourceRecord> records = new ArrayList<>();
-        private List<org.apache.avro.generic.GenericRecord> staged = new ArrayList<>();
-        private Future<?> lastWrite;
-        /** The first write that failed on the lane, thrown on the delivery thread when the object is finished. */
-        private volatile RuntimeException writeFailure;
-        Instant oldestArrival;
-        long bytes;
-
-        RawObject(String prefix, Path file, Instant created) {
-            this.prefix = prefix;
-            this.writer = new ParquetObjectWriter(schema, file);
-            this.created = created;
-        }
-
-        void stage(org.apache.avro.generic.GenericRecord row, SourceRecord record, int size) {
-            staged.add(row);
-            records.add(slim(record));
-            bytes += size;
-            if (oldestArrival == null || record.arrival().isBefore(oldestArrival)) {
-                oldestArrival = record.arrival();
-            }
-        }
-
-        /** Gives the rows staged so far to the Parquet lane. */
-        void handOver() {
-            if (staged.isEmpty()) {
-                return;
-            }
-            List<org.apache.avro.generic.GenericRecord> rows = staged;
-            staged = new ArrayList<>();
-            lastWrite = parquetLane.submit(() -> {
-                if (writeFailure != null) {
-                    return; // the file is broken: the object is not delivered and its records stay unacknowledged
-                }
-                try {
-                    rows.forEach(writer::write);
-                } catch (RuntimeException e) {
-                    writeFailure = e;
-                }
-            });
-        }
-
-        /** Waits for every row to be encoded and closes the file (the footer is written here). */
-        void finish() {
-            handOver();
-            if (lastWrite != null) {
-                awaitTask(lastWrite);
-            }
-            if (writeFailure != null) {
-                throw writeFailure;
-            }
-            writer.close();
-        }
-    }
-
-    private static void awaitTask(Future<?> task) {
-        try {
-            task.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException re ? re : new IllegalStateException("a Firehose task failed: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** The error documents of one error output type. */
-    private static final class ErrorObject {
-        final String outputType;
-        final Instant created;
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
-        final List<SourceRecord> records = new ArrayList<>();
-        Instant oldestArrival;
-
-        ErrorObject(String outputType, Instant created) {
-            this.outputType = outputType;
-            this.created = created;
-        }
-
-        void add(byte[] document, SourceRecord record) {
-            body.writeBytes(document);
-            records.add(slim(record));
-            if (oldestArrival == null || record.arrival().isBefore(oldestArrival)) {
-                oldestArrival = record.arrival();
-            }
-        }
-    }
-
-    /** Only the coordinates are kept for the checkpoint: the payload already lives in the staged object. */
-    private static SourceRecord slim(SourceRecord r) {
-        return new SourceRecord(r.shardId(), r.sequenceNumber(), r.subsequenceNumber(), r.aggregated(), null, r.arrival(), null);
+        destinations.close();
+        source.close();
+        staging.clear();
     }
 }

@@ -33,4 +33,9 @@ public record SourceRecord(String shardId, String sequenceNumber, long subsequen
         }
         return id.append(sub).toString();
     }
+
+    /** The coordinates only, for the checkpoint: once staged in an object, the payload lives there. */
+    public SourceRecord withoutPayload() {
+        return new SourceRecord(shardId, sequenceNumber, subsequenceNumber, aggregated, null, arrival, null);
+    }
 }

@@ -104,7 +104,8 @@ public final class LocalPipeline implements AutoCloseable {
             s3 = track(LocalAws.s3(s3proxy.endpoint()));
             PipelineSettings settings = options.settings();
             ensureStream(settings.streamName(), settings.shardCount());
-            DeliveryStreamConfig config = options.configure().apply(DeliveryStreamConfig.from(settings, LocalAws.REGION.id()));
+            DeliveryStreamConfig config = options.configure().apply(DeliveryStreamConfig.from(settings, LocalAws.REGION.id())
+                    .toBuilder().concurrentInvocations(CONCURRENT_INVOCATIONS).droppedLog(droppedFile(data)).build());
             Path logs = data.resolve("logs");
             Files.createDirectories(logs);
             lambdaLog = Files.newBufferedWriter(logs.resolve(config.functionName() + ".log"), StandardCharsets.UTF_8,
@@ -112,16 +113,13 @@ public final class LocalPipeline implements AutoCloseable {
             opened.add(lambdaLog);
             java.util.function.Supplier<io.firelake.local.firehose.Processor> handlers = () -> new RequestStreamHandlerProcessor(
                     RequestStreamHandlerProcessor.load(TRANSFORM_HANDLER), config.functionName(), this::logLambda);
-            io.firelake.local.firehose.Processor processor = handlers.get();
             S3ObjectStore store = new S3ObjectStore(s3, LAKE_BUCKET).ensureBucket();
             LakeSchema schema = LakeSchema.clickstreamRaw("s3://" + LAKE_BUCKET + "/raw/");
             FirehoseMetrics metrics = new FirehoseMetrics(metricsFile(data), config.name(), Clock.systemUTC());
             LocalFirehose delivery = new LocalFirehose(config,
                     new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),
                             config.region(), config.accountId()), 3, Duration.ofMillis(200)),
-                    processor, store, schema, data.resolve("firehose").resolve(config.name()), metrics, Clock.systemUTC())
-                    .droppedLog(droppedFile(data))
-                    .concurrentInvocations(CONCURRENT_INVOCATIONS, handlers);
+                    handlers, store, schema, data.resolve("firehose").resolve(config.name()), metrics, Clock.systemUTC());
             // The warm-up runs while the speed layer starts; the delivery stream reads only once it is done.
             long warmUpStarted = System.nanoTime();
             java.util.concurrent.CompletableFuture<Integer> warm = java.util.concurrent.CompletableFuture.supplyAsync(

@@ -49,7 +49,7 @@ class BufferingAndTimestampRulesTest {
     @Test
     void theProcessorIsInvokedWhenItsBufferReachesTheSizeHintOrTheIntervalHint() {
         var pipeline = engines.pipeline(1);
-        pipeline.config = pipeline.config.withProcessorBuffer(1_000, Duration.ofSeconds(60));
+        pipeline.config = pipeline.config.toBuilder().processorBuffer(1_000, Duration.ofSeconds(60)).build();
         List<StreamSource.KinesisRecord> records = new ArrayList<>();
         Instant t = Instant.parse("2026-11-22T03:00:00Z");
         for (int i = 0; i < 20; i++) {
@@ -76,8 +76,8 @@ class BufferingAndTimestampRulesTest {
     @Test
     void objectsAreWrittenWhenTheS3BufferReachesItsSizeOrIntervalHint() {
         var pipeline = engines.pipeline(1);
-        pipeline.config = pipeline.config.withProcessorBuffer(1_000_000, Duration.ZERO)
-                .withS3Buffer(2_000, Duration.ofSeconds(300));
+        pipeline.config = pipeline.config.toBuilder().processorBuffer(1_000_000, Duration.ZERO)
+                .s3Buffer(2_000, Duration.ofSeconds(300)).build();
         Instant t = Instant.parse("2026-11-22T03:00:00Z");
         List<StreamSource.KinesisRecord> records = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -110,7 +110,7 @@ class BufferingAndTimestampRulesTest {
                                           Processor processor) {
         var store = new io.firelake.local.firehose.aws.S3ObjectStore(engines.s3, pipeline.bucket).ensureBucket();
         var metrics = new FirehoseMetrics(pipeline.workDir.resolve("metrics.jsonl"), pipeline.config.name(), clock);
-        return new LocalFirehose(pipeline.config, source, processor, store,
+        return new LocalFirehose(pipeline.config, source, () -> processor, store,
                 LakeSchema.clickstreamRaw("s3://" + pipeline.bucket + "/raw/"), pipeline.workDir, metrics, clock);
     }
 

@@ -63,9 +63,10 @@ final class LocalEnginesFixture implements BeforeAllCallback, AfterAllCallback {
         kinesis.createStream(b -> b.streamName(stream).shardCount(shards));
         Streams.awaitActive(kinesis, stream);
         String bucket = "lake-" + n;
-        DeliveryStreamConfig config = DeliveryStreamConfig.from(SamTemplate.load(), LocalAws.REGION.id())
-                .withSourceStream(stream)
-                .withRetries(DeliveryStreamConfig.DEFAULT_PROCESSOR_RETRIES, Duration.ZERO);
+        DeliveryStreamConfig config = DeliveryStreamConfig.from(SamTemplate.load(), LocalAws.REGION.id()).toBuilder()
+                .sourceStream(stream)
+                .retries(DeliveryStreamConfig.DEFAULT_PROCESSOR_RETRIES, Duration.ZERO)
+                .build();
         return new Pipeline(config, stream, bucket, root.resolve("work-" + n));
     }
 
@@ -83,19 +84,15 @@ final class LocalEnginesFixture implements BeforeAllCallback, AfterAllCallback {
         }
 
         LocalFirehose firehose(Processor processor) {
-            return firehose(processor, DeliveryStreamConfig.DEFAULT_MAX_RESPONSE_BYTES);
+            return firehose(processor, s -> s);
         }
 
-        LocalFirehose firehose(Processor processor, int maxResponseBytes) {
-            return firehose(processor, maxResponseBytes, s -> s);
-        }
-
-        LocalFirehose firehose(Processor processor, int maxResponseBytes, java.util.function.UnaryOperator<ObjectStore> wrap) {
+        LocalFirehose firehose(Processor processor, java.util.function.UnaryOperator<ObjectStore> wrap) {
             ObjectStore store = wrap.apply(new S3ObjectStore(s3, bucket).ensureBucket());
             KinesisStreamSource source = new KinesisStreamSource(kinesis, stream, config.region(), config.accountId());
             FirehoseMetrics metrics = new FirehoseMetrics(workDir.resolve("metrics.jsonl"), config.name(), Clock.systemUTC());
-            return new LocalFirehose(config, source, processor, store, LakeSchema.clickstreamRaw("s3://" + bucket + "/raw/"),
-                    workDir, metrics, Clock.systemUTC(), maxResponseBytes);
+            return new LocalFirehose(config, source, () -> processor, store,
+                    LakeSchema.clickstreamRaw("s3://" + bucket + "/raw/"), workDir, metrics, Clock.systemUTC());
         }
 
         void put(List<String> payloads) {

@@ -272,7 +272,8 @@ class LocalFirehoseConformanceTest {
         var pipeline = engines.pipeline(1);
         pipeline.put(events(10)); // alternating event hours 03 and 04: two partitions
         var handler = new TestProcessors.Recording(r -> r);
-        try (LocalFirehose firehose = pipeline.firehose(handler.processor()).activePartitionLimit(1)) {
+        pipeline.config = pipeline.config.toBuilder().activePartitions(1).build();
+        try (LocalFirehose firehose = pipeline.firehose(handler.processor())) {
             firehose.drain();
             assertThat(firehose.stats().delivered()).isEqualTo(5);
             assertThat(firehose.stats().failed()).isEqualTo(5);

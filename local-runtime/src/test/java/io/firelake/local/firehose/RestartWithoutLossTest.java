@@ -31,8 +31,8 @@ class RestartWithoutLossTest {
 
     /** Small buffers, so that objects and checkpoints happen many times in a short stream. */
     static LocalEnginesFixture.Pipeline smallBuffers(LocalEnginesFixture.Pipeline pipeline) {
-        pipeline.config = pipeline.config.withProcessorBuffer(2_000, Duration.ofSeconds(60))
-                .withS3Buffer(3_000, Duration.ofSeconds(300));
+        pipeline.config = pipeline.config.toBuilder().processorBuffer(2_000, Duration.ofSeconds(60))
+                .s3Buffer(3_000, Duration.ofSeconds(300)).build();
         return pipeline;
     }
 
@@ -42,7 +42,9 @@ class RestartWithoutLossTest {
         pipeline.put(events(0, 400));
         var handler = new TestProcessors.Recording(r -> r);
         long readBeforeStop;
-        try (LocalFirehose first = pipeline.firehose(handler.processor()).readLimit(60)) {
+        DeliveryStreamConfig unlimited = pipeline.config;
+        pipeline.config = unlimited.toBuilder().readLimit(60).build();
+        try (LocalFirehose first = pipeline.firehose(handler.processor())) {
             first.poll();
             first.poll();
             readBeforeStop = first.stats().read();
@@ -50,6 +52,7 @@ class RestartWithoutLossTest {
             assertThat(first.stats().pending()).as("some records are buffered, not delivered").isPositive();
         }
         pipeline.put(events(400, 600));
+        pipeline.config = unlimited;
         try (LocalFirehose second = pipeline.firehose(handler.processor())) {
             second.drain();
             assertThat(second.stats().read()).as("resumed, not re-read from the start").isLessThan(600);
@@ -65,8 +68,7 @@ class RestartWithoutLossTest {
         pipeline.put(events(0, 300));
         var handler = new TestProcessors.Recording(r -> r);
         AtomicInteger puts = new AtomicInteger();
-        LocalFirehose crashing = pipeline.firehose(handler.processor(), DeliveryStreamConfig.DEFAULT_MAX_RESPONSE_BYTES,
-                store -> new ObjectStore() {
+        LocalFirehose crashing = pipeline.firehose(handler.processor(), store -> new ObjectStore() {
                     @Override
                     public void put(String key, Path body, String contentType) {
                         store.put(key, body, contentType);

@@ -85,7 +85,8 @@ class LocalFirehoseAccountingTest {
              S3ProxyServer s3proxy = S3ProxyServer.start(data.resolve("s3"));
              KinesisClient kinesis = LocalAws.kinesis(kinesalite.endpoint());
              S3Client s3 = LocalAws.s3(s3proxy.endpoint())) {
-            DeliveryStreamConfig config = DeliveryStreamConfig.from(SamTemplate.load(), LocalAws.REGION.id());
+            DeliveryStreamConfig config = DeliveryStreamConfig.from(SamTemplate.load(), LocalAws.REGION.id()).toBuilder()
+                    .droppedLog(io.firelake.local.runtime.LocalPipeline.droppedFile(data)).build();
             kinesis.createStream(b -> b.streamName(config.sourceStreamName()).shardCount(1));
             io.firelake.local.runtime.Streams.awaitActive(kinesis, config.sourceStreamName());
             List<PutRecordsRequestEntry> entries = new ArrayList<>();
@@ -99,10 +100,10 @@ class LocalFirehoseAccountingTest {
                     config.name(), Clock.systemUTC());
             try (LocalFirehose firehose = new LocalFirehose(config,
                     new KinesisStreamSource(kinesis, config.sourceStreamName(), config.region(), config.accountId()),
-                    new RequestStreamHandlerProcessor(new FirehoseTransformHandler(), config.functionName(), l -> { }),
+                    () -> new RequestStreamHandlerProcessor(new FirehoseTransformHandler(), config.functionName(), l -> { }),
                     new S3ObjectStore(s3, layout.bucket()).ensureBucket(),
                     LakeSchema.clickstreamRaw("s3://" + layout.bucket() + "/raw/"), data.resolve("firehose"), metrics,
-                    Clock.systemUTC()).droppedLog(io.firelake.local.runtime.LocalPipeline.droppedFile(data))) {
+                    Clock.systemUTC())) {
                 firehose.drain();
             }
         }

@@ -3,6 +3,7 @@ package io.firelake.monitoring.accounting;
 import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.lake.LocalLake;
 import io.firelake.monitoring.lake.LocalLayout;
+import io.firelake.monitoring.metrics.FirehoseMetric;
 import io.firelake.monitoring.metrics.MetricPoint;
 import io.firelake.monitoring.source.local.MetricsFileReader;
 
@@ -18,9 +19,6 @@ import java.util.Map;
  * {@code firelake demo} can end with ({@code LocalAccounting.reconcile(manifest, layout, "firelake-delivery").line()}).
  */
 public final class LocalAccounting {
-    /** The local Firehose's count of records the transform answered Dropped (not a CloudWatch metric). */
-    public static final String DROPPED_PROCESSING_RECORDS = "DroppedProcessing.Records";
-
     private LocalAccounting() {
     }
 
@@ -52,7 +50,7 @@ public final class LocalAccounting {
             return new LakeInventory(delivered, failed, new DroppedRecordsReader().read(droppedFile));
         }
         long droppedCount = Math.round(new MetricsFileReader().read(metricsFile, deliveryStreamName).points().stream()
-                .filter(p -> p.name().equals(DROPPED_PROCESSING_RECORDS)).mapToDouble(MetricPoint::value).sum());
+                .filter(p -> p.name().equals(FirehoseMetric.DROPPED_PROCESSING_RECORDS.metricName())).mapToDouble(MetricPoint::value).sum());
         return new LakeInventory(delivered, failed, Map.of(), droppedCount);
     }
 }

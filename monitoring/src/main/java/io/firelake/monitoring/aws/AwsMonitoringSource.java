@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +81,8 @@ public final class AwsMonitoringSource implements MonitoringSource {
     public MetricsWindow metrics(Instant from, Instant to) {
         int period = periodSeconds(from, to);
         List<MetricDataQuery> queries = new ArrayList<>();
-        FirehoseMetric[] metrics = FirehoseMetric.values();
+        FirehoseMetric[] metrics = Arrays.stream(FirehoseMetric.values()).filter(FirehoseMetric::inCloudWatch)
+                .toArray(FirehoseMetric[]::new);
         for (int i = 0; i < metrics.length; i++) {
             queries.add(MetricDataQuery.builder()
                     .id("m" + i)

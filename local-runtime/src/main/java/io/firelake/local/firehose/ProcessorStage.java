@@ -1,0 +1,218 @@
+package io.firelake.local.firehose;
+
+import io.firelake.lake.format.ConversionResult;
+import io.firelake.lake.format.OpenXJsonDeserializer;
+import org.apache.avro.generic.GenericRecord;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The processor stage: buffers records by the processor's size and interval hints (and Lambda's request payload
+ * limit), invokes the processor synchronously with each batch, up to {@code concurrentInvocations} at a time, checks
+ * each response against the contract ({@link ProcessorProtocol}), retries a failed invocation {@code NumberOfRetries}
+ * times, converts each Ok record with the table's schema on the invocation's thread, and hands on one
+ * {@link Invocation} per batch, in the order the batches were made.
+ *
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">data transformation</a>
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation-failure-handling.html">failure handling</a>
+ */
+final class ProcessorStage implements AutoCloseable {
+
+    /** Request bytes per record besides its base64 data: the record id, timestamps and Kinesis metadata. */
+    private static final int REQUEST_BYTES_PER_RECORD = 420;
+
+    private final DeliveryStreamConfig config;
+    private final ProcessorProtocol protocol;
+    private final OpenXJsonDeserializer deserializer;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+    private final Consumer<Invocation> next;
+    /** Each invocation thread's own handler, as each Lambda execution environment has its own instance. */
+    private final ThreadLocal<Processor> processors;
+    /** Null when invocations run on the delivery thread, one at a time. */
+    private final ExecutorService executor;
+    private final Deque<Future<Invocation>> inFlight = new ArrayDeque<>();
+
+    private final List<SourceRecord> batch = new ArrayList<>();
+    private long batchBytes;
+    private long batchRequestBytes;
+    private Instant batchStarted;
+
+    ProcessorStage(DeliveryStreamConfig config, ProcessorProtocol protocol, OpenXJsonDeserializer deserializer,
+                   Supplier<Processor> handlers, DeliveryMetrics metrics, Clock clock, Consumer<Invocation> next) {
+        this.config = config;
+        this.protocol = protocol;
+        this.deserializer = deserializer;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.next = next;
+        // Created here so that a handler that cannot be created fails the start, not the first invocation.
+        Processor first = handlers.get();
+        if (config.concurrentInvocations() > 1) {
+            this.processors = ThreadLocal.withInitial(handlers);
+            AtomicLong n = new AtomicLong();
+            this.executor = Executors.newFixedThreadPool(config.concurrentInvocations(), r -> {
+                Thread t = new Thread(r, "local-firehose-invoke-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        } else {
+            this.processors = ThreadLocal.withInitial(() -> first);
+            this.executor = null;
+        }
+    }
+
+    /** Buffers one record, invoking the processor first when the record would not fit the hints. */
+    void add(SourceRecord record) {
+        int size = record.data().length;
+        long requestBytes = (size + 2L) / 3 * 4 + REQUEST_BYTES_PER_RECORD;
+        if (!batch.isEmpty() && (batchBytes + size > config.processorBufferBytes()
+                || batchRequestBytes + requestBytes > config.maxRequestBytes())) {
+            invoke();
+        }
+        if (batch.isEmpty()) {
+            batchStarted = clock.instant();
+        }
+        batch.add(record);
+        batchBytes += size;
+        batchRequestBytes += requestBytes;
+    }
+
+    /** Invokes the processor on what is buffered if the interval hint has passed; hands on what is done. */
+    void poll() {
+        if (!batch.isEmpty() && !clock.instant().isBefore(batchStarted.plus(config.processorBufferInterval()))) {
+            invoke();
+        }
+        handOn(false);
+    }
+
+    /** Invokes the processor on whatever is buffered and hands on every invocation: a drain or a clean stop. */
+    void flush() {
+        if (!batch.isEmpty()) {
+            invoke();
+        }
+        handOn(true);
+    }
+
+    /**
+     * Runs {@code task} once on every invocation thread at the same time (so each handler instance initializes), or
+     * on this thread when invocations run on the delivery thread; returns when all are done.
+     */
+    void onEveryInvocationThread(Runnable task) {
+        if (executor == null) {
+            task.run();
+            return;
+        }
+        List<Future<?>> threads = new ArrayList<>();
+        for (int i = 0; i < config.concurrentInvocations(); i++) {
+            threads.add(executor.submit(task));
+        }
+        for (Future<?> thread : threads) {
+            Tasks.await(thread, "a warm-up");
+        }
+    }
+
+    /**
+     * Invokes this thread's handler on {@code records} in batches of the size hint and converts the Ok records into
+     * {@code rows}: once, without retries, metrics or anything handed on (a warm-up). Throws what the handler throws.
+     */
+    void tryOut(List<SourceRecord> records, Consumer<GenericRecord> rows) throws Exception {
+        Processor processor = processors.get();
+        int from = 0;
+        while (from < records.size()) {
+            int to = from;
+            long bytes = 0;
+            while (to < records.size()
+                    && (to == from || bytes + records.get(to).data().length <= config.processorBufferBytes())) {
+                bytes += records.get(to).data().length;
+                to++;
+            }
+            List<SourceRecord> sent = records.subList(from, to);
+            if (protocol.parse(sent, processor.invoke(protocol.request(sent)))
+                    instanceof ProcessorProtocol.Outcome.Succeeded succeeded) {
+                for (ProcessorProtocol.RecordResult result : succeeded.records()) {
+                    if (result.result() == ProcessorProtocol.Result.OK
+                            && deserializer.deserialize(result.data()) instanceof ConversionResult.Converted converted) {
+                        rows.accept(converted.row());
+                    }
+                }
+            }
+            from = to;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    private void invoke() {
+        List<SourceRecord> records = new ArrayList<>(batch);
+        batch.clear();
+        batchBytes = 0;
+        batchRequestBytes = 0;
+        if (executor == null) {
+            next.accept(execute(records));
+            return;
+        }
+        inFlight.add(executor.submit(() -> execute(records)));
+        handOn(false);
+        while (inFlight.size() > config.concurrentInvocations()) {
+            next.accept(Tasks.await(inFlight.poll(), "a processor invocation"));
+        }
+    }
+
+    /** Hands on finished invocations in the order they were made (all of them when {@code all}). */
+    private void handOn(boolean all) {
+        while (!inFlight.isEmpty() && (all || inFlight.peek().isDone())) {
+            next.accept(Tasks.await(inFlight.poll(), "a processor invocation"));
+        }
+    }
+
+    /** One invocation with its retries, and the conversion of its Ok records; runs on an invocation thread. */
+    private Invocation execute(List<SourceRecord> records) {
+        Processor processor = processors.get();
+        byte[] request = protocol.request(records);
+        for (int attempts = 1; ; attempts++) {
+            long started = System.nanoTime();
+            ProcessorProtocol.Outcome outcome;
+            try {
+                outcome = protocol.parse(records, processor.invoke(request));
+            } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+                outcome = new ProcessorProtocol.Outcome.Failed(ProcessorProtocol.FUNCTION_ERROR,
+                        "The Lambda function failed: " + e);
+            }
+            metrics.invoked(started, outcome instanceof ProcessorProtocol.Outcome.Succeeded);
+            if (outcome instanceof ProcessorProtocol.Outcome.Succeeded succeeded) {
+                return new Invocation.Answered(convert(succeeded.records()), attempts, clock.instant());
+            }
+            if (attempts > config.processorRetries()) {
+                ProcessorProtocol.Outcome.Failed failed = (ProcessorProtocol.Outcome.Failed) outcome;
+                return new Invocation.Failed(records, attempts, failed.errorCode(), failed.message(), clock.instant());
+            }
+            Tasks.sleep(config.retryBackoff().multipliedBy(attempts));
+        }
+    }
+
+    private List<ProcessedRecord> convert(List<ProcessorProtocol.RecordResult> results) {
+        List<ProcessedRecord> processed = new ArrayList<>(results.size());
+        for (ProcessorProtocol.RecordResult result : results) {
+            processed.add(new ProcessedRecord(result,
+                    result.result() == ProcessorProtocol.Result.OK ? deserializer.deserialize(result.data()) : null));
+        }
+        return processed;
+    }
+}
