@@ -97,7 +97,7 @@ public final class DeliveryStreamRegistry {
     }
 
     /** The description Firehose answers for a created stream: its configuration with the service's defaults. */
-    static DeliveryStreamDescription describe(CreateDeliveryStreamRequest request, Instant now) {
+    public static DeliveryStreamDescription describe(CreateDeliveryStreamRequest request, Instant now) {
         CreateRules.check(request);
         DeliveryStreamType type = request.deliveryStreamType() == null
                 ? DeliveryStreamType.DIRECT_PUT : request.deliveryStreamType();
