@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.firelake.monitoring.metrics.FirehoseMetric;
 
-import java.io.BufferedWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -30,10 +31,16 @@ import java.util.concurrent.atomic.DoubleAdder;
 public final class FirehoseMetrics implements AutoCloseable {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final int MAX_PENDING_CHARS = 64 * 1024;
 
     private final String deliveryStreamName;
     private final Clock clock;
-    private final BufferedWriter out;
+    /**
+     * Lines wait here and reach the file in one append each flush: several delivery streams share the file, and an
+     * append of whole lines never interleaves with another's.
+     */
+    private final StringBuilder pending = new StringBuilder(8192);
+    private final FileChannel out;
     private final Map<FirehoseMetric, DoubleAdder> totals = new ConcurrentHashMap<>();
     private boolean unflushed;
     private long flushedAtNanos = System.nanoTime();
@@ -43,7 +50,8 @@ public final class FirehoseMetrics implements AutoCloseable {
         this.clock = clock;
         try {
             Files.createDirectories(file.getParent());
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open metrics file " + file + ": " + e.getMessage(), e);
         }
@@ -75,12 +83,10 @@ public final class FirehoseMetrics implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            unflushed = true;
-            out.write(line.toString());
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append metrics: " + e.getMessage(), e);
+        unflushed = true;
+        pending.append(line).append('\n');
+        if (pending.length() >= MAX_PENDING_CHARS) {
+            flush();
         }
     }
 
@@ -95,18 +101,26 @@ public final class FirehoseMetrics implements AutoCloseable {
     }
 
     public synchronized void flush() {
+        unflushed = false;
+        flushedAtNanos = System.nanoTime();
+        if (pending.isEmpty()) {
+            return;
+        }
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(pending));
+        pending.setLength(0);
         try {
-            unflushed = false;
-            flushedAtNanos = System.nanoTime();
-            out.flush();
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot append metrics: " + e.getMessage(), e);
         }
     }
 
     @Override
     public synchronized void close() {
         try {
+            flush();
             out.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

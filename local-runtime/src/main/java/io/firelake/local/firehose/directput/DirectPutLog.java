@@ -34,6 +34,8 @@ public final class DirectPutLog implements StreamSource, AutoCloseable {
     private final FileChannel channel;
     private final Clock clock;
     private long end;
+    /** The furthest any reader has read: what lies beyond is accepted but not yet taken by the delivery stream. */
+    private volatile long read;
 
     public DirectPutLog(String deliveryStreamArn, Path file, Clock clock) {
         this.arn = deliveryStreamArn;
@@ -80,6 +82,11 @@ public final class DirectPutLog implements StreamSource, AutoCloseable {
         return end;
     }
 
+    /** Bytes accepted but not yet read by the delivery stream: Direct PUT's backlog. */
+    public synchronized long unreadBytes() {
+        return end - read;
+    }
+
     @Override
     public String streamArn() {
         return arn;
@@ -121,6 +128,9 @@ public final class DirectPutLog implements StreamSource, AutoCloseable {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the Direct PUT log " + file + ": " + e.getMessage(), e);
+            }
+            synchronized (DirectPutLog.this) {
+                read = Math.max(read, position);
             }
             long behind = records.isEmpty() || position >= limitEnd ? 0
                     : Math.max(0, clock.millis() - records.get(records.size() - 1).arrival().toEpochMilli());

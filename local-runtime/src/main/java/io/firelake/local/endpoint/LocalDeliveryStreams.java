@@ -1,0 +1,194 @@
+package io.firelake.local.endpoint;
+
+import io.firelake.endpoint.firehose.DeliveryStreamBackend;
+import io.firelake.endpoint.json.AwsServiceException;
+import io.firelake.lake.format.LakeSchema;
+import io.firelake.local.firehose.DeliveryStreamConfig;
+import io.firelake.local.firehose.FirehoseMetrics;
+import io.firelake.local.firehose.FirehoseRunner;
+import io.firelake.local.firehose.LocalFirehose;
+import io.firelake.local.firehose.PrefetchingStreamSource;
+import io.firelake.local.firehose.Processor;
+import io.firelake.local.firehose.StreamSource;
+import io.firelake.local.firehose.aws.KinesisStreamSource;
+import io.firelake.local.firehose.aws.S3ObjectStore;
+import io.firelake.local.firehose.directput.DirectPutLog;
+import io.firelake.local.firehose.lambda.PassThroughProcessor;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntry;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The local Firehose behind the Firehose API: each delivery stream {@code CreateDeliveryStream} made (or the registry
+ * restored) runs as a {@link LocalFirehose} on its own thread, reading its Kinesis stream or, for Direct PUT, the
+ * {@link DirectPutLog} that {@code PutRecordBatch} appends to.
+ */
+public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDeliveryStreams.class);
+
+    /** Unread Direct PUT bytes past which PutRecordBatch answers ServiceUnavailableException per record ("Slow down."). */
+    public static final long DEFAULT_MAX_UNREAD_DIRECT_PUT_BYTES = 256L * 1024 * 1024;
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * What a delivery stream runs with locally.
+     *
+     * @param functions  the local Lambda functions by name: each answers a supplier of handlers
+     * @param schemas    the Parquet schema of a stream's Glue table (read through the Glue API)
+     * @param configure  adjusts each stream's configuration (concurrency, the dropped-records log; tests shorten buffers)
+     * @param warmUp     sample records each stream runs through before it reads (none: no warm-up)
+     */
+    public record Environment(Path firehoseDir, KinesisClient kinesis, S3Client s3,
+                              Function<String, Optional<Supplier<Processor>>> functions,
+                              GlueTableSchemas schemas,
+                              UnaryOperator<DeliveryStreamConfig> configure, Supplier<List<byte[]>> warmUp,
+                              Path metricsFile, Clock clock) {
+    }
+
+    private record Running(DeliveryStreamDescription stream, DeliveryStreamConfig config, String tableVersion,
+                           FirehoseRunner runner, DirectPutLog directPut, FirehoseMetrics metrics, int warmedUp) {
+    }
+
+    /** How often a stream's Glue table is checked for a new version, which the stream then converts with. */
+    public static final Duration DEFAULT_SCHEMA_CHECK = Duration.ofSeconds(5);
+
+    private final Environment env;
+    private final Map<String, Running> streams = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService schemaChecks = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "local-firehose-schema-check");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public LocalDeliveryStreams(Environment env, Duration schemaCheck) {
+        this.env = env;
+        schemaChecks.scheduleWithFixedDelay(this::checkSchemas, schemaCheck.toMillis(), schemaCheck.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Restarts each stream whose table has a newer version (after delivering what it buffered with the old schema),
+     * so the next objects are converted with the new one.
+     */
+    private void checkSchemas() {
+        for (Running running : List.copyOf(streams.values())) {
+            try {
+                String now = env.schemas().latest(running.config().glueDatabase(), running.config().glueTable())
+                        .versionId();
+                if (!now.equals(running.tableVersion())) {
+                    synchronized (this) {
+                        stop(running.config().name());
+                        start(running.stream());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("cannot check the Glue table of delivery stream {}: {}", running.config().name(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start(DeliveryStreamDescription stream) {
+        DeliveryStreamConfig config = env.configure().apply(DeliveryStreamDescriptions.toConfig(stream));
+        Supplier<Processor> handlers = DeliveryStreamDescriptions
+                .processor(stream.destinations().get(0).extendedS3DestinationDescription())
+                .map(p -> env.functions().apply(config.functionName()).orElseThrow(() ->
+                        DeliveryStreamDescriptions.invalid("No local Lambda function is named " + config.functionName()
+                                + " (from LambdaArn " + p.get("LambdaArn") + "): the local runtime runs "
+                                + TemplateDeliveryStream.TRANSFORM_FUNCTION + ".")))
+                .orElse(PassThroughProcessor::new);
+        var table = env.schemas().latest(config.glueDatabase(), config.glueTable());
+        LakeSchema schema = LakeSchema.of(GlueTableSchemas.definition(table));
+        String bucket = bucket(stream.destinations().get(0).extendedS3DestinationDescription().bucketARN());
+        Path work = env.firehoseDir().resolve(config.name());
+        DirectPutLog directPut = stream.deliveryStreamType() == DeliveryStreamType.DIRECT_PUT
+                ? new DirectPutLog(stream.deliveryStreamARN(), work.resolve("directput.log"), env.clock()) : null;
+        StreamSource source = directPut != null ? directPut : new PrefetchingStreamSource(new KinesisStreamSource(
+                env.kinesis(), config.sourceStreamName(), config.region(), config.accountId()), 3, Duration.ofMillis(200));
+        FirehoseMetrics metrics = new FirehoseMetrics(env.metricsFile(), config.name(), env.clock());
+        LocalFirehose firehose = new LocalFirehose(config, source, handlers,
+                new S3ObjectStore(env.s3(), bucket).ensureBucket(), schema, work, metrics, env.clock());
+        int warmedUp = firehose.warmUp(env.warmUp().get());
+        streams.put(config.name(), new Running(stream, config, table.versionId(),
+                new FirehoseRunner(firehose, Duration.ofMillis(200)).start(), directPut, metrics, warmedUp));
+    }
+
+    @Override
+    public synchronized void stop(String name) {
+        Running running = streams.remove(name);
+        if (running != null) {
+            running.runner().flush(STOP_TIMEOUT);
+            close(running);
+        }
+    }
+
+    @Override
+    public List<PutRecordBatchResponseEntry> put(String name, List<SdkBytes> records) {
+        Running running = streams.get(name);
+        if (running == null || running.directPut() == null) {
+            throw AwsServiceException.of("ResourceNotFoundException", "Firehose stream " + name + " is not running.");
+        }
+        DirectPutLog log = running.directPut();
+        List<PutRecordBatchResponseEntry> answers = new ArrayList<>(records.size());
+        if (log.unreadBytes() > DEFAULT_MAX_UNREAD_DIRECT_PUT_BYTES || !running.runner().isRunning()) {
+            records.forEach(r -> answers.add(PutRecordBatchResponseEntry.builder()
+                    .errorCode("ServiceUnavailableException").errorMessage("Slow down.").build()));
+            return answers;
+        }
+        List<String> ids = log.append(records.stream().map(SdkBytes::asByteArrayUnsafe).toList());
+        ids.forEach(id -> answers.add(PutRecordBatchResponseEntry.builder().recordId(id).build()));
+        return answers;
+    }
+
+    /** The running delivery stream, for the runtime's own drains and status. */
+    public Optional<FirehoseRunner> runner(String name) {
+        return Optional.ofNullable(streams.get(name)).map(Running::runner);
+    }
+
+    /** Sample records the stream ran through before it started reading. */
+    public int warmedUp(String name) {
+        return Optional.ofNullable(streams.get(name)).map(Running::warmedUp).orElse(0);
+    }
+
+    private static String bucket(String bucketArn) {
+        return bucketArn.startsWith("arn:aws:s3:::") ? bucketArn.substring("arn:aws:s3:::".length()) : bucketArn;
+    }
+
+    private static void close(Running running) {
+        running.runner().close();
+        running.metrics().close();
+        if (running.directPut() != null) {
+            running.directPut().close();
+        }
+    }
+
+    /** Stops every stream; what is not delivered stays behind its checkpoint. */
+    @Override
+    public void close() {
+        schemaChecks.shutdownNow();
+        streams.values().forEach(LocalDeliveryStreams::close);
+        streams.clear();
+    }
+}
