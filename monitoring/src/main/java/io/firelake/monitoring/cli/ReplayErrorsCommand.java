@@ -2,7 +2,6 @@ package io.firelake.monitoring.cli;
 
 import io.firelake.monitoring.aws.AwsClients;
 import io.firelake.monitoring.aws.AwsMonitoringSource;
-import io.firelake.monitoring.aws.KinesisRecordSink;
 import io.firelake.monitoring.config.SamDefaults;
 import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.errors.ErrorDocuments;
@@ -10,12 +9,14 @@ import io.firelake.monitoring.lake.LocalLake;
 import io.firelake.monitoring.lake.LocalLayout;
 import io.firelake.monitoring.replay.ErrorReplayer;
 import io.firelake.monitoring.replay.ReplayLedger;
+import io.firelake.producer.kinesis.KinesisRecordSink;
+import io.firelake.producer.send.RecordSink;
+import io.firelake.producer.send.SenderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -98,9 +99,10 @@ public final class ReplayErrorsCommand implements Callable<Integer> {
                 return 0;
             }
             String streamName = stream != null ? stream : sam.streamName();
-            try (KinesisClient kinesis = clients.kinesis()) {
-                ErrorReplayer.Result result = new ErrorReplayer(new KinesisRecordSink(kinesis, streamName), ledger,
-                        Clock.systemUTC(), ErrorReplayer.DEFAULT_BATCH_SIZE).replay(documents);
+            SenderSettings settings = SenderSettings.defaults();
+            try (RecordSink sink = KinesisRecordSink.open(aws.endpoint, aws.region, streamName, settings)) {
+                ErrorReplayer.Result result = new ErrorReplayer(sink, settings, ledger, Clock.systemUTC())
+                        .replay(documents);
                 out.println(result.line() + " stream=" + streamName + " ledger=" + ledger.file());
                 return result.rejected() + result.undecodable() > 0 ? EXIT_INCOMPLETE : 0;
             }

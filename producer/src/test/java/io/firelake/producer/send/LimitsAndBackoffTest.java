@@ -11,10 +11,10 @@ class LimitsAndBackoffTest {
 
     @Test
     void putPayloadUnitsAreStartedChunksOf25000Bytes() {
-        assertThat(KinesisLimits.putPayloadUnits(1)).isEqualTo(1);
-        assertThat(KinesisLimits.putPayloadUnits(25_000)).isEqualTo(1);
-        assertThat(KinesisLimits.putPayloadUnits(25_001)).isEqualTo(2);
-        assertThat(KinesisLimits.putPayloadUnits(1_000_000)).as("the pricing page: a 1 MB record is 40 units")
+        assertThat(PutPayloadUnits.of(1)).isEqualTo(1);
+        assertThat(PutPayloadUnits.of(25_000)).isEqualTo(1);
+        assertThat(PutPayloadUnits.of(25_001)).isEqualTo(2);
+        assertThat(PutPayloadUnits.of(1_000_000)).as("the pricing page: a 1 MB record is 40 units")
                 .isEqualTo(40);
     }
 
