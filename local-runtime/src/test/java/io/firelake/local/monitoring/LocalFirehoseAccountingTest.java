@@ -1,5 +1,6 @@
 package io.firelake.local.monitoring;
 
+import io.firelake.config.layout.DataLayout;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.engines.Kinesalite;
@@ -15,7 +16,6 @@ import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.monitoring.cli.MonitorCommand;
 import io.firelake.monitoring.lake.LocalLake;
-import io.firelake.monitoring.lake.LocalLayout;
 import io.firelake.transform.FirehoseTransformHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +80,7 @@ class LocalFirehoseAccountingTest {
         manifest.add(manifestLine(hour2.get(0), payloads.get(0), "duplicate"));
         Path manifestFile = Files.write(data.resolve("manifest.jsonl"), manifest);
 
-        LocalLayout layout = LocalLayout.of(data);
+        DataLayout layout = DataLayout.of(data);
         try (Kinesalite kinesalite = Kinesalite.start();
              S3ProxyServer s3proxy = S3ProxyServer.start(data.resolve("s3"));
              KinesisClient kinesis = LocalAws.kinesis(kinesalite.endpoint());
@@ -102,7 +102,7 @@ class LocalFirehoseAccountingTest {
                     new RequestStreamHandlerProcessor(new FirehoseTransformHandler(), config.functionName(), l -> { }),
                     new S3ObjectStore(s3, layout.bucket()).ensureBucket(),
                     LakeSchema.clickstreamRaw("s3://" + layout.bucket() + "/raw/"), data.resolve("firehose"), metrics,
-                    Clock.systemUTC()).droppedLog(io.firelake.local.runtime.LocalPipeline.droppedFile(data))) {
+                    Clock.systemUTC()).droppedLog(layout.droppedFile())) {
                 firehose.drain();
             }
         }
