@@ -12,8 +12,8 @@ import io.firelake.athena.report.ReportResult;
 import io.firelake.athena.report.ResultFormatter;
 import io.firelake.athena.report.ResultFormatter.Format;
 import io.firelake.athena.report.ScanCost;
-import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.cli.DayRangeOptions;
+import io.firelake.config.cli.LakeOptions;
 import io.firelake.config.cli.Source;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,10 +79,7 @@ public final class ReportCommand implements Callable<Integer> {
     Source source;
 
     @Mixin
-    DataDirOption dataDir;
-
-    @Option(names = "--lake", paramLabel = "DIR|S3", description = "The lake: a directory for --source local, s3://bucket for --ddl.")
-    String lake;
+    LakeOptions lake;
 
     @Option(names = "--workgroup", paramLabel = "NAME", defaultValue = "firelake-reports",
             description = "Athena workgroup: the SAM stack's is STACK-reports (default: ${DEFAULT-VALUE}).")
@@ -123,7 +120,7 @@ public final class ReportCommand implements Callable<Integer> {
             return 0;
         }
         if (ddl) {
-            String root = lake != null ? lake : lakeDirectory().toUri().toString();
+            String root = lake.given().orElseGet(() -> lake.directory().toUri().toString());
             LakeTables.ALL.forEach(t -> out.println(LakeTables.ddl(t, root) + ";\n"));
             return 0;
         }
@@ -187,19 +184,15 @@ public final class ReportCommand implements Callable<Integer> {
             return AthenaReportEngine.create(new AthenaReportEngine.Settings(workgroup, database,
                     Optional.ofNullable(outputLocation), AthenaReportEngine.DEFAULT_TIMEOUT, Backoff.DEFAULT));
         }
-        Path directory = lakeDirectory();
+        if (lake.given().filter(l -> l.startsWith("s3://")).isPresent()) {
+            throw new IllegalArgumentException("DuckDB reads local files; for s3:// use --source aws");
+        }
+        Path directory = lake.directory();
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("no lake at " + directory
                     + ": run the local pipeline (and firelake batch) first, or point --lake / --data-dir at one");
         }
         return new DuckDbReportEngine(directory);
-    }
-
-    private Path lakeDirectory() {
-        if (lake != null && lake.startsWith("s3://")) {
-            throw new IllegalArgumentException("DuckDB reads local files; for s3:// use --source aws");
-        }
-        return lake != null ? Path.of(lake) : dataDir.layout().lakeDir();
     }
 
     static String scanLine(ReportResult result) {

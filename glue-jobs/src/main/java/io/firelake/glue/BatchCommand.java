@@ -1,8 +1,8 @@
 package io.firelake.glue;
 
-import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.cli.DayRangeOptions;
-import io.firelake.config.layout.LakeBucket;
+import io.firelake.config.cli.LakeOptions;
+import io.firelake.config.layout.LakePrefix;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,10 +66,7 @@ public final class BatchCommand implements Callable<Integer> {
     DayRangeOptions days;
 
     @Mixin
-    DataDirOption dataDir;
-
-    @Option(names = "--lake", paramLabel = "DIR", description = "The lake directory itself, instead of --data-dir's.")
-    Path lake;
+    LakeOptions lake;
 
     @Option(names = "--lookback-days", paramLabel = "N", defaultValue = "2",
             description = "Earlier days re-processed for late events (default: ${DEFAULT-VALUE}).")
@@ -151,8 +148,8 @@ public final class BatchCommand implements Callable<Integer> {
 
     List<String> jobArguments() {
         DayRangeOptions.Days range = days.oneDay(LocalDate.now(ZoneOffset.UTC));
-        Path lakeDir = (lake != null ? lake : dataDir.layout().lakeDir()).toAbsolutePath().normalize();
-        Path raw = lakeDir.resolve(LakeBucket.RAW);
+        Path lakeDir = lake.directory();
+        Path raw = lakeDir.resolve(LakePrefix.RAW.key());
         if (!Files.isDirectory(raw)) {
             throw new IllegalArgumentException("no raw data under " + lakeDir + " (expected " + raw
                     + "): run the local pipeline first, or point --lake / --data-dir at a lake");

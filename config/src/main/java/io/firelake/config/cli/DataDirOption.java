@@ -1,7 +1,6 @@
 package io.firelake.config.cli;
 
 import io.firelake.config.layout.DataLayout;
-import io.firelake.config.layout.LakeBucket;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -10,7 +9,7 @@ import java.nio.file.Path;
 public final class DataDirOption {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "The local runtime's data directory: the stream, the lake (DIR/s3/" + LakeBucket.NAME + "/), "
+            description = "The local runtime's data directory: the stream, the lake (DIR/s3/" + DataLayout.LAKE_BUCKET + "/), "
                     + "the local Firehose's checkpoints, metrics and dropped records (DIR/firehose/), logs and ledgers "
                     + "(default: $" + DataLayout.DATA_DIR_VARIABLE + " or " + DataLayout.DEFAULT_DATA_DIR + ").")
     Path dataDir;

@@ -1,12 +1,9 @@
 package io.firelake.config.cli;
 
-import io.firelake.config.sam.SamTemplate;
 import picocli.CommandLine.Option;
 
-import java.util.Optional;
-
 /** {@code --delivery-stream}: the Firehose delivery stream a command looks at, by default the SAM template's. */
-public final class DeliveryStreamOption {
+public final class DeliveryStreamOption extends TemplateNamedOption {
 
     /** The SAM template's parameter that names the delivery stream. */
     public static final String PARAMETER = "DeliveryStreamName";
@@ -15,13 +12,12 @@ public final class DeliveryStreamOption {
             description = "The Firehose delivery stream (default: the SAM template's " + PARAMETER + ").")
     String name;
 
-    /** The name given on the command line, if any. */
-    public Optional<String> given() {
-        return Optional.ofNullable(name);
+    public DeliveryStreamOption() {
+        super(PARAMETER);
     }
 
-    /** The name given, else the SAM template's (which fails loudly if the template cannot say). */
-    public String resolve() {
-        return name != null ? name : SamTemplate.load().text(PARAMETER);
+    @Override
+    String option() {
+        return name;
     }
 }

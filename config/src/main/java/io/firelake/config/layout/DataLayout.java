@@ -13,9 +13,12 @@ import java.util.Map;
  * paths are spelled; every command and engine asks here.
  *
  * @param dataDir the data directory, absolute
- * @param bucket  the lake bucket, {@link LakeBucket#NAME} unless a command is told otherwise
+ * @param bucket  the lake bucket, {@link #LAKE_BUCKET} unless a command is told otherwise
  */
 public record DataLayout(Path dataDir, String bucket) {
+
+    /** The local lake's bucket; on AWS the SAM stack names its own. */
+    public static final String LAKE_BUCKET = "firelake-lake";
 
     /** The data directory when neither {@code --data-dir} nor the environment variable names one: git-ignored. */
     public static final String DEFAULT_DATA_DIR = ".firelake/data";
@@ -26,7 +29,7 @@ public record DataLayout(Path dataDir, String bucket) {
     }
 
     public static DataLayout of(Path dataDir) {
-        return new DataLayout(dataDir, LakeBucket.NAME);
+        return new DataLayout(dataDir, LAKE_BUCKET);
     }
 
     /** The data directory given on the command line, else the environment's, else {@link #DEFAULT_DATA_DIR}. */
@@ -61,20 +64,16 @@ public record DataLayout(Path dataDir, String bucket) {
         return s3Dir().resolve(bucket);
     }
 
+    public Path lakeDir(LakePrefix prefix) {
+        return lakeDir().resolve(prefix.key());
+    }
+
     public Path rawDir() {
-        return lakeDir().resolve(LakeBucket.RAW);
-    }
-
-    public Path curatedDir() {
-        return lakeDir().resolve(LakeBucket.CURATED);
-    }
-
-    public Path viewsDir() {
-        return lakeDir().resolve(LakeBucket.VIEWS);
+        return lakeDir(LakePrefix.RAW);
     }
 
     public Path errorsDir() {
-        return lakeDir().resolve(LakeBucket.ERRORS);
+        return lakeDir(LakePrefix.ERRORS);
     }
 
     /** The local Firehose's files: one directory per delivery stream, and the reports every stream appends to. */

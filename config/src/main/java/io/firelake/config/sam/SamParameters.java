@@ -65,26 +65,25 @@ public record SamParameters(String source, Map<String, Parameter> parameters) {
     }
 
     public double number(String name) {
-        String text = text(name);
-        BigDecimal number = decimal(text);
-        if (number == null) {
-            throw new SamTemplateException(source + ": Parameter '" + name + "' Default '" + text + "' is not a number");
-        }
-        return number.doubleValue();
+        return numeric(name).doubleValue();
     }
 
     public int integer(String name) {
-        String text = text(name);
-        BigDecimal number = decimal(text);
-        if (number == null) {
-            throw new SamTemplateException(source + ": Parameter '" + name + "' Default '" + text + "' is not a number");
-        }
         try {
-            return number.intValueExact();
+            return numeric(name).intValueExact();
         } catch (ArithmeticException e) {
-            throw new SamTemplateException(source + ": Parameter '" + name + "' Default '" + text
+            throw new SamTemplateException(source + ": Parameter '" + name + "' Default '" + text(name)
                     + "' is not a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
         }
+    }
+
+    private BigDecimal numeric(String name) {
+        BigDecimal number = decimal(text(name));
+        if (number == null) {
+            throw new SamTemplateException(source + ": Parameter '" + name + "' Default '" + text(name)
+                    + "' is not a number");
+        }
+        return number;
     }
 
     private static BigDecimal decimal(String text) {

@@ -45,7 +45,24 @@ class OptionsTest {
         }
     }
 
+    /** The lake's options carry --data-dir themselves. */
+    @Command(name = "lake-probe")
+    static final class LakeProbe implements Runnable {
+        @Mixin
+        LakeOptions lake;
+
+        @Override
+        public void run() {
+        }
+    }
+
     record Parsed(Probe probe, int exit, String err) {
+    }
+
+    private static LakeOptions lake(String... args) {
+        LakeProbe probe = new LakeProbe();
+        new CommandLine(probe).parseArgs(args);
+        return probe.lake;
     }
 
     private static Parsed parse(String... args) {
@@ -61,6 +78,17 @@ class OptionsTest {
         Parsed parsed = parse("--data-dir", "some/dir");
         assertThat(parsed.probe().data.resolve()).isEqualTo(Path.of("some/dir").toAbsolutePath());
         assertThat(parsed.probe().data.layout()).isEqualTo(DataLayout.of(Path.of("some/dir")));
+    }
+
+    @Test
+    void theLakeIsTheOneUnderTheDataDirUnlessGiven() {
+        LakeOptions underDataDir = lake("--data-dir", "d");
+        assertThat(underDataDir.directory()).isEqualTo(Path.of("d/s3/firelake-lake").toAbsolutePath());
+        assertThat(underDataDir.given()).isEmpty();
+        assertThat(lake("--lake", "elsewhere/../lake").directory()).isEqualTo(Path.of("lake").toAbsolutePath());
+        LakeOptions onS3 = lake("--lake", "s3://bucket");
+        assertThat(onS3.given()).contains("s3://bucket");
+        assertThatThrownBy(onS3::directory).hasMessageContaining("--lake s3://bucket is on S3");
     }
 
     @Test

@@ -17,8 +17,8 @@ class DataLayoutTest {
         DataLayout layout = DataLayout.of(data);
         assertThat(layout.lakeDir()).isEqualTo(data.resolve("s3/firelake-lake"));
         assertThat(layout.rawDir()).isEqualTo(data.resolve("s3/firelake-lake/raw"));
-        assertThat(layout.curatedDir()).isEqualTo(data.resolve("s3/firelake-lake/curated"));
-        assertThat(layout.viewsDir()).isEqualTo(data.resolve("s3/firelake-lake/views"));
+        assertThat(layout.lakeDir(LakePrefix.CURATED)).isEqualTo(data.resolve("s3/firelake-lake/curated"));
+        assertThat(layout.lakeDir(LakePrefix.VIEWS)).isEqualTo(data.resolve("s3/firelake-lake/views"));
         assertThat(layout.errorsDir()).isEqualTo(data.resolve("s3/firelake-lake/errors"));
         assertThat(layout.kinesisDir()).isEqualTo(data.resolve("kinesis"));
         assertThat(layout.dynamoDbDir()).isEqualTo(data.resolve("dynamodb"));
@@ -34,7 +34,7 @@ class DataLayoutTest {
         assertThat(layout.withBucket("other").errorsDir()).isEqualTo(data.resolve("s3/other/errors"));
         assertThat(layout.runFiles()).allMatch(p -> p.startsWith(data))
                 .doesNotContain(layout.runtimeStateFile().getParent(), layout.replayLedger().getParent());
-        assertThat(LakeBucket.uri(LakeBucket.NAME, LakeBucket.RAW)).isEqualTo("s3://firelake-lake/raw/");
+        assertThat(LakePrefix.RAW.uri(DataLayout.LAKE_BUCKET)).isEqualTo("s3://firelake-lake/raw/");
     }
 
     @Test

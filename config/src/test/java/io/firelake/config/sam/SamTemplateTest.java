@@ -1,6 +1,6 @@
 package io.firelake.config.sam;
 
-import io.firelake.config.layout.LakeBucket;
+import io.firelake.config.layout.LakePrefix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,7 +129,7 @@ class SamTemplateTest {
     @Test
     void theLakePrefixesAreTheHeadsOfTheTemplatesPrefixes() {
         SamParameters template = SamTemplate.load(Path.of("..", "sam", "template.yaml"));
-        assertThat(template.text("RawPrefix")).startsWith(LakeBucket.RAW + "/");
-        assertThat(template.text("ErrorPrefix")).startsWith(LakeBucket.ERRORS + "/");
+        assertThat(template.text("RawPrefix")).startsWith(LakePrefix.RAW.key() + "/");
+        assertThat(template.text("ErrorPrefix")).startsWith(LakePrefix.ERRORS.key() + "/");
     }
 }

@@ -1,18 +1,18 @@
 package io.firelake.glue.job;
 
-import io.firelake.config.layout.LakeBucket;
+import io.firelake.config.layout.LakePrefix;
 
 import java.time.LocalDate;
 
 /**
  * Where the batch layer reads and writes under the lake root, a directory or an {@code s3://} URI: the prefixes of
- * the lake that Firehose and the Athena DDL share ({@link LakeBucket}: {@code raw/}, {@code curated/},
+ * the lake that Firehose and the Athena DDL share ({@link LakePrefix}: {@code raw/}, {@code curated/},
  * {@code views/<table>/}).
  */
 public record LakeLayout(String root) {
 
     public String raw() {
-        return root + "/" + LakeBucket.RAW;
+        return root + "/" + LakePrefix.RAW.key();
     }
 
     public String rawDay(LocalDate day) {
@@ -20,7 +20,7 @@ public record LakeLayout(String root) {
     }
 
     public String curated() {
-        return root + "/" + LakeBucket.CURATED;
+        return root + "/" + LakePrefix.CURATED.key();
     }
 
     public String curatedDay(LocalDate day) {
@@ -28,7 +28,7 @@ public record LakeLayout(String root) {
     }
 
     public String view(String table) {
-        return root + "/" + LakeBucket.VIEWS + "/" + table;
+        return root + "/" + LakePrefix.VIEWS.key() + "/" + table;
     }
 
     public String viewDay(String table, LocalDate day) {

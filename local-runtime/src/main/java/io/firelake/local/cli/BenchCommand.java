@@ -1,7 +1,7 @@
 package io.firelake.local.cli;
 
 import io.firelake.config.layout.DataLayout;
-import io.firelake.config.layout.LakeBucket;
+import io.firelake.config.layout.LakePrefix;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
@@ -119,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
                 new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),
                         config.region(), config.accountId()), 3, java.time.Duration.ofMillis(200)),
                 processor, new S3ObjectStore(s3, work.bucket()).ensureBucket(),
-                LakeSchema.clickstreamRaw(LakeBucket.uri(work.bucket(), LakeBucket.RAW)),
+                LakeSchema.clickstreamRaw(LakePrefix.RAW.uri(work.bucket())),
                 work.deliveryStreamDir(config.name()),
                 new FirehoseMetrics(work.metricsFile(), config.name(), Clock.systemUTC()),
                 Clock.systemUTC()).concurrentInvocations(LocalPipeline.CONCURRENT_INVOCATIONS,

@@ -1,7 +1,7 @@
 package io.firelake.local.runtime;
 
 import io.firelake.config.layout.DataLayout;
-import io.firelake.config.layout.LakeBucket;
+import io.firelake.config.layout.LakePrefix;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.engines.DynamoDbLocalServer;
@@ -112,7 +112,7 @@ public final class LocalPipeline implements AutoCloseable {
                     RequestStreamHandlerProcessor.load(TRANSFORM_HANDLER), config.functionName(), this::logLambda);
             io.firelake.local.firehose.Processor processor = handlers.get();
             S3ObjectStore store = new S3ObjectStore(s3, data.bucket()).ensureBucket();
-            LakeSchema schema = LakeSchema.clickstreamRaw(LakeBucket.uri(data.bucket(), LakeBucket.RAW));
+            LakeSchema schema = LakeSchema.clickstreamRaw(LakePrefix.RAW.uri(data.bucket()));
             FirehoseMetrics metrics = new FirehoseMetrics(data.metricsFile(), config.name(), Clock.systemUTC());
             LocalFirehose delivery = new LocalFirehose(config,
                     new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),

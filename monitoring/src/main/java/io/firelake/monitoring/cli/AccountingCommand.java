@@ -3,7 +3,6 @@ package io.firelake.monitoring.cli;
 import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.cli.DeliveryStreamOption;
 import io.firelake.config.layout.DataLayout;
-import io.firelake.config.layout.LakeBucket;
 import io.firelake.monitoring.accounting.AccountingReport;
 import io.firelake.monitoring.accounting.LocalAccounting;
 import picocli.CommandLine.Command;
@@ -47,7 +46,7 @@ public final class AccountingCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir;
 
-    @Option(names = "--bucket", paramLabel = "NAME", defaultValue = LakeBucket.NAME,
+    @Option(names = "--bucket", paramLabel = "NAME", defaultValue = DataLayout.LAKE_BUCKET,
             description = "The lake bucket, under <data-dir>/s3/ (default: ${DEFAULT-VALUE}).")
     String bucket;
 

@@ -1,7 +1,7 @@
 package io.firelake.monitoring.lake;
 
 import io.firelake.config.layout.DataLayout;
-import io.firelake.config.layout.LakeBucket;
+import io.firelake.config.layout.LakePrefix;
 import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.errors.ErrorDocumentParser;
 import io.firelake.monitoring.errors.ErrorDocuments;
@@ -66,7 +66,7 @@ public final class LocalLake {
         Path root = layout.errorsDir();
         for (Path file : regularFiles(root).sorted().toList()) {
             String key = layout.lakeDir().relativize(file).toString().replace('\\', '/');
-            String outputType = ErrorDocument.outputTypeFromKey(key, LakeBucket.ERRORS + "/");
+            String outputType = ErrorDocument.outputTypeFromKey(key, LakePrefix.ERRORS.key() + "/");
             try (InputStream in = Files.newInputStream(file)) {
                 ErrorDocumentParser.Parsed parsed = parser.parse(in, outputType, key);
                 documents.addAll(parsed.documents());
