@@ -9,9 +9,9 @@ import java.nio.file.Path;
 public final class DataDirOption {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "The local runtime's data directory: the stream, the lake (DIR/s3/" + DataLayout.LAKE_BUCKET + "/), "
-                    + "the local Firehose's checkpoints, metrics and dropped records (DIR/firehose/), logs and ledgers "
-                    + "(default: $" + DataLayout.DATA_DIR_VARIABLE + " or " + DataLayout.DEFAULT_DATA_DIR + ").")
+            description = "The local runtime's data directory: the stream, the lake (DIR/s3/" + DataLayout.LAKE_BUCKET
+                    + "/), checkpoints, metrics and logs (default: $" + DataLayout.DATA_DIR_VARIABLE + " or "
+                    + DataLayout.DEFAULT_DATA_DIR + ").")
     Path dataDir;
 
     /** The option, else {@code $FIRELAKE_DATA_DIR}, else {@code .firelake/data}; absolute. */

@@ -14,8 +14,8 @@ public final class LakeOptions {
     DataDirOption dataDir;
 
     @Option(names = "--lake", paramLabel = "DIR|S3",
-            description = "The lake itself, instead of <data-dir>/s3/" + DataLayout.LAKE_BUCKET + "/: a directory "
-                    + "(or s3://bucket, for report --ddl).")
+            description = "The lake itself, instead of <data-dir>/s3/" + DataLayout.LAKE_BUCKET + "/: a directory; "
+                    + "report --ddl also takes an s3://bucket.")
     String lake;
 
     /** {@code --lake} as given: a directory or an {@code s3://} URI. */

@@ -162,7 +162,7 @@ class OptionsTest {
     @Test
     void helpTeachesEveryDefault() {
         StringWriter out = new StringWriter();
-        new CommandLine(new Probe()).setOut(new PrintWriter(out, true)).execute("--help");
+        new CommandLine(new Probe()).setUsageHelpWidth(200).setOut(new PrintWriter(out, true)).execute("--help");
         assertThat(out.toString()).contains("--data-dir=DIR", "$FIRELAKE_DATA_DIR or .firelake/data",
                 "--endpoint, --endpoint-url=URL", "$AWS_ENDPOINT_URL", "--region=REGION", "default: 500ms",
                 "StreamName", "DeliveryStreamName", "--date=D", "--from=D", "--to=D");

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:nothing lost", "1:events lost (named on standard error)",
                 "3:the manifest or the lake could not be read"},
         footerHeading = "%nExample:%n",
-        footer = "  firelake accounting --manifest .firelake/data/demo/manifest.jsonl   # the last demo's producer manifest")
+        footer = "  firelake accounting --manifest .firelake/data/demo/manifest.jsonl    # after ./firelake demo")
 public final class AccountingCommand implements Callable<Integer> {
     public static final int EXIT_LOST = 1;
     public static final int EXIT_UNREADABLE = 3;

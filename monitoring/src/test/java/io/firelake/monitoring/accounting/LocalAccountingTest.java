@@ -1,8 +1,8 @@
 package io.firelake.monitoring.accounting;
 
+import io.firelake.config.layout.DataLayout;
 import io.firelake.monitoring.Fixtures;
 import io.firelake.monitoring.cli.AccountingCommand;
-import io.firelake.config.layout.DataLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -1,10 +1,10 @@
 package io.firelake.monitoring.replay;
 
+import io.firelake.config.layout.DataLayout;
 import io.firelake.local.engines.Kinesalite;
 import io.firelake.monitoring.Fixtures;
 import io.firelake.monitoring.aws.AwsClients;
 import io.firelake.monitoring.cli.ReplayErrorsCommand;
-import io.firelake.config.layout.DataLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

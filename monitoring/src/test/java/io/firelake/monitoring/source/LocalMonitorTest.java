@@ -1,8 +1,8 @@
 package io.firelake.monitoring.source;
 
+import io.firelake.config.layout.DataLayout;
 import io.firelake.monitoring.Fixtures;
 import io.firelake.monitoring.cli.MonitorCommand;
-import io.firelake.config.layout.DataLayout;
 import io.firelake.monitoring.metrics.MetricPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
