@@ -1,5 +1,8 @@
 package io.firelake.producer.kinesis;
 
+import io.firelake.aws.client.AsyncHttp;
+import io.firelake.aws.client.AwsClientFactory;
+import io.firelake.aws.client.ClientSettings;
 import io.firelake.producer.send.KinesisRecord;
 import io.firelake.producer.send.PutOutcome;
 import io.firelake.producer.send.RecordSink;
@@ -7,6 +10,7 @@ import io.firelake.producer.send.ShardRange;
 import io.firelake.producer.send.SinkException;
 import java.math.BigInteger;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,8 +60,11 @@ public final class KinesisRecordSink implements RecordSink {
     /** A sink with its own client for this endpoint (null on AWS) and region (null for the default chain). */
     public static KinesisRecordSink open(URI endpoint, String region, String stream, int maxConcurrency) {
         SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
-        return new KinesisRecordSink(KinesisClients.create(endpoint, region, maxConcurrency, eventLoops), stream,
-                true, eventLoops);
+        // No SDK retries: the sender retries only the failed entries, with its own backoff, and counts them.
+        KinesisAsyncClient client = AwsClientFactory.of(ClientSettings.forEndpoint(endpoint, region).withoutSdkRetries()
+                .withApiCallAttemptTimeout(Duration.ofSeconds(30))).async(KinesisAsyncClient.builder(),
+                AsyncHttp.netty(Math.max(2, maxConcurrency)).withEventLoops(eventLoops)).build();
+        return new KinesisRecordSink(client, stream, true, eventLoops);
     }
 
     public KinesisAsyncClient client() {
