@@ -49,10 +49,11 @@ public final class AwsErrorClassifier {
         if (cause instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null ? ""
                     : service.awsErrorDetails().errorCode();
-            if (service.isThrottlingException() || service.statusCode() == 429 || THROTTLING_CODES.contains(code)) {
+            if (service.isThrottlingException() || service.statusCode() == 429) {
                 return Kind.THROTTLED;
             }
-            return service.statusCode() >= 500 || TRANSIENT_CODES.contains(code) ? Kind.TRANSIENT : Kind.NOT_RETRYABLE;
+            Kind byCode = classifyErrorCode(code);
+            return byCode == Kind.NOT_RETRYABLE && service.statusCode() >= 500 ? Kind.TRANSIENT : byCode;
         }
         if (cause instanceof SdkClientException client) {
             // Timeouts, refused or reset connections: the request may not have arrived. Missing credentials or region
@@ -63,6 +64,22 @@ public final class AwsErrorClassifier {
         }
         return cause instanceof IOException || cause instanceof UncheckedIOException ? Kind.TRANSIENT
                 : Kind.NOT_RETRYABLE;
+    }
+
+    /**
+     * An error code without an exception: the ErrorCode of one entry of a partial failure (PutRecords: throttling and
+     * InternalFailure are worth sending again, KMS access or state errors are not).
+     *
+     * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecordsResultEntry.html">PutRecordsResultEntry</a>
+     */
+    public static Kind classifyErrorCode(String errorCode) {
+        if (errorCode == null) {
+            return Kind.NOT_RETRYABLE;
+        }
+        if (THROTTLING_CODES.contains(errorCode)) {
+            return Kind.THROTTLED;
+        }
+        return TRANSIENT_CODES.contains(errorCode) ? Kind.TRANSIENT : Kind.NOT_RETRYABLE;
     }
 
     public static boolean retryable(Throwable error) {

@@ -57,6 +57,15 @@ class AwsErrorClassifierTest {
     }
 
     @Test
+    void theErrorCodesOfAPartialFailureAreClassifiedByTheSameRules() {
+        assertThat(AwsErrorClassifier.classifyErrorCode("ProvisionedThroughputExceededException")).isEqualTo(THROTTLED);
+        assertThat(AwsErrorClassifier.classifyErrorCode("KMSThrottlingException")).isEqualTo(THROTTLED);
+        assertThat(AwsErrorClassifier.classifyErrorCode("InternalFailure")).isEqualTo(TRANSIENT);
+        assertThat(AwsErrorClassifier.classifyErrorCode("KMSAccessDeniedException")).isEqualTo(NOT_RETRYABLE);
+        assertThat(AwsErrorClassifier.classifyErrorCode(null)).isEqualTo(NOT_RETRYABLE);
+    }
+
+    @Test
     void asyncWrappersAreSeenThrough() {
         CompletionException wrapped = new CompletionException(service("InternalFailure", 500));
         assertThat(AwsErrorClassifier.retryable(wrapped)).isTrue();

@@ -20,9 +20,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Sends replayed records with PutRecords, retrying only the entries that came back with an ErrorCode
+ * Sends replayed records with PutRecords, retrying only the entries that came back with a retryable ErrorCode
  * (ProvisionedThroughputExceededException, InternalFailure), and whole requests that failed for a retryable reason,
- * by {@link #DEFAULT_RETRY_POLICY}. A missing stream or a bad request is not retried.
+ * by {@link #DEFAULT_RETRY_POLICY} and {@link AwsErrorClassifier}. A missing stream or a bad request is not retried.
  *
  * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html">PutRecords</a>
  */
@@ -61,7 +61,7 @@ public final class KinesisRecordSink implements RecordSink {
         return Arrays.asList(accepted);
     }
 
-    /** Sends the entries at {@code positions}; returns those to send again. */
+    /** Sends the entries at {@code positions}; returns those to send again (a KMS access error is not sent again). */
     private List<Integer> put(List<Outgoing> records, List<Integer> positions, Boolean[] accepted) throws IOException {
         List<PutRecordsRequestEntry> entries = positions.stream().map(i -> PutRecordsRequestEntry.builder()
                 .data(SdkBytes.fromByteArray(records.get(i).data()))
@@ -81,9 +81,10 @@ public final class KinesisRecordSink implements RecordSink {
         List<Integer> failed = new ArrayList<>();
         List<PutRecordsResultEntry> results = response.records();
         for (int j = 0; j < positions.size(); j++) {
-            if (results.get(j).errorCode() == null) {
+            String errorCode = results.get(j).errorCode();
+            if (errorCode == null) {
                 accepted[positions.get(j)] = Boolean.TRUE;
-            } else {
+            } else if (AwsErrorClassifier.classifyErrorCode(errorCode).retryable()) {
                 failed.add(positions.get(j));
             }
         }
