@@ -4,11 +4,9 @@ import io.firelake.aws.retry.RetryPolicy;
 import io.firelake.aws.retry.RetryState;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Invokes the function with one shard's batches and applies Lambda's rules to the outcome: checkpoint and window state
@@ -22,13 +20,7 @@ import java.util.function.Consumer;
  */
 final class BatchInvoker {
 
-    private final String shardId;
-    private final EventSourceMappingConfig config;
-    private final LambdaFunction function;
-    private final KinesisEventJson events;
-    private final OnFailureDestination onFailure;
-    private final Clock clock;
-    private final Consumer<String> log;
+    private final ShardContext shard;
     private final ShardBuffer buffer;
     private final ShardProgress progress;
     private final ShardCounters counters;
@@ -36,20 +28,12 @@ final class BatchInvoker {
     /** Lambda holds the shard until a window's final invocation succeeds: retried without limit. */
     private final RetryState finalRetries = new RetryState(RetryPolicy.unlimited(BatchRetries.BACKOFF));
 
-    BatchInvoker(String shardId, EventSourceMappingConfig config, LambdaFunction function, KinesisEventJson events,
-                 OnFailureDestination onFailure, Clock clock, Consumer<String> log, ShardBuffer buffer,
-                 ShardProgress progress, ShardCounters counters) {
-        this.shardId = shardId;
-        this.config = config;
-        this.function = function;
-        this.events = events;
-        this.onFailure = onFailure;
-        this.clock = clock;
-        this.log = log;
+    BatchInvoker(ShardContext shard, ShardBuffer buffer, ShardProgress progress, ShardCounters counters) {
+        this.shard = shard;
         this.buffer = buffer;
         this.progress = progress;
         this.counters = counters;
-        this.retries = new BatchRetries(config.maximumRetryAttempts());
+        this.retries = new BatchRetries(shard.config().maximumRetryAttempts());
     }
 
     BatchRetries retries() {
@@ -68,12 +52,12 @@ final class BatchInvoker {
 
     void invoke(List<ShardBuffer.Buffered> batch) {
         List<Record> records = batch.stream().map(ShardBuffer.Buffered::record).toList();
-        String event = events.event(shardId, records, progress.window(), progress.state(), false, false);
+        String event = shard.events().event(shard.shardId(), records, progress.window(), progress.state(), false, false);
         counters.invocations.incrementAndGet();
         KinesisEventJson.Response response;
         try {
-            response = KinesisEventJson.Response.parse(function.invoke(event));
-            if (config.windowed() && response.state() == null) {
+            response = KinesisEventJson.Response.parse(shard.function().invoke(event));
+            if (shard.config().windowed() && response.state() == null) {
                 throw new IllegalStateException("the response has no state (required with a tumbling window)");
             }
         } catch (Exception e) {
@@ -88,7 +72,7 @@ final class BatchInvoker {
         int succeeded = failedAt < 0 ? batch.size() : failedAt;
         buffer.removeFirst(succeeded);
         counters.recordsDelivered.addAndGet(succeeded);
-        if (config.windowed()) {
+        if (shard.config().windowed()) {
             progress.state(response.state());
         }
         if (succeeded > 0) {
@@ -104,9 +88,9 @@ final class BatchInvoker {
             retry(batch.subList(succeeded, batch.size()), "batch item failure at " + records.get(succeeded).sequenceNumber());
         }
         progress.save();
-        if (config.windowed() && KinesisEventJson.Response.stateSize(progress.state())
+        if (shard.config().windowed() && KinesisEventJson.Response.stateSize(progress.state())
                 > EventSourceMappingConfig.MAX_STATE_BYTES) {
-            log.accept("shard " + shardId + ": window state over 1 MB, the window ends early");
+            shard.log("window state over 1 MB, the window ends early");
             invokeFinal(true);
         }
     }
@@ -136,9 +120,9 @@ final class BatchInvoker {
     private void functionError(List<ShardBuffer.Buffered> batch, Exception error) {
         counters.functionErrors.incrementAndGet();
         String reason = String.valueOf(error.getMessage());
-        log.accept("shard " + shardId + ": function error on " + batch.size() + " record(s) from "
+        shard.log("function error on " + batch.size() + " record(s) from "
                 + batch.get(0).record().sequenceNumber() + ": " + error);
-        if (config.bisectBatchOnFunctionError() && batch.size() > 1) {
+        if (shard.config().bisectBatchOnFunctionError() && batch.size() > 1) {
             retries.bisect(batch.size());
             return;
         }
@@ -146,7 +130,7 @@ final class BatchInvoker {
     }
 
     private void retry(List<ShardBuffer.Buffered> remaining, String reason) {
-        if (!retries.retry(remaining.size(), clock.millis())) {
+        if (!retries.retry(remaining.size(), shard.clock().millis())) {
             discard(remaining, "RetryAttemptsExhausted", reason);
         }
     }
@@ -155,10 +139,10 @@ final class BatchInvoker {
     void discard(List<ShardBuffer.Buffered> remaining, String condition, String reason) {
         ShardBuffer.Buffered first = remaining.get(0);
         ShardBuffer.Buffered last = remaining.get(remaining.size() - 1);
-        onFailure.discarded(new OnFailureDestination.DiscardedBatch(events.streamArn(), shardId,
+        shard.onFailure().discarded(new OnFailureDestination.DiscardedBatch(shard.events().streamArn(), shard.shardId(),
                 first.record().sequenceNumber(), last.record().sequenceNumber(),
                 first.record().approximateArrivalTimestamp(), last.record().approximateArrivalTimestamp(),
-                remaining.size(), condition, reason, Instant.ofEpochMilli(clock.millis())));
+                remaining.size(), condition, reason, Instant.ofEpochMilli(shard.clock().millis())));
         buffer.removeFirst(remaining.size());
         counters.recordsDiscarded.addAndGet(remaining.size());
         progress.checkpoint(last.record().sequenceNumber());
@@ -169,14 +153,14 @@ final class BatchInvoker {
     /** The window's final invocation: no records, the state, isFinalInvokeForWindow. */
     void invokeFinal(boolean terminatedEarly) {
         TumblingWindow window = progress.window();
-        String event = events.event(shardId, List.of(), window, progress.state(), true, terminatedEarly);
+        String event = shard.events().event(shard.shardId(), List.of(), window, progress.state(), true, terminatedEarly);
         counters.invocations.incrementAndGet();
         try {
-            KinesisEventJson.Response.parse(function.invoke(event));
+            KinesisEventJson.Response.parse(shard.function().invoke(event));
         } catch (Exception e) {
             counters.functionErrors.incrementAndGet();
-            finalRetries.failed(clock.millis());
-            log.accept("shard " + shardId + ": final invocation of window " + Instant.ofEpochMilli(window.startMillis())
+            finalRetries.failed(shard.clock().millis());
+            shard.log("final invocation of window " + Instant.ofEpochMilli(window.startMillis())
                     + " failed, retrying: " + e);
             return;
         }

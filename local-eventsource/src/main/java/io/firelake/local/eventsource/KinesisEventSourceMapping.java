@@ -90,8 +90,8 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
         KinesisEventJson events = new KinesisEventJson(config.streamName(), config.functionName());
         List<Shard> shards = StreamShards.list(kinesis, config.streamName());
         for (Shard shard : shards) {
-            ShardPoller poller = new ShardPoller(shard.shardId(), kinesis, config, function, events, checkpoints,
-                    onFailure, clock, log);
+            ShardPoller poller = new ShardPoller(new ShardContext(shard.shardId(), config, function, events, onFailure,
+                    clock, log), kinesis, checkpoints);
             pollers.put(shard.shardId(), poller);
             Thread thread = new Thread(poller, "esm-" + config.functionName() + "-" + shard.shardId());
             thread.setDaemon(true);

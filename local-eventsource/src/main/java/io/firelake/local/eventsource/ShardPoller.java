@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Polls one shard and invokes the function with its batches, one invocation at a time (parallelization factor 1), so
@@ -27,11 +26,10 @@ final class ShardPoller implements Runnable {
     /** After an unexpected failure (Kinesis unreachable, a checkpoint file that cannot be written) the shard waits. */
     static final Duration RESTART_PAUSE = Duration.ofSeconds(1);
 
-    private final String shardId;
+    private final ShardContext shard;
     private final KinesisClient kinesis;
     private final EventSourceMappingConfig config;
     private final Clock clock;
-    private final Consumer<String> log;
     private final ShardBuffer buffer = new ShardBuffer();
     private final ShardProgress progress;
     private final BatchInvoker invoker;
@@ -44,17 +42,13 @@ final class ShardPoller implements Runnable {
     private long nextPollAt;
     private volatile boolean idle;
 
-    ShardPoller(String shardId, KinesisClient kinesis, EventSourceMappingConfig config, LambdaFunction function,
-                KinesisEventJson events, CheckpointStore checkpoints, OnFailureDestination onFailure, Clock clock,
-                Consumer<String> log) {
-        this.shardId = shardId;
+    ShardPoller(ShardContext shard, KinesisClient kinesis, CheckpointStore checkpoints) {
+        this.shard = shard;
         this.kinesis = kinesis;
-        this.config = config;
-        this.clock = clock;
-        this.log = log;
-        this.progress = new ShardProgress(shardId, checkpoints);
-        this.invoker = new BatchInvoker(shardId, config, function, events, onFailure, clock, log, buffer, progress,
-                counters);
+        this.config = shard.config();
+        this.clock = shard.clock();
+        this.progress = new ShardProgress(shard.shardId(), checkpoints);
+        this.invoker = new BatchInvoker(shard, buffer, progress, counters);
     }
 
     void stop() {
@@ -75,7 +69,7 @@ final class ShardPoller implements Runnable {
         while (running) {
             try {
                 if (reader == null) {
-                    reader = new ShardReader(kinesis, config.streamName(), shardId, startingPosition(),
+                    reader = new ShardReader(kinesis, config.streamName(), shard.shardId(), startingPosition(),
                             ShardReader.Settings.DEFAULTS);
                 }
                 long now = clock.millis();
@@ -85,7 +79,7 @@ final class ShardPoller implements Runnable {
                 boolean progressed = invoker.due(now) && step(clock.millis());
                 idle = buffer.isEmpty() && progress.window() == null && (caughtUp || reader.closed());
                 if (reader.closed() && buffer.isEmpty() && progress.window() == null) {
-                    log.accept("shard " + shardId + " is closed and fully processed");
+                    shard.log("closed and fully processed");
                     return;
                 }
                 if (!progressed) {
@@ -100,7 +94,7 @@ final class ShardPoller implements Runnable {
                 }
                 // a missing stream, a checkpoint file that cannot be written...: the shard waits and tries again, as
                 // Lambda's poller does, rather than dying silently.
-                log.accept("shard " + shardId + ": " + e + "; retrying in " + RESTART_PAUSE.toSeconds() + " s");
+                shard.log(e + "; retrying in " + RESTART_PAUSE.toSeconds() + " s");
                 try {
                     Sleeper.THREAD.sleep(RESTART_PAUSE);
                 } catch (InterruptedException interrupted) {
@@ -123,7 +117,7 @@ final class ShardPoller implements Runnable {
     private void fetch(long now) {
         ShardRead read = reader.read(ShardReader.GET_RECORDS_LIMIT);
         if (read.failure() != null) {
-            log.accept("shard " + shardId + ": GetRecords failed, backing off: " + read.failure().getMessage());
+            shard.log("GetRecords failed, backing off: " + read.failure().getMessage());
         }
         if (!read.called()) {
             nextPollAt = now + config.pollInterval().toMillis();

@@ -1,17 +1,16 @@
 package io.firelake.aws.kinesis;
 
-import io.firelake.local.engines.Kinesalite;
+import io.firelake.local.eventsource.KinesaliteExtension;
 import io.firelake.local.engines.LocalAws;
 import io.firelake.local.engines.Loopback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -29,19 +28,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ShardReaderOnKinesaliteTest {
 
-    private static Kinesalite kinesalite;
+    @RegisterExtension
+    static final KinesaliteExtension KINESALITE = new KinesaliteExtension();
     private static KinesisClient kinesis;
 
     @BeforeAll
-    static void start() {
-        kinesalite = Kinesalite.start();
-        kinesis = LocalAws.kinesis(kinesalite.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        kinesis.close();
-        kinesalite.close();
+    static void client() {
+        kinesis = KINESALITE.kinesis();
     }
 
     @Test
@@ -86,7 +79,7 @@ class ShardReaderOnKinesaliteTest {
 
         String middle = new BigInteger("2").pow(127).toString();
         kinesis.splitShard(b -> b.streamName(stream).shardToSplit(parent).newStartingHashKey(middle));
-        awaitActive(stream);
+        KINESALITE.awaitActive(stream);
         ShardRead last = reader.read(100);
         while (!last.shardClosed()) {
             last = reader.read(100);
@@ -153,8 +146,7 @@ class ShardReaderOnKinesaliteTest {
     }
 
     private static String stream(String name, int shards, int records) {
-        kinesis.createStream(b -> b.streamName(name).shardCount(shards));
-        awaitActive(name);
+        KINESALITE.createStream(name, shards);
         for (String payload : payloads(records)) {
             kinesis.putRecord(b -> b.streamName(name).partitionKey("pk").data(SdkBytes.fromUtf8String(payload)));
         }
@@ -164,16 +156,5 @@ class ShardReaderOnKinesaliteTest {
     private static String shardId(String stream, int index) {
         List<Shard> shards = StreamShards.list(kinesis, stream);
         return shards.get(index).shardId();
-    }
-
-    private static void awaitActive(String stream) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamStatus()
-                != StreamStatus.ACTIVE) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(stream + " did not become ACTIVE");
-            }
-            Thread.onSpinWait();
-        }
     }
 }
