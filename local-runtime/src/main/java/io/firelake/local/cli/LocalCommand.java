@@ -1,5 +1,6 @@
 package io.firelake.local.cli;
 
+import io.firelake.aws.client.LocalCredentials;
 import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
@@ -236,7 +237,8 @@ public final class LocalCommand implements Runnable {
             out.println("  local Firehose  " + s.deliveryStreamName() + "  metrics " + s.layout().metricsFile());
             out.println("  speed layer     " + SpeedLayer.FUNCTION_NAME + " (event source mapping, checkpoints "
                     + s.layout().speedLayerCheckpoints() + "); read it with ./firelake realtime");
-            out.println("  credentials     access key firelake-local, secret firelake-local-secret, region us-east-1");
+            out.println("  credentials     access key " + LocalCredentials.ACCESS_KEY_ID + ", secret "
+                    + LocalCredentials.SECRET_ACCESS_KEY + ", region " + LocalCredentials.REGION.id());
             out.println("  producer        java -jar producer/target/firelake-producer.jar generate --endpoint "
                     + s.kinesisEndpoint() + " --stream " + s.streamName() + " --events 10000");
             out.flush();

@@ -1,5 +1,8 @@
 package io.firelake.producer.kinesis;
 
+import io.firelake.aws.client.AsyncHttp;
+import io.firelake.aws.client.AwsClientFactory;
+import io.firelake.aws.client.ClientSettings;
 import io.firelake.producer.send.Backoff;
 import io.firelake.producer.send.KinesisRecord;
 import io.firelake.producer.send.PutOutcome;
@@ -11,6 +14,7 @@ import io.firelake.producer.send.ShardRange;
 import io.firelake.producer.send.SinkException;
 import java.math.BigInteger;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -62,8 +66,12 @@ public final class KinesisRecordSink implements RecordSink {
      */
     public static KinesisRecordSink open(URI endpoint, String region, String stream, SenderSettings settings) {
         SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
-        return new KinesisRecordSink(KinesisClients.create(endpoint, region, settings.maxInFlight() + 2, eventLoops),
-                stream, settings.backoff(), true, eventLoops);
+        // No client-wide SDK retries: each PutRecords request carries its own strategy (PutRecordsRetries), tied to
+        // the sender's attempts and backoff, so that every attempt of a record is counted.
+        KinesisAsyncClient client = AwsClientFactory.of(ClientSettings.forEndpoint(endpoint, region).withoutSdkRetries()
+                .withApiCallAttemptTimeout(Duration.ofSeconds(30))).async(KinesisAsyncClient.builder(),
+                AsyncHttp.netty(settings.maxInFlight() + 2).withEventLoops(eventLoops)).build();
+        return new KinesisRecordSink(client, stream, settings.backoff(), true, eventLoops);
     }
 
     public KinesisAsyncClient client() {
