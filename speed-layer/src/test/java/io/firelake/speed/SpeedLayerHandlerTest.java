@@ -78,6 +78,28 @@ class SpeedLayerHandlerTest {
     }
 
     @Test
+    void logLinesAreOneJsonObjectEachWithTheDocumentedKeys() throws Exception {
+        TimeWindowEventResponse first = roundTrip(handler.handleRequest(fixture("window-batch-1.json"), null));
+        handler.handleRequest(fixture("window-batch-2-with-bad-records.json", first.getState()), null);
+        handler.handleRequest(fixture("window-final.json", Map.of()), null);
+        handler.handleRequest(fixture("window-final.json", first.getState()), null);
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode bad = json.readTree(logLines.stream()
+                .filter(line -> line.contains("bad record skipped")).findFirst().orElseThrow());
+        assertThat(bad.get("level").asText()).isEqualTo("WARN");
+        assertThat(bad.get("subsequence_number").isNumber()).isTrue();
+        assertThat(bad.get("reason").asText()).isEqualTo("MALFORMED_JSON");
+        assertThat(bad.has("detail")).isTrue();
+        com.fasterxml.jackson.databind.JsonNode written = json.readTree(logLines.get(logLines.size() - 1));
+        assertThat(written.get("msg").asText()).isEqualTo("window written");
+        assertThat(written.get("window_start").asText()).isEqualTo("2026-11-22T03:09:00Z");
+        assertThat(written.get("user_records").asLong()).isEqualTo(5);
+        assertThat(written.get("items_written").asLong()).isEqualTo(store.writes.get(0).itemCount());
+        assertThat(written.get("items_already_present").asLong()).isZero();
+    }
+
+    @Test
     void kplAggregatedRecordsAreDeaggregated() {
         AggregatedRecordEncoder encoder = new AggregatedRecordEncoder();
         for (int i = 0; i < 3; i++) {
