@@ -68,6 +68,9 @@ public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindow
     @Override
     public TimeWindowEventResponse handleRequest(KinesisTimeWindowEvent event, Context context) {
         InvocationResult result = processor.process(toInvocation(event));
+        if (result.stateNotice() != null) {
+            log.stateNotice(event.getShardId(), event.getWindow().getStart(), result.stateNotice());
+        }
         if (result.output() != null) {
             AggregateStore.WriteReport report = store.write(result.output());
             log.windowWritten(event.getShardId(), event.getWindow().getStart(), result.windowState(), report);

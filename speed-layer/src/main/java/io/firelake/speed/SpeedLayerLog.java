@@ -5,6 +5,7 @@ import io.firelake.events.log.JsonLogLine.Level;
 import io.firelake.speed.core.AggregateStore;
 import io.firelake.speed.core.BadRecordLog;
 import io.firelake.speed.core.BadRecordReason;
+import io.firelake.speed.core.StateNotice;
 import io.firelake.speed.core.WindowState;
 
 import java.util.function.Consumer;
@@ -44,5 +45,14 @@ final class SpeedLayerLog implements BadRecordLog {
     void recordFailed(String shardId, String sequenceNumber) {
         sink.accept(JsonLogLine.of(Level.ERROR).put("msg", "record failed, Lambda retries from it")
                 .put("shard", shardId).put("sequence_number", sequenceNumber).toJson());
+    }
+
+    void stateNotice(String shardId, String windowStart, StateNotice notice) {
+        boolean read = notice.kind() == StateNotice.Kind.OLDER_LAYOUT_READ;
+        sink.accept(JsonLogLine.of(read ? Level.WARN : Level.ERROR)
+                .put("msg", read ? "window state of an older layout read, its sessions sketches dropped"
+                        : "window state unreadable, discarded: the window restarts from this batch")
+                .put("shard", shardId).put("window_start", windowStart).put("state_key", notice.stateKey())
+                .put("reason", notice.kind().name()).put("detail", notice.detail()).toJson());
     }
 }
