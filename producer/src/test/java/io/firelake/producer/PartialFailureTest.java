@@ -7,7 +7,7 @@ import io.firelake.local.engines.LocalAws;
 import io.firelake.producer.ProducerRun.ProducerResult;
 import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
-import io.firelake.producer.send.Backoff;
+import io.firelake.aws.retry.Backoff;
 import io.firelake.producer.send.PutPayloadUnits;
 import io.firelake.producer.send.PutRecordsBatchBuilder;
 import io.firelake.producer.send.PutRecordsErrorClassifier;
@@ -48,7 +48,7 @@ class PartialFailureTest {
 
     private static SenderSettings fastRetries(boolean aggregation) {
         return SenderSettings.defaults().withAggregation(aggregation).withLinger(Duration.ofMillis(20))
-                .withBackoff(new Backoff(Duration.ofMillis(2), Duration.ofMillis(50))).withMaxAttempts(30);
+                .withBackoff(Backoff.exponential(Duration.ofMillis(2), Duration.ofMillis(50)).withJitter(Backoff.Jitter.FULL)).withMaxAttempts(30);
     }
 
     private static SimulationSettings events(long count) {

@@ -4,7 +4,7 @@ import io.firelake.config.Durations;
 import io.firelake.config.cli.DurationConverter;
 import io.firelake.config.cli.EndpointOptions;
 import io.firelake.producer.ProducerRun;
-import io.firelake.producer.send.Backoff;
+import io.firelake.aws.retry.Backoff;
 import io.firelake.producer.send.SenderSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +63,7 @@ public final class SendOptions {
     boolean quiet;
 
     SenderSettings senderSettings() {
-        Backoff backoff = backoffBase == null ? Backoff.defaults() : new Backoff(backoffBase, Backoff.DEFAULT_CAP);
+        Backoff backoff = backoffBase == null ? SenderSettings.DEFAULT_BACKOFF : SenderSettings.backoff(backoffBase);
         return SenderSettings.defaults().withAggregation(!noAggregation).withMaxInFlight(maxInFlight)
                 .withMaxAttempts(maxAttempts).withBackoff(backoff);
     }

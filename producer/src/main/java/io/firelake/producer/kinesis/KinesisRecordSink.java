@@ -3,7 +3,7 @@ package io.firelake.producer.kinesis;
 import io.firelake.aws.client.AsyncHttp;
 import io.firelake.aws.client.AwsClientFactory;
 import io.firelake.aws.client.ClientSettings;
-import io.firelake.producer.send.Backoff;
+import io.firelake.aws.retry.Backoff;
 import io.firelake.producer.send.KinesisRecord;
 import io.firelake.producer.send.PutOutcome;
 import io.firelake.producer.send.PutRecordsErrorClassifier;

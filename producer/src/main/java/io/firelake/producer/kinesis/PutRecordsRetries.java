@@ -1,6 +1,6 @@
 package io.firelake.producer.kinesis;
 
-import io.firelake.producer.send.Backoff;
+import io.firelake.aws.retry.Backoff;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +52,7 @@ final class PutRecordsRetries {
     private final Map<Integer, RetryStrategy> byMaxAttempts = new ConcurrentHashMap<>();
 
     PutRecordsRetries(Backoff backoff) {
-        this.backoff = BackoffStrategy.exponentialDelay(backoff.base(), backoff.cap());
+        this.backoff = BackoffStrategy.exponentialDelay(backoff.first(), backoff.cap());
     }
 
     /** The retries of one request that may be sent {@code maxAttempts} times in all. */

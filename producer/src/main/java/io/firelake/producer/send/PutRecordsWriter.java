@@ -1,5 +1,6 @@
 package io.firelake.producer.send;
 
+
 import io.firelake.producer.model.ProducerRecord;
 import io.firelake.producer.send.PutRecordsErrorClassifier.Verdict;
 import java.util.ArrayList;
@@ -143,7 +144,7 @@ final class PutRecordsWriter implements AutoCloseable {
         slot.resubmissions++;
         stats.retriedRequests.increment();
         stats.retriedEntries.add(entries.size());
-        long delay = settings.backoff().delayMillis(slot.resubmissions);
+        long delay = settings.backoff().delay(slot.resubmissions).toMillis();
         try {
             scheduler.schedule(() -> submit(slot, entries), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {

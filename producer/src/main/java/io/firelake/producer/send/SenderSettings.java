@@ -1,5 +1,7 @@
 package io.firelake.producer.send;
 
+import io.firelake.aws.retry.Backoff;
+
 import java.time.Duration;
 
 /**
@@ -29,6 +31,9 @@ public record SenderSettings(boolean aggregation, int aggregateMaxBytes, int sha
     public static final Duration DEFAULT_PARTIAL_WAIT = Duration.ofSeconds(1);
     public static final int DEFAULT_MAX_IN_FLIGHT = 8;
     public static final int DEFAULT_MAX_ATTEMPTS = 10;
+    public static final Duration DEFAULT_BACKOFF_CAP = Duration.ofSeconds(5);
+    /** Before the n-th retry of an entry: a random wait up to min(5 s, 100 ms x 2^(n-1)) (exponential, full jitter). */
+    public static final Backoff DEFAULT_BACKOFF = backoff(Duration.ofMillis(100));
 
     public SenderSettings {
         int limit = PutRecordsBatchBuilder.DEFAULT_MAX_RECORDS_PER_REQUEST;
@@ -48,7 +53,7 @@ public record SenderSettings(boolean aggregation, int aggregateMaxBytes, int sha
 
     public static SenderSettings defaults() {
         return new SenderSettings(true, PutPayloadUnits.BYTES, DEFAULT_SHARD_BUFFER_BYTES,
-                DEFAULT_LINGER, DEFAULT_PARTIAL_WAIT, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_ATTEMPTS, Backoff.defaults(),
+                DEFAULT_LINGER, DEFAULT_PARTIAL_WAIT, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_ATTEMPTS, DEFAULT_BACKOFF,
                 PutRecordsBatchBuilder.DEFAULT_MAX_RECORDS_PER_REQUEST,
                 PutRecordsBatchBuilder.DEFAULT_MAX_REQUEST_BYTES, PutRecordsBatchBuilder.DEFAULT_MAX_RECORD_BYTES);
     }
@@ -91,5 +96,10 @@ public record SenderSettings(boolean aggregation, int aggregateMaxBytes, int sha
     public SenderSettings withAggregateMaxBytes(int bytes) {
         return new SenderSettings(aggregation, bytes, shardBufferBytes, linger, partialWait,
                 maxInFlight, maxAttempts, backoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
+    }
+
+    /** Exponential backoff with full jitter from {@code base}, capped at {@link #DEFAULT_BACKOFF_CAP}. */
+    public static Backoff backoff(Duration base) {
+        return Backoff.exponential(base, DEFAULT_BACKOFF_CAP).withJitter(Backoff.Jitter.FULL);
     }
 }

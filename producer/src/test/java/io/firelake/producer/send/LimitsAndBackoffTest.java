@@ -1,5 +1,7 @@
 package io.firelake.producer.send;
 
+import io.firelake.aws.retry.Backoff;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -20,7 +22,7 @@ class LimitsAndBackoffTest {
 
     @Test
     void backoffDoublesFromItsBaseUpToItsCapWithFullJitter() {
-        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+        Backoff backoff = SenderSettings.backoff(Duration.ofMillis(100));
         assertThat(backoff.ceilingMillis(1)).isEqualTo(100);
         assertThat(backoff.ceilingMillis(2)).isEqualTo(200);
         assertThat(backoff.ceilingMillis(6)).isEqualTo(3200);
@@ -28,7 +30,7 @@ class LimitsAndBackoffTest {
         assertThat(backoff.ceilingMillis(200)).isEqualTo(5000);
         long sum = 0;
         for (int i = 0; i < 2000; i++) {
-            long delay = backoff.delayMillis(3);
+            long delay = backoff.delay(3).toMillis();
             assertThat(delay).isBetween(0L, 400L);
             sum += delay;
         }
