@@ -12,8 +12,12 @@ import io.firelake.athena.report.ReportResult;
 import io.firelake.athena.report.ResultFormatter;
 import io.firelake.athena.report.ResultFormatter.Format;
 import io.firelake.athena.report.ScanCost;
+import io.firelake.config.cli.DayRangeOptions;
+import io.firelake.config.cli.LakeOptions;
+import io.firelake.config.cli.Source;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,6 +41,7 @@ import java.util.function.Supplier;
                         + "partitions the date range selects: the stand-in for what Athena bills.",
                 "With --source aws the same SQL runs in an Athena workgroup; it prints the data scanned and its "
                         + "price (5 USD per TB, 10 MB minimum per query).",
+                "Days: --date D, or --from D --to D; --to defaults to today (UTC), --from to 6 days before --to.",
                 "Run 'firelake batch' first: most reports read the curated data and the batch views."},
         footer = {"", "Reports:", "%n  hourly_traffic, top_pages, top_referrers_campaigns, device_browser_mix, "
                 + "conversion_funnel,%n  revenue, session_metrics, bad_records, late_events, duplicates_removed"
@@ -47,8 +52,8 @@ import java.util.function.Supplier;
                 "  firelake report --ddl --lake s3://my-lake-bucket   # the CREATE TABLE statements for Athena"})
 public final class ReportCommand implements Callable<Integer> {
 
-    /** Where the reports run: DuckDB on the local lake, or Athena (the same words as firelake monitor's --source). */
-    public enum Source { local, aws }
+    /** Days a report covers when neither --date nor --from is given. */
+    static final int DEFAULT_DAYS = 7;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The report to run.")
     String name;
@@ -62,14 +67,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--ddl", description = "Print the CREATE TABLE statements of the lake's tables for --lake.")
     boolean ddl;
 
-    @Option(names = "--date", paramLabel = "D", description = "One UTC day, yyyy-MM-dd.")
-    LocalDate date;
-
-    @Option(names = "--from", paramLabel = "D", description = "First UTC day (default: 6 days before --to).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "D", description = "Last UTC day (default: today).")
-    LocalDate to;
+    @Mixin
+    DayRangeOptions days;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv or json (one object per report and line) (default: ${DEFAULT-VALUE}).")
@@ -79,13 +78,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "local: DuckDB on the local lake; aws: Athena (default: ${DEFAULT-VALUE}).")
     Source source;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:FIRELAKE_DATA_DIR:-.firelake/data}",
-            description = "The local runtime's data directory; the lake is DIR/s3/firelake-lake "
-                    + "(default: ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--lake", paramLabel = "DIR|S3", description = "The lake: a directory for --source local, s3://bucket for --ddl.")
-    String lake;
+    @Mixin
+    LakeOptions lake;
 
     @Option(names = "--workgroup", paramLabel = "NAME", defaultValue = "firelake-reports",
             description = "Athena workgroup: the SAM stack's is STACK-reports (default: ${DEFAULT-VALUE}).")
@@ -126,7 +120,7 @@ public final class ReportCommand implements Callable<Integer> {
             return 0;
         }
         if (ddl) {
-            String root = lake != null ? lake : lakeDirectory().toUri().toString();
+            String root = lake.given().orElseGet(() -> lake.directory().toUri().toString());
             LakeTables.ALL.forEach(t -> out.println(LakeTables.ddl(t, root) + ";\n"));
             return 0;
         }
@@ -178,14 +172,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private DateRange dateRange() {
-        if (date != null && (from != null || to != null)) {
-            throw new IllegalArgumentException("give either --date or --from/--to, not both");
-        }
-        if (date != null) {
-            return DateRange.day(date);
-        }
-        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
-        return new DateRange(from != null ? from : last.minusDays(6), last);
+        DayRangeOptions.Days range = days.lastDays(DEFAULT_DAYS, LocalDate.now(ZoneOffset.UTC));
+        return new DateRange(range.first(), range.last());
     }
 
     private ReportEngine openEngine() {
@@ -196,19 +184,15 @@ public final class ReportCommand implements Callable<Integer> {
             return AthenaReportEngine.create(new AthenaReportEngine.Settings(workgroup, database,
                     Optional.ofNullable(outputLocation), AthenaReportEngine.DEFAULT_TIMEOUT, Backoff.DEFAULT));
         }
-        Path directory = lakeDirectory();
+        if (lake.given().filter(l -> l.startsWith("s3://")).isPresent()) {
+            throw new IllegalArgumentException("DuckDB reads local files; for s3:// use --source aws");
+        }
+        Path directory = lake.directory();
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("no lake at " + directory
                     + ": run the local pipeline (and firelake batch) first, or point --lake / --data-dir at one");
         }
         return new DuckDbReportEngine(directory);
-    }
-
-    private Path lakeDirectory() {
-        if (lake != null && lake.startsWith("s3://")) {
-            throw new IllegalArgumentException("DuckDB reads local files; for s3:// use --source aws");
-        }
-        return lake != null ? Path.of(lake) : dataDir.resolve("s3").resolve("firelake-lake");
     }
 
     static String scanLine(ReportResult result) {

@@ -10,14 +10,13 @@ import io.firelake.athena.report.DateRange;
 import io.firelake.athena.report.ReportCatalog;
 import io.firelake.athena.report.ReportResult;
 import io.firelake.athena.report.ScanCost;
+import io.firelake.aws.client.AwsClientFactory;
+import io.firelake.aws.client.ClientSettings;
+import io.firelake.aws.client.SyncHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
 import java.io.PrintWriter;
@@ -112,13 +111,9 @@ class AthenaEngineStubTest {
             """;
 
     private AthenaReportEngine engine(Optional<String> outputLocation) {
-        AthenaClient client = AthenaClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("firelake-local", "firelake-local-secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        AthenaClient client = AwsClientFactory.of(ClientSettings.localEngine(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort())))
+                .sync(AthenaClient.builder(), SyncHttp.urlConnection()).build();
         return new AthenaReportEngine(client, new AthenaReportEngine.Settings("firelake", "firelake", outputLocation,
                 Duration.ofMinutes(5), Backoff.DEFAULT), sleeps::add);
     }

@@ -1,15 +1,12 @@
 package io.firelake.transform;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.firelake.events.log.JsonLogLine;
+import io.firelake.events.log.JsonLogLine.Level;
 import io.firelake.transform.core.InputRecord;
 import io.firelake.transform.core.KinesisMetadata;
 import io.firelake.transform.core.TransformResult;
 import io.firelake.transform.validate.Failure;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -19,8 +16,6 @@ import java.util.function.Consumer;
  * contents: they may hold personal data, and the raw record is in the error prefix anyway.
  */
 final class FailureLog {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private FailureLog() {
     }
@@ -40,52 +35,20 @@ final class FailureLog {
                 sink.accept(failureLine(inputs.get(i), pf.failure(), invocationId));
             }
         }
-        int okCount = ok;
-        int droppedCount = dropped;
-        int failedCount = failed;
-        sink.accept(line(g -> {
-            g.writeStringField("level", "INFO");
-            g.writeStringField("event", "batch_transformed");
-            g.writeStringField("invocationId", invocationId);
-            g.writeNumberField("records", results.size());
-            g.writeNumberField("ok", okCount);
-            g.writeNumberField("dropped", droppedCount);
-            g.writeNumberField("processingFailed", failedCount);
-        }));
+        sink.accept(JsonLogLine.of(Level.INFO).put("event", "batch_transformed").put("invocationId", invocationId)
+                .put("records", results.size()).put("ok", ok).put("dropped", dropped).put("processingFailed", failed)
+                .toJson());
     }
 
     static String failureLine(InputRecord input, Failure failure, String invocationId) {
         KinesisMetadata kinesis = input.kinesis();
-        return line(g -> {
-            g.writeStringField("level", "WARN");
-            g.writeStringField("event", "record_failed");
-            g.writeStringField("recordId", input.recordId());
-            g.writeStringField("code", failure.code().name());
-            g.writeStringField("field", failure.field());
-            g.writeStringField("shard", kinesis == null ? null : kinesis.shardId());
-            g.writeStringField("sequence", kinesis == null ? null : kinesis.sequenceNumber());
-            if (kinesis != null && kinesis.subsequenceNumber() != null) {
-                g.writeNumberField("subsequence", kinesis.subsequenceNumber());
-            }
-            g.writeStringField("invocationId", invocationId);
-            g.writeStringField("message", failure.message());
-        });
-    }
-
-    static String line(Fields fields) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            fields.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        JsonLogLine line = JsonLogLine.of(Level.WARN).put("event", "record_failed").put("recordId", input.recordId())
+                .put("code", failure.code().name()).put("field", failure.field())
+                .put("shard", kinesis == null ? null : kinesis.shardId())
+                .put("sequence", kinesis == null ? null : kinesis.sequenceNumber());
+        if (kinesis != null && kinesis.subsequenceNumber() != null) {
+            line.put("subsequence", kinesis.subsequenceNumber());
         }
-        return out.toString();
-    }
-
-    @FunctionalInterface
-    interface Fields {
-        void write(JsonGenerator g) throws IOException;
+        return line.put("invocationId", invocationId).put("message", failure.message()).toJson();
     }
 }

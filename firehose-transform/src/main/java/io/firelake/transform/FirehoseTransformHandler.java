@@ -19,6 +19,8 @@ import io.firelake.transform.validate.Failure;
 import io.firelake.transform.validate.ReasonCode;
 import io.firelake.transform.validate.RecordValidator;
 import io.firelake.events.EventContract;
+import io.firelake.events.log.JsonLogLine;
+import io.firelake.events.log.JsonLogLine.Level;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -106,18 +108,12 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
             records = event.records();
             invocationId = event.invocationId();
             if (event.skippedRecords() > 0) {
-                log.accept(FailureLog.line(g -> {
-                    g.writeStringField("level", "ERROR");
-                    g.writeStringField("event", "records_without_id");
-                    g.writeNumberField("count", event.skippedRecords());
-                }));
+                log.accept(JsonLogLine.of(Level.ERROR).put("event", "records_without_id")
+                        .put("count", event.skippedRecords()).toJson());
             }
         } catch (MalformedEventException e) {
-            log.accept(FailureLog.line(g -> {
-                g.writeStringField("level", "ERROR");
-                g.writeStringField("event", "malformed_request");
-                g.writeStringField("message", e.getMessage());
-            }));
+            log.accept(JsonLogLine.of(Level.ERROR).put("event", "malformed_request").put("message", e.getMessage())
+                    .toJson());
             records = List.of();
         }
         List<TransformResult> results;

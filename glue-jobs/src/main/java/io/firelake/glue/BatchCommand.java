@@ -1,7 +1,11 @@
 package io.firelake.glue;
 
+import io.firelake.config.cli.DayRangeOptions;
+import io.firelake.config.cli.LakeOptions;
+import io.firelake.config.layout.LakePrefix;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.File;
@@ -32,6 +36,7 @@ import java.util.concurrent.Callable;
                 "2. views: traffic_hourly, sessions, funnel_daily, revenue_daily under views/.",
                 "Each run replaces the days it processes (re-running is safe) and also re-processes "
                         + "--lookback-days earlier days, where late events land.",
+                "Days: --date D (default: today, UTC), or --from D --to D (--to defaults to --from).",
                 "Then: firelake report --all --from D --to D"},
         footer = {"", "Examples:", "  firelake batch                          # today (UTC)",
                 "  firelake batch --date 2026-11-21", "  firelake batch --from 2026-11-01 --to 2026-11-30"})
@@ -56,24 +61,12 @@ public final class BatchCommand implements Callable<Integer> {
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
             "-Djdk.reflect.useDirectMethodHandle=false");
     public static final String CLASSPATH_FILE = "spark-classpath.txt";
-    public static final String DEFAULT_BUCKET = "firelake-lake";
 
-    @Option(names = "--date", paramLabel = "D", description = "One UTC day to process, yyyy-MM-dd (default: today).")
-    LocalDate date;
+    @Mixin
+    DayRangeOptions days;
 
-    @Option(names = "--from", paramLabel = "D", description = "First UTC day of a range, yyyy-MM-dd.")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "D", description = "Last UTC day of a range (default: --from).")
-    LocalDate to;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:FIRELAKE_DATA_DIR:-.firelake/data}",
-            description = "The local runtime's data directory (default: ${DEFAULT-VALUE}); the lake is "
-                    + "DIR/s3/" + DEFAULT_BUCKET + ".")
-    Path dataDir;
-
-    @Option(names = "--lake", paramLabel = "DIR", description = "The lake directory itself, instead of --data-dir's.")
-    Path lake;
+    @Mixin
+    LakeOptions lake;
 
     @Option(names = "--lookback-days", paramLabel = "N", defaultValue = "2",
             description = "Earlier days re-processed for late events (default: ${DEFAULT-VALUE}).")
@@ -154,24 +147,15 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     List<String> jobArguments() {
-        if (date != null && (from != null || to != null)) {
-            throw new IllegalArgumentException("give either --date or --from/--to, not both");
-        }
-        if (from == null && to != null) {
-            throw new IllegalArgumentException("--to needs --from");
-        }
-        LocalDate first = date != null ? date : from != null ? from : LocalDate.now(ZoneOffset.UTC);
-        LocalDate last = date != null ? date : to != null ? to : first;
-        if (last.isBefore(first)) {
-            throw new IllegalArgumentException("--to " + last + " is before --from " + first);
-        }
-        Path lakeDir = (lake != null ? lake : dataDir.resolve("s3").resolve(DEFAULT_BUCKET)).toAbsolutePath().normalize();
-        if (!Files.isDirectory(lakeDir.resolve("raw"))) {
-            throw new IllegalArgumentException("no raw data under " + lakeDir + " (expected " + lakeDir.resolve("raw")
+        DayRangeOptions.Days range = days.oneDay(LocalDate.now(ZoneOffset.UTC));
+        Path lakeDir = lake.directory();
+        Path raw = lakeDir.resolve(LakePrefix.RAW.key());
+        if (!Files.isDirectory(raw)) {
+            throw new IllegalArgumentException("no raw data under " + lakeDir + " (expected " + raw
                     + "): run the local pipeline first, or point --lake / --data-dir at a lake");
         }
         return List.of("--JOB_NAME", "firelake-batch-local", "--lake", lakeDir.toString(),
-                "--from", first.toString(), "--to", last.toString(),
+                "--from", range.first().toString(), "--to", range.last().toString(),
                 "--lookback-days", String.valueOf(lookbackDays), "--target-file-mb", String.valueOf(targetFileMb),
                 "--cores", String.valueOf(cores));
     }

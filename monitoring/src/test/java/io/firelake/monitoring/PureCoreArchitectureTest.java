@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Health, accounting, error summaries, reports and replay are pure: only the aws adapters and the command shells
- * that build clients may touch the SDK.
+ * that build clients may touch the SDK. Replay sends through the producer's pure sender; its Kinesis adapter is the
+ * shells' to build.
  */
 @AnalyzeClasses(packages = "io.firelake.monitoring", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class PureCoreArchitectureTest {
@@ -25,4 +26,10 @@ class PureCoreArchitectureTest {
             .that().resideOutsideOfPackages("io.firelake.monitoring.aws..", "io.firelake.monitoring.cli..")
             .should().dependOnClassesThat()
             .resideInAnyPackage("io.firelake.monitoring.aws..", "io.firelake.monitoring.cli..");
+
+    @ArchTest
+    static final ArchRule coreSendsOnlyThroughThePureSender = noClasses()
+            .that().resideOutsideOfPackages("io.firelake.monitoring.aws..", "io.firelake.monitoring.cli..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("io.firelake.producer", "io.firelake.producer.kinesis..", "io.firelake.producer.cli..");
 }

@@ -67,7 +67,7 @@ public final class ProducerRun {
         boolean ownsSink = sink == null;
         if (sink == null) {
             KinesisRecordSink kinesis = KinesisRecordSink.open(options.endpoint, options.region, options.stream,
-                    options.settings.maxInFlight() + 2);
+                    options.settings);
             sink = kinesis;
             if (options.createShards > 0) {
                 try {

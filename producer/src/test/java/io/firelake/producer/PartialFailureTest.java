@@ -7,9 +7,10 @@ import io.firelake.local.engines.LocalAws;
 import io.firelake.producer.ProducerRun.ProducerResult;
 import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
-import io.firelake.producer.send.Backoff;
-import io.firelake.producer.send.EntryErrors;
-import io.firelake.producer.send.KinesisLimits;
+import io.firelake.aws.retry.Backoff;
+import io.firelake.producer.send.PutPayloadUnits;
+import io.firelake.producer.send.PutRecordsBatchBuilder;
+import io.firelake.producer.send.PutRecordsErrorClassifier;
 import io.firelake.producer.send.SenderSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,7 +48,7 @@ class PartialFailureTest {
 
     private static SenderSettings fastRetries(boolean aggregation) {
         return SenderSettings.defaults().withAggregation(aggregation).withLinger(Duration.ofMillis(20))
-                .withBackoff(new Backoff(Duration.ofMillis(2), Duration.ofMillis(50))).withMaxAttempts(30);
+                .withBackoff(Backoff.exponential(Duration.ofMillis(2), Duration.ofMillis(50)).withJitter(Backoff.Jitter.FULL)).withMaxAttempts(30);
     }
 
     private static SimulationSettings events(long count) {
@@ -95,10 +96,10 @@ class PartialFailureTest {
 
             assertThat(result.complete()).as(String.valueOf(result)).isTrue();
             assertThat(proxy.putRecordsRequests).allSatisfy(request -> {
-                assertThat(request.entries()).isLessThanOrEqualTo(KinesisLimits.DEFAULT_MAX_RECORDS_PER_REQUEST);
-                assertThat(request.bytes()).isLessThanOrEqualTo(KinesisLimits.DEFAULT_MAX_REQUEST_BYTES);
+                assertThat(request.entries()).isLessThanOrEqualTo(PutRecordsBatchBuilder.DEFAULT_MAX_RECORDS_PER_REQUEST);
+                assertThat(request.bytes()).isLessThanOrEqualTo(PutRecordsBatchBuilder.DEFAULT_MAX_REQUEST_BYTES);
                 assertThat(request.entryBytes()).allSatisfy(bytes ->
-                        assertThat(bytes).isLessThanOrEqualTo(KinesisLimits.PUT_PAYLOAD_UNIT_BYTES));
+                        assertThat(bytes).isLessThanOrEqualTo(PutPayloadUnits.BYTES));
             });
             List<StreamReader.ReadRecord> read = StreamReader.readAll(kinesis, "partial-aggregated");
             assertThat(read).hasSize(20_000);
@@ -125,7 +126,7 @@ class PartialFailureTest {
             assertThat(purchases).isPositive();
             assertThat(result.summary().failed()).isEqualTo(purchases);
             assertThat(result.summary().delivered() + result.summary().failed()).isEqualTo(2000);
-            assertThat(result.summary().failuresByCode()).containsOnlyKeys(EntryErrors.THROUGHPUT_EXCEEDED);
+            assertThat(result.summary().failuresByCode()).containsOnlyKeys(PutRecordsErrorClassifier.THROUGHPUT_EXCEEDED);
             assertThat(sent.failed).allSatisfy(f -> {
                 assertThat(f.attempts()).isEqualTo(4);
                 assertThat(f.message()).contains("gave up after 4 attempts");

@@ -10,7 +10,7 @@ import io.firelake.producer.ProducerRun.ProducerResult;
 import io.firelake.producer.generate.FaultKind;
 import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
-import io.firelake.producer.send.KinesisLimits;
+import io.firelake.producer.send.PutPayloadUnits;
 import io.firelake.producer.send.SenderSettings;
 import io.firelake.producer.send.ShardMap;
 import io.firelake.producer.send.ShardRange;
@@ -144,7 +144,7 @@ class ProducerKinesaliteTest {
         }
         long oversized = result.summary().recordsByKind().getOrDefault("oversized", 0L);
         assertThat(result.summary().putPayloadUnits())
-                .isEqualTo(600 - oversized + oversized * KinesisLimits.putPayloadUnits(1_030_020));
+                .isEqualTo(600 - oversized + oversized * PutPayloadUnits.of(1_030_020));
     }
 
     @Test

@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import io.firelake.speed.core.AggregateStore;
-import io.firelake.speed.core.BadRecordLog;
-import io.firelake.speed.core.BadRecordReason;
 import io.firelake.speed.core.ClickEventParser;
 import io.firelake.speed.core.Invocation;
 import io.firelake.speed.core.InvocationResult;
@@ -47,7 +45,7 @@ public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindow
 
     private final WindowProcessor processor;
     private final AggregateStore store;
-    private final Consumer<String> log;
+    private final SpeedLayerLog log;
 
     /** Lambda's constructor: the DynamoDB client is built once per execution environment, from the environment. */
     public SpeedLayerHandler() {
@@ -63,27 +61,23 @@ public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindow
     /** For the local runtime and tests: the caller owns the store (and its client). */
     public SpeedLayerHandler(AggregateStore store, int allowedLatenessMinutes, Consumer<String> log) {
         this.store = store;
-        this.log = log;
-        this.processor = new WindowProcessor(new ClickEventParser(), badRecordLog(log), allowedLatenessMinutes);
+        this.log = new SpeedLayerLog(log);
+        this.processor = new WindowProcessor(new ClickEventParser(), this.log, allowedLatenessMinutes);
     }
 
     @Override
     public TimeWindowEventResponse handleRequest(KinesisTimeWindowEvent event, Context context) {
         InvocationResult result = processor.process(toInvocation(event));
+        if (result.stateNotice() != null) {
+            log.stateNotice(event.getShardId(), event.getWindow().getStart(), result.stateNotice());
+        }
         if (result.output() != null) {
             AggregateStore.WriteReport report = store.write(result.output());
-            log.accept("{\"level\":\"INFO\",\"msg\":\"window written\",\"shard\":\"" + event.getShardId()
-                    + "\",\"window_start\":\"" + event.getWindow().getStart()
-                    + "\",\"user_records\":" + result.windowState().userRecords()
-                    + ",\"bad_records\":" + result.windowState().badRecords()
-                    + ",\"duplicates\":" + result.windowState().duplicates()
-                    + ",\"items_written\":" + report.written()
-                    + ",\"items_already_present\":" + report.alreadyPresent() + "}");
+            log.windowWritten(event.getShardId(), event.getWindow().getStart(), result.windowState(), report);
         }
         List<TimeWindowEventResponse.BatchItemFailure> failures = new ArrayList<>(1);
         if (result.firstFailedSequenceNumber() != null) {
-            log.accept("{\"level\":\"ERROR\",\"msg\":\"record failed, Lambda retries from it\",\"shard\":\""
-                    + event.getShardId() + "\",\"sequence_number\":\"" + result.firstFailedSequenceNumber() + "\"}");
+            log.recordFailed(event.getShardId(), result.firstFailedSequenceNumber());
             failures.add(new TimeWindowEventResponse.BatchItemFailure(result.firstFailedSequenceNumber()));
         }
         return new TimeWindowEventResponse(new java.util.HashMap<>(result.state()), failures);
@@ -113,33 +107,5 @@ public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindow
         byte[] bytes = new byte[view.remaining()];
         view.get(bytes);
         return bytes;
-    }
-
-    private static BadRecordLog badRecordLog(Consumer<String> log) {
-        // Never the payload: it may hold PII. Shard, sequence and subsequence find the record again.
-        return (shardId, sequenceNumber, subSequence, reason, detail) -> log.accept(
-                (reason == BadRecordReason.OUT_OF_WINDOW_RANGE
-                        ? "{\"level\":\"INFO\",\"msg\":\"late event left to the batch layer\",\"shard\":\""
-                        : "{\"level\":\"WARN\",\"msg\":\"bad record skipped\",\"shard\":\"") + shardId
-                        + "\",\"sequence_number\":\"" + sequenceNumber + "\",\"subsequence_number\":" + subSequence
-                        + ",\"reason\":\"" + reason + "\",\"detail\":\"" + jsonEscape(detail) + "\"}");
-    }
-
-    private static String jsonEscape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

@@ -55,7 +55,8 @@ class SpeedLayerHandlerTest {
         assertThat(main.purchases()).isEqualTo(2);
         assertThat(main.itemsSold()).isEqualTo(3);
         assertThat(main.revenueCentsByCurrency()).isEqualTo(Map.of("EUR", 4499L));
-        assertThat(io.firelake.speed.core.HyperLogLog.fromRegisters(main.sessionsSketch()).estimate()).isEqualTo(3);
+        assertThat(io.firelake.speed.core.DistinctSketch.fromBytes(main.sessionsSketch()).estimate()).isEqualTo(3);
+        assertThat(main.sessionsEstimate()).isEqualTo(3);
 
         assertThat(output.summary().kinesisRecords()).isEqualTo(10);
         assertThat(output.summary().userRecords()).isEqualTo(10);
@@ -75,6 +76,62 @@ class SpeedLayerHandlerTest {
                 .allSatisfy(line -> assertThat(line).contains("\"shard\":\"shardId-000000000000\"")
                         .contains("\"sequence_number\":\"49590338271490256608559692538361571095921575989136580")
                         .doesNotContain("not json"));
+    }
+
+    @Test
+    void logLinesAreOneJsonObjectEachWithTheDocumentedKeys() throws Exception {
+        TimeWindowEventResponse first = roundTrip(handler.handleRequest(fixture("window-batch-1.json"), null));
+        handler.handleRequest(fixture("window-batch-2-with-bad-records.json", first.getState()), null);
+        handler.handleRequest(fixture("window-final.json", Map.of()), null);
+        handler.handleRequest(fixture("window-final.json", first.getState()), null);
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode bad = json.readTree(logLines.stream()
+                .filter(line -> line.contains("bad record skipped")).findFirst().orElseThrow());
+        assertThat(bad.get("level").asText()).isEqualTo("WARN");
+        assertThat(bad.get("subsequence_number").isNumber()).isTrue();
+        assertThat(bad.get("reason").asText()).isEqualTo("MALFORMED_JSON");
+        assertThat(bad.has("detail")).isTrue();
+        com.fasterxml.jackson.databind.JsonNode written = json.readTree(logLines.get(logLines.size() - 1));
+        assertThat(written.get("msg").asText()).isEqualTo("window written");
+        assertThat(written.get("window_start").asText()).isEqualTo("2026-11-22T03:09:00Z");
+        assertThat(written.get("user_records").asLong()).isEqualTo(5);
+        assertThat(written.get("items_written").asLong()).isEqualTo(store.writes.get(0).itemCount());
+        assertThat(written.get("items_already_present").asLong()).isZero();
+    }
+
+    /** State the code before DataSketches left mid-window (layout 1): read, counted, its sketches dropped, logged. */
+    @Test
+    void stateOfTheLayoutBeforeDataSketchesIsReadAndLoggedNeverACrash() throws Exception {
+        Map<String, String> v1 = io.firelake.speed.core.StateFixtures.layoutOne();
+
+        TimeWindowEventResponse last = roundTrip(handler.handleRequest(fixture("window-final.json", v1), null));
+
+        assertThat(last.getBatchItemFailures()).isEmpty();
+        assertThat(store.writes).hasSize(1);
+        WindowOutput output = store.writes.get(0);
+        assertThat(output.summary().userRecords()).isEqualTo(10);
+        assertThat(output.summary().events()).isEqualTo(6);
+        assertThat(output.minutes().get(1).sessionsEstimate()).isZero(); // the old sketch could not be carried over
+        List<String> notices = logLines.stream().filter(line -> line.contains("older layout")).toList();
+        assertThat(notices).hasSize(1);
+        com.fasterxml.jackson.databind.JsonNode notice = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(notices.get(0));
+        assertThat(notice.get("level").asText()).isEqualTo("WARN");
+        assertThat(notice.get("shard").asText()).isEqualTo("shardId-000000000000");
+        assertThat(notice.get("state_key").asText()).isEqualTo("firelake.window.v1");
+        assertThat(notice.get("reason").asText()).isEqualTo("OLDER_LAYOUT_READ");
+    }
+
+    @Test
+    void unreadableStateIsDiscardedAndLoggedNeverACrash() {
+        TimeWindowEventResponse response = handler.handleRequest(
+                fixture("window-batch-1.json", Map.of(WindowStateCodec.STATE_KEY, "AAAA")), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(response.getState()).containsKey(WindowStateCodec.STATE_KEY);
+        assertThat(logLines).filteredOn(line -> line.contains("\"reason\":\"UNREADABLE_DISCARDED\""))
+                .singleElement().asString().contains("\"level\":\"ERROR\"");
     }
 
     @Test

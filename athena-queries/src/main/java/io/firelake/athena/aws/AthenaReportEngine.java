@@ -1,11 +1,13 @@
 package io.firelake.athena.aws;
 
 import io.firelake.athena.report.DateRange;
+import io.firelake.aws.client.AwsClientFactory;
+import io.firelake.aws.client.ClientSettings;
+import io.firelake.aws.client.SyncHttp;
 import io.firelake.athena.report.Report;
 import io.firelake.athena.report.ReportEngine;
 import io.firelake.athena.report.ReportResult;
 import io.firelake.athena.report.ScanCost;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
 import software.amazon.awssdk.services.athena.model.Datum;
@@ -59,7 +61,8 @@ public final class AthenaReportEngine implements ReportEngine {
 
     /** An engine on the default credential chain and region. */
     public static AthenaReportEngine create(Settings settings) {
-        AthenaClient client = AthenaClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        AthenaClient client = AwsClientFactory.of(ClientSettings.aws())
+                .sync(AthenaClient.builder(), SyncHttp.urlConnection()).build();
         return new AthenaReportEngine(client, settings, d -> Thread.sleep(d.toMillis()));
     }
 

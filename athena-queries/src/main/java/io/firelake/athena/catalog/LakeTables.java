@@ -1,5 +1,6 @@
 package io.firelake.athena.catalog;
 
+import io.firelake.config.layout.LakePrefix;
 import io.firelake.events.EventContract;
 import io.firelake.events.catalog.AthenaDdl;
 import io.firelake.events.catalog.TableDefinition;
@@ -44,10 +45,10 @@ public final class LakeTables {
     /** Where each table lives under the lake root (the S3 prefixes of the lake layout). */
     public static String prefix(String table) {
         return switch (table) {
-            case RAW -> "raw/";
-            case CURATED -> "curated/";
-            case DELIVERY_ERRORS -> "errors/";
-            default -> "views/" + table + "/";
+            case RAW -> LakePrefix.RAW.key() + "/";
+            case CURATED -> LakePrefix.CURATED.key() + "/";
+            case DELIVERY_ERRORS -> LakePrefix.ERRORS.key() + "/";
+            default -> LakePrefix.VIEWS.key() + "/" + table + "/";
         };
     }
 

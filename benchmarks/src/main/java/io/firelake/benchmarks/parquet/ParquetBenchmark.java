@@ -2,6 +2,8 @@ package io.firelake.benchmarks.parquet;
 
 import io.firelake.benchmarks.results.Results;
 import io.firelake.benchmarks.workload.RealisticBatch;
+import io.firelake.config.layout.DataLayout;
+import io.firelake.config.layout.LakePrefix;
 import io.firelake.lake.format.ConversionResult;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.lake.format.OpenXJsonDeserializer;
@@ -91,7 +93,7 @@ public final class ParquetBenchmark {
         System.out.printf(Locale.ROOT, "%,d produced (%.0f B avg raw), %,d enriched JSON lines (%.0f B avg)%n",
                 produced.size(), (double) rawPayloadBytes / produced.size(), rows, (double) jsonBytes / rows);
 
-        LakeSchema schema = LakeSchema.clickstreamRaw("s3://firelake-lake/raw/");
+        LakeSchema schema = LakeSchema.clickstreamRaw(LakePrefix.RAW.uri(DataLayout.LAKE_BUCKET));
         OpenXJsonDeserializer deserializer = new OpenXJsonDeserializer(schema);
         Path dir = Files.createTempDirectory("firelake-parquet-bench");
         Path file = dir.resolve("events.parquet");

@@ -43,6 +43,12 @@ public final class SampleBatch {
             "checkout", "purchase"};
 
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * The delivery stream the sample requests come from, named as in the test events under {@code src/test/resources}.
+     * A sample value, not the lake bucket: the handler never reads it, so this Lambda jar need not depend on
+     * firelake-config (which owns the pipeline's names) and stays as lean as its cold start wants.
+     */
+    static final String SAMPLE_DELIVERY_STREAM_ARN = "arn:aws:firehose:us-east-1:123456789012:deliverystream/firelake-lake";
 
     private SampleBatch() {
     }
@@ -117,7 +123,7 @@ public final class SampleBatch {
             g.writeStartObject();
             g.writeStringField("invocationId", "00540a87-5050-496a-84e4-e7d92bbaf5e2");
             g.writeStringField("sourceKinesisStreamArn", "arn:aws:kinesis:us-east-1:123456789012:stream/firelake-events");
-            g.writeStringField("deliveryStreamArn", "arn:aws:firehose:us-east-1:123456789012:deliverystream/firelake-lake");
+            g.writeStringField("deliveryStreamArn", SAMPLE_DELIVERY_STREAM_ARN);
             g.writeStringField("region", "us-east-1");
             g.writeArrayFieldStart("records");
             for (int i = 0; i < payloads.size(); i++) {

@@ -1,15 +1,18 @@
 package io.firelake.glue.job;
 
+import io.firelake.config.layout.LakePrefix;
+
 import java.time.LocalDate;
 
 /**
- * Where the batch layer reads and writes under the lake root: the prefixes of the lake layout that Firehose and the
- * Athena DDL share ({@code raw/}, {@code curated/}, {@code views/<table>/}).
+ * Where the batch layer reads and writes under the lake root, a directory or an {@code s3://} URI: the prefixes of
+ * the lake that Firehose and the Athena DDL share ({@link LakePrefix}: {@code raw/}, {@code curated/},
+ * {@code views/<table>/}).
  */
 public record LakeLayout(String root) {
 
     public String raw() {
-        return root + "/raw";
+        return root + "/" + LakePrefix.RAW.key();
     }
 
     public String rawDay(LocalDate day) {
@@ -17,7 +20,7 @@ public record LakeLayout(String root) {
     }
 
     public String curated() {
-        return root + "/curated";
+        return root + "/" + LakePrefix.CURATED.key();
     }
 
     public String curatedDay(LocalDate day) {
@@ -25,7 +28,7 @@ public record LakeLayout(String root) {
     }
 
     public String view(String table) {
-        return root + "/views/" + table;
+        return root + "/" + LakePrefix.VIEWS.key() + "/" + table;
     }
 
     public String viewDay(String table, LocalDate day) {

@@ -1,5 +1,6 @@
 package io.firelake.local.eventsource;
 
+import io.firelake.aws.kinesis.StreamShards;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
@@ -17,7 +18,9 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>Every shard (listed when the mapping starts) is polled with GetRecords by its own thread and invoked one batch
- *       at a time, so records of a shard are processed in order (parallelization factor 1).</li>
+ *       at a time, so records of a shard are processed in order (parallelization factor 1). Reading is aws-base's
+ *       shard reader: an expired iterator is renewed after the last record read, throttled or failed reads back off
+ *       from 200 ms to 5 s.</li>
  *   <li>A batch holds up to {@code BatchSize} records and at most 6 MB of event; it goes out when full, or when
  *       {@code MaximumBatchingWindowInSeconds} has passed since its first record was read.</li>
  *   <li>With {@code TumblingWindowInSeconds}: records are grouped by the window of their approximate arrival time
@@ -85,19 +88,10 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         KinesisEventJson events = new KinesisEventJson(config.streamName(), config.functionName());
-        List<Shard> shards = new ArrayList<>();
-        String nextToken = null;
-        do {
-            String token = nextToken;
-            var page = token == null
-                    ? kinesis.listShards(b -> b.streamName(config.streamName()))
-                    : kinesis.listShards(b -> b.nextToken(token)); // the API forbids the stream name with a token
-            shards.addAll(page.shards());
-            nextToken = page.nextToken();
-        } while (nextToken != null);
+        List<Shard> shards = StreamShards.list(kinesis, config.streamName());
         for (Shard shard : shards) {
-            ShardPoller poller = new ShardPoller(shard.shardId(), kinesis, config, function, events, checkpoints,
-                    onFailure, clock, log);
+            ShardPoller poller = new ShardPoller(new ShardContext(shard.shardId(), config, function, events, onFailure,
+                    clock, log), kinesis, checkpoints);
             pollers.put(shard.shardId(), poller);
             Thread thread = new Thread(poller, "esm-" + config.functionName() + "-" + shard.shardId());
             thread.setDaemon(true);
@@ -112,9 +106,12 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
 
     public List<ShardStats> stats() {
         List<ShardStats> stats = new ArrayList<>();
-        pollers.forEach((shardId, poller) -> stats.add(new ShardStats(shardId, poller.checkpoint(), poller.idle(),
-                poller.invocations.get(), poller.functionErrors.get(), poller.recordsDelivered.get(),
-                poller.recordsDiscarded.get(), poller.windowsClosed.get())));
+        pollers.forEach((shardId, poller) -> {
+            ShardCounters counters = poller.counters;
+            stats.add(new ShardStats(shardId, poller.checkpoint(), poller.idle(), counters.invocations.get(),
+                    counters.functionErrors.get(), counters.recordsDelivered.get(), counters.recordsDiscarded.get(),
+                    counters.windowsClosed.get()));
+        });
         return stats;
     }
 

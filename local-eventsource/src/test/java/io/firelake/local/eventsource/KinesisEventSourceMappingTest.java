@@ -7,16 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firelake.kinesis.aggregation.AggregatedRecordEncoder;
 import io.firelake.local.engines.DynamoDbLocalServer;
-import io.firelake.local.engines.Kinesalite;
 import io.firelake.local.engines.LocalAws;
 import io.firelake.speed.SpeedLayerHandler;
 import io.firelake.speed.dynamodb.AggregateTable;
 import io.firelake.speed.dynamodb.DynamoDbAggregateStore;
 import io.firelake.speed.reader.RealtimeCommand;
 import io.firelake.speed.report.RealtimeReport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,22 +41,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KinesisEventSourceMappingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Kinesalite kinesalite;
+    @RegisterExtension
+    static final KinesaliteExtension KINESALITE = new KinesaliteExtension();
     private static KinesisClient kinesis;
 
     @TempDir
     Path temp;
 
     @BeforeAll
-    static void startKinesalite() {
-        kinesalite = Kinesalite.start();
-        kinesis = LocalAws.kinesis(kinesalite.endpoint());
-    }
-
-    @AfterAll
-    static void stopKinesalite() {
-        kinesis.close();
-        kinesalite.close();
+    static void client() {
+        kinesis = KINESALITE.kinesis();
     }
 
     /**
@@ -218,11 +211,8 @@ class KinesisEventSourceMappingTest {
                 .onFailure(discarded::add).log(line -> { }).build().start();
     }
 
-    /** kinesalite makes a stream ACTIVE just after CreateStream returns; writing before that fails. */
-    private static void createStream(String stream, int shards) throws InterruptedException {
-        kinesis.createStream(b -> b.streamName(stream).shardCount(shards));
-        awaitTrue(() -> kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary()
-                .streamStatus() == software.amazon.awssdk.services.kinesis.model.StreamStatus.ACTIVE);
+    private static void createStream(String stream, int shards) {
+        KINESALITE.createStream(stream, shards);
     }
 
     private static void put(String stream, List<String> payloads) {

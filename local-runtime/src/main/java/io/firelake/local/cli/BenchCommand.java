@@ -1,5 +1,7 @@
 package io.firelake.local.cli;
 
+import io.firelake.config.layout.DataLayout;
+import io.firelake.config.layout.LakePrefix;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
@@ -72,8 +74,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         PipelineSettings settings = SamTemplate.load();
-        try (Kinesalite kinesalite = Kinesalite.builder().dataDir(workDir.resolve("kinesis")).start();
-             S3ProxyServer s3proxy = S3ProxyServer.start(workDir.resolve("s3"));
+        DataLayout work = DataLayout.of(workDir);
+        try (Kinesalite kinesalite = Kinesalite.builder().dataDir(work.kinesisDir()).start();
+             S3ProxyServer s3proxy = S3ProxyServer.start(work.s3Dir());
              KinesisClient kinesis = LocalAws.kinesis(kinesalite.endpoint());
              S3Client s3 = LocalAws.s3(s3proxy.endpoint())) {
             kinesis.createStream(b -> b.streamName(settings.streamName()).shardCount(settings.shardCount()));
@@ -85,14 +88,15 @@ public final class BenchCommand implements Callable<Integer> {
                 if (rounds > 1) {
                     out.printf(Locale.ROOT, "round %d of %d%s%n", round, rounds, round == 1 ? " (cold JVM)" : " (warm JVM)");
                 }
-                runRound(out, os, settings, config, kinesalite, kinesis, s3, round);
+                runRound(out, os, settings, config, work, kinesalite, kinesis, s3, round);
             }
         }
         return 0;
     }
 
     private void runRound(PrintWriter out, com.sun.management.OperatingSystemMXBean os, PipelineSettings settings,
-                          DeliveryStreamConfig config, Kinesalite kinesalite, KinesisClient kinesis, S3Client s3, int round)
+                          DeliveryStreamConfig config, DataLayout work, Kinesalite kinesalite, KinesisClient kinesis,
+                          S3Client s3, int round)
             throws Exception {
         CpuAccounting producing = CpuAccounting.start();
         long jvm0 = os.getProcessCpuTime();
@@ -115,9 +119,10 @@ public final class BenchCommand implements Callable<Integer> {
                         config.region(), config.accountId()), 3, java.time.Duration.ofMillis(200)),
                 () -> new RequestStreamHandlerProcessor(RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER),
                         config.functionName(), line -> { }),
-                new S3ObjectStore(s3, LocalPipeline.LAKE_BUCKET).ensureBucket(),
-                LakeSchema.clickstreamRaw("s3://" + LocalPipeline.LAKE_BUCKET + "/raw/"), workDir.resolve("firehose"),
-                new FirehoseMetrics(workDir.resolve("firehose/metrics.jsonl"), config.name(), Clock.systemUTC()),
+                new S3ObjectStore(s3, work.bucket()).ensureBucket(),
+                LakeSchema.clickstreamRaw(LakePrefix.RAW.uri(work.bucket())),
+                work.deliveryStreamDir(config.name()),
+                new FirehoseMetrics(work.metricsFile(), config.name(), Clock.systemUTC()),
                 Clock.systemUTC())) {
             long cpu0 = os.getProcessCpuTime();
             long jit0 = jitMillis();

@@ -1,10 +1,11 @@
 package io.firelake.local.cli;
 
+import io.firelake.config.cli.DataDirOption;
+import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.firehose.DeliveryStats;
 import io.firelake.local.runtime.CpuAccounting;
-import io.firelake.local.runtime.DataDirectory;
 import io.firelake.local.runtime.LocalPipeline;
 import io.firelake.local.runtime.SpeedLayer;
 import io.firelake.local.eventsource.KinesisEventSourceMapping;
@@ -31,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -79,22 +79,23 @@ public final class DemoCommand implements Callable<Integer> {
         if (faultRate < 0 || faultRate > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fault-rate must be between 0 and 1");
         }
-        Path dataDir = data.resolve();
+        DataLayout layout = data.layout();
+        Path dataDir = layout.dataDir();
         Optional<RuntimeState> running = RuntimeState.read(dataDir).filter(RuntimeState::alive);
         if (running.isPresent()) {
             spec.commandLine().getErr().println("firelake demo: 'firelake local up' is running on " + dataDir + " (pid "
                     + running.get().pid() + "). Stop it with ./firelake local down, or use another --data-dir.");
             return FirelakeCli.EXIT_CANNOT_START;
         }
-        DataDirectory.requireWritable(dataDir);
+        layout.requireWritable();
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
         PipelineSettings settings = SamTemplate.load();
         out.printf(Locale.ROOT, "firelake demo: %,d events, fault rate %.3f, seed %d; data in %s%n", events, faultRate, seed, dataDir);
-        freshStart(dataDir);
+        freshStart(layout);
         out.println("starting kinesalite, S3Proxy, DynamoDB Local, the local Firehose and the speed layer...");
         out.flush();
-        Path manifest = dataDir.resolve("demo").resolve("manifest.jsonl");
+        Path manifest = layout.demoManifest();
         Files.createDirectories(manifest.getParent());
         try (LocalPipeline pipeline = quietly(() -> LocalPipeline.start(new LocalPipeline.Options(dataDir, settings, 0, 0, 0, c -> c)))) {
             out.printf(Locale.ROOT, "  ready in %.1f s: kinesis %s, s3 %s, dynamodb %s; stream %s (%d shards) -> delivery stream %s%n",
@@ -142,7 +143,7 @@ public final class DemoCommand implements Callable<Integer> {
             cpu.close();
             String speed = pipeline.speedLayer().map(layer -> speedLayer(out, layer, settings, pipeline, startedAt))
                     .orElse(null);
-            summary(out, sent, stats, pipeline.lakeDir(), dataDir);
+            summary(out, sent, stats, layout);
             if (speed != null) {
                 out.println(speed);
             }
@@ -201,20 +202,20 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void summary(PrintWriter out, SendSummary sent, DeliveryStats stats, Path lake, Path dataDir) throws Exception {
+    private static void summary(PrintWriter out, SendSummary sent, DeliveryStats stats, DataLayout layout) throws Exception {
         out.println();
         out.println("summary");
         out.printf(Locale.ROOT, "  produced    %,d records by kind: %s%n", sent.delivered(), kinds(sent.recordsByKind()));
         out.printf(Locale.ROOT, "  firehose    read %,d, %,d processor invocations (%,d failed), Ok %,d, dropped %,d%n",
                 stats.read(), stats.invocations(), stats.failedInvocations(), stats.ok(), stats.dropped());
         out.printf(Locale.ROOT, "  delivered   %,d events in %,d Parquet objects under %s%n", stats.delivered(), stats.objects(),
-                lake.resolve("raw"));
-        out.printf(Locale.ROOT, "  failed      %,d records under %s: %s%n", stats.failed(), lake.resolve("errors"),
+                layout.rawDir());
+        out.printf(Locale.ROOT, "  failed      %,d records under %s: %s%n", stats.failed(), layout.errorsDir(),
                 stats.failed() == 0 ? "none" : kinds(stats.failedByType()) + "; by error code " + kinds(stats.failedByCode()));
-        out.printf(Locale.ROOT, "  duckdb      %,d rows in read_parquet('%s/raw/*/*/*.parquet', hive_partitioning=true)%n",
-                countRows(lake), lake);
-        out.println("  metrics     " + LocalPipeline.metricsFile(dataDir) + " (Firehose's CloudWatch metric names)");
-        out.println("  lambda log  " + dataDir.resolve("logs"));
+        out.printf(Locale.ROOT, "  duckdb      %,d rows in read_parquet('%s', hive_partitioning=true)%n",
+                countRows(layout.rawDir()), rawGlob(layout.rawDir()));
+        out.println("  metrics     " + layout.metricsFile() + " (Firehose's CloudWatch metric names)");
+        out.println("  lambda log  " + layout.logsDir());
     }
 
     private static String kinds(Map<String, Long> counts) {
@@ -223,12 +224,17 @@ public final class DemoCommand implements Callable<Integer> {
                 .reduce((a, b) -> a + ", " + b).orElse("none");
     }
 
-    static long countRows(Path lake) throws Exception {
-        if (!Files.isDirectory(lake.resolve("raw"))) {
+    /** Firehose's raw objects: one level of event_date, one of event_hour. */
+    private static String rawGlob(Path raw) {
+        return raw + "/*/*/*.parquet";
+    }
+
+    static long countRows(Path raw) throws Exception {
+        if (!Files.isDirectory(raw)) {
             return 0;
         }
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT count(*) FROM read_parquet('" + lake + "/raw/*/*/*.parquet', "
+             ResultSet rs = sql.executeQuery("SELECT count(*) FROM read_parquet('" + rawGlob(raw) + "', "
                      + "hive_partitioning = true)")) {
             rs.next();
             return rs.getLong(1);
@@ -236,10 +242,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Each demo starts from an empty stream and lake, so its summary and accounting describe this run only. */
-    private static void freshStart(Path dataDir) throws IOException {
-        for (String dir : List.of("kinesis", "s3/" + LocalPipeline.LAKE_BUCKET, "firehose", "demo", "dynamodb", "logs",
-                "speed-layer")) {
-            Path path = dataDir.resolve(dir);
+    private static void freshStart(DataLayout layout) throws IOException {
+        for (Path path : layout.runFiles()) {
             if (Files.exists(path)) {
                 try (Stream<Path> files = Files.walk(path)) {
                     for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,6 +1,9 @@
 package io.firelake.local.cli;
 
 import io.firelake.athena.ReportCommand;
+import io.firelake.config.cli.DataDirOption;
+import io.firelake.config.cli.EndpointOptions;
+import io.firelake.config.layout.DataLayout;
 import io.firelake.glue.BatchCommand;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.monitoring.cli.MonitorCommand;
@@ -10,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,8 +49,9 @@ public final class FirelakeCli {
         CommandLine realtime = cli.getSubcommands().get("realtime");
         List<String> description = new ArrayList<>(List.of(realtime.getCommandSpec().usageMessage().description()));
         description.add("Locally: while ./firelake local up runs, --endpoint defaults to its DynamoDB Local (read from "
-                + "<data>/local/state.json, data dir $FIRELAKE_DATA_DIR or " + DataDirOption.DEFAULT
-                + ") unless --endpoint or --region is given.");
+                + "<data>/local/state.json, data dir $" + DataLayout.DATA_DIR_VARIABLE + " or "
+                + DataLayout.DEFAULT_DATA_DIR + ") unless an endpoint (--endpoint, $" + EndpointOptions.ENDPOINT_VARIABLE
+                + ") or --region is given.");
         realtime.getCommandSpec().usageMessage().description(description.toArray(String[]::new));
         cli.setExecutionStrategy(parseResult -> {
             localRealtimeEndpoint(parseResult);
@@ -65,17 +70,23 @@ public final class FirelakeCli {
     }
 
     /**
-     * {@code realtime} lives in the speed-layer module, which knows nothing of {@code local up}: with neither
-     * {@code --endpoint} nor {@code --region}, point it at the running local pipeline's DynamoDB Local.
+     * {@code realtime} lives in the speed-layer module, which knows nothing of {@code local up}: with no endpoint (on
+     * the command line or in the environment) and no {@code --region}, point it at the running local pipeline's
+     * DynamoDB Local.
      */
     private static void localRealtimeEndpoint(ParseResult parseResult) {
         ParseResult sub = parseResult.subcommand();
-        if (sub == null || !"realtime".equals(sub.commandSpec().name())
-                || sub.hasMatchedOption("--endpoint") || sub.hasMatchedOption("--region")) {
+        if (sub == null || !"realtime".equals(sub.commandSpec().name()) || sub.hasMatchedOption("--endpoint")
+                || sub.hasMatchedOption("--region") || !isBlank(System.getenv(EndpointOptions.ENDPOINT_VARIABLE))) {
             return;
         }
         Optional<RuntimeState> running = RuntimeState.read(new DataDirOption().resolve()).filter(RuntimeState::alive);
-        running.ifPresent(state -> sub.commandSpec().findOption("--endpoint").setValue(state.dynamoDbEndpoint()));
+        running.ifPresent(state -> sub.commandSpec().findOption("--endpoint")
+                .setValue(URI.create(state.dynamoDbEndpoint())));
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static String message(Throwable e) {

@@ -1,10 +1,12 @@
 package io.firelake.local.cli;
 
+import io.firelake.aws.client.LocalCredentials;
+import io.firelake.config.cli.DataDirOption;
+import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.engines.Loopback;
 import io.firelake.local.firehose.DeliveryStats;
-import io.firelake.local.runtime.DataDirectory;
 import io.firelake.local.runtime.LocalPipeline;
 import io.firelake.local.runtime.SpeedLayer;
 import picocli.CommandLine;
@@ -33,6 +35,9 @@ import java.util.concurrent.Callable;
         subcommands = {LocalCommand.Up.class, LocalCommand.Down.class, LocalCommand.Status.class})
 public final class LocalCommand implements Runnable {
 
+    /** The log of a detached {@code local up}, under the data directory's logs. */
+    static final String LOG_NAME = "local-up";
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,7 +55,8 @@ public final class LocalCommand implements Runnable {
         @Mixin
         DataDirOption data;
 
-        @Option(names = "--detach", description = "Run in the background; its output goes to <data-dir>/logs/local-up.log.")
+        @Option(names = "--detach", description = "Run in the background; its output goes to <data-dir>/logs/"
+                + LOG_NAME + ".log.")
         boolean detach;
 
         @Option(names = "--kinesis-port", defaultValue = "4567", description = "kinesalite port (default: ${DEFAULT-VALUE}; 0 = any free port).")
@@ -68,8 +74,7 @@ public final class LocalCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            Path dataDir = data.resolve();
-            DataDirectory.requireWritable(dataDir);
+            Path dataDir = data.layout().requireWritable().dataDir();
             Optional<RuntimeState> running = RuntimeState.read(dataDir).filter(RuntimeState::alive);
             if (running.isPresent()) {
                 out.println("firelake local: already running (pid " + running.get().pid() + ")");
@@ -89,7 +94,7 @@ public final class LocalCommand implements Runnable {
             RuntimeState state = new RuntimeState(ProcessHandle.current().pid(), Instant.now().toString(),
                     dataDir.toString(), pipeline.kinesisEndpoint().toString(), pipeline.s3Endpoint().toString(),
                     pipeline.dynamoDbEndpoint().toString(), settings.streamName(),
-                    pipeline.firehose().firehose().config().name(), LocalPipeline.LAKE_BUCKET);
+                    pipeline.firehose().firehose().config().name(), DataLayout.of(dataDir).bucket());
             state.write(dataDir);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -124,7 +129,7 @@ public final class LocalCommand implements Runnable {
         }
 
         private int detach(PrintWriter out, Path dataDir) throws IOException, InterruptedException {
-            Path log = dataDir.resolve("logs").resolve("local-up.log");
+            Path log = DataLayout.of(dataDir).logFile(LOG_NAME);
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -227,12 +232,13 @@ public final class LocalCommand implements Runnable {
             out.println("  kinesalite      " + s.kinesisEndpoint() + "  " + reachable(s.kinesisEndpoint())
                     + "  stream " + s.streamName());
             out.println("  S3Proxy         " + s.s3Endpoint() + "  " + reachable(s.s3Endpoint())
-                    + "  bucket " + s.bucket() + " = " + Path.of(s.dataDir(), "s3", s.bucket()));
+                    + "  bucket " + s.bucket() + " = " + s.layout().lakeDir());
             out.println("  DynamoDB Local  " + s.dynamoDbEndpoint() + "  " + reachable(s.dynamoDbEndpoint()));
-            out.println("  local Firehose  " + s.deliveryStreamName() + "  metrics " + LocalPipeline.metricsFile(Path.of(s.dataDir())));
+            out.println("  local Firehose  " + s.deliveryStreamName() + "  metrics " + s.layout().metricsFile());
             out.println("  speed layer     " + SpeedLayer.FUNCTION_NAME + " (event source mapping, checkpoints "
-                    + SpeedLayer.home(Path.of(s.dataDir())).resolve("checkpoints.json") + "); read it with ./firelake realtime");
-            out.println("  credentials     access key firelake-local, secret firelake-local-secret, region us-east-1");
+                    + s.layout().speedLayerCheckpoints() + "); read it with ./firelake realtime");
+            out.println("  credentials     access key " + LocalCredentials.ACCESS_KEY_ID + ", secret "
+                    + LocalCredentials.SECRET_ACCESS_KEY + ", region " + LocalCredentials.REGION.id());
             out.println("  producer        java -jar producer/target/firelake-producer.jar generate --endpoint "
                     + s.kinesisEndpoint() + " --stream " + s.streamName() + " --events 10000");
             out.flush();

@@ -2,6 +2,7 @@ package io.firelake.local.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.firelake.config.layout.DataLayout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * What {@code local up} runs, in {@code <data>/local/state.json}: the process, its endpoints and the names other
- * tools point at. Written once everything is ready; removed on a clean stop.
+ * What {@code local up} runs, in the data directory's {@link DataLayout#runtimeStateFile() state file}: the process,
+ * its endpoints and the names other tools point at. Written once everything is ready; removed on a clean stop.
  */
 public record RuntimeState(long pid, String startedAt, String dataDir, String kinesisEndpoint, String s3Endpoint,
                            String dynamoDbEndpoint, String streamName, String deliveryStreamName, String bucket) {
@@ -20,7 +21,12 @@ public record RuntimeState(long pid, String startedAt, String dataDir, String ki
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static Path file(Path dataDir) {
-        return dataDir.resolve("local").resolve("state.json");
+        return DataLayout.of(dataDir).runtimeStateFile();
+    }
+
+    /** Where the running pipeline keeps everything, its lake bucket included. */
+    public DataLayout layout() {
+        return new DataLayout(Path.of(dataDir), bucket);
     }
 
     public static Optional<RuntimeState> read(Path dataDir) {
@@ -39,7 +45,7 @@ public record RuntimeState(long pid, String startedAt, String dataDir, String ki
         Path file = file(dataDir);
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("state.json.tmp");
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             JSON.writeValue(tmp.toFile(), this);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

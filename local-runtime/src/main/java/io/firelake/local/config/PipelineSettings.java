@@ -1,37 +1,38 @@
 package io.firelake.local.config;
 
+import io.firelake.config.sam.SamParameters;
+
 import java.util.Map;
 
 /**
  * The pipeline's settings: the Parameters of {@code sam/template.yaml} with their defaults, so that the local runtime
- * and the AWS deployment are configured from one place.
+ * and the AWS deployment are configured from one place. Read by config's {@link io.firelake.config.sam.SamTemplate};
+ * a setting that is missing or of the wrong type fails with the template's and the parameter's name.
  *
- * @param parameters every parameter default, by name, as text
+ * @param template the template's parameters
  */
-public record PipelineSettings(Map<String, String> parameters) {
+public record PipelineSettings(SamParameters template) {
 
-    public PipelineSettings {
-        parameters = Map.copyOf(parameters);
+    /** Settings given as text, for callers that bring their own (tests). */
+    public PipelineSettings(Map<String, String> parameters) {
+        this(SamParameters.of("given settings", parameters));
+    }
+
+    /** Every parameter default, by name, as text. */
+    public Map<String, String> parameters() {
+        return template.defaults();
     }
 
     public String text(String name) {
-        String value = parameters.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("sam/template.yaml has no Parameter '" + name + "' with a Default");
-        }
-        return value;
+        return template.text(name);
     }
 
     public int integer(String name) {
-        return (int) Math.round(number(name));
+        return template.integer(name);
     }
 
     public double number(String name) {
-        try {
-            return Double.parseDouble(text(name));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("sam/template.yaml Parameter '" + name + "' is not a number: " + text(name));
-        }
+        return template.number(name);
     }
 
     public String streamName() {

@@ -2,52 +2,48 @@ package io.firelake.local.firehose;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firelake.aws.checkpoint.CheckpointFile;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The last fully delivered sequence number of each shard, in a JSON file replaced atomically, so that a restart
- * resumes right after it.
+ * The last fully delivered sequence number of each shard, in a JSON object by shard id, kept in aws-base's atomic
+ * {@link CheckpointFile}, so that a restart resumes right after it.
  */
 public final class CheckpointStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Path file;
+    private static final CheckpointFile.Codec<Map<String, String>> FORMAT = new CheckpointFile.Codec<>() {
+        @Override
+        public byte[] encode(Map<String, String> checkpoints) throws IOException {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(checkpoints));
+        }
+
+        @Override
+        public Map<String, String> decode(byte[] bytes) throws IOException {
+            return JSON.readValue(bytes, new TypeReference<Map<String, String>>() {
+            });
+        }
+    };
+
+    private final CheckpointFile<Map<String, String>> file;
 
     public CheckpointStore(Path file) {
-        this.file = file;
+        this.file = new CheckpointFile<>(file, FORMAT);
     }
 
     public Map<String, String> load() {
-        if (!Files.exists(file)) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
-        }
+        return file.load().orElse(Map.of());
     }
 
     public void save(Map<String, String> checkpoints) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), new TreeMap<>(checkpoints));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
-        }
+        file.save(checkpoints);
     }
 
     public Path file() {
-        return file;
+        return file.file();
     }
 }

@@ -1,5 +1,9 @@
 package io.firelake.local.firehose;
 
+import io.firelake.aws.retry.Backoff;
+import io.firelake.aws.retry.RetryPolicy;
+import io.firelake.aws.retry.Sleeper;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +18,9 @@ import java.time.Duration;
 final class ObjectDelivery {
 
     static final int ATTEMPTS = 5;
-    /** Before retry n, n times this. */
-    private static final Duration BACKOFF = Duration.ofMillis(200);
+    /** Before retry n, n times 200 ms: a local S3 that hiccups is back within a second. */
+    private static final RetryPolicy RETRIES = RetryPolicy.attempts(ATTEMPTS,
+            Backoff.linear(Duration.ofMillis(200), Duration.ofSeconds(1)));
 
     private final ObjectStore store;
     private final Router router;
@@ -33,18 +38,24 @@ final class ObjectDelivery {
     void write(ObjectBuffer buffer) {
         Path file = buffer.finish();
         String key = buffer.objectKey(router);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                store.put(key, file, buffer.contentType());
-                break;
-            } catch (RuntimeException e) {
-                metrics.putFailed();
-                if (attempt >= ATTEMPTS) {
-                    throw new IllegalStateException("cannot write s3://" + store.bucket() + "/" + key + " after "
-                            + attempt + " attempts: " + e.getMessage(), e);
+        int[] attempts = {0};
+        try {
+            RETRIES.call(attempt -> {
+                attempts[0] = attempt;
+                try {
+                    store.put(key, file, buffer.contentType());
+                    return null;
+                } catch (RuntimeException e) {
+                    metrics.putFailed();
+                    throw e;
                 }
-                Tasks.sleep(BACKOFF.multipliedBy(attempt));
-            }
+            }, e -> e instanceof RuntimeException, Sleeper.THREAD);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot write s3://" + store.bucket() + "/" + key + " after "
+                    + attempts[0] + " attempts: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing s3://" + store.bucket() + "/" + key, e);
         }
         metrics.put(buffer.records().size(), buffer.bytes(), buffer.oldestArrival(), clock.instant(),
                 buffer instanceof LakeBuffer);

@@ -1,5 +1,9 @@
 package io.firelake.local.firehose;
 
+import io.firelake.aws.retry.Backoff;
+import io.firelake.aws.retry.RetryPolicy;
+import io.firelake.aws.retry.Sleeper;
+
 import io.firelake.lake.format.ConversionResult;
 import io.firelake.lake.format.OpenXJsonDeserializer;
 import org.apache.avro.generic.GenericRecord;
@@ -37,6 +41,8 @@ final class ProcessorStage implements AutoCloseable {
     private final OpenXJsonDeserializer deserializer;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    /** NumberOfRetries after the first invocation, waiting n times the backoff before retry n. */
+    private final RetryPolicy retries;
     private final Consumer<Invocation> next;
     /** Each invocation thread's own handler, as each Lambda execution environment has its own instance. */
     private final ThreadLocal<Processor> processors;
@@ -56,6 +62,8 @@ final class ProcessorStage implements AutoCloseable {
         this.deserializer = deserializer;
         this.metrics = metrics;
         this.clock = clock;
+        this.retries = RetryPolicy.retries(config.processorRetries(), Backoff.linear(config.retryBackoff(),
+                config.retryBackoff().multipliedBy(Math.max(1, config.processorRetries()))));
         this.next = next;
         // Created here so that a handler that cannot be created fails the start, not the first invocation.
         Processor first = handlers.get();
@@ -186,25 +194,34 @@ final class ProcessorStage implements AutoCloseable {
     private Invocation execute(List<SourceRecord> records) {
         Processor processor = processors.get();
         byte[] request = protocol.request(records);
-        for (int attempts = 1; ; attempts++) {
-            long started = System.nanoTime();
-            ProcessorProtocol.Outcome outcome;
-            try {
-                outcome = protocol.parse(records, processor.invoke(request));
-            } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-                outcome = new ProcessorProtocol.Outcome.Failed(ProcessorProtocol.FUNCTION_ERROR,
-                        "The Lambda function failed: " + e);
-            }
-            metrics.invoked(started, outcome instanceof ProcessorProtocol.Outcome.Succeeded);
-            if (outcome instanceof ProcessorProtocol.Outcome.Succeeded succeeded) {
-                return new Invocation.Answered(convert(succeeded.records()), attempts, clock.instant());
-            }
-            if (attempts > config.processorRetries()) {
-                ProcessorProtocol.Outcome.Failed failed = (ProcessorProtocol.Outcome.Failed) outcome;
-                return new Invocation.Failed(records, attempts, failed.errorCode(), failed.message(), clock.instant());
-            }
-            Tasks.sleep(config.retryBackoff().multipliedBy(attempts));
+        RetryPolicy.Attempted<ProcessorProtocol.Outcome> attempted;
+        try {
+            attempted = retries.repeat(null, previous -> invokeOnce(processor, records, request),
+                    outcome -> outcome instanceof ProcessorProtocol.Outcome.Succeeded, Sleeper.THREAD);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between invocation retries", e);
         }
+        if (attempted.value() instanceof ProcessorProtocol.Outcome.Succeeded succeeded) {
+            return new Invocation.Answered(convert(succeeded.records()), attempted.attempts(), clock.instant());
+        }
+        ProcessorProtocol.Outcome.Failed failed = (ProcessorProtocol.Outcome.Failed) attempted.value();
+        return new Invocation.Failed(records, attempted.attempts(), failed.errorCode(), failed.message(),
+                clock.instant());
+    }
+
+    /** One synchronous invocation, checked against the contract; a handler that throws is a failed invocation. */
+    private ProcessorProtocol.Outcome invokeOnce(Processor processor, List<SourceRecord> records, byte[] request) {
+        long started = System.nanoTime();
+        ProcessorProtocol.Outcome outcome;
+        try {
+            outcome = protocol.parse(records, processor.invoke(request));
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            outcome = new ProcessorProtocol.Outcome.Failed(ProcessorProtocol.FUNCTION_ERROR,
+                    "The Lambda function failed: " + e);
+        }
+        metrics.invoked(started, outcome instanceof ProcessorProtocol.Outcome.Succeeded);
+        return outcome;
     }
 
     private List<ProcessedRecord> convert(List<ProcessorProtocol.RecordResult> results) {

@@ -1,10 +1,9 @@
 package io.firelake.local.firehose;
 
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Waiting, for the delivery stream's threads: on a task of another thread, or before a retry. */
+/** Waiting on a task of another thread, for the delivery stream's threads. */
 final class Tasks {
 
     private Tasks() {
@@ -16,18 +15,6 @@ final class Tasks {
             return task.get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(what + " failed unexpectedly: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    static void sleep(Duration duration) {
-        if (duration.isZero() || duration.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -1,5 +1,7 @@
 package io.firelake.local.runtime;
 
+import io.firelake.config.layout.DataLayout;
+import io.firelake.config.layout.LakePrefix;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.engines.DynamoDbLocalServer;
@@ -35,13 +37,11 @@ import java.util.List;
 /**
  * The whole local pipeline in one process: kinesalite, S3Proxy and (optionally) DynamoDB Local on loopback, the
  * Kinesis stream and the lake bucket, and the local Firehose with the transform handler in process. Everything the
- * engines keep lives under the data directory: {@code kinesis/} (LevelDB), {@code s3/<bucket>/<key>} (the lake as
- * plain files), {@code dynamodb/}, {@code firehose/<delivery-stream>/} (checkpoint and staging),
- * {@code firehose/metrics.jsonl}, {@code firehose/dropped.jsonl} and {@code logs/}.
+ * engines keep lives under the data directory, where {@link DataLayout} says: the stream, the lake as plain files,
+ * DynamoDB Local's tables, the local Firehose's checkpoints, staging, metrics and dropped records, and the logs.
  */
 public final class LocalPipeline implements AutoCloseable {
 
-    public static final String LAKE_BUCKET = "firelake-lake";
     public static final String TRANSFORM_HANDLER = "io.firelake.transform.FirehoseTransformHandler";
     /** Concurrent transform invocations: one per core, at least two, so conversion and transform overlap. */
     public static final int CONCURRENT_INVOCATIONS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -93,33 +93,31 @@ public final class LocalPipeline implements AutoCloseable {
 
     private LocalPipeline(Options options) {
         this.options = options;
-        Path data = options.dataDir().toAbsolutePath();
-        DataDirectory.requireWritable(data);
+        DataLayout data = DataLayout.of(options.dataDir()).requireWritable();
         try {
-            kinesalite = track(Kinesalite.builder().port(options.kinesisPort()).dataDir(data.resolve("kinesis")).start());
-            s3proxy = track(S3ProxyServer.start(data.resolve("s3"), options.s3Port()));
+            kinesalite = track(Kinesalite.builder().port(options.kinesisPort()).dataDir(data.kinesisDir()).start());
+            s3proxy = track(S3ProxyServer.start(data.s3Dir(), options.s3Port()));
             dynamoDb = options.dynamoDbPort() < 0 ? null
-                    : track(DynamoDbLocalServer.start(data.resolve("dynamodb"), options.dynamoDbPort()));
+                    : track(DynamoDbLocalServer.start(data.dynamoDbDir(), options.dynamoDbPort()));
             kinesis = track(LocalAws.kinesis(kinesalite.endpoint()));
             s3 = track(LocalAws.s3(s3proxy.endpoint()));
             PipelineSettings settings = options.settings();
             ensureStream(settings.streamName(), settings.shardCount());
             DeliveryStreamConfig config = options.configure().apply(DeliveryStreamConfig.from(settings, LocalAws.REGION.id())
-                    .toBuilder().concurrentInvocations(CONCURRENT_INVOCATIONS).droppedLog(droppedFile(data)).build());
-            Path logs = data.resolve("logs");
-            Files.createDirectories(logs);
-            lambdaLog = Files.newBufferedWriter(logs.resolve(config.functionName() + ".log"), StandardCharsets.UTF_8,
+                    .toBuilder().concurrentInvocations(CONCURRENT_INVOCATIONS).droppedLog(data.droppedFile()).build());
+            Files.createDirectories(data.logsDir());
+            lambdaLog = Files.newBufferedWriter(data.logFile(config.functionName()), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             opened.add(lambdaLog);
             java.util.function.Supplier<io.firelake.local.firehose.Processor> handlers = () -> new RequestStreamHandlerProcessor(
                     RequestStreamHandlerProcessor.load(TRANSFORM_HANDLER), config.functionName(), this::logLambda);
-            S3ObjectStore store = new S3ObjectStore(s3, LAKE_BUCKET).ensureBucket();
-            LakeSchema schema = LakeSchema.clickstreamRaw("s3://" + LAKE_BUCKET + "/raw/");
-            FirehoseMetrics metrics = new FirehoseMetrics(metricsFile(data), config.name(), Clock.systemUTC());
+            S3ObjectStore store = new S3ObjectStore(s3, data.bucket()).ensureBucket();
+            LakeSchema schema = LakeSchema.clickstreamRaw(LakePrefix.RAW.uri(data.bucket()));
+            FirehoseMetrics metrics = new FirehoseMetrics(data.metricsFile(), config.name(), Clock.systemUTC());
             LocalFirehose delivery = new LocalFirehose(config,
                     new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),
                             config.region(), config.accountId()), 3, Duration.ofMillis(200)),
-                    handlers, store, schema, data.resolve("firehose").resolve(config.name()), metrics, Clock.systemUTC());
+                    handlers, store, schema, data.deliveryStreamDir(config.name()), metrics, Clock.systemUTC());
             // The warm-up runs while the speed layer starts; the delivery stream reads only once it is done.
             long warmUpStarted = System.nanoTime();
             java.util.concurrent.CompletableFuture<Integer> warm = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -163,16 +161,6 @@ public final class LocalPipeline implements AutoCloseable {
         return new LocalPipeline(options);
     }
 
-    /** Where the local Firehose appends its metric datapoints. */
-    public static Path metricsFile(Path dataDir) {
-        return dataDir.toAbsolutePath().resolve("firehose").resolve("metrics.jsonl");
-    }
-
-    /** Where the local Firehose lists the records the processor dropped (for accounting; Firehose keeps no such list). */
-    public static Path droppedFile(Path dataDir) {
-        return dataDir.toAbsolutePath().resolve("firehose").resolve("dropped.jsonl");
-    }
-
     public URI kinesisEndpoint() {
         return kinesalite.endpoint();
     }
@@ -200,7 +188,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** The lake on disk: {@code <data>/s3/firelake-lake}. */
     public Path lakeDir() {
-        return s3proxy.baseDir().resolve(LAKE_BUCKET);
+        return DataLayout.of(options.dataDir()).lakeDir();
     }
 
     public Options options() {

@@ -2,6 +2,7 @@ package io.firelake.local.runtime;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.engines.LocalAws;
 import io.firelake.local.eventsource.EventSourceMappingConfig;
@@ -26,7 +27,6 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
@@ -39,8 +39,7 @@ import java.util.function.UnaryOperator;
  * source mapping ({@code local-eventsource}) driving {@link SpeedLayerHandler} with the SAM template's settings
  * (SpeedLayerWindowSeconds, SpeedLayerBatchSize, SpeedLayerBatchingWindowSeconds, SpeedLayerRetries,
  * SpeedLayerMaxRecordAgeSeconds, AggregatesTableName, AggregatesTtlDays), bisect on error, checkpoints and window
- * state in {@code <data>/speed-layer/checkpoints.json}, discarded batches in {@code speed-layer/on-failure.jsonl}
- * (an SQS queue on AWS), the handler's log lines in {@code logs/firelake-speed-layer.log}.
+ * state, discarded batches (an SQS queue on AWS) and the handler's log lines where {@link DataLayout} says.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html">Using Lambda with Kinesis</a>
  */
@@ -69,9 +68,8 @@ public final class SpeedLayer implements AutoCloseable {
     }
 
     /** The mapping's configuration from the SAM template's defaults, before {@code adjust} (tests shorten the window). */
-    public static EventSourceMappingConfig config(PipelineSettings settings, Path dataDir) {
+    public static EventSourceMappingConfig config(PipelineSettings settings, DataLayout data) {
         int maxAge = settings.integer("SpeedLayerMaxRecordAgeSeconds");
-        Path home = home(dataDir);
         return EventSourceMappingConfig.defaults(settings.streamName(), FUNCTION_NAME)
                 .withBatchSize(settings.integer("SpeedLayerBatchSize"))
                 .withMaximumBatchingWindow(Duration.ofSeconds(settings.integer("SpeedLayerBatchingWindowSeconds")))
@@ -79,24 +77,19 @@ public final class SpeedLayer implements AutoCloseable {
                 .withBisectBatchOnFunctionError(true)
                 .withMaximumRetryAttempts(settings.integer("SpeedLayerRetries"))
                 .withMaximumRecordAge(maxAge < 0 ? null : Duration.ofSeconds(maxAge))
-                .withCheckpointFile(home.resolve("checkpoints.json"));
+                .withCheckpointFile(data.speedLayerCheckpoints());
     }
 
-    public static Path home(Path dataDir) {
-        return dataDir.toAbsolutePath().resolve("speed-layer");
-    }
-
-    public static SpeedLayer start(URI dynamoDbEndpoint, KinesisClient kinesis, PipelineSettings settings, Path dataDir,
-                                   UnaryOperator<EventSourceMappingConfig> adjust) {
+    public static SpeedLayer start(URI dynamoDbEndpoint, KinesisClient kinesis, PipelineSettings settings,
+                                   DataLayout data, UnaryOperator<EventSourceMappingConfig> adjust) {
         String table = settings.text("AggregatesTableName");
         DynamoDbClient dynamo = LocalAws.dynamoDb(dynamoDbEndpoint);
         BufferedWriter log = null;
         try {
             AggregateTable.createIfMissing(dynamo, table);
-            Files.createDirectories(home(dataDir));
-            Path logs = dataDir.toAbsolutePath().resolve("logs");
-            Files.createDirectories(logs);
-            log = Files.newBufferedWriter(logs.resolve(FUNCTION_NAME + ".log"), StandardCharsets.UTF_8,
+            Files.createDirectories(data.speedLayerDir());
+            Files.createDirectories(data.logsDir());
+            log = Files.newBufferedWriter(data.logFile(FUNCTION_NAME), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             BufferedWriter writer = log;
             java.util.function.Consumer<String> logLine = line -> {
@@ -114,10 +107,10 @@ public final class SpeedLayer implements AutoCloseable {
                     WindowProcessor.DEFAULT_ALLOWED_LATENESS_MINUTES, logLine);
             KinesisEventSourceMapping mapping = KinesisEventSourceMapping.builder()
                     .kinesis(kinesis)
-                    .config(adjust.apply(config(settings, dataDir)))
+                    .config(adjust.apply(config(settings, data)))
                     .function(JavaHandlerFunction.of(FUNCTION_NAME, handler, KinesisTimeWindowEvent.class,
                             TimeWindowEventResponse.class))
-                    .onFailure(new JsonLinesOnFailureDestination(home(dataDir).resolve("on-failure.jsonl")))
+                    .onFailure(new JsonLinesOnFailureDestination(data.speedLayerOnFailure()))
                     .log(line -> logLine.accept("[event-source] " + line))
                     .build()
                     .start();

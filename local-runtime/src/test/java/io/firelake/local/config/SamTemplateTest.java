@@ -1,42 +1,16 @@
 package io.firelake.local.config;
 
+import io.firelake.config.sam.SamTemplateException;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The local runtime reads its settings through config's SAM reader (its own tests: config's SamTemplateTest). */
 class SamTemplateTest {
-
-    @Test
-    void readsParameterDefaultsAndToleratesShortFormTags() throws Exception {
-        String yaml = """
-                Transform: AWS::Serverless-2016-10-31
-                Parameters:
-                  StreamName:
-                    Type: String
-                    Default: my-stream
-                  ProcessorBufferSizeMB:
-                    Type: Number
-                    Default: 0.5
-                  NoDefault:
-                    Type: String
-                Resources:
-                  Stream:
-                    Type: AWS::Kinesis::Stream
-                    Properties:
-                      Name: !Ref StreamName
-                      Arn: !GetAtt Stream.Arn
-                      Other: !Sub "${AWS::Region}-x"
-                      List: !Join [",", [a, !Ref StreamName]]
-                """;
-        PipelineSettings settings = SamTemplate.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test");
-        assertThat(settings.streamName()).isEqualTo("my-stream");
-        assertThat(settings.processorBufferBytes()).isEqualTo(512 * 1024);
-        assertThat(settings.parameters()).doesNotContainKey("NoDefault");
-    }
 
     @Test
     void theRepositoryTemplateConfiguresTheLocalPipeline() {
@@ -46,5 +20,16 @@ class SamTemplateTest {
         assertThat(settings.errorPrefix()).contains("!{firehose:error-output-type}");
         assertThat(settings.rawPrefix()).contains("!{partitionKeyFromLambda:event_date}");
         assertThat(settings.processorRetries()).isNotNegative();
+        assertThat(settings.parameters()).containsKey("DeliveryStreamName");
+    }
+
+    @Test
+    void aSettingTheTemplateLacksFailsNamingIt() {
+        PipelineSettings settings = new PipelineSettings(Map.of("StreamName", "s", "ProcessorBufferSizeMB", "half"));
+        assertThat(settings.streamName()).isEqualTo("s");
+        assertThatThrownBy(settings::shardCount).isInstanceOf(SamTemplateException.class)
+                .hasMessageContaining("'ShardCount'");
+        assertThatThrownBy(settings::processorBufferBytes).isInstanceOf(SamTemplateException.class)
+                .hasMessageContaining("'ProcessorBufferSizeMB' Default 'half' is not a number");
     }
 }

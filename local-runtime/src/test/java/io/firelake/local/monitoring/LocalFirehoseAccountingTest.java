@@ -1,5 +1,6 @@
 package io.firelake.local.monitoring;
 
+import io.firelake.config.layout.DataLayout;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.engines.Kinesalite;
@@ -15,7 +16,6 @@ import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.monitoring.cli.MonitorCommand;
 import io.firelake.monitoring.lake.LocalLake;
-import io.firelake.monitoring.lake.LocalLayout;
 import io.firelake.transform.FirehoseTransformHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,13 +80,13 @@ class LocalFirehoseAccountingTest {
         manifest.add(manifestLine(hour2.get(0), payloads.get(0), "duplicate"));
         Path manifestFile = Files.write(data.resolve("manifest.jsonl"), manifest);
 
-        LocalLayout layout = LocalLayout.of(data);
+        DataLayout layout = DataLayout.of(data);
         try (Kinesalite kinesalite = Kinesalite.start();
              S3ProxyServer s3proxy = S3ProxyServer.start(data.resolve("s3"));
              KinesisClient kinesis = LocalAws.kinesis(kinesalite.endpoint());
              S3Client s3 = LocalAws.s3(s3proxy.endpoint())) {
             DeliveryStreamConfig config = DeliveryStreamConfig.from(SamTemplate.load(), LocalAws.REGION.id()).toBuilder()
-                    .droppedLog(io.firelake.local.runtime.LocalPipeline.droppedFile(data)).build();
+                    .droppedLog(layout.droppedFile()).build();
             kinesis.createStream(b -> b.streamName(config.sourceStreamName()).shardCount(1));
             io.firelake.local.runtime.Streams.awaitActive(kinesis, config.sourceStreamName());
             List<PutRecordsRequestEntry> entries = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.firelake.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firelake.config.layout.DataLayout;
 import io.firelake.kinesis.aggregation.AggregatedRecordEncoder;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.firehose.DeliveryStats;
@@ -106,9 +107,9 @@ class LocalPipelineEndToEndTest {
             assertThat(errors).extracting(d -> d.get("errorCode").asText()).containsOnly("Lambda.ProcessingFailed");
             assertThat(errors).extracting(d -> new String(Base64.getDecoder().decode(d.get("rawData").asText()), StandardCharsets.UTF_8))
                     .containsExactlyInAnyOrderElementsOf(faults.values().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
-            assertThat(Files.readString(LocalPipeline.metricsFile(data)))
+            assertThat(Files.readString(DataLayout.of(data).metricsFile()))
                     .contains("\"MetricName\":\"DeliveryToS3.Records\"", "\"MetricName\":\"ExecuteProcessing.Success\"");
-            assertThat(Files.readString(LocalPipeline.droppedFile(data))).contains("\"payload_sha256\":\""
+            assertThat(Files.readString(DataLayout.of(data).droppedFile())).contains("\"payload_sha256\":\""
                     + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(healthCheck)) + "\"");
         }
     }

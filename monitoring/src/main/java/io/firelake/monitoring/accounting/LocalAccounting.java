@@ -1,8 +1,8 @@
 package io.firelake.monitoring.accounting;
 
+import io.firelake.config.layout.DataLayout;
 import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.lake.LocalLake;
-import io.firelake.monitoring.lake.LocalLayout;
 import io.firelake.monitoring.metrics.FirehoseMetric;
 import io.firelake.monitoring.metrics.MetricPoint;
 import io.firelake.monitoring.source.local.MetricsFileReader;
@@ -22,13 +22,13 @@ public final class LocalAccounting {
     private LocalAccounting() {
     }
 
-    public static AccountingReport reconcile(Path manifest, LocalLayout layout, String deliveryStreamName)
+    public static AccountingReport reconcile(Path manifest, DataLayout layout, String deliveryStreamName)
             throws IOException {
         return reconcile(manifest, layout, deliveryStreamName, layout.droppedFile(),
                 layout.metricsFile());
     }
 
-    public static AccountingReport reconcile(Path manifest, LocalLayout layout, String deliveryStreamName,
+    public static AccountingReport reconcile(Path manifest, DataLayout layout, String deliveryStreamName,
                                              Path droppedFile, Path metricsFile) throws IOException {
         List<ManifestEntry> entries = new ManifestReader().read(manifest);
         return new Accountant().reconcile(entries, inventory(new LocalLake(layout), deliveryStreamName, droppedFile,

@@ -1,9 +1,10 @@
 package io.firelake.monitoring.cli;
 
+import io.firelake.config.cli.DataDirOption;
+import io.firelake.config.cli.DeliveryStreamOption;
+import io.firelake.config.layout.DataLayout;
 import io.firelake.monitoring.accounting.AccountingReport;
 import io.firelake.monitoring.accounting.LocalAccounting;
-import io.firelake.monitoring.lake.LocalLayout;
-import io.firelake.monitoring.config.SamDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:nothing lost", "1:events lost (named on standard error)",
                 "3:the manifest or the lake could not be read"},
         footerHeading = "%nExample:%n",
-        footer = "  firelake accounting --manifest .firelake/data/producer/manifest.jsonl --data-dir .firelake/data")
+        footer = "  firelake accounting --manifest .firelake/data/demo/manifest.jsonl    # after ./firelake demo")
 public final class AccountingCommand implements Callable<Integer> {
     public static final int EXIT_LOST = 1;
     public static final int EXIT_UNREADABLE = 3;
@@ -45,17 +46,17 @@ public final class AccountingCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir;
 
-    @Option(names = "--bucket", defaultValue = LocalLayout.DEFAULT_BUCKET,
-            description = "The lake bucket (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bucket", paramLabel = "NAME", defaultValue = DataLayout.LAKE_BUCKET,
+            description = "The lake bucket, under <data-dir>/s3/ (default: ${DEFAULT-VALUE}).")
     String bucket;
 
-    @Option(names = "--dropped-file", description = "Records the local Firehose dropped on purpose "
-            + "(default: <data-dir>/firehose/dropped.jsonl).")
+    @Option(names = "--dropped-file", paramLabel = "FILE", description = "Records the local Firehose dropped on "
+            + "purpose (default: <data-dir>/firehose/dropped.jsonl). Without it, the DroppedProcessing "
+            + "metric of --delivery-stream counts them.")
     Path droppedFile;
 
-    @Option(names = "--delivery-stream", description = "Whose metrics tell how many records were dropped when no "
-            + "--dropped-file exists (default: the SAM template's DeliveryStreamName).")
-    String deliveryStream;
+    @Mixin
+    DeliveryStreamOption deliveryStream;
 
     @Mixin
     MetricsFileOption metricsFile;
@@ -74,13 +75,11 @@ public final class AccountingCommand implements Callable<Integer> {
                 err.println("firelake accounting: no manifest at " + manifest);
                 return EXIT_UNREADABLE;
             }
-            LocalLayout layout = new LocalLayout(dataDir.resolve(), bucket);
-            if (!Files.isDirectory(layout.lakeRoot())) {
-                err.println("firelake accounting: warning: no lake at " + layout.lakeRoot());
+            DataLayout layout = dataDir.layout().withBucket(bucket);
+            if (!Files.isDirectory(layout.lakeDir())) {
+                err.println("firelake accounting: warning: no lake at " + layout.lakeDir());
             }
-            String name = deliveryStream != null ? deliveryStream
-                    : SamDefaults.load(SamDefaults.DEFAULT_TEMPLATE).deliveryStreamName();
-            report = LocalAccounting.reconcile(manifest, layout, name,
+            report = LocalAccounting.reconcile(manifest, layout, deliveryStream.resolve(),
                     droppedFile != null ? droppedFile : layout.droppedFile(),
                     metricsFile.resolve(layout));
         } catch (IOException e) {

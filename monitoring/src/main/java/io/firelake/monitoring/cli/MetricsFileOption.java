@@ -1,6 +1,6 @@
 package io.firelake.monitoring.cli;
 
-import io.firelake.monitoring.lake.LocalLayout;
+import io.firelake.config.layout.DataLayout;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -8,12 +8,12 @@ import java.nio.file.Path;
 /** {@code --metrics-file}, mixed into the commands that read the local Firehose's metrics. */
 final class MetricsFileOption {
 
-    @Option(names = "--metrics-file", description = "The local Firehose's metrics (default: "
-            + "<data-dir>/firehose/metrics.jsonl).")
+    @Option(names = "--metrics-file", paramLabel = "FILE", description = "The local Firehose's metrics "
+            + "(default: <data-dir>/firehose/metrics.jsonl).")
     Path metricsFile;
 
     /** The option, else where the local Firehose writes its metrics under this layout's data directory. */
-    Path resolve(LocalLayout layout) {
+    Path resolve(DataLayout layout) {
         return metricsFile != null ? metricsFile : layout.metricsFile();
     }
 }

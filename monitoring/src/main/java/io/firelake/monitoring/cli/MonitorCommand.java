@@ -1,10 +1,17 @@
 package io.firelake.monitoring.cli;
 
+import io.firelake.config.Durations;
+import io.firelake.config.cli.DataDirOption;
+import io.firelake.config.cli.DeliveryStreamOption;
+import io.firelake.config.cli.DurationConverter;
+import io.firelake.config.cli.EndpointOptions;
+import io.firelake.config.cli.Source;
+import io.firelake.config.cli.StreamOption;
+import io.firelake.config.layout.DataLayout;
+import io.firelake.config.sam.SamTemplate;
 import io.firelake.monitoring.Monitor;
 import io.firelake.monitoring.aws.AwsClients;
 import io.firelake.monitoring.aws.AwsMonitoringSource;
-import io.firelake.monitoring.config.Durations;
-import io.firelake.monitoring.config.SamDefaults;
 import io.firelake.monitoring.errors.ErrorSummarizer;
 import io.firelake.monitoring.errors.ReasonClassifier;
 import io.firelake.monitoring.errors.TransformReasonClassifier;
@@ -12,7 +19,6 @@ import io.firelake.monitoring.health.HealthEvaluator;
 import io.firelake.monitoring.health.HealthThresholds;
 import io.firelake.monitoring.health.Verdict;
 import io.firelake.monitoring.lake.LocalLake;
-import io.firelake.monitoring.lake.LocalLayout;
 import io.firelake.monitoring.report.HtmlReport;
 import io.firelake.monitoring.report.MonitorSnapshot;
 import io.firelake.monitoring.report.TextReport;
@@ -28,6 +34,7 @@ import io.firelake.monitoring.errors.ErrorDocuments;
 import io.firelake.monitoring.health.DeliveryStreamState;
 import io.firelake.monitoring.metrics.MetricsWindow;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -49,6 +56,7 @@ import java.util.concurrent.Callable;
                         + "verdict (healthy, degraded, failing) with the reason for each check.",
                 "Locally it reads the local Firehose's metrics file and the lake under the data directory; with "
                         + "--source aws (or --endpoint) it reads CloudWatch, DescribeDeliveryStream and S3.",
+                "--stream is shown in the report, with a warning when the delivery stream reads another one.",
                 ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:healthy", "1:degraded (see --degraded-exit-code)", "2:failing",
@@ -62,34 +70,32 @@ import java.util.concurrent.Callable;
 public final class MonitorCommand implements Callable<Integer> {
     public static final int EXIT_FAILING = 2;
     public static final int EXIT_UNREADABLE = 3;
-
-    public enum Source { local, aws }
+    /** The SAM template's parameter that the freshness check is judged against by default. */
+    static final String BUFFER_INTERVAL_PARAMETER = "S3BufferIntervalSeconds";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", paramLabel = "local|aws", description = "local or aws (default: local, or aws when --endpoint or --region "
-            + "is given).")
+    @Option(names = "--source", paramLabel = "local|aws", description = "local or aws (default: local, or aws when an "
+            + "endpoint (--endpoint, $" + EndpointOptions.ENDPOINT_VARIABLE + ") or --region is given).")
     Source source;
 
-    @Option(names = "--stream", description = "The Kinesis stream the delivery stream reads (default: the SAM "
-            + "template's StreamName). Shown in the report.")
-    String stream;
+    @Mixin
+    StreamOption stream;
 
-    @Option(names = "--delivery-stream", description = "The delivery stream to judge (default: the SAM template's "
-            + "DeliveryStreamName).")
-    String deliveryStream;
+    @Mixin
+    DeliveryStreamOption deliveryStream;
 
-    @Option(names = "--since", defaultValue = "1h", description = "How far back to look: 90s, 15m, 1h, 2d "
-            + "(default: ${DEFAULT-VALUE}).")
-    String since;
+    @Option(names = "--since", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
+            description = "How far back to look: " + Durations.GRAMMAR + " (default: ${DEFAULT-VALUE}).")
+    Duration since;
 
     @Option(names = "--watch", description = "Redraw the report every --interval on the terminal until Ctrl-C.")
     boolean watch;
 
-    @Option(names = "--interval", defaultValue = "10s", description = "Refresh interval with --watch "
-            + "(default: ${DEFAULT-VALUE}).")
-    String interval;
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Refresh interval with --watch, a duration as --since (default: ${DEFAULT-VALUE}).")
+    Duration interval;
 
     @Option(names = "--iterations", hidden = true, defaultValue = "0", description = "Stop --watch after N looks.")
     int iterations;
@@ -105,10 +111,10 @@ public final class MonitorCommand implements Callable<Integer> {
     MetricsFileOption metricsFile;
 
     @Mixin
-    AwsOptions aws;
+    EndpointOptions aws;
 
     @Option(names = "--buffer-interval", paramLabel = "SECONDS", description = "The S3 buffer interval freshness "
-            + "is judged against (default: the SAM template's S3BufferIntervalSeconds, else 300).")
+            + "is judged against (default: the SAM template's " + BUFFER_INTERVAL_PARAMETER + ").")
     Integer bufferInterval;
 
     @Option(names = "--min-processing-success", defaultValue = "0.99", description = "Lambda invocation success "
@@ -143,15 +149,11 @@ public final class MonitorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SamDefaults sam = SamDefaults.load(SamDefaults.DEFAULT_TEMPLATE);
-        String deliveryStreamName = deliveryStream != null ? deliveryStream : sam.deliveryStreamName();
-        Duration window;
-        Duration refresh;
+        String deliveryStreamName = deliveryStream.resolve();
+        String streamName = stream.resolve();
         HealthThresholds thresholds;
         try {
-            window = Durations.parse(since);
-            refresh = Durations.parse(interval);
-            thresholds = thresholds(sam);
+            thresholds = thresholds();
         } catch (IllegalArgumentException badOption) {
             throw new CommandLine.ParameterException(spec.commandLine(), badOption.getMessage());
         }
@@ -163,7 +165,7 @@ public final class MonitorCommand implements Callable<Integer> {
             while (true) {
                 MonitorSnapshot snapshot;
                 try {
-                    snapshot = monitor.look(window);
+                    snapshot = monitor.look(since);
                 } catch (IOException | RuntimeException e) {
                     err.println("firelake monitor: cannot read " + deliveryStreamName + ": " + e.getMessage());
                     if (!watch) {
@@ -175,11 +177,11 @@ public final class MonitorCommand implements Callable<Integer> {
                     if (watch && System.console() != null) {
                         out.print("\033[H\033[2J");
                     }
-                    String expected = stream != null ? stream : sam.streamName();
-                    out.println("stream " + expected + " -> " + deliveryStreamName);
-                    snapshot.state().sourceStream().filter(actual -> stream != null && !actual.equals(stream))
+                    out.println("stream " + streamName + " -> " + deliveryStreamName);
+                    snapshot.state().sourceStream().filter(actual -> stream.given().isPresent()
+                                    && !actual.equals(streamName))
                             .ifPresent(actual -> out.println("warning: " + deliveryStreamName + " reads " + actual
-                                    + ", not " + stream));
+                                    + ", not " + streamName));
                     out.print(new TextReport().render(snapshot));
                     if (html != null) {
                         writeHtml(snapshot);
@@ -191,7 +193,7 @@ public final class MonitorCommand implements Callable<Integer> {
                 if (!watch || (iterations > 0 && looks >= iterations)) {
                     return snapshot == null ? EXIT_UNREADABLE : exitCode(snapshot.health().verdict());
                 }
-                Thread.sleep(refresh.toMillis());
+                Thread.sleep(interval.toMillis());
             }
         }
     }
@@ -212,9 +214,9 @@ public final class MonitorCommand implements Callable<Integer> {
         };
     }
 
-    private HealthThresholds thresholds(SamDefaults sam) {
-        int interval = bufferInterval != null ? bufferInterval : sam.s3BufferIntervalSeconds();
-        HealthThresholds d = HealthThresholds.withBufferInterval(Duration.ofSeconds(interval));
+    private HealthThresholds thresholds() {
+        int seconds = bufferInterval != null ? bufferInterval : SamTemplate.load().integer(BUFFER_INTERVAL_PARAMETER);
+        HealthThresholds d = HealthThresholds.withBufferInterval(Duration.ofSeconds(seconds));
         return new HealthThresholds(d.bufferInterval(), d.freshnessDegradedFactor(), d.freshnessFailingFactor(),
                 minProcessingSuccess, Math.min(minProcessingSuccess, d.processingSuccessFailing()),
                 minDeliverySuccess, Math.min(minDeliverySuccess, d.deliverySuccessFailing()),
@@ -233,10 +235,15 @@ public final class MonitorCommand implements Callable<Integer> {
     private MonitoringSource openSource(String deliveryStreamName) {
         Source chosen = source != null ? source : (aws.given() ? Source.aws : Source.local);
         if (chosen == Source.aws) {
-            return new ClosingAwsSource(aws.clients(), deliveryStreamName);
+            return new ClosingAwsSource(clients(aws), deliveryStreamName);
         }
-        LocalLayout layout = LocalLayout.of(dataDir.resolve());
+        DataLayout layout = dataDir.layout();
         return new LocalMonitoringSource(deliveryStreamName, metricsFile.resolve(layout), new LocalLake(layout));
+    }
+
+    /** Clients for these options; unset ones fall back to the SDK's default chains. */
+    static AwsClients clients(EndpointOptions aws) {
+        return new AwsClients(aws.endpoint(), aws.region().map(Region::of));
     }
 
     /** Owns the SDK clients for the command's lifetime. */

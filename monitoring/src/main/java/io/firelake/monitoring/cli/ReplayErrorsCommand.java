@@ -1,21 +1,26 @@
 package io.firelake.monitoring.cli;
 
+import io.firelake.config.cli.DataDirOption;
+import io.firelake.config.cli.DeliveryStreamOption;
+import io.firelake.config.cli.EndpointOptions;
+import io.firelake.config.cli.Source;
+import io.firelake.config.cli.StreamOption;
+import io.firelake.config.layout.DataLayout;
 import io.firelake.monitoring.aws.AwsClients;
 import io.firelake.monitoring.aws.AwsMonitoringSource;
-import io.firelake.monitoring.aws.KinesisRecordSink;
-import io.firelake.monitoring.config.SamDefaults;
 import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.errors.ErrorDocuments;
 import io.firelake.monitoring.lake.LocalLake;
-import io.firelake.monitoring.lake.LocalLayout;
 import io.firelake.monitoring.replay.ErrorReplayer;
 import io.firelake.monitoring.replay.ReplayLedger;
+import io.firelake.producer.kinesis.KinesisRecordSink;
+import io.firelake.producer.send.RecordSink;
+import io.firelake.producer.send.SenderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,16 +57,15 @@ public final class ReplayErrorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", paramLabel = "local|aws", description = "Where the error prefix is: local (the lake under --data-dir) or aws "
-            + "(the delivery stream's S3 error prefix). Default: local.")
-    MonitorCommand.Source source;
+    @Option(names = "--source", paramLabel = "local|aws", description = "Where the error prefix is: local (the lake "
+            + "under --data-dir) or aws (the S3 error prefix of --delivery-stream). Default: local.")
+    Source source;
 
-    @Option(names = "--stream", description = "The Kinesis stream to send to (default: the SAM template's StreamName).")
-    String stream;
+    @Mixin
+    StreamOption stream;
 
-    @Option(names = "--delivery-stream", description = "With --source aws: whose error prefix to read (default: "
-            + "the SAM template's DeliveryStreamName).")
-    String deliveryStream;
+    @Mixin
+    DeliveryStreamOption deliveryStream;
 
     @Option(names = "--error-type", split = ",", defaultValue = ErrorDocument.PROCESSING_FAILED,
             description = "Error output types to replay, comma-separated (default: ${DEFAULT-VALUE}).")
@@ -74,7 +78,7 @@ public final class ReplayErrorsCommand implements Callable<Integer> {
     Path ledgerFile;
 
     @Mixin
-    AwsOptions aws;
+    EndpointOptions aws;
 
     @Option(names = "--dry-run", description = "Show what would be replayed; send nothing, write no ledger.")
     boolean dryRun;
@@ -83,11 +87,10 @@ public final class ReplayErrorsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SamDefaults sam = SamDefaults.load(SamDefaults.DEFAULT_TEMPLATE);
-        LocalLayout layout = LocalLayout.of(dataDir.resolve());
-        AwsClients clients = aws.clients();
+        DataLayout layout = dataDir.layout();
+        AwsClients clients = MonitorCommand.clients(aws);
         try {
-            List<ErrorDocument> documents = read(clients, layout, sam).documents().stream()
+            List<ErrorDocument> documents = read(clients, layout).documents().stream()
                     .filter(d -> errorTypes.contains(d.errorOutputType())).toList();
             ReplayLedger ledger = ReplayLedger.open(ledgerFile != null ? ledgerFile : layout.replayLedger());
             if (dryRun) {
@@ -97,10 +100,12 @@ public final class ReplayErrorsCommand implements Callable<Integer> {
                         + fresh + " not replayed before");
                 return 0;
             }
-            String streamName = stream != null ? stream : sam.streamName();
-            try (KinesisClient kinesis = clients.kinesis()) {
-                ErrorReplayer.Result result = new ErrorReplayer(new KinesisRecordSink(kinesis, streamName), ledger,
-                        Clock.systemUTC(), ErrorReplayer.DEFAULT_BATCH_SIZE).replay(documents);
+            String streamName = stream.resolve();
+            SenderSettings settings = SenderSettings.defaults();
+            try (RecordSink sink = KinesisRecordSink.open(aws.endpoint().orElse(null), aws.region().orElse(null),
+                    streamName, settings)) {
+                ErrorReplayer.Result result = new ErrorReplayer(sink, settings, ledger, Clock.systemUTC())
+                        .replay(documents);
                 out.println(result.line() + " stream=" + streamName + " ledger=" + ledger.file());
                 return result.rejected() + result.undecodable() > 0 ? EXIT_INCOMPLETE : 0;
             }
@@ -110,11 +115,11 @@ public final class ReplayErrorsCommand implements Callable<Integer> {
         }
     }
 
-    private ErrorDocuments read(AwsClients clients, LocalLayout layout, SamDefaults sam) throws IOException {
-        if (source != MonitorCommand.Source.aws) {
+    private ErrorDocuments read(AwsClients clients, DataLayout layout) throws IOException {
+        if (source != Source.aws) {
             return new LocalLake(layout).errorDocuments();
         }
-        String name = deliveryStream != null ? deliveryStream : sam.deliveryStreamName();
+        String name = deliveryStream.resolve();
         try (var cloudWatch = clients.cloudWatch(); var firehose = clients.firehose(); var s3 = clients.s3()) {
             return new AwsMonitoringSource(cloudWatch, firehose, s3, name, Integer.MAX_VALUE)
                     .errorDocuments(Instant.EPOCH, Instant.now().plusSeconds(60));

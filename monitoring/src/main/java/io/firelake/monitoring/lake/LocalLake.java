@@ -1,5 +1,7 @@
 package io.firelake.monitoring.lake;
 
+import io.firelake.config.layout.DataLayout;
+import io.firelake.config.layout.LakePrefix;
 import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.errors.ErrorDocumentParser;
 import io.firelake.monitoring.errors.ErrorDocuments;
@@ -21,13 +23,13 @@ import java.util.stream.Stream;
 
 /** Reads the lake from disk: raw Parquet through DuckDB, error documents as files. */
 public final class LocalLake {
-    private final LocalLayout layout;
+    private final DataLayout layout;
 
-    public LocalLake(LocalLayout layout) {
+    public LocalLake(DataLayout layout) {
         this.layout = layout;
     }
 
-    public LocalLayout layout() {
+    public DataLayout layout() {
         return layout;
     }
 
@@ -63,8 +65,8 @@ public final class LocalLake {
         ErrorDocumentParser parser = new ErrorDocumentParser();
         Path root = layout.errorsDir();
         for (Path file : regularFiles(root).sorted().toList()) {
-            String key = layout.lakeRoot().relativize(file).toString().replace('\\', '/');
-            String outputType = ErrorDocument.outputTypeFromKey(key, LocalLayout.ERROR_PREFIX + "/");
+            String key = layout.lakeDir().relativize(file).toString().replace('\\', '/');
+            String outputType = ErrorDocument.outputTypeFromKey(key, LakePrefix.ERRORS.key() + "/");
             try (InputStream in = Files.newInputStream(file)) {
                 ErrorDocumentParser.Parsed parsed = parser.parse(in, outputType, key);
                 documents.addAll(parsed.documents());

@@ -3,35 +3,46 @@ package io.firelake.monitoring.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firelake.monitoring.errors.ErrorDocument;
+import io.firelake.producer.model.ProducerRecord;
+import io.firelake.producer.send.DeliveryListener;
+import io.firelake.producer.send.ProducerAbortedException;
+import io.firelake.producer.send.RecordSender;
+import io.firelake.producer.send.RecordSink;
+import io.firelake.producer.send.SenderSettings;
+import io.firelake.producer.send.SinkException;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Re-drives error-prefix records into the stream once each: records already in the ledger, or seen earlier in this run,
- * are skipped; records that cannot be decoded are reported, not sent. Partition keys are the event_id when the record
- * has one (so a session's order is not what matters, but a replay spreads like live traffic), else the sha256.
+ * Re-drives error-prefix records into the stream once each, through the producer's {@link RecordSender} (its batching,
+ * in-flight window and retries of failed entries): records already in the ledger, or seen earlier in this run, are
+ * skipped; records that cannot be decoded are reported, not sent. A record enters the ledger when Kinesis has
+ * acknowledged it; one the sender gave up on stays out, so the next run tries it again. Records go back as they are,
+ * never aggregated. Partition keys are the event_id when the record has one (so a replay spreads like live traffic),
+ * else the sha256.
  */
 public final class ErrorReplayer {
-    /** PutRecords takes at most 500 entries per request. */
-    public static final int DEFAULT_BATCH_SIZE = 500;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordSink sink;
+    private final SenderSettings settings;
     private final ReplayLedger ledger;
     private final Clock clock;
-    private final int batchSize;
 
-    public ErrorReplayer(RecordSink sink, ReplayLedger ledger, Clock clock, int batchSize) {
+    public ErrorReplayer(RecordSink sink, SenderSettings settings, ReplayLedger ledger, Clock clock) {
         this.sink = sink;
+        this.settings = settings.withAggregation(false);
         this.ledger = ledger;
         this.clock = clock;
-        this.batchSize = batchSize;
     }
 
     public record Result(int considered, int sent, int alreadyReplayed, int undecodable, int rejected) {
@@ -42,12 +53,11 @@ public final class ErrorReplayer {
     }
 
     public Result replay(List<ErrorDocument> documents) throws IOException {
-        int alreadyReplayed = 0, undecodable = 0, sent = 0, rejected = 0;
+        int alreadyReplayed = 0, undecodable = 0;
         Set<String> thisRun = new HashSet<>();
         List<ErrorDocument> pending = new ArrayList<>();
         for (ErrorDocument doc : documents) {
-            byte[] raw = doc.rawBytes();
-            if (raw.length == 0) {
+            if (doc.rawBytes().length == 0) {
                 undecodable++;
                 continue;
             }
@@ -57,37 +67,84 @@ public final class ErrorReplayer {
                 continue;
             }
             pending.add(doc);
-            if (pending.size() == batchSize) {
-                int accepted = flush(pending);
-                sent += accepted;
-                rejected += pending.size() - accepted;
-                pending.clear();
+        }
+        if (pending.isEmpty()) {
+            return new Result(documents.size(), 0, alreadyReplayed, undecodable, 0);
+        }
+        try (ReplayLedger.Appender appender = ledger.appender()) {
+            Ledgering ledgering = new Ledgering(appender);
+            send(pending, ledgering);
+            if (ledgering.failure != null) {
+                throw ledgering.failure;
             }
+            return new Result(documents.size(), ledgering.sent.get(), alreadyReplayed, undecodable,
+                    ledgering.rejected.get());
         }
-        if (!pending.isEmpty()) {
-            int accepted = flush(pending);
-            sent += accepted;
-            rejected += pending.size() - accepted;
-        }
-        return new Result(documents.size(), sent, alreadyReplayed, undecodable, rejected);
     }
 
-    private int flush(List<ErrorDocument> batch) throws IOException {
-        List<RecordSink.Outgoing> outgoing = batch.stream()
-                .map(d -> new RecordSink.Outgoing(d.rawBytes(), partitionKey(d))).toList();
-        List<Boolean> accepted = sink.send(outgoing);
-        List<ReplayLedger.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (accepted.get(i)) {
-                ErrorDocument d = batch.get(i);
-                entries.add(new ReplayLedger.Entry(d.rawSha256(), d.objectKey(), d.errorCode()));
+    private void send(List<ErrorDocument> pending, Ledgering ledgering) throws IOException {
+        SinkException stopped;
+        try (RecordSender sender = new RecordSender(sink, settings, ledgering)) {
+            try {
+                for (ErrorDocument doc : pending) {
+                    sender.send(ledgering.track(doc));
+                }
+            } catch (ProducerAbortedException abort) {
+                // The records in flight still settle below; the rest stay out of the ledger for the next run.
             }
+            sender.finish();
+            stopped = sender.fatalError();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while replaying", e);
         }
-        ledger.record(entries, clock.instant());
-        return entries.size();
+        if (stopped != null) {
+            throw new IOException("stopped sending: " + stopped.getMessage(), stopped);
+        }
     }
 
-    static String partitionKey(ErrorDocument doc) {
+    /** Writes each acknowledged record to the ledger and counts the rest. */
+    private final class Ledgering implements DeliveryListener {
+        private final ReplayLedger.Appender appender;
+        private final Map<ProducerRecord, ErrorDocument> documents =
+                Collections.synchronizedMap(new IdentityHashMap<>());
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger rejected = new AtomicInteger();
+        volatile IOException failure;
+
+        Ledgering(ReplayLedger.Appender appender) {
+            this.appender = appender;
+        }
+
+        ProducerRecord track(ErrorDocument doc) {
+            String eventId = eventId(doc);
+            ProducerRecord record = new ProducerRecord(doc.rawBytes(), eventId != null ? eventId : doc.rawSha256(),
+                    ProducerRecord.REPLAY, eventId);
+            documents.put(record, doc);
+            return record;
+        }
+
+        @Override
+        public void delivered(ProducerRecord record, Delivery delivery) {
+            ErrorDocument doc = documents.remove(record);
+            sent.incrementAndGet();
+            try {
+                appender.append(new ReplayLedger.Entry(doc.rawSha256(), doc.objectKey(), doc.errorCode()),
+                        clock.instant());
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+
+        @Override
+        public void failed(ProducerRecord record, String errorCode, String errorMessage, int attempts) {
+            documents.remove(record);
+            rejected.incrementAndGet();
+        }
+    }
+
+    /** The record's event_id when it is JSON with a usable one (a partition key is 1 to 256 characters). */
+    static String eventId(ErrorDocument doc) {
         try {
             JsonNode id = JSON.readTree(doc.rawBytes()).get("event_id");
             if (id != null && id.isTextual() && !id.asText().isBlank() && id.asText().length() <= 256) {
@@ -96,6 +153,6 @@ public final class ErrorReplayer {
         } catch (IOException | RuntimeException notJson) {
             // Malformed records are exactly what gets replayed; they still need a key.
         }
-        return doc.rawSha256();
+        return null;
     }
 }

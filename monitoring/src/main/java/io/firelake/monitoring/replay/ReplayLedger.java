@@ -11,20 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What replay-errors has re-sent, keyed by the sha256 of the raw record: JSON lines
- * {@code {"sha256", "replayed_at", "object_key", "error_code"}}, appended and flushed after each accepted batch. A crash
- * between a send and its ledger line can resend a record once; the batch layer's de-duplication by event_id absorbs
- * that, which is why the ledger favours resending over skipping.
+ * {@code {"sha256", "replayed_at", "object_key", "error_code"}}, each appended and flushed as soon as Kinesis has
+ * acknowledged its record. A crash between an acknowledgement and its ledger line can resend a record once; the batch
+ * layer's de-duplication by event_id absorbs that, which is why the ledger favours resending over skipping.
  */
 public final class ReplayLedger {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
-    private final Set<String> replayed = new HashSet<>();
+    private final Set<String> replayed = ConcurrentHashMap.newKeySet();
 
     private ReplayLedger(Path file) {
         this.file = file;
@@ -65,20 +65,36 @@ public final class ReplayLedger {
     public record Entry(String sha256, String objectKey, String errorCode) {
     }
 
-    public void record(Iterable<Entry> entries, Instant at) throws IOException {
+    /** Opens the ledger file to append to, for one run. */
+    public Appender appender() throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
-            for (Entry entry : entries) {
-                ObjectNode line = JSON.createObjectNode()
-                        .put("sha256", entry.sha256())
-                        .put("replayed_at", at.toString())
-                        .put("object_key", entry.objectKey())
-                        .put("error_code", entry.errorCode());
-                writer.write(JSON.writeValueAsString(line));
-                writer.write('\n');
-                replayed.add(entry.sha256());
-            }
+        return new Appender(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND));
+    }
+
+    /** Appends entries from any thread (the sender's callbacks), each line flushed at once. */
+    public final class Appender implements AutoCloseable {
+        private final Writer writer;
+
+        private Appender(Writer writer) {
+            this.writer = writer;
+        }
+
+        public synchronized void append(Entry entry, Instant at) throws IOException {
+            ObjectNode line = JSON.createObjectNode()
+                    .put("sha256", entry.sha256())
+                    .put("replayed_at", at.toString())
+                    .put("object_key", entry.objectKey())
+                    .put("error_code", entry.errorCode());
+            writer.write(JSON.writeValueAsString(line));
+            writer.write('\n');
+            writer.flush();
+            replayed.add(entry.sha256());
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            writer.close();
         }
     }
 }

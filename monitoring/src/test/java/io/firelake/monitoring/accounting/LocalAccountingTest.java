@@ -1,8 +1,8 @@
 package io.firelake.monitoring.accounting;
 
+import io.firelake.config.layout.DataLayout;
 import io.firelake.monitoring.Fixtures;
 import io.firelake.monitoring.cli.AccountingCommand;
-import io.firelake.monitoring.lake.LocalLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -41,7 +41,7 @@ class LocalAccountingTest {
 
     @Test
     void reconcilesTheLakeAndNamesWhatADeletedObjectLost() throws Exception {
-        LocalLayout layout = LocalLayout.of(data);
+        DataLayout layout = DataLayout.of(data);
         List<String> first = ids(0, 30);
         List<String> second = ids(30, 55);
         Path hour3 = layout.rawDir().resolve("event_date=2026-11-22/event_hour=03");

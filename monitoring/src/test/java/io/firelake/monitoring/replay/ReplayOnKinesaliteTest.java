@@ -1,10 +1,10 @@
 package io.firelake.monitoring.replay;
 
+import io.firelake.config.layout.DataLayout;
 import io.firelake.local.engines.Kinesalite;
 import io.firelake.monitoring.Fixtures;
 import io.firelake.monitoring.aws.AwsClients;
 import io.firelake.monitoring.cli.ReplayErrorsCommand;
-import io.firelake.monitoring.lake.LocalLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class ReplayOnKinesaliteTest {
     void aSecondRunResendsNothing() throws Exception {
         byte[] e1 = Fixtures.event("00000000-0000-4000-8000-000000000001");
         byte[] broken = "{\"event_id\":\"00000000-0000-4000-8000-000000000002\",".getBytes(StandardCharsets.UTF_8);
-        LocalLayout layout = LocalLayout.of(data);
+        DataLayout layout = DataLayout.of(data);
         Instant at = Instant.parse("2026-11-22T03:00:00Z");
         Fixtures.writeErrorObject(layout.errorsDir().resolve("processing-failed/2026/11/22/f-1"), List.of(
                 Fixtures.errorDocument(e1, "Lambda.ProcessingFailed", "EVENT_TIME_IN_FUTURE", at),

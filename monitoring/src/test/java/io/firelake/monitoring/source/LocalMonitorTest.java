@@ -1,8 +1,8 @@
 package io.firelake.monitoring.source;
 
+import io.firelake.config.layout.DataLayout;
 import io.firelake.monitoring.Fixtures;
 import io.firelake.monitoring.cli.MonitorCommand;
-import io.firelake.monitoring.lake.LocalLayout;
 import io.firelake.monitoring.metrics.MetricPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +67,7 @@ class LocalMonitorTest {
     @Test
     void aStalledLocalFirehoseFailsAndRejectedRecordsShow() throws Exception {
         metrics(false);
-        Fixtures.writeErrorObject(LocalLayout.of(data).errorsDir().resolve("processing-failed/2026/11/22/f-1"),
+        Fixtures.writeErrorObject(DataLayout.of(data).errorsDir().resolve("processing-failed/2026/11/22/f-1"),
                 List.of(Fixtures.errorDocument("not json".getBytes(StandardCharsets.UTF_8), "Lambda.ProcessingFailed",
                         "MALFORMED_JSON", now.minusSeconds(120))));
         StringWriter out = new StringWriter();
@@ -99,6 +99,6 @@ class LocalMonitorTest {
         StringWriter out = new StringWriter();
 
         assertThat(monitor(out, "--interval", "soon")).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(out.toString()).contains("not a duration: 'soon' (try 90s, 15m, 1h, 2d)");
+        assertThat(out.toString()).contains("'soon' is not a duration", "90s, 15m", "2d", "PT0.5S");
     }
 }

@@ -21,8 +21,8 @@ final class Runner {
         boolean terminal = System.console() != null;
         boolean aggregation = !options.noAggregation;
         ProducerRun.Builder builder = ProducerRun.builder()
-                .endpoint(options.endpoint)
-                .region(options.region)
+                .endpoint(options.aws.endpoint().orElse(null))
+                .region(options.aws.region().orElse(null))
                 .stream(options.stream)
                 .createStreamIfMissing(options.createShards)
                 .source(source)

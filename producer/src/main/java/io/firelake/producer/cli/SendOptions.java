@@ -1,11 +1,14 @@
 package io.firelake.producer.cli;
 
+import io.firelake.config.Durations;
+import io.firelake.config.cli.DurationConverter;
+import io.firelake.config.cli.EndpointOptions;
 import io.firelake.producer.ProducerRun;
-import io.firelake.producer.send.Backoff;
+import io.firelake.aws.retry.Backoff;
 import io.firelake.producer.send.SenderSettings;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where and how to send: shared by {@code generate} and {@code replay}. */
@@ -15,14 +18,8 @@ public final class SendOptions {
             description = "Kinesis data stream to write to (default: ${DEFAULT-VALUE}, the SAM template's StreamName).")
     String stream;
 
-    @Option(names = "--endpoint", paramLabel = "URL",
-            description = "Kinesis endpoint, e.g. http://127.0.0.1:4567 for the local kinesalite. Omit on AWS. "
-                    + "A loopback endpoint with no AWS credentials configured uses the fake local ones.")
-    URI endpoint;
-
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "AWS region (default: the AWS default region chain; us-east-1 for a loopback endpoint).")
-    String region;
+    @Mixin
+    EndpointOptions aws;
 
     @Option(names = "--create-stream", paramLabel = "SHARDS",
             description = "Create the stream with this many shards if it does not exist, and wait until it is ACTIVE.")
@@ -37,7 +34,8 @@ public final class SendOptions {
     double rate;
 
     @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Stop after this wall time (90s, 5m, 2h). With generate --start-time: the simulated span.")
+            description = "Stop after this wall time: " + Durations.GRAMMAR + ". With generate --start-time: the "
+                    + "simulated span.")
     Duration duration;
 
     @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "" + SenderSettings.DEFAULT_MAX_IN_FLIGHT,
@@ -49,7 +47,8 @@ public final class SendOptions {
     int maxAttempts;
 
     @Option(names = "--backoff-base", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "First retry waits up to this long, doubling each time, capped at 5s (default: 100ms).")
+            description = "First retry waits up to this long (a duration as --duration), doubling each time, capped "
+                    + "at 5s (default: 100ms).")
     Duration backoffBase;
 
     @Option(names = "--manifest", paramLabel = "FILE",
@@ -64,7 +63,7 @@ public final class SendOptions {
     boolean quiet;
 
     SenderSettings senderSettings() {
-        Backoff backoff = backoffBase == null ? Backoff.defaults() : new Backoff(backoffBase, Backoff.DEFAULT_CAP);
+        Backoff backoff = backoffBase == null ? SenderSettings.DEFAULT_BACKOFF : SenderSettings.backoff(backoffBase);
         return SenderSettings.defaults().withAggregation(!noAggregation).withMaxInFlight(maxInFlight)
                 .withMaxAttempts(maxAttempts).withBackoff(backoff);
     }

@@ -1,17 +1,25 @@
 package io.firelake.producer.kinesis;
 
+import io.firelake.aws.client.AsyncHttp;
+import io.firelake.aws.client.AwsClientFactory;
+import io.firelake.aws.client.ClientSettings;
+import io.firelake.aws.retry.Backoff;
 import io.firelake.producer.send.KinesisRecord;
 import io.firelake.producer.send.PutOutcome;
+import io.firelake.producer.send.PutRecordsErrorClassifier;
+import io.firelake.producer.send.PutResult;
 import io.firelake.producer.send.RecordSink;
+import io.firelake.producer.send.SenderSettings;
 import io.firelake.producer.send.ShardRange;
 import io.firelake.producer.send.SinkException;
 import java.math.BigInteger;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -23,41 +31,47 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
- * The Kinesis adapter of the sender: PutRecords through the async SDK client, and ListShards for the shard map.
- * Whole-request errors are sorted into retryable (throttling, 5xx, network) and not (missing stream, access, input).
+ * The Kinesis adapter of the sender: PutRecords through the async SDK client, whole requests retried by the SDK
+ * ({@link PutRecordsRetries}), and ListShards for the shard map. A failed request becomes a {@link SinkException}
+ * with its error code and HTTP status, which the {@link PutRecordsErrorClassifier} judges.
  *
  * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html">PutRecords</a>
  * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListShards.html">ListShards</a>
  */
 public final class KinesisRecordSink implements RecordSink {
 
-    private static final Set<String> THROTTLING = Set.of("ProvisionedThroughputExceededException",
-            "LimitExceededException", "ThrottlingException", "KMSThrottlingException", "SlowDown",
-            "RequestLimitExceeded", "TooManyRequestsException");
-
     private final KinesisAsyncClient client;
     private final String stream;
+    private final PutRecordsRetries retries;
     private final boolean ownsClient;
     private final SdkEventLoopGroup eventLoops;
 
-    /** Sends through the caller's client, which the caller closes. */
-    public KinesisRecordSink(KinesisAsyncClient client, String stream) {
-        this(client, stream, false, null);
+    /** Sends through the caller's client, which the caller closes, retrying whole requests with this backoff. */
+    public KinesisRecordSink(KinesisAsyncClient client, String stream, Backoff backoff) {
+        this(client, stream, backoff, false, null);
     }
 
-    private KinesisRecordSink(KinesisAsyncClient client, String stream, boolean ownsClient,
+    private KinesisRecordSink(KinesisAsyncClient client, String stream, Backoff backoff, boolean ownsClient,
                               SdkEventLoopGroup eventLoops) {
         this.client = client;
         this.stream = stream;
+        this.retries = new PutRecordsRetries(backoff);
         this.ownsClient = ownsClient;
         this.eventLoops = eventLoops;
     }
 
-    /** A sink with its own client for this endpoint (null on AWS) and region (null for the default chain). */
-    public static KinesisRecordSink open(URI endpoint, String region, String stream, int maxConcurrency) {
+    /**
+     * A sink with its own client for this endpoint (null on AWS) and region (null for the default chain), with
+     * connections for the sender's in-flight window and its backoff.
+     */
+    public static KinesisRecordSink open(URI endpoint, String region, String stream, SenderSettings settings) {
         SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
-        return new KinesisRecordSink(KinesisClients.create(endpoint, region, maxConcurrency, eventLoops), stream,
-                true, eventLoops);
+        // No client-wide SDK retries: each PutRecords request carries its own strategy (PutRecordsRetries), tied to
+        // the sender's attempts and backoff, so that every attempt of a record is counted.
+        KinesisAsyncClient client = AwsClientFactory.of(ClientSettings.forEndpoint(endpoint, region).withoutSdkRetries()
+                .withApiCallAttemptTimeout(Duration.ofSeconds(30))).async(KinesisAsyncClient.builder(),
+                AsyncHttp.netty(settings.maxInFlight() + 2).withEventLoops(eventLoops)).build();
+        return new KinesisRecordSink(client, stream, settings.backoff(), true, eventLoops);
     }
 
     public KinesisAsyncClient client() {
@@ -69,7 +83,7 @@ public final class KinesisRecordSink implements RecordSink {
     }
 
     @Override
-    public CompletableFuture<List<PutOutcome>> putRecords(List<KinesisRecord> records) {
+    public CompletableFuture<PutResult> putRecords(List<KinesisRecord> records, int maxAttempts) {
         List<PutRecordsRequestEntry> entries = new ArrayList<>(records.size());
         for (KinesisRecord record : records) {
             entries.add(PutRecordsRequestEntry.builder()
@@ -78,10 +92,12 @@ public final class KinesisRecordSink implements RecordSink {
                     .explicitHashKey(record.explicitHashKey())
                     .build());
         }
-        return client.putRecords(b -> b.streamName(stream).records(entries))
+        PutRecordsRetries.Attempts attempts = retries.forRequest(maxAttempts);
+        return client.putRecords(b -> b.streamName(stream).records(entries)
+                        .overrideConfiguration(o -> o.addPlugin(attempts.plugin())))
                 .handle((response, error) -> {
                     if (error != null) {
-                        throw new CompletionException(classify(error));
+                        throw new CompletionException(classify(error, attempts.sent()));
                     }
                     List<PutOutcome> outcomes = new ArrayList<>(response.records().size());
                     for (PutRecordsResultEntry entry : response.records()) {
@@ -89,7 +105,7 @@ public final class KinesisRecordSink implements RecordSink {
                                 ? PutOutcome.success(entry.shardId(), entry.sequenceNumber())
                                 : PutOutcome.failure(entry.errorCode(), entry.errorMessage()));
                     }
-                    return outcomes;
+                    return new PutResult(outcomes, attempts.sent());
                 });
     }
 
@@ -114,8 +130,8 @@ public final class KinesisRecordSink implements RecordSink {
             } while (token != null);
             return shards;
         } catch (CompletionException e) {
-            SinkException error = classify(e);
-            if (!error.retryable()) {
+            SinkException error = classify(e, 1);
+            if (error.verdict() == PutRecordsErrorClassifier.Verdict.ABORT) {
                 throw error;
             }
             return List.of();
@@ -129,11 +145,12 @@ public final class KinesisRecordSink implements RecordSink {
         }
         if (eventLoops != null) {
             // Every request has completed by now: no quiet period is needed.
-            eventLoops.eventLoopGroup().shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+            eventLoops.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
     }
 
-    static SinkException classify(Throwable error) {
+    /** The SDK's exception as the sender's: error code and HTTP status (0 when no response came back). */
+    static SinkException classify(Throwable error, int attempts) {
         Throwable cause = error;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
@@ -143,24 +160,22 @@ public final class KinesisRecordSink implements RecordSink {
                     ? service.awsErrorDetails().errorCode() : "HTTP" + service.statusCode();
             String message = service.awsErrorDetails() != null && service.awsErrorDetails().errorMessage() != null
                     ? service.awsErrorDetails().errorMessage() : String.valueOf(service.getMessage());
-            boolean throttled = THROTTLING.contains(code) || service.isThrottlingException()
-                    || service.statusCode() == 429;
-            boolean retryable = throttled || service.statusCode() >= 500 || "InternalFailure".equals(code)
-                    || "ServiceUnavailable".equals(code);
-            return new SinkException(code, message, retryable, throttled, service);
+            return new SinkException(code, service.statusCode(), message, attempts, service);
         }
         if (cause instanceof SdkClientException client && String.valueOf(client.getMessage())
                 .contains("Unable to load credentials")) {
-            return new SinkException("NoCredentials", "the default credential provider chain found no AWS "
-                    + "credentials. Configure them (aws configure, AWS_PROFILE, AWS_ACCESS_KEY_ID..., an instance "
-                    + "role), or point --endpoint at a local emulator", false, false, client);
+            return new SinkException(PutRecordsErrorClassifier.NO_CREDENTIALS, 0, "the default credential provider "
+                    + "chain found no AWS credentials. Configure them (aws configure, AWS_PROFILE, "
+                    + "AWS_ACCESS_KEY_ID..., an instance role), or point --endpoint at a local emulator", attempts,
+                    client);
         }
         if (cause instanceof SdkClientException client) {
-            // Timeouts, refused or reset connections: the request may not have reached Kinesis; sending it again is
-            // safe for delivery (at worst a duplicate, which consumers de-duplicate by event_id).
-            return new SinkException("ClientError", String.valueOf(client.getMessage()), true, false, client);
+            // Timeouts, refused or reset connections: the request may not have reached Kinesis; the SDK sent it
+            // again as often as it could (at worst a duplicate, which consumers de-duplicate by event_id).
+            return new SinkException(PutRecordsErrorClassifier.CLIENT_ERROR, 0, String.valueOf(client.getMessage()),
+                    attempts, client);
         }
-        return new SinkException(cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()), true, false,
+        return new SinkException(cause.getClass().getSimpleName(), 0, String.valueOf(cause.getMessage()), attempts,
                 cause);
     }
 }

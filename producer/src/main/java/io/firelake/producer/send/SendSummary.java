@@ -14,10 +14,10 @@ import java.util.Map;
  * @param kinesisBytes     their bytes, partition keys included
  * @param aggregates       how many of those were KPL aggregates
  * @param putPayloadUnits  25 KB PUT payload units of the acknowledged Kinesis records
- * @param requests         PutRecords requests sent, retries included
+ * @param requests         PutRecords requests sent, retries included (the SDK's of whole requests too)
  * @param retriedEntries   PutRecords entries sent again after a failure
  * @param retriedRequests  PutRecords requests that were retries
- * @param throttled        entries or requests refused for throughput
+ * @param throttled        entries refused for throughput, and requests refused for it after the SDK's retries
  * @param recordsByKind    user records per kind (valid, each fault, replay)
  * @param failuresByCode   undeliverable user records per error code
  * @param elapsedNanos     wall time of the run
@@ -41,7 +41,7 @@ public record SendSummary(long records, long recordBytes, long delivered, long d
 
     /** The fewest PUT payload units these bytes could cost: every unit filled to the brim. */
     public double minimumPutPayloadUnits() {
-        return (double) deliveredBytes / KinesisLimits.PUT_PAYLOAD_UNIT_BYTES;
+        return (double) deliveredBytes / PutPayloadUnits.BYTES;
     }
 
     public boolean complete() {

@@ -1,5 +1,7 @@
 package io.firelake.producer.send;
 
+import io.firelake.aws.retry.Backoff;
+
 import java.time.Duration;
 
 /**
@@ -13,8 +15,9 @@ import java.time.Duration;
  * @param partialWait        how long a partly filled aggregate may wait for more records before it is sent as it
  *                           is: half-empty aggregates cost whole PUT payload units
  * @param maxInFlight        PutRecords requests in flight at once (retries count against their original request)
- * @param maxAttempts        attempts per record before it is reported undeliverable
- * @param backoff            the wait between attempts
+ * @param maxAttempts        attempts per record before it is reported undeliverable, whole-request retries by the
+ *                           SDK included
+ * @param backoff            the wait between attempts, the SDK's and the sender's
  * @param maxRecordsPerRequest PutRecords entries per request
  * @param maxRequestBytes    PutRecords bytes per request (data plus partition keys)
  * @param maxRecordBytes     bytes per Kinesis record (data plus partition key)
@@ -28,11 +31,14 @@ public record SenderSettings(boolean aggregation, int aggregateMaxBytes, int sha
     public static final Duration DEFAULT_PARTIAL_WAIT = Duration.ofSeconds(1);
     public static final int DEFAULT_MAX_IN_FLIGHT = 8;
     public static final int DEFAULT_MAX_ATTEMPTS = 10;
+    public static final Duration DEFAULT_BACKOFF_CAP = Duration.ofSeconds(5);
+    /** Before the n-th retry of an entry: a random wait up to min(5 s, 100 ms x 2^(n-1)) (exponential, full jitter). */
+    public static final Backoff DEFAULT_BACKOFF = backoff(Duration.ofMillis(100));
 
     public SenderSettings {
-        if (maxRecordsPerRequest < 1 || maxRecordsPerRequest > KinesisLimits.DEFAULT_MAX_RECORDS_PER_REQUEST) {
-            throw new IllegalArgumentException("records per request must be 1.."
-                    + KinesisLimits.DEFAULT_MAX_RECORDS_PER_REQUEST);
+        int limit = PutRecordsBatchBuilder.DEFAULT_MAX_RECORDS_PER_REQUEST;
+        if (maxRecordsPerRequest < 1 || maxRecordsPerRequest > limit) {
+            throw new IllegalArgumentException("records per request must be 1.." + limit);
         }
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("at least one request must be allowed in flight");
@@ -46,10 +52,10 @@ public record SenderSettings(boolean aggregation, int aggregateMaxBytes, int sha
     }
 
     public static SenderSettings defaults() {
-        return new SenderSettings(true, KinesisLimits.PUT_PAYLOAD_UNIT_BYTES, DEFAULT_SHARD_BUFFER_BYTES,
-                DEFAULT_LINGER, DEFAULT_PARTIAL_WAIT, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_ATTEMPTS, Backoff.defaults(),
-                KinesisLimits.DEFAULT_MAX_RECORDS_PER_REQUEST, KinesisLimits.DEFAULT_MAX_REQUEST_BYTES,
-                KinesisLimits.DEFAULT_MAX_RECORD_BYTES);
+        return new SenderSettings(true, PutPayloadUnits.BYTES, DEFAULT_SHARD_BUFFER_BYTES,
+                DEFAULT_LINGER, DEFAULT_PARTIAL_WAIT, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_ATTEMPTS, DEFAULT_BACKOFF,
+                PutRecordsBatchBuilder.DEFAULT_MAX_RECORDS_PER_REQUEST,
+                PutRecordsBatchBuilder.DEFAULT_MAX_REQUEST_BYTES, PutRecordsBatchBuilder.DEFAULT_MAX_RECORD_BYTES);
     }
 
     public SenderSettings withAggregation(boolean on) {
@@ -90,5 +96,10 @@ public record SenderSettings(boolean aggregation, int aggregateMaxBytes, int sha
     public SenderSettings withAggregateMaxBytes(int bytes) {
         return new SenderSettings(aggregation, bytes, shardBufferBytes, linger, partialWait,
                 maxInFlight, maxAttempts, backoff, maxRecordsPerRequest, maxRequestBytes, maxRecordBytes);
+    }
+
+    /** Exponential backoff with full jitter from {@code base}, capped at {@link #DEFAULT_BACKOFF_CAP}. */
+    public static Backoff backoff(Duration base) {
+        return Backoff.exponential(base, DEFAULT_BACKOFF_CAP).withJitter(Backoff.Jitter.FULL);
     }
 }

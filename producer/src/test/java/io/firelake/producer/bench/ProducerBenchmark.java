@@ -10,7 +10,7 @@ import io.firelake.producer.generate.ClickstreamSimulator;
 import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
 import io.firelake.producer.model.ProducerRecord;
-import io.firelake.producer.send.KinesisLimits;
+import io.firelake.producer.send.PutPayloadUnits;
 import io.firelake.producer.send.SendSummary;
 import io.firelake.producer.send.SenderSettings;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +78,7 @@ public final class ProducerBenchmark {
             SendSummary plain = run(kinesalite, "plain", events.subList(0, plainCount),
                     SenderSettings.defaults().withAggregation(false));
 
-            double minimumPerMillion = 1e6 * EVENT_BYTES / KinesisLimits.PUT_PAYLOAD_UNIT_BYTES;
+            double minimumPerMillion = 1e6 * EVENT_BYTES / PutPayloadUnits.BYTES;
             double aggregatedPerMillion = aggregated.putPayloadUnits() * 1e6 / aggregated.delivered();
             double plainPerMillion = plain.putPayloadUnits() * 1e6 / plain.delivered();
             System.out.println();
@@ -96,7 +96,7 @@ public final class ProducerBenchmark {
             System.out.printf(Locale.ROOT, "%nTheoretical minimum: %,.0f PUT payload units per million %d-byte events "
                             + "(total bytes / %,d-byte unit). Aggregated run: %,d Kinesis records (%,d aggregates) in "
                             + "%,d PutRecords requests, %.2f MB/s of events.%n",
-                    minimumPerMillion, EVENT_BYTES, KinesisLimits.PUT_PAYLOAD_UNIT_BYTES, aggregated.kinesisRecords(),
+                    minimumPerMillion, EVENT_BYTES, PutPayloadUnits.BYTES, aggregated.kinesisRecords(),
                     aggregated.aggregates(), aggregated.requests(), aggregated.megabytesPerSecond());
             if (aggregated.failed() > 0 || plain.failed() > 0) {
                 System.out.println("WARNING: undeliverable records: " + aggregated.failuresByCode() + " "

@@ -1,5 +1,7 @@
 package io.firelake.producer.send;
 
+import io.firelake.aws.retry.Backoff;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -11,16 +13,16 @@ class LimitsAndBackoffTest {
 
     @Test
     void putPayloadUnitsAreStartedChunksOf25000Bytes() {
-        assertThat(KinesisLimits.putPayloadUnits(1)).isEqualTo(1);
-        assertThat(KinesisLimits.putPayloadUnits(25_000)).isEqualTo(1);
-        assertThat(KinesisLimits.putPayloadUnits(25_001)).isEqualTo(2);
-        assertThat(KinesisLimits.putPayloadUnits(1_000_000)).as("the pricing page: a 1 MB record is 40 units")
+        assertThat(PutPayloadUnits.of(1)).isEqualTo(1);
+        assertThat(PutPayloadUnits.of(25_000)).isEqualTo(1);
+        assertThat(PutPayloadUnits.of(25_001)).isEqualTo(2);
+        assertThat(PutPayloadUnits.of(1_000_000)).as("the pricing page: a 1 MB record is 40 units")
                 .isEqualTo(40);
     }
 
     @Test
     void backoffDoublesFromItsBaseUpToItsCapWithFullJitter() {
-        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+        Backoff backoff = SenderSettings.backoff(Duration.ofMillis(100));
         assertThat(backoff.ceilingMillis(1)).isEqualTo(100);
         assertThat(backoff.ceilingMillis(2)).isEqualTo(200);
         assertThat(backoff.ceilingMillis(6)).isEqualTo(3200);
@@ -28,7 +30,7 @@ class LimitsAndBackoffTest {
         assertThat(backoff.ceilingMillis(200)).isEqualTo(5000);
         long sum = 0;
         for (int i = 0; i < 2000; i++) {
-            long delay = backoff.delayMillis(3);
+            long delay = backoff.delay(3).toMillis();
             assertThat(delay).isBetween(0L, 400L);
             sum += delay;
         }

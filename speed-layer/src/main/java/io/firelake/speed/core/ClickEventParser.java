@@ -228,7 +228,7 @@ public final class ClickEventParser implements EventParser {
             purchaseCurrency = currency;
         }
         return new ParseOutcome.Parsed(new ClickEvent(type, eventTimeMillis, sessionId, pageKey(pageUrl),
-                purchaseCurrency, revenueCents, items, HyperLogLog.hash(eventId)));
+                purchaseCurrency, revenueCents, items, RecentEventIds.hash(eventId)));
     }
 
     /** page_url without query string or fragment (they make every URL unique), bounded in length. */

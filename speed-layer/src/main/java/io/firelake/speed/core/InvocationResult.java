@@ -9,7 +9,9 @@ import java.util.Map;
  * @param firstFailedSequenceNumber the first record that could not be processed, or null: Lambda retries from it
  * @param output                the window's items to write, only on a final invocation without failure, else null
  * @param windowState           the window state after this invocation (for logs and tests)
+ * @param stateNotice           what became of the state the invocation brought, when it was not simply resumed, else
+ *                              null (for the log)
  */
 public record InvocationResult(Map<String, String> state, String firstFailedSequenceNumber, WindowOutput output,
-                               WindowState windowState) {
+                               WindowState windowState, StateNotice stateNotice) {
 }

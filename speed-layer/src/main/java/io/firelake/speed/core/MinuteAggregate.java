@@ -17,13 +17,13 @@ public final class MinuteAggregate {
     long itemsSold;
     final TreeMap<String, Long> revenueCentsByCurrency = new TreeMap<>();
     final TopPages pageViews;
-    final HyperLogLog sessions;
+    final DistinctSketch sessions;
 
     MinuteAggregate() {
-        this(new TopPages(), new HyperLogLog());
+        this(new TopPages(), new DistinctSketch());
     }
 
-    MinuteAggregate(TopPages pageViews, HyperLogLog sessions) {
+    MinuteAggregate(TopPages pageViews, DistinctSketch sessions) {
         this.pageViews = pageViews;
         this.sessions = sessions;
     }
@@ -77,7 +77,7 @@ public final class MinuteAggregate {
         return pageViews.toMap();
     }
 
-    public HyperLogLog sessions() {
+    public DistinctSketch sessions() {
         return sessions;
     }
 }

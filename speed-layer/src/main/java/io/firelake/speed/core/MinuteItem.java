@@ -13,11 +13,13 @@ import java.util.Map;
  * @param purchases           purchase events
  * @param itemsSold           sum of purchase quantities
  * @param revenueCentsByCurrency revenue in hundredths by ISO 4217 code
- * @param sessionsSketch      HyperLogLog registers of the session ids
+ * @param sessionsSketch      the session ids' {@link DistinctSketch} image, or null for an item written before
+ *                            DataSketches (its {@code sessionsEstimate} still counts)
+ * @param sessionsEstimate    the sketch's estimate when the item was written
  */
 public record MinuteItem(long epochMinute, WindowKey window, Map<String, Long> eventsByType, Map<String, Long> topPages,
                          long purchases, long itemsSold, Map<String, Long> revenueCentsByCurrency,
-                         byte[] sessionsSketch) {
+                         byte[] sessionsSketch, long sessionsEstimate) {
 
     public long events() {
         return eventsByType.values().stream().mapToLong(Long::longValue).sum();

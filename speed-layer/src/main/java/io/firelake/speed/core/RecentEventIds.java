@@ -70,6 +70,28 @@ final class RecentEventIds {
         used[hole] = false;
     }
 
+    /**
+     * The 64-bit hash of an event id kept here: FNV-1a over the UTF-16 chars, then the MurmurHash3 finaliser (FNV alone
+     * leaves the high bits poorly mixed for short keys). Window state written by earlier versions holds these hashes,
+     * so the function must not change.
+     */
+    static long hash(String eventId) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < eventId.length(); i++) {
+            char c = eventId.charAt(i);
+            h ^= c & 0xFF;
+            h *= 0x100000001b3L;
+            h ^= c >>> 8;
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
     private static int slot(long hash) {
         return (int) (hash ^ (hash >>> 32)) & MASK;
     }

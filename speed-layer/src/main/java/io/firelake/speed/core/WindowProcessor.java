@@ -49,8 +49,9 @@ public final class WindowProcessor {
     }
 
     public InvocationResult process(Invocation invocation) {
-        WindowState state = WindowStateCodec.fromStateMap(invocation.state(), invocation.shardId(),
+        WindowStateCodec.Restored restored = WindowStateCodec.restore(invocation.state(), invocation.shardId(),
                 invocation.windowStart(), invocation.windowEnd());
+        WindowState state = restored.state();
         if (state == null) {
             state = new WindowState(invocation.shardId(), invocation.windowStart(), invocation.windowEnd());
         }
@@ -70,10 +71,11 @@ public final class WindowProcessor {
         }
 
         if (firstFailure != null || !invocation.finalInvoke()) {
-            return new InvocationResult(WindowStateCodec.toStateMap(state), firstFailure, null, state);
+            return new InvocationResult(WindowStateCodec.toStateMap(state), firstFailure, null, state,
+                    restored.notice());
         }
         WindowOutput output = state.isEmpty() ? null : output(state);
-        return new InvocationResult(Map.of(), null, output, state);
+        return new InvocationResult(Map.of(), null, output, state, restored.notice());
     }
 
     private record Outcome(long subSequenceNumber, ParseOutcome parsed) {
@@ -138,7 +140,7 @@ public final class WindowProcessor {
             events += minute.events();
             minutes.add(new MinuteItem(entry.getKey(), key, minute.eventsByType(), minute.topPages(),
                     minute.purchases(), minute.itemsSold(), minute.revenueCentsByCurrency(),
-                    minute.sessions().registers()));
+                    minute.sessions().toBytes(), minute.sessions().estimate()));
         }
         Map<String, Long> bad = new java.util.TreeMap<>();
         for (BadRecordReason reason : BadRecordReason.values()) {

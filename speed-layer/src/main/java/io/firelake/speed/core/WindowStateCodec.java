@@ -16,20 +16,34 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * Writes a {@link WindowState} into Lambda's tumbling-window state map (String to String) and back: a versioned binary
- * layout, deflated (sketch registers and repeated page prefixes compress well) and base64-encoded under one key.
+ * layout, deflated (sketches and repeated page prefixes compress well) and base64-encoded under one key.
  * Lambda ends a window early when the state passes 1 MB; the state stays far below by design (see
  * {@link WindowState}); the worst case is measured by a test.
+ *
+ * <p>Layout versions: 2 (this one, key {@link #STATE_KEY}) holds each minute's sessions as a {@link DistinctSketch}
+ * image; 1 (key {@link #V1_STATE_KEY}, until the hand-written HyperLogLog was replaced) held 2,048 raw registers of a
+ * sketch with another hash, which no DataSketches sketch can take in. State of layout 1, left by the deploy before,
+ * is still read, its sessions sketches dropped (the counts, pages, revenue and recent event ids are kept), and said
+ * so in a {@link StateNotice}; state that cannot be read at all is discarded with a notice, never thrown on: a throw
+ * would hold the shard in retries and lose the window anyway.
  */
 public final class WindowStateCodec {
 
-    /** The state map key; its suffix is the layout version, so a deploy that changes the layout ignores old state. */
-    public static final String STATE_KEY = "firelake.window.v1";
+    /** The state map key; its suffix is the layout version. */
+    public static final String STATE_KEY = "firelake.window.v2";
+    /** The key of layout 1, whose sketches were the hand-written HyperLogLog's registers. */
+    public static final String V1_STATE_KEY = "firelake.window.v1";
     /** Lambda's documented limit for a tumbling window's state, per shard. */
     public static final int DEFAULT_MAX_STATE_BYTES = 1024 * 1024;
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int V1_REGISTERS = 2048;
 
     private WindowStateCodec() {
+    }
+
+    /** What an invocation's state map held for its window: the state (null when none) and what became of it. */
+    public record Restored(WindowState state, StateNotice notice) {
     }
 
     public static Map<String, String> toStateMap(WindowState state) {
@@ -39,16 +53,37 @@ public final class WindowStateCodec {
     /** The window state in the map, or null when the map holds none (first invocation of a window) or another window's. */
     public static WindowState fromStateMap(Map<String, String> stateMap, String shardId, long windowStart,
                                            long windowEnd) {
+        return restore(stateMap, shardId, windowStart, windowEnd).state();
+    }
+
+    /**
+     * The window state in the map, with a notice when it was of layout 1 (read, sketches dropped) or unreadable
+     * (discarded); no state when the map holds none or another window's.
+     */
+    public static Restored restore(Map<String, String> stateMap, String shardId, long windowStart, long windowEnd) {
+        String key = STATE_KEY;
         String encoded = stateMap == null ? null : stateMap.get(STATE_KEY);
-        if (encoded == null || encoded.isEmpty()) {
-            return null;
+        if (encoded == null && stateMap != null && stateMap.get(V1_STATE_KEY) != null) {
+            key = V1_STATE_KEY;
+            encoded = stateMap.get(V1_STATE_KEY);
         }
-        WindowState state = decode(encoded);
+        if (encoded == null || encoded.isEmpty()) {
+            return new Restored(null, null);
+        }
+        WindowState state;
+        try {
+            state = decode(encoded, key.equals(V1_STATE_KEY) ? 1 : VERSION);
+        } catch (RuntimeException e) { // corrupt bytes may fail anywhere in decoding; none may stop the shard
+            return new Restored(null, new StateNotice(StateNotice.Kind.UNREADABLE_DISCARDED, key, e.getMessage()));
+        }
         if (!state.shardId().equals(shardId) || state.windowStartMillis() != windowStart
                 || state.windowEndMillis() != windowEnd) {
-            return null;
+            return new Restored(null, null);
         }
-        return state;
+        StateNotice notice = key.equals(V1_STATE_KEY) ? new StateNotice(StateNotice.Kind.OLDER_LAYOUT_READ, key,
+                "layout 1's HyperLogLog registers cannot be merged into DataSketches: the sessions of the records before"
+                        + " this invocation are not counted; every other figure is kept") : null;
+        return new Restored(state, notice);
     }
 
     public static String encode(WindowState state) {
@@ -88,6 +123,10 @@ public final class WindowStateCodec {
     }
 
     public static WindowState decode(String encoded) {
+        return decode(encoded, VERSION);
+    }
+
+    private static WindowState decode(String encoded, int expectedVersion) {
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(encoded);
@@ -97,8 +136,8 @@ public final class WindowStateCodec {
         Inflater inflater = new Inflater();
         try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(raw), inflater))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new IllegalStateException("window state version " + version + " is not " + VERSION);
+            if (version != expectedVersion) {
+                throw new IllegalStateException("window state version " + version + " is not " + expectedVersion);
             }
             WindowState state = new WindowState(in.readUTF(), in.readLong(), in.readLong());
             state.firstSequenceNumber = readNullable(in);
@@ -123,7 +162,7 @@ public final class WindowStateCodec {
             int minutes = in.readUnsignedShort();
             for (int i = 0; i < minutes; i++) {
                 long minute = in.readLong();
-                state.minutes.put(minute, readMinute(in));
+                state.minutes.put(minute, readMinute(in, version));
             }
             return state;
         } catch (IOException e) {
@@ -153,10 +192,12 @@ public final class WindowStateCodec {
             out.writeUTF(page.getKey());
             out.writeLong(page.getValue());
         }
-        out.write(minute.sessions.registersView());
+        byte[] sessions = minute.sessions.toBytes();
+        out.writeShort(sessions.length);
+        out.write(sessions);
     }
 
-    private static MinuteAggregate readMinute(DataInputStream in) throws IOException {
+    private static MinuteAggregate readMinute(DataInputStream in, int version) throws IOException {
         long[] events = new long[EventType.values().length];
         for (int i = 0; i < events.length; i++) {
             events[i] = in.readLong();
@@ -173,9 +214,20 @@ public final class WindowStateCodec {
         for (int i = 0; i < pageCount; i++) {
             pages.add(in.readUTF(), in.readLong());
         }
-        byte[] registers = new byte[HyperLogLog.REGISTERS];
-        in.readFully(registers);
-        MinuteAggregate minute = new MinuteAggregate(pages, HyperLogLog.fromRegisters(registers));
+        DistinctSketch sessions;
+        if (version == 1) {
+            in.skipNBytes(V1_REGISTERS);
+            sessions = new DistinctSketch();
+        } else {
+            byte[] image = new byte[in.readUnsignedShort()];
+            in.readFully(image);
+            try {
+                sessions = DistinctSketch.fromBytes(image);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("sessions sketch: " + e.getMessage(), e);
+            }
+        }
+        MinuteAggregate minute = new MinuteAggregate(pages, sessions);
         System.arraycopy(events, 0, minute.eventsByType, 0, events.length);
         minute.purchases = purchases;
         minute.itemsSold = itemsSold;

@@ -37,6 +37,13 @@ public final class AggregateTable {
     /** The SAM parameter AggregatesTtlAttribute's default. */
     public static final String TTL_ATTRIBUTE = "expires_at";
     public static final String LAST_SEQ_SORT = "last_seq_sort";
+    /**
+     * The minute's sessions as a DataSketches HLL image ({@code DistinctSketch}). Items written before DataSketches
+     * carry {@code sessions_hll} (the hand-written sketch's registers) instead, which readers leave alone and count
+     * by their {@link #SESSIONS_ESTIMATE}.
+     */
+    public static final String SESSIONS_SKETCH = "sessions_sketch";
+    public static final String SESSIONS_ESTIMATE = "sessions_estimate";
 
     private AggregateTable() {
     }
@@ -143,8 +150,8 @@ public final class AggregateTable {
         minute.revenueCentsByCurrency().forEach((currency, cents) ->
                 revenue.put(currency, AttributeValue.fromN(BigDecimal.valueOf(cents, 2).toPlainString())));
         item.put("revenue", AttributeValue.fromM(revenue));
-        item.put("sessions_hll", AttributeValue.fromB(SdkBytes.fromByteArray(minute.sessionsSketch())));
-        item.put("sessions_estimate", n(io.firelake.speed.core.HyperLogLog.fromRegisters(minute.sessionsSketch()).estimate()));
+        item.put(SESSIONS_SKETCH, AttributeValue.fromB(SdkBytes.fromByteArray(minute.sessionsSketch())));
+        item.put(SESSIONS_ESTIMATE, n(minute.sessionsEstimate()));
         return item;
     }
 
@@ -167,9 +174,11 @@ public final class AggregateTable {
         item.get("revenue").m().forEach((currency, value) ->
                 revenue.put(currency, new BigDecimal(value.n()).movePointRight(2).longValueExact()));
         long epochMinute = Instant.parse(item.get("minute").s().replace("Z", ":00Z")).getEpochSecond() / 60;
+        AttributeValue sketch = item.get(SESSIONS_SKETCH); // absent from items written before DataSketches
         return new MinuteItem(epochMinute, windowKeyFrom(item), countsFrom(item.get("events")),
                 countsFrom(item.get("pages")), Long.parseLong(item.get("purchases").n()),
-                Long.parseLong(item.get("items_sold").n()), revenue, item.get("sessions_hll").b().asByteArray());
+                Long.parseLong(item.get("items_sold").n()), revenue, sketch == null ? null : sketch.b().asByteArray(),
+                Long.parseLong(item.get(SESSIONS_ESTIMATE).n()));
     }
 
     public static WindowSummaryItem summaryFrom(Map<String, AttributeValue> item) {

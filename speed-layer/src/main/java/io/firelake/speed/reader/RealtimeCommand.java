@@ -1,16 +1,19 @@
 package io.firelake.speed.reader;
 
+import io.firelake.config.cli.EndpointOptions;
 import io.firelake.speed.dynamodb.AggregateTable;
 import io.firelake.speed.dynamodb.DynamoDbClients;
 import io.firelake.speed.report.RealtimeReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
@@ -45,11 +48,8 @@ public final class RealtimeCommand implements Callable<Integer> {
             description = "Aggregates table (SAM parameter AggregatesTableName; default: ${DEFAULT-VALUE}).")
     String table;
 
-    @Option(names = "--endpoint", description = "DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local (uses the local fake credentials). Omit on AWS.")
-    String endpoint;
-
-    @Option(names = "--region", description = "AWS region (default: the SDK's region chain; us-east-1 with --endpoint).")
-    String region;
+    @Mixin
+    EndpointOptions aws;
 
     @Option(names = "--until", description = "Last minute to show, ISO-8601 instant (default: now). For replays and demos of past data.")
     Instant until;
@@ -70,8 +70,9 @@ public final class RealtimeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String endpoint = aws.endpoint().map(URI::toString).orElse(null);
         String source = "table " + table + (endpoint == null ? " (AWS)" : " at " + endpoint);
-        try (DynamoDbClient dynamo = DynamoDbClients.create(endpoint, region)) {
+        try (DynamoDbClient dynamo = DynamoDbClients.create(endpoint, aws.region().orElse(null))) {
             RealtimeReport report = report(dynamo, table, until == null ? Instant.now() : until, minutes, top);
             out.print(json ? report.toJson() + System.lineSeparator() : report.render(source));
             out.flush();

@@ -2,7 +2,7 @@ package io.firelake.speed.report;
 
 import io.firelake.speed.core.AggregateKeys;
 import io.firelake.speed.core.EventType;
-import io.firelake.speed.core.HyperLogLog;
+import io.firelake.speed.core.DistinctSketch;
 import io.firelake.speed.core.MinuteItem;
 import io.firelake.speed.core.WindowSummaryItem;
 
@@ -16,7 +16,9 @@ import java.util.TreeMap;
 
 /**
  * The last minutes of the speed layer, merged across shards and windows: counts are summed, sessions sketches merged
- * (so a session seen by two shards or two minutes counts once in the totals), top pages summed and re-ranked.
+ * (so a session seen by two shards or two minutes counts once in the totals), top pages summed and re-ranked. An item
+ * written before DataSketches has no sketch to merge: its stored estimate is added (a session it shares with another
+ * item then counts twice), which matters only for the minutes around that deploy.
  */
 public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> rows, Map<String, Long> topPages,
                              Map<String, BigDecimal> revenue, long purchases, long itemsSold, long distinctSessions,
@@ -40,7 +42,8 @@ public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> 
         List<MinuteRow> rows = new ArrayList<>();
         Map<String, Long> pages = new LinkedHashMap<>();
         Map<String, Long> revenueCents = new TreeMap<>();
-        HyperLogLog allSessions = new HyperLogLog();
+        DistinctSketch allSessions = new DistinctSketch();
+        long unmergeableSessions = 0;
         long purchases = 0;
         long itemsSold = 0;
         for (long minute = firstMinute; minute <= lastMinute; minute++) {
@@ -49,7 +52,8 @@ public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> 
                 events.put(type.wireName(), 0L);
             }
             Map<String, Long> minuteRevenue = new TreeMap<>();
-            HyperLogLog sessions = new HyperLogLog();
+            DistinctSketch sessions = new DistinctSketch();
+            long minuteUnmergeable = 0;
             long minutePurchases = 0;
             for (MinuteItem item : byMinute.getOrDefault(minute, List.of())) {
                 item.eventsByType().forEach((type, count) -> events.merge(type, count, Long::sum));
@@ -58,16 +62,21 @@ public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> 
                     minuteRevenue.merge(currency, cents, Long::sum);
                     revenueCents.merge(currency, cents, Long::sum);
                 });
-                HyperLogLog sketch = HyperLogLog.fromRegisters(item.sessionsSketch());
-                sessions.merge(sketch);
-                allSessions.merge(sketch);
+                if (item.sessionsSketch() == null) {
+                    minuteUnmergeable += item.sessionsEstimate();
+                } else {
+                    DistinctSketch sketch = DistinctSketch.fromBytes(item.sessionsSketch());
+                    sessions.merge(sketch);
+                    allSessions.merge(sketch);
+                }
                 minutePurchases += item.purchases();
                 itemsSold += item.itemsSold();
             }
             purchases += minutePurchases;
+            unmergeableSessions += minuteUnmergeable;
             long total = events.values().stream().mapToLong(Long::longValue).sum();
             rows.add(new MinuteRow(minute, events, total, minutePurchases, toMoney(minuteRevenue),
-                    sessions.estimate()));
+                    sessions.estimate() + minuteUnmergeable));
         }
         Map<String, Long> top = new LinkedHashMap<>();
         pages.entrySet().stream()
@@ -92,7 +101,7 @@ public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> 
             }
         }
         return new RealtimeReport(firstMinute, lastMinute, rows, top, toMoney(revenueCents), purchases, itemsSold,
-                allSessions.estimate(), bad, late, duplicates);
+                allSessions.estimate() + unmergeableSessions, bad, late, duplicates);
     }
 
     private static Map<String, BigDecimal> toMoney(Map<String, Long> cents) {
@@ -128,7 +137,7 @@ public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> 
         }
         out.append(String.format("%nRevenue: %s (%d purchases, %d items)%n", money(revenue), purchases, itemsSold));
         out.append(String.format("Distinct sessions: %d (HyperLogLog, standard error %.1f %%)%n", distinctSessions,
-                HyperLogLog.STANDARD_ERROR * 100));
+                DistinctSketch.RELATIVE_STANDARD_ERROR * 100));
         long badTotal = badByReason.values().stream().mapToLong(Long::longValue).sum();
         out.append(String.format("Bad records skipped: %d%s%n", badTotal, badTotal == 0 ? "" : " " + badByReason));
         out.append(String.format("Late events (batch layer only): %d; duplicates dropped: %d%n", lateEvents, duplicates));
@@ -160,7 +169,7 @@ public record RealtimeReport(long firstMinute, long lastMinute, List<MinuteRow> 
             json.writeNumberField("purchases", purchases);
             json.writeNumberField("items_sold", itemsSold);
             json.writeNumberField("distinct_sessions", distinctSessions);
-            json.writeNumberField("distinct_sessions_standard_error", HyperLogLog.STANDARD_ERROR);
+            json.writeNumberField("distinct_sessions_standard_error", DistinctSketch.RELATIVE_STANDARD_ERROR);
             writeCounts(json, "bad_records", badByReason);
             json.writeNumberField("late_events", lateEvents);
             json.writeNumberField("duplicates", duplicates);

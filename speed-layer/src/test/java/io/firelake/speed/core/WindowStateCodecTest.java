@@ -57,6 +57,42 @@ class WindowStateCodecTest {
     }
 
     /**
+     * State written by the code before DataSketches (layout 1, captured from its handler after the first two fixture
+     * batches of a window): read, its HyperLogLog registers dropped, every count kept, and said so.
+     */
+    @Test
+    void stateOfLayoutOneIsReadWithoutItsSessionsSketches() {
+        Map<String, String> v1 = StateFixtures.layoutOne();
+
+        WindowStateCodec.Restored restored = WindowStateCodec.restore(v1, "shardId-000000000000", START, START + 60_000);
+
+        assertThat(restored.notice().kind()).isEqualTo(StateNotice.Kind.OLDER_LAYOUT_READ);
+        assertThat(restored.notice().stateKey()).isEqualTo(WindowStateCodec.V1_STATE_KEY);
+        WindowState state = restored.state();
+        assertThat(state.kinesisRecords()).isEqualTo(10);
+        assertThat(state.userRecords()).isEqualTo(10);
+        assertThat(state.ignoredRecords()).isEqualTo(1);
+        assertThat(state.badRecords()).isEqualTo(3);
+        assertThat(state.recentEventIds.size()).isEqualTo(6);
+        assertThat(state.minutes()).hasSize(2);
+        assertThat(state.minutes().get(START / 60_000).eventsByType()).isEqualTo(Map.of("page_view", 3L, "purchase", 2L));
+        assertThat(state.minutes().values()).allSatisfy(minute -> assertThat(minute.sessions().isEmpty()).isTrue());
+    }
+
+    @Test
+    void unreadableStateIsDiscardedWithANoticeNotThrown() {
+        for (String garbage : new String[] {"not base64 !", "AAAA", WindowStateCodec.toStateMap(
+                new WindowState("shardId-000000000000", START, START + 60_000)).get(WindowStateCodec.STATE_KEY)
+                .substring(0, 12)}) {
+            WindowStateCodec.Restored restored = WindowStateCodec.restore(Map.of(WindowStateCodec.STATE_KEY, garbage),
+                    "shardId-000000000000", START, START + 60_000);
+
+            assertThat(restored.state()).isNull();
+            assertThat(restored.notice().kind()).isEqualTo(StateNotice.Kind.UNREADABLE_DISCARDED);
+        }
+    }
+
+    /**
      * The worst case the design allows: the longest window Lambda allows (900 s), every minute in range full, each with
      * the maximum of pages at maximum length, all currencies and a saturated sketch, from random (incompressible) data.
      */
@@ -82,7 +118,7 @@ class WindowStateCodecTest {
                 minute.addRevenue("C" + (char) ('A' + c) + (char) ('A' + c), random.nextInt(1_000_000));
             }
             for (int s = 0; s < 200_000; s++) {
-                minute.sessions.addHash(random.nextLong());
+                minute.sessions.add(random.nextLong());
             }
         }
 

@@ -1,6 +1,6 @@
 package io.firelake.speed.dynamodb;
 
-import io.firelake.speed.core.HyperLogLog;
+import io.firelake.speed.core.DistinctSketch;
 import io.firelake.speed.core.MinuteItem;
 import io.firelake.speed.core.WindowKey;
 import io.firelake.speed.core.WindowOutput;
@@ -14,7 +14,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The write units behind the cost model: the 2 KiB sketch makes a minute item 3 units at least. */
+/**
+ * The write units behind the cost model: a quiet minute's sessions sketch is a short list (one unit for the item),
+ * a busy minute's a 2 KiB array of buckets.
+ */
 class WriteUnitsTest {
 
     private static final WindowKey WINDOW = new WindowKey("shardId-000000000000", 1_795_316_940_000L,
@@ -27,12 +30,12 @@ class WriteUnitsTest {
     }
 
     @Test
-    void aSmallMinuteCostsThreeUnitsAndItsWindowAccountingOne() {
+    void aSmallMinuteCostsOneUnitAndItsWindowAccountingOne() {
         MinuteItem quiet = new MinuteItem(29_921_949L, WINDOW, Map.of("page_view", 3L), Map.of("/home", 3L), 0, 0,
-                Map.of(), new HyperLogLog().registers());
+                Map.of(), sessions(3).toBytes(), 3);
         WindowSummaryItem summary = new WindowSummaryItem(WINDOW, 3, 3, 3, 0, 0, Map.of());
 
-        assertThat(AggregateTable.writeUnits(new WindowOutput(List.of(quiet), summary), "expires_at")).isEqualTo(4);
+        assertThat(AggregateTable.writeUnits(new WindowOutput(List.of(quiet), summary), "expires_at")).isEqualTo(2);
     }
 
     @Test
@@ -42,11 +45,19 @@ class WriteUnitsTest {
             pages.put("https://shop.example/" + "p".repeat(100) + i, 1_000_000L + i);
         }
         MinuteItem busy = new MinuteItem(29_921_949L, WINDOW, Map.of("page_view", 30_000L, "click", 10_000L), pages,
-                500, 900, Map.of("EUR", 12_345_678L, "USD", 99_999L), new HyperLogLog().registers());
+                500, 900, Map.of("EUR", 12_345_678L, "USD", 99_999L), sessions(7_500).toBytes(), 7_500);
         WindowSummaryItem summary = new WindowSummaryItem(WINDOW, 60_000, 60_000, 60_000, 0, 0,
                 Map.of("MALFORMED_JSON", 3L));
 
         int units = AggregateTable.writeUnits(new WindowOutput(List.of(busy), summary), "expires_at");
         assertThat(units).isBetween(8, 10);
+    }
+
+    private static DistinctSketch sessions(int distinct) {
+        DistinctSketch sketch = new DistinctSketch();
+        for (int i = 0; i < distinct; i++) {
+            sketch.add("session-" + i);
+        }
+        return sketch;
     }
 }

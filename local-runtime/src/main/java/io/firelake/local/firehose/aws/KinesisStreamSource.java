@@ -1,24 +1,25 @@
 package io.firelake.local.firehose.aws;
 
+import io.firelake.aws.kinesis.ReadAhead;
+import io.firelake.aws.kinesis.ShardRead;
+import io.firelake.aws.kinesis.StartingPosition;
+import io.firelake.aws.kinesis.StreamShards;
 import io.firelake.local.firehose.StreamSource;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.KinesisException;
-import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
-import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a Kinesis stream with ListShards, GetShardIterator and GetRecords, as Firehose does for a Kinesis source.
+ * A Kinesis stream as Firehose reads it for a Kinesis source: each shard through aws-base's
+ * {@link io.firelake.aws.kinesis.ShardReader}
+ * (GetShardIterator, GetRecords, iterator renewal, backoff), from the checkpoint or TRIM_HORIZON, optionally read ahead.
  *
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/writing-with-kinesis-streams.html">Kinesis source</a>
  * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetRecords.html">GetRecords</a>
  */
 public final class KinesisStreamSource implements StreamSource {
@@ -28,6 +29,7 @@ public final class KinesisStreamSource implements StreamSource {
      * an emulator answers a 10 MB response slowly, so the record limit is set from the average record size seen.
      */
     public static final long TARGET_RESPONSE_BYTES = 4L * 1024 * 1024;
+    private static final Duration READ_AHEAD_POLL = Duration.ofMillis(50);
 
     private final KinesisClient kinesis;
     private final String streamName;
@@ -46,101 +48,63 @@ public final class KinesisStreamSource implements StreamSource {
 
     @Override
     public List<String> shardIds() {
-        List<String> ids = new ArrayList<>();
-        String next = null;
-        do {
-            ListShardsRequest request = next == null
-                    ? ListShardsRequest.builder().streamName(streamName).build()
-                    : ListShardsRequest.builder().nextToken(next).build();
-            ListShardsResponse response = kinesis.listShards(request);
-            response.shards().stream().map(Shard::shardId).forEach(ids::add);
-            next = response.nextToken();
-        } while (next != null);
-        return ids;
+        return StreamShards.list(kinesis, streamName).stream().map(Shard::shardId).toList();
     }
 
     @Override
-    public ShardReader open(String shardId, String afterSequenceNumber) {
-        return new Reader(shardId, afterSequenceNumber);
+    public StreamSource.ShardReader open(String shardId, String afterSequenceNumber) {
+        io.firelake.aws.kinesis.ShardReader reader = reader(shardId, afterSequenceNumber);
+        return new StreamSource.ShardReader() {
+            @Override
+            public Batch next(int limit) {
+                return batch(reader.read(limit));
+            }
+
+            @Override
+            public boolean caughtUpSince(long nanoTime) {
+                return reader.caughtUpSince(nanoTime);
+            }
+        };
     }
 
-    private final class Reader implements ShardReader {
-        private final String shardId;
-        private String lastSequenceNumber;
-        private String iterator;
-        private boolean closed;
-        private long averageRecordBytes = 1;
-        private int failures;
-        private Instant backoffUntil = Instant.EPOCH;
-        private volatile long emptyReadStartedNanos = Long.MIN_VALUE;
+    /**
+     * As {@link #open}, read ahead on a thread of the shard's own, {@code depth} reads deep, pausing {@code idleWait}
+     * after an empty read: GetRecords round trips and their parsing overlap with the delivery stream's processing.
+     */
+    public StreamSource.ShardReader openReadingAhead(String shardId, String afterSequenceNumber, int depth,
+                                                     Duration idleWait) {
+        ReadAhead<Batch> ahead = new ReadAhead<>(reader(shardId, afterSequenceNumber), KinesisStreamSource::batch,
+                depth, idleWait);
+        return new StreamSource.ShardReader() {
+            @Override
+            public Batch next(int limit) {
+                Batch batch = ahead.poll(limit, READ_AHEAD_POLL);
+                return batch != null ? batch : new Batch(List.of(), 0, false);
+            }
 
-        @Override
-        public boolean caughtUpSince(long nanoTime) {
-            long empty = emptyReadStartedNanos;
-            return closed || (empty != Long.MIN_VALUE && empty - nanoTime >= 0);
-        }
+            @Override
+            public boolean caughtUpSince(long nanoTime) {
+                return ahead.caughtUpSince(nanoTime);
+            }
 
-        Reader(String shardId, String afterSequenceNumber) {
-            this.shardId = shardId;
-            this.lastSequenceNumber = afterSequenceNumber;
-        }
+            @Override
+            public void close() {
+                ahead.close();
+            }
+        };
+    }
 
-        @Override
-        public Batch next(int limit) {
-            if (closed) {
-                return new Batch(List.of(), 0, true);
-            }
-            if (iterator == null) {
-                iterator = newIterator();
-            }
-            if (Instant.now().isBefore(backoffUntil)) {
-                return new Batch(List.of(), -1, false);
-            }
-            long started = System.nanoTime();
-            int calls = Math.max(1, Math.min(limit, (int) (TARGET_RESPONSE_BYTES / Math.max(1, averageRecordBytes))));
-            GetRecordsResponse response;
-            try {
-                response = kinesis.getRecords(b -> b.shardIterator(iterator).limit(calls));
-            } catch (ExpiredIteratorException e) {
-                iterator = null;
-                return new Batch(List.of(), -1, false);
-            } catch (SdkClientException | KinesisException e) {
-                // Throttling, timeouts, 5xx: transient for a reader, Firehose keeps reading the shard. The iterator is still valid (5 minutes),
-                // or is renewed from the last sequence number read if it expired meanwhile.
-                failures++;
-                backoffUntil = Instant.now().plusMillis(Math.min(5_000, 100L << Math.min(failures, 6)));
-                return new Batch(List.of(), -1, false);
-            }
-            failures = 0;
-            List<KinesisRecord> records = new ArrayList<>(response.records().size());
-            long bytes = 0;
-            for (Record r : response.records()) {
-                bytes += r.data().asByteArrayUnsafe().length;
-                Instant arrival = r.approximateArrivalTimestamp() == null ? Instant.now() : r.approximateArrivalTimestamp();
-                records.add(new KinesisRecord(r.sequenceNumber(), r.partitionKey(), null, arrival, r.data().asByteArrayUnsafe()));
-                lastSequenceNumber = r.sequenceNumber();
-            }
-            if (!records.isEmpty()) {
-                averageRecordBytes = Math.max(1, bytes / records.size());
-                emptyReadStartedNanos = Long.MIN_VALUE;
-            } else {
-                emptyReadStartedNanos = started;
-            }
-            iterator = response.nextShardIterator();
-            closed = iterator == null;
-            long behind = response.millisBehindLatest() == null ? 0 : response.millisBehindLatest();
-            return new Batch(records, behind, closed);
-        }
+    private io.firelake.aws.kinesis.ShardReader reader(String shardId, String afterSequenceNumber) {
+        return new io.firelake.aws.kinesis.ShardReader(kinesis, streamName, shardId, StartingPosition.afterOrTrimHorizon(afterSequenceNumber),
+                io.firelake.aws.kinesis.ShardReader.Settings.DEFAULTS.withTargetResponseBytes(TARGET_RESPONSE_BYTES));
+    }
 
-        private String newIterator() {
-            return kinesis.getShardIterator(b -> {
-                b.streamName(streamName).shardId(shardId);
-                if (lastSequenceNumber == null) {
-                    b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-                } else {
-                    b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).startingSequenceNumber(lastSequenceNumber);
-                }
-            }).shardIterator();
+    private static Batch batch(ShardRead read) {
+        List<KinesisRecord> records = new ArrayList<>(read.records().size());
+        for (Record r : read.records()) {
+            Instant arrival = r.approximateArrivalTimestamp() == null ? Instant.now() : r.approximateArrivalTimestamp();
+            records.add(new KinesisRecord(r.sequenceNumber(), r.partitionKey(), null, arrival, r.data().asByteArrayUnsafe()));
         }
+        return new Batch(records, read.millisBehindLatest(), read.shardClosed());
     }
 }

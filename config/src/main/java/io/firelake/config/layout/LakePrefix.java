@@ -1,0 +1,24 @@
+package io.firelake.config.layout;
+
+import java.util.Locale;
+
+/**
+ * The lake bucket's top-level prefixes, the same on S3 and on disk (S3Proxy keeps object {@code <bucket>/<key>} as a
+ * file): Firehose writes {@code raw/} (its Parquet, by event_date and event_hour) and {@code errors/} (its error
+ * documents, by error output type), the heads of the SAM template's RawPrefix and ErrorPrefix (a test checks they
+ * agree); the Glue jobs write {@code curated/} (compacted and de-duplicated, by event_date) and {@code views/<table>/};
+ * the Athena tables and the monitoring read them.
+ */
+public enum LakePrefix {
+    RAW, CURATED, VIEWS, ERRORS;
+
+    /** The prefix as a key segment, without its slash: {@code raw}, {@code curated}, {@code views}, {@code errors}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code s3://bucket/prefix/}, as Glue table locations and Firehose configurations name a prefix. */
+    public String uri(String bucket) {
+        return "s3://" + bucket + "/" + key() + "/";
+    }
+}
