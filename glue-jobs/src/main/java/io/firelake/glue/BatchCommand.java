@@ -1,5 +1,7 @@
 package io.firelake.glue;
 
+import io.firelake.glue.launch.SparkJvm;
+
 import io.firelake.config.cli.DayRangeOptions;
 import io.firelake.config.cli.LakeOptions;
 import io.firelake.config.layout.LakePrefix;
@@ -42,24 +44,6 @@ import java.util.concurrent.Callable;
                 "  firelake batch --date 2026-11-21", "  firelake batch --from 2026-11-01 --to 2026-11-30"})
 public final class BatchCommand implements Callable<Integer> {
 
-    /** The module list Spark itself passes on Java 17 (spark-launcher's JavaModuleOptions). */
-    public static final List<String> SPARK_JAVA_OPTIONS = List.of(
-            "-XX:+IgnoreUnrecognizedVMOptions",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-            "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-            "-Djdk.reflect.useDirectMethodHandle=false");
     public static final String CLASSPATH_FILE = "spark-classpath.txt";
 
     @Mixin
@@ -110,40 +94,7 @@ public final class BatchCommand implements Callable<Integer> {
             System.err.println("firelake batch: " + e.getMessage());
             return 2;
         }
-        Path logConfig = Files.createTempFile("firelake-spark-log4j2", ".properties");
-        try {
-            Files.writeString(logConfig, """
-                    rootLogger.level = warn
-                    rootLogger.appenderRef.stderr.ref = stderr
-                    appender.stderr.type = Console
-                    appender.stderr.name = stderr
-                    appender.stderr.target = SYSTEM_ERR
-                    appender.stderr.layout.type = PatternLayout
-                    appender.stderr.layout.pattern = spark %p %c{1}: %m%n
-                    logger.parquet.name = org.apache.parquet
-                    logger.parquet.level = error
-                    logger.nativecode.name = org.apache.hadoop.util.NativeCodeLoader
-                    logger.nativecode.level = error
-                    logger.plans.name = org.apache.spark.sql.catalyst.util.SparkStringUtils
-                    logger.plans.level = error
-                    """);
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx2g");
-            command.addAll(SPARK_JAVA_OPTIONS);
-            command.add("-Dlog4j2.configurationFile=" + logConfig.toUri());
-            command.add("-cp");
-            command.add(classpath);
-            command.add(LocalBatchRunner.class.getName());
-            command.addAll(jobArgs);
-            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-            // Spark binds its driver to loopback (SparkSettings) but still probes the host name unless told.
-            builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-            Process process = builder.start();
-            return process.waitFor();
-        } finally {
-            Files.deleteIfExists(logConfig);
-        }
+        return SparkJvm.run(classpath, LocalBatchRunner.class.getName(), jobArgs, System.out, System.err).code();
     }
 
     List<String> jobArguments() {
@@ -161,7 +112,7 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     /** This module's classes plus the Spark class path Maven wrote next to them, or in ./glue-jobs/target. */
-    static String locateClasspath() {
+    public static String locateClasspath() {
         List<Path> targets = new ArrayList<>();
         try {
             Path codeSource = Path.of(BatchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());

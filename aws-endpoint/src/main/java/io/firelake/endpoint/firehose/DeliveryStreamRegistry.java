@@ -30,6 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class DeliveryStreamRegistry {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeliveryStreamRegistry.class);
+
     /** Delivery streams per account and Region: Firehose's default quota. */
     public static final int DEFAULT_MAX_DELIVERY_STREAMS = 5_000;
     /** Firehose's buffering defaults for an S3 destination: 5 MiB or 300 seconds. */
@@ -48,7 +50,20 @@ public final class DeliveryStreamRegistry {
         this.backend = backend;
         this.clock = clock;
         this.streams = new CopyOnWriteArrayList<>(store.load("delivery-streams", DeliveryStreamDescription::builder));
-        streams.forEach(backend::start);
+    }
+
+    /**
+     * Starts every delivery stream kept from an earlier run, once the endpoint answers (a stream reads its Glue table
+     * through it). A stream that cannot start is logged and left described, as a failed stream stays on AWS.
+     */
+    public void restore() {
+        for (DeliveryStreamDescription stream : streams) {
+            try {
+                backend.start(stream);
+            } catch (RuntimeException e) {
+                LOG.warn("delivery stream {} could not start again: {}", stream.deliveryStreamName(), e.getMessage());
+            }
+        }
     }
 
     public synchronized DeliveryStreamDescription create(CreateDeliveryStreamRequest request) {

@@ -70,7 +70,9 @@ class FirehoseApiProtocolTest {
         };
         DeliveryStreamRegistry registry = new DeliveryStreamRegistry(new JsonFileStore(data), backend,
                 Clock.systemUTC());
-        return AwsEndpoint.builder().port(0).serve(FirehoseApi.service(registry)).start();
+        AwsEndpoint started = AwsEndpoint.builder().port(0).serve(FirehoseApi.service(registry)).start();
+        registry.restore();
+        return started;
     }
 
     @AfterEach

@@ -115,6 +115,11 @@ public record DataLayout(Path dataDir, String bucket) {
     }
 
     /** A Lambda function's log lines, or another background process's output. */
+    /** Where the local AWS endpoint keeps what its APIs created: delivery streams, the Glue catalog and jobs. */
+    public Path awsDir() {
+        return dataDir.resolve("aws");
+    }
+
     public Path logFile(String name) {
         return logsDir().resolve(name + ".log");
     }
@@ -140,7 +145,7 @@ public record DataLayout(Path dataDir, String bucket) {
      */
     public List<Path> runFiles() {
         return List.of(kinesisDir(), lakeDir(), firehoseDir(), demoManifest().getParent(), dynamoDbDir(), logsDir(),
-                speedLayerDir());
+                speedLayerDir(), awsDir());
     }
 
     /** Creates the data directory if missing and checks it can be written, before any engine starts. */

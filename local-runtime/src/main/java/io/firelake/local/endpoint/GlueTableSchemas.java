@@ -20,16 +20,17 @@ import java.util.Map;
  */
 public final class GlueTableSchemas {
 
-    private final GlueClient glue;
+    private final java.util.function.Supplier<GlueClient> glue;
 
-    public GlueTableSchemas(GlueClient glue) {
+    /** @param glue a client of the endpoint's Glue API, asked for once the endpoint answers */
+    public GlueTableSchemas(java.util.function.Supplier<GlueClient> glue) {
         this.glue = glue;
     }
 
     /** The latest version of the table, and its version id. */
     public Table latest(String database, String table) {
         try {
-            List<TableVersion> versions = glue.getTableVersions(b -> b.databaseName(database).tableName(table)
+            List<TableVersion> versions = glue.get().getTableVersions(b -> b.databaseName(database).tableName(table)
                     .maxResults(1)).tableVersions();
             return versions.get(0).table();
         } catch (EntityNotFoundException e) {

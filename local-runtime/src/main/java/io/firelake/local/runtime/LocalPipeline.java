@@ -4,6 +4,10 @@ import io.firelake.config.layout.DataLayout;
 import io.firelake.config.layout.LakePrefix;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.PipelineSettings;
+import io.firelake.local.endpoint.LocalAwsEndpoint;
+import io.firelake.local.endpoint.LocalDeliveryStreams;
+import io.firelake.local.endpoint.TemplateDeliveryStream;
+import io.firelake.local.endpoint.TemplateGlueJobs;
 import io.firelake.local.engines.DynamoDbLocalServer;
 import io.firelake.local.engines.Kinesalite;
 import io.firelake.local.engines.LocalAws;
@@ -50,6 +54,8 @@ public final class LocalPipeline implements AutoCloseable {
      * per-record path (its C2 thresholds are in the thousands of calls), a second or two of CPU.
      */
     static final int WARM_UP_RECORDS = 10_000;
+    /** Where the template's artifacts (the Glue jobs' jar and script) would be uploaded. */
+    static final String ARTIFACTS_BUCKET = "firelake-artifacts";
 
     private final Options options;
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -58,6 +64,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final DynamoDbLocalServer dynamoDb;
     private final KinesisClient kinesis;
     private final S3Client s3;
+    private final LocalAwsEndpoint endpoint;
     private final FirehoseRunner firehose;
     private final SpeedLayer speedLayer;
     private final BufferedWriter lambdaLog;
@@ -70,18 +77,27 @@ public final class LocalPipeline implements AutoCloseable {
      * @param kinesisPort    0 for a free port
      * @param s3Port         0 for a free port
      * @param dynamoDbPort   0 for a free port, -1 to not start DynamoDB Local
+     * @param awsPort        the one AWS endpoint's port, 0 for a free one
      * @param configure      adjusts the delivery stream (tests shorten buffers); identity otherwise
      * @param speedLayer     adjusts the speed layer's event source mapping (tests shorten its window); null to not run
      *                       the speed layer (it needs DynamoDB Local)
      */
     public record Options(Path dataDir, PipelineSettings settings, int kinesisPort, int s3Port, int dynamoDbPort,
-                         java.util.function.UnaryOperator<DeliveryStreamConfig> configure,
+                         int awsPort, java.util.function.UnaryOperator<DeliveryStreamConfig> configure,
                          java.util.function.UnaryOperator<EventSourceMappingConfig> speedLayer) {
 
         /** The speed layer runs, with the SAM template's settings, whenever DynamoDB Local does. */
         public Options(Path dataDir, PipelineSettings settings, int kinesisPort, int s3Port, int dynamoDbPort,
                        java.util.function.UnaryOperator<DeliveryStreamConfig> configure) {
-            this(dataDir, settings, kinesisPort, s3Port, dynamoDbPort, configure, dynamoDbPort < 0 ? null : c -> c);
+            this(dataDir, settings, kinesisPort, s3Port, dynamoDbPort, 0, configure,
+                    dynamoDbPort < 0 ? null : c -> c);
+        }
+
+        /** The AWS endpoint on a free port. */
+        public Options(Path dataDir, PipelineSettings settings, int kinesisPort, int s3Port, int dynamoDbPort,
+                       java.util.function.UnaryOperator<DeliveryStreamConfig> configure,
+                       java.util.function.UnaryOperator<EventSourceMappingConfig> speedLayer) {
+            this(dataDir, settings, kinesisPort, s3Port, dynamoDbPort, 0, configure, speedLayer);
         }
 
         public Options {
@@ -103,30 +119,38 @@ public final class LocalPipeline implements AutoCloseable {
             s3 = track(LocalAws.s3(s3proxy.endpoint()));
             PipelineSettings settings = options.settings();
             ensureStream(settings.streamName(), settings.shardCount());
-            DeliveryStreamConfig config = options.configure().apply(DeliveryStreamConfig.from(settings, LocalAws.REGION.id())
-                    .toBuilder().concurrentInvocations(CONCURRENT_INVOCATIONS).droppedLog(data.droppedFile()).build());
             Files.createDirectories(data.logsDir());
-            lambdaLog = Files.newBufferedWriter(data.logFile(config.functionName()), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            lambdaLog = Files.newBufferedWriter(data.logFile(TemplateDeliveryStream.TRANSFORM_FUNCTION),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             opened.add(lambdaLog);
-            java.util.function.Supplier<io.firelake.local.firehose.Processor> handlers = () -> new RequestStreamHandlerProcessor(
-                    RequestStreamHandlerProcessor.load(TRANSFORM_HANDLER), config.functionName(), this::logLambda);
-            S3ObjectStore store = new S3ObjectStore(s3, data.bucket()).ensureBucket();
-            LakeSchema schema = LakeSchema.clickstreamRaw(LakePrefix.RAW.uri(data.bucket()));
-            FirehoseMetrics metrics = new FirehoseMetrics(data.metricsFile(), config.name(), Clock.systemUTC());
-            LocalFirehose delivery = new LocalFirehose(config,
-                    new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),
-                            config.region(), config.accountId()), 3, Duration.ofMillis(200)),
-                    handlers, store, schema, data.deliveryStreamDir(config.name()), metrics, Clock.systemUTC());
-            // The warm-up runs while the speed layer starts; the delivery stream reads only once it is done.
+            endpoint = track(LocalAwsEndpoint.start(options.awsPort(), data,
+                    new LocalAwsEndpoint.Engines(kinesalite.endpoint(), s3proxy.endpoint(),
+                            dynamoDb == null ? null : dynamoDb.endpoint()),
+                    schemas -> new LocalDeliveryStreams(new LocalDeliveryStreams.Environment(data.firehoseDir(),
+                            kinesis, s3, this::function, schemas,
+                            config -> options.configure().apply(config.toBuilder()
+                                    .concurrentInvocations(CONCURRENT_INVOCATIONS).droppedLog(data.droppedFile())
+                                    .build()),
+                            LocalPipeline::warmUpPayloads, data.metricsFile(), Clock.systemUTC()),
+                            LocalDeliveryStreams.DEFAULT_SCHEMA_CHECK)));
+            endpoint.createCatalog(settings.glueDatabaseName(), data.bucket(),
+                    TemplateGlueJobs.requests(TemplateGlueJobs.LOCAL_STACK, data.bucket(), ARTIFACTS_BUCKET));
+            // The delivery stream warms up while the speed layer starts; it reads only once it is done.
             long warmUpStarted = System.nanoTime();
-            java.util.concurrent.CompletableFuture<Integer> warm = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> delivery.warmUp(warmUpPayloads()));
+            java.util.concurrent.CompletableFuture<Void> created = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> endpoint.ensureDeliveryStream(TemplateDeliveryStream.request(settings, data.bucket())));
             speedLayer = options.speedLayer() == null ? null
                     : track(SpeedLayer.start(dynamoDb.endpoint(), kinesis, settings, data, options.speedLayer()));
-            warmUpRecords = warm.join();
+            try {
+                created.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
             warmUpSeconds = (System.nanoTime() - warmUpStarted) / 1e9;
-            firehose = track(new FirehoseRunner(delivery, Duration.ofMillis(200)).start());
+            warmUpRecords = endpoint.deliveryStreams().warmedUp(settings.deliveryStreamName());
+            firehose = endpoint.deliveryStreams().runner(settings.deliveryStreamName()).orElseThrow(() ->
+                    new IllegalStateException("the delivery stream " + settings.deliveryStreamName()
+                            + " is described but not running: see " + data.logsDir()));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -134,6 +158,15 @@ public final class LocalPipeline implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The local Lambda functions a delivery stream may name in its processor: the transform. */
+    private java.util.Optional<java.util.function.Supplier<io.firelake.local.firehose.Processor>> function(String name) {
+        if (!name.equals(TemplateDeliveryStream.TRANSFORM_FUNCTION)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(() -> new RequestStreamHandlerProcessor(
+                RequestStreamHandlerProcessor.load(TRANSFORM_HANDLER), name, this::logLambda));
     }
 
     /** Sample events for the Firehose's warm-up: valid clickstream events from the producer's simulator. */
@@ -159,6 +192,15 @@ public final class LocalPipeline implements AutoCloseable {
 
     public static LocalPipeline start(Options options) {
         return new LocalPipeline(options);
+    }
+
+    /** The one AWS endpoint: every service of the local pipeline, for any AWS client. */
+    public URI awsEndpoint() {
+        return endpoint.uri();
+    }
+
+    public LocalAwsEndpoint endpoint() {
+        return endpoint;
     }
 
     public URI kinesisEndpoint() {

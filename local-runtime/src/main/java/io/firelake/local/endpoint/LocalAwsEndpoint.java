@@ -1,0 +1,139 @@
+package io.firelake.local.endpoint;
+
+import io.firelake.athena.catalog.LakeTables;
+import io.firelake.athena.glue.GlueCatalogSync;
+import io.firelake.aws.client.AwsClientFactory;
+import io.firelake.aws.client.ClientSettings;
+import io.firelake.aws.client.SyncHttp;
+import io.firelake.config.layout.DataLayout;
+import io.firelake.endpoint.AwsEndpoint;
+import io.firelake.endpoint.firehose.DeliveryStreamRegistry;
+import io.firelake.endpoint.firehose.FirehoseApi;
+import io.firelake.endpoint.glue.GlueApi;
+import io.firelake.endpoint.glue.GlueCatalog;
+import io.firelake.endpoint.glue.GlueJobs;
+import io.firelake.endpoint.store.JsonFileStore;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
+import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.CreateJobRequest;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The local pipeline's one AWS endpoint ({@link AwsEndpoint}) with firelake's services behind it: Firehose on the local
+ * Firehose ({@link LocalDeliveryStreams}), Glue's catalog and jobs on the data directory and Spark, and Kinesis, S3 and
+ * DynamoDB forwarded to their engines. The pipeline's own resources (the Glue database and tables, the jobs, the
+ * delivery stream) are created through the endpoint with the SDK, as CloudFormation creates them on AWS.
+ */
+public final class LocalAwsEndpoint implements AutoCloseable {
+
+    /** Where the endpoint's resources live, what it forwards to, and what runs the delivery streams. */
+    public record Engines(URI kinesis, URI s3, URI dynamoDb) {
+    }
+
+    private final AwsEndpoint endpoint;
+    private final LocalDeliveryStreams streams;
+    private final GlueJobs jobs;
+    private final GlueClient glue;
+    private final FirehoseClient firehose;
+
+    private LocalAwsEndpoint(AwsEndpoint endpoint, LocalDeliveryStreams streams, GlueJobs jobs, GlueClient glue,
+                             FirehoseClient firehose) {
+        this.endpoint = endpoint;
+        this.streams = streams;
+        this.jobs = jobs;
+        this.glue = glue;
+        this.firehose = firehose;
+    }
+
+    /**
+     * Starts the endpoint on {@code port} (0 for a free one) and the delivery streams kept from an earlier run.
+     *
+     * @param streams makes the backend of the Firehose API, given the schema source that reads through the endpoint
+     */
+    public static LocalAwsEndpoint start(int port, DataLayout layout, Engines engines,
+                                         Function<GlueTableSchemas, LocalDeliveryStreams> streams) {
+        Clock clock = Clock.systemUTC();
+        JsonFileStore glueStore = new JsonFileStore(layout.awsDir().resolve("glue"));
+        GlueJobs jobs = new GlueJobs(glueStore, clock, new LocalGlueJobRunner(layout));
+        GlueClient[] glue = new GlueClient[1];
+        LocalDeliveryStreams backend = streams.apply(new GlueTableSchemas(() -> glue[0]));
+        DeliveryStreamRegistry registry = new DeliveryStreamRegistry(
+                new JsonFileStore(layout.awsDir().resolve("firehose")), backend, clock);
+        AwsEndpoint.Builder builder = AwsEndpoint.builder().port(port)
+                .serve(GlueApi.service(new GlueCatalog(glueStore, clock), jobs))
+                .serve(FirehoseApi.service(registry))
+                .forward("kinesis", engines.kinesis())
+                .forward("s3", engines.s3());
+        if (engines.dynamoDb() != null) {
+            builder.forward("dynamodb", engines.dynamoDb());
+        }
+        AwsEndpoint endpoint;
+        try {
+            endpoint = builder.start();
+        } catch (RuntimeException e) {
+            backend.close();
+            jobs.close();
+            throw e;
+        }
+        AwsClientFactory clients = AwsClientFactory.of(ClientSettings.localEngine(endpoint.uri()));
+        glue[0] = clients.sync(GlueClient.builder(), SyncHttp.apache(8)).build();
+        FirehoseClient firehose = clients.sync(FirehoseClient.builder(), SyncHttp.apache(8)).build();
+        registry.restore();
+        return new LocalAwsEndpoint(endpoint, backend, jobs, glue[0], firehose);
+    }
+
+    public URI uri() {
+        return endpoint.uri();
+    }
+
+    public LocalDeliveryStreams deliveryStreams() {
+        return streams;
+    }
+
+    /**
+     * The Glue database and the contract's lake tables (created, or brought back to the contract), and the template's
+     * jobs, through the Glue API.
+     */
+    public void createCatalog(String database, String lakeBucket, List<CreateJobRequest> jobRequests) {
+        try {
+            glue.getDatabase(b -> b.name(database));
+        } catch (EntityNotFoundException e) {
+            glue.createDatabase(b -> b.databaseInput(d -> d.name(database)
+                    .description("firelake's lake tables (local)")));
+        }
+        new GlueCatalogSync(glue, database).sync(LakeTables.ALL, "s3://" + lakeBucket);
+        for (CreateJobRequest job : jobRequests) {
+            try {
+                glue.getJob(b -> b.jobName(job.name()));
+            } catch (EntityNotFoundException e) {
+                glue.createJob(job);
+            }
+        }
+    }
+
+    /** Creates the delivery stream unless an earlier run did (it then runs again already). */
+    public void ensureDeliveryStream(CreateDeliveryStreamRequest request) {
+        try {
+            firehose.describeDeliveryStream(b -> b.deliveryStreamName(request.deliveryStreamName()));
+        } catch (ResourceNotFoundException e) {
+            firehose.createDeliveryStream(request);
+        }
+    }
+
+    /** Stops the delivery streams (what they did not deliver stays behind their checkpoints), then the endpoint. */
+    @Override
+    public void close() {
+        streams.close();
+        jobs.close();
+        glue.close();
+        firehose.close();
+        endpoint.close();
+    }
+}
