@@ -126,13 +126,18 @@ class ShardReaderOnKinesaliteTest {
         ShardReader reader = new ShardReader(kinesis, stream, shardId(stream, 0), StartingPosition.trimHorizon(),
                 ShardReader.Settings.DEFAULTS);
         List<String> read = new ArrayList<>();
+        int batches = 0;
         try (ReadAhead<List<String>> ahead = new ReadAhead<>(reader,
                 r -> r.records().stream().map(x -> x.data().asUtf8String()).toList(), 2, Duration.ofMillis(20))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!(read.size() == 30 && ahead.caughtUpSince(started)) && System.nanoTime() < deadline) {
                 List<String> batch = ahead.poll(7, Duration.ofMillis(50));
                 if (batch != null) {
-                    assertThat(batch.size()).isLessThanOrEqualTo(7);
+                    // The read ahead may have made its first reads (as many as its depth) before the first poll set
+                    // the limit; later reads respect it.
+                    if (++batches > 2) {
+                        assertThat(batch.size()).isLessThanOrEqualTo(7);
+                    }
                     read.addAll(batch);
                 }
             }

@@ -33,6 +33,11 @@ class IdempotentWritesTest {
     private static final String TABLE = "firelake-realtime-test";
     private static final String CLI_TABLE = "firelake-realtime-cli";
     private static final Instant UNTIL = Instant.parse("2026-11-22T03:09:59Z");
+    /**
+     * Far beyond the fixtures' dates: with the production 7 days, the items of these 2026-11-22 windows would already
+     * be expired, and DynamoDB Local's TTL sweep would delete them at a moment of its choosing during the test.
+     */
+    private static final Duration RETENTION = Duration.ofDays(3650);
     private static DynamoDbLocalServer dynamoDbLocal;
     private static DynamoDbClient dynamo;
 
@@ -55,7 +60,7 @@ class IdempotentWritesTest {
 
     @Test
     void aRedeliveredWindowAndARetriedFinalInvocationDoNotDoubleCount() throws Exception {
-        handler = new SpeedLayerHandler(new DynamoDbAggregateStore(dynamo, TABLE, Duration.ofDays(7)), 10, log::add);
+        handler = new SpeedLayerHandler(new DynamoDbAggregateStore(dynamo, TABLE, RETENTION), 10, log::add);
 
         Map<String, String> state = runWindow(Map.of());
         RealtimeReport once = RealtimeCommand.report(dynamo, TABLE, UNTIL, 2, 10);
@@ -77,14 +82,14 @@ class IdempotentWritesTest {
 
         Map<String, AttributeValue> item = dynamo.scan(b -> b.tableName(TABLE)).items().get(0);
         long windowEnd = Instant.parse("2026-11-22T03:10:00Z").getEpochSecond();
-        assertThat(Long.parseLong(item.get(AggregateTable.TTL_ATTRIBUTE).n())).isEqualTo(windowEnd + 7 * 86_400);
+        assertThat(Long.parseLong(item.get(AggregateTable.TTL_ATTRIBUTE).n())).isEqualTo(windowEnd + RETENTION.toSeconds());
         assertThat(dynamo.describeTimeToLive(b -> b.tableName(TABLE)).timeToLiveDescription().attributeName())
                 .isEqualTo(AggregateTable.TTL_ATTRIBUTE);
     }
 
     @Test
     void theRealtimeCommandPrintsTheLastMinutesFromTheTable() throws Exception {
-        handler = new SpeedLayerHandler(new DynamoDbAggregateStore(dynamo, CLI_TABLE, Duration.ofDays(7)), 10, log::add);
+        handler = new SpeedLayerHandler(new DynamoDbAggregateStore(dynamo, CLI_TABLE, RETENTION), 10, log::add);
         runWindow(Map.of());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
