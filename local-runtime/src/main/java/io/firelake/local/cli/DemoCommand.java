@@ -64,6 +64,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Seed of the simulator: the same seed gives the same events (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--aws-port", paramLabel = "PORT", defaultValue = "4566",
+            description = "Port of the one AWS endpoint (Firehose, Glue; Kinesis, S3, DynamoDB forwarded) that any AWS "
+                    + "client can use while the demo runs (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int awsPort;
+
     @Mixin
     DataDirOption data;
 
@@ -97,9 +102,12 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         Path manifest = layout.demoManifest();
         Files.createDirectories(manifest.getParent());
-        try (LocalPipeline pipeline = quietly(() -> LocalPipeline.start(new LocalPipeline.Options(dataDir, settings, 0, 0, 0, c -> c)))) {
-            out.printf(Locale.ROOT, "  ready in %.1f s: kinesis %s, s3 %s, dynamodb %s; stream %s (%d shards) -> delivery stream %s%n",
-                    seconds(started), pipeline.kinesisEndpoint(), pipeline.s3Endpoint(), pipeline.dynamoDbEndpoint(),
+        try (LocalPipeline pipeline = quietly(() -> LocalPipeline.start(new LocalPipeline.Options(dataDir, settings, 0, 0, 0, awsPort,
+                c -> c, c -> c)))) {
+            out.printf(Locale.ROOT, "  ready in %.1f s: aws endpoint %s (kinesis %s, s3 %s, dynamodb %s); stream %s (%d shards)"
+                    + " -> delivery stream %s%n",
+                    seconds(started), pipeline.awsEndpoint(), pipeline.kinesisEndpoint(), pipeline.s3Endpoint(),
+                    pipeline.dynamoDbEndpoint(),
                     settings.streamName(), settings.shardCount(), pipeline.firehose().firehose().config().name());
             out.printf(Locale.ROOT, "  the local Firehose warmed up first (%,d sample records through each invocation thread, "
                     + "conversion and Parquet, nothing delivered) in %.1f s, while the speed layer started%n",

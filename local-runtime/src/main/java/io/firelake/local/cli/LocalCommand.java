@@ -59,6 +59,11 @@ public final class LocalCommand implements Runnable {
                 + LOG_NAME + ".log.")
         boolean detach;
 
+        @Option(names = "--aws-port", defaultValue = "4566", description = "The one AWS endpoint: every service "
+                + "(Firehose, Glue, and Kinesis, S3, DynamoDB forwarded) for any AWS client (default: ${DEFAULT-VALUE}; "
+                + "0 = any free port).")
+        int awsPort;
+
         @Option(names = "--kinesis-port", defaultValue = "4567", description = "kinesalite port (default: ${DEFAULT-VALUE}; 0 = any free port).")
         int kinesisPort;
 
@@ -90,9 +95,9 @@ public final class LocalCommand implements Runnable {
             out.println("firelake local: starting engines, data in " + dataDir);
             out.flush();
             LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dataDir, settings, kinesisPort, s3Port,
-                    dynamoDbPort, c -> c));
+                    dynamoDbPort, awsPort, c -> c, c -> c));
             RuntimeState state = new RuntimeState(ProcessHandle.current().pid(), Instant.now().toString(),
-                    dataDir.toString(), pipeline.kinesisEndpoint().toString(), pipeline.s3Endpoint().toString(),
+                    dataDir.toString(), pipeline.awsEndpoint().toString(), pipeline.kinesisEndpoint().toString(), pipeline.s3Endpoint().toString(),
                     pipeline.dynamoDbEndpoint().toString(), settings.streamName(),
                     pipeline.firehose().firehose().config().name(), DataLayout.of(dataDir).bucket());
             state.write(dataDir);
@@ -138,7 +143,8 @@ public final class LocalCommand implements Runnable {
             if (command.size() == 1) {
                 command.addAll(List.of("-cp", System.getProperty("java.class.path"), FirelakeCli.class.getName()));
             }
-            command.addAll(List.of("local", "up", "--data-dir", dataDir.toString(), "--kinesis-port", "" + kinesisPort,
+            command.addAll(List.of("local", "up", "--data-dir", dataDir.toString(), "--aws-port", "" + awsPort,
+                    "--kinesis-port", "" + kinesisPort,
                     "--s3-port", "" + s3Port, "--dynamodb-port", "" + dynamoDbPort));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -229,6 +235,9 @@ public final class LocalCommand implements Runnable {
         }
 
         static void print(PrintWriter out, RuntimeState s) {
+            out.println("  aws endpoint    " + s.awsEndpoint() + "  " + reachable(s.awsEndpoint())
+                    + "  Firehose, Glue; Kinesis, S3, DynamoDB forwarded: aws --endpoint-url " + s.awsEndpoint()
+                    + " firehose list-delivery-streams");
             out.println("  kinesalite      " + s.kinesisEndpoint() + "  " + reachable(s.kinesisEndpoint())
                     + "  stream " + s.streamName());
             out.println("  S3Proxy         " + s.s3Endpoint() + "  " + reachable(s.s3Endpoint())

@@ -15,8 +15,9 @@ import java.util.Optional;
  * What {@code local up} runs, in the data directory's {@link DataLayout#runtimeStateFile() state file}: the process,
  * its endpoints and the names other tools point at. Written once everything is ready; removed on a clean stop.
  */
-public record RuntimeState(long pid, String startedAt, String dataDir, String kinesisEndpoint, String s3Endpoint,
-                           String dynamoDbEndpoint, String streamName, String deliveryStreamName, String bucket) {
+public record RuntimeState(long pid, String startedAt, String dataDir, String awsEndpoint, String kinesisEndpoint,
+                           String s3Endpoint, String dynamoDbEndpoint, String streamName, String deliveryStreamName,
+                           String bucket) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

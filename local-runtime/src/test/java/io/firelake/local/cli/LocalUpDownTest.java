@@ -45,7 +45,7 @@ class LocalUpDownTest {
     @Test
     void upRunsInTheBackgroundUntilDownAndDownDeliversTheBuffers() throws Exception {
         Process up = new ProcessBuilder(javaCommand("local", "up", "--detach", "--data-dir", data.toString(),
-                "--kinesis-port", "0", "--s3-port", "0", "--dynamodb-port", "0"))
+                "--aws-port", "0", "--kinesis-port", "0", "--s3-port", "0", "--dynamodb-port", "0"))
                 .redirectErrorStream(true).start();
         assertThat(up.waitFor(4, TimeUnit.MINUTES)).as("local up --detach returns once ready").isTrue();
         String upOutput = new String(up.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -56,8 +56,22 @@ class LocalUpDownTest {
         assertThat(ProcessHandle.of(state.pid())).map(ProcessHandle::isAlive).contains(true);
         FirelakeCliTest.Run status = FirelakeCliTest.run("local", "status", "--data-dir", data.toString());
         assertThat(status.exit()).isZero();
-        assertThat(status.out()).contains("running (pid " + state.pid(), state.kinesisEndpoint())
-                .doesNotContain("NOT REACHABLE");
+        assertThat(status.out()).contains("running (pid " + state.pid(), state.kinesisEndpoint(),
+                "aws endpoint    " + state.awsEndpoint()).doesNotContain("NOT REACHABLE");
+        // What local up made, it made through its own AWS endpoint: any AWS client sees it there.
+        var clients = io.firelake.aws.client.AwsClientFactory.of(
+                io.firelake.aws.client.ClientSettings.localEngine(URI.create(state.awsEndpoint())));
+        try (var firehose = clients.sync(software.amazon.awssdk.services.firehose.FirehoseClient.builder(),
+                io.firelake.aws.client.SyncHttp.urlConnection()).build();
+             var glue = clients.sync(software.amazon.awssdk.services.glue.GlueClient.builder(),
+                     io.firelake.aws.client.SyncHttp.urlConnection()).build()) {
+            assertThat(firehose.describeDeliveryStream(b -> b.deliveryStreamName(state.deliveryStreamName()))
+                    .deliveryStreamDescription().deliveryStreamStatusAsString()).isEqualTo("ACTIVE");
+            assertThat(glue.getTables(b -> b.databaseName("firelake")).tableList())
+                    .extracting(software.amazon.awssdk.services.glue.model.Table::name).contains("raw_events");
+            assertThat(glue.getJobs(b -> { }).jobs()).extracting(software.amazon.awssdk.services.glue.model.Job::name)
+                    .contains("firelake-compaction", "firelake-batch-views");
+        }
 
         var sent = ProducerRun.builder().endpoint(URI.create(state.kinesisEndpoint())).stream(state.streamName())
                 .simulate(SimulationSettings.live(7, EVENTS).withFaults(FaultRates.none()))
