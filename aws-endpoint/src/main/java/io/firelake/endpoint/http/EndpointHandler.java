@@ -58,11 +58,11 @@ final class EndpointHandler extends Handler.Abstract {
         String requestId = UUID.randomUUID().toString();
         response.getHeaders().put("x-amzn-RequestId", requestId);
         if (!LoopbackGuard.isLoopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
-            return error(response, callback, 403, "AccessDeniedException", "firelake's local endpoint answers only "
+            return error(request, response, callback, 403, "AccessDeniedException", "firelake's local endpoint answers only "
                     + "requests addressed to a loopback host (localhost, 127.0.0.1, [::1])");
         }
         if (LoopbackGuard.isBrowserCrossOrigin(request.getHeaders().get(HttpHeader.ORIGIN))) {
-            return error(response, callback, 403, "AccessDeniedException",
+            return error(request, response, callback, 403, "AccessDeniedException",
                     "firelake's local endpoint does not answer cross-origin browser requests");
         }
         Route route = router.route(request.getHeaders().get("X-Amz-Target"),
@@ -70,13 +70,13 @@ final class EndpointHandler extends Handler.Abstract {
         if (route instanceof Route.Forwarded forwarded) {
             ProxyHandler proxy = upstreams.get(forwarded.service());
             if (proxy == null) {
-                return error(response, callback, 503, "ServiceUnavailableException",
+                return error(request, response, callback, 503, "ServiceUnavailableException",
                         "the local " + forwarded.service() + " engine is not running");
             }
             return proxy.handle(request, response, callback);
         }
         if (route instanceof Route.Unroutable unroutable) {
-            return error(response, callback, 400, unroutable.errorType(), unroutable.message());
+            return error(request, response, callback, 400, unroutable.errorType(), unroutable.message());
         }
         Route.Served served = (Route.Served) route;
         byte[] body;
@@ -90,21 +90,43 @@ final class EndpointHandler extends Handler.Abstract {
             response.write(true, ByteBuffer.wrap(answer), callback);
             return true;
         } catch (AwsServiceException e) {
-            return error(response, callback, e.status(), e.errorType(), e.getMessage());
+            return error(request, response, callback, e.status(), e.errorType(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed ({})", served.service().model().serviceId(), served.operation(), requestId, e);
-            return error(response, callback, 500, "InternalFailure", served.service().model().serviceId() + " "
+            return error(request, response, callback, 500, "InternalFailure", served.service().model().serviceId() + " "
                     + served.operation() + " failed inside firelake's local endpoint: " + e
                     + " (request " + requestId + "; the endpoint's log has the details)");
         }
     }
 
-    private static boolean error(Response response, Callback callback, int status, String type, String message) {
-        ObjectNode body = JSON.createObjectNode().put("__type", type).put("message", message);
+    /**
+     * An error in the shape the client reads: the JSON protocols' {@code __type}/{@code message}, or, for a request of
+     * the Query protocol (a form-encoded body, as the AWS CLI sends to CloudWatch or SQS), its XML {@code ErrorResponse}.
+     */
+    private static boolean error(Request request, Response response, Callback callback, int status, String type,
+                                 String message) {
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        byte[] body;
+        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+            body = ("<ErrorResponse xmlns=\"http://webservices.amazon.com/AWSFault/2005-15-09\"><Error><Type>"
+                    + (status < 500 ? "Sender" : "Receiver") + "</Type><Code>" + xml(type) + "</Code><Message>"
+                    + xml(message) + "</Message></Error><RequestId>"
+                    + xml(response.getHeaders().get("x-amzn-RequestId")) + "</RequestId></ErrorResponse>")
+                    .getBytes(StandardCharsets.UTF_8);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/xml");
+        } else {
+            ObjectNode json = JSON.createObjectNode().put("__type", type).put("message", message);
+            body = json.toString().getBytes(StandardCharsets.UTF_8);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_1_1);
+        }
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_1_1);
         response.getHeaders().put("x-amzn-ErrorType", type);
-        response.write(true, ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8)), callback);
+        response.write(true, ByteBuffer.wrap(body), callback);
         return true;
+    }
+
+    private static String xml(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -109,5 +109,10 @@ class EndpointHttpTest {
         String answer = raw(endpoint.uri(), "localhost", "Authorization: AWS4-HMAC-SHA256 "
                 + "Credential=AKID/20261206/us-east-1/sqs/aws4_request, SignedHeaders=host, Signature=0\r\n", "");
         assertThat(answer).startsWith("HTTP/1.1 400").contains("'sqs'");
+        String query = raw(endpoint.uri(), "localhost", "Content-Type: application/x-www-form-urlencoded\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20261206/us-east-1/sqs/aws4_request, "
+                + "SignedHeaders=host, Signature=0\r\n", "Action=ListQueues&Version=2012-11-05");
+        assertThat(query).as("a Query-protocol client reads XML errors").startsWith("HTTP/1.1 400")
+                .contains("<ErrorResponse", "<Code>UnknownOperationException</Code>", "'sqs'");
     }
 }
