@@ -163,7 +163,7 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
     }
 
     /** The running delivery stream, for the runtime's own drains and status. */
-    public Optional<FirehoseRunner> runner(String name) {
+    public synchronized Optional<FirehoseRunner> runner(String name) {
         return Optional.ofNullable(streams.get(name)).map(Running::runner);
     }
 

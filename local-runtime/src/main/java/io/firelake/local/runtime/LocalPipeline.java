@@ -224,8 +224,12 @@ public final class LocalPipeline implements AutoCloseable {
         return kinesis;
     }
 
+    /**
+     * The running delivery stream; after a new version of its Glue table it is another runner (the stream restarted to
+     * convert with the new schema), so ask again rather than keep it.
+     */
     public FirehoseRunner firehose() {
-        return firehose;
+        return endpoint.deliveryStreams().runner(options.settings().deliveryStreamName()).orElse(firehose);
     }
 
     /** The lake on disk: {@code <data>/s3/firelake-lake}. */
