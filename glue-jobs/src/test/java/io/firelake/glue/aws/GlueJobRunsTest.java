@@ -16,9 +16,8 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +33,7 @@ class GlueJobRunsTest {
     private AwsEndpoint endpoint;
     private GlueJobs jobs;
     private GlueClient glue;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final StringWriter out = new StringWriter();
     private GlueJobRuns runs;
 
     @BeforeEach
@@ -52,7 +51,7 @@ class GlueJobRunsTest {
                 .build();
         glue.createJob(b -> b.name("stack-compaction").role("arn:aws:iam::000000000000:role/glue")
                 .command(c -> c.name("glueetl").scriptLocation("s3://artifacts/launcher.scala")));
-        runs = new GlueJobRuns(glue, new PrintStream(out, true, StandardCharsets.UTF_8), Duration.ofMillis(20),
+        runs = new GlueJobRuns(glue, new PrintWriter(out), Duration.ofMillis(20),
                 d -> Thread.sleep(d.toMillis()));
     }
 
@@ -67,7 +66,7 @@ class GlueJobRunsTest {
     void followsASuccessfulRunWithProgressLines() throws Exception {
         JobRun run = runs.run("stack-compaction", Map.of("--from", "2026-12-06"));
         assertThat(GlueJobRuns.succeeded(run)).isTrue();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stack-compaction: started run jr_")
+        assertThat(out.toString()).contains("stack-compaction: started run jr_")
                 .contains("stack-compaction: RUNNING").contains("stack-compaction: SUCCEEDED");
     }
 
