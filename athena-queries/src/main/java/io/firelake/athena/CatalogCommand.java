@@ -96,44 +96,50 @@ public final class CatalogCommand implements Callable<Integer> {
         }
     }
 
-    /** The work of a subcommand on an existing database. */
-    @FunctionalInterface
-    interface Work {
-        int run(GlueCatalogSync catalog, List<String> tables, PrintWriter out, PrintWriter err);
-    }
-
     /**
-     * Opens a Glue client, makes sure the database is there, does the work; bad input and Glue's refusals become one
-     * line and exit 2, never a stack trace.
+     * A subcommand: opens a Glue client, makes sure the database is there, does its work; bad input and Glue's
+     * refusals become one line and exit 2, never a stack trace.
      */
-    static int against(Target target, CommandSpec spec, Work work) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        String prefix = "firelake catalog " + spec.name() + ": ";
-        try {
-            List<String> tables = target.tables();
-            String database = target.database.resolve();
-            try (GlueClient glue = AwsClientFactory.of(target.settings())
-                    .sync(GlueClient.builder(), SyncHttp.urlConnection()).build()) {
-                try {
-                    glue.getDatabase(b -> b.name(database));
-                } catch (EntityNotFoundException e) {
-                    err.println(prefix + "no database '" + database + "' in the Glue catalog at " + target.where()
-                            + ": deploy the SAM stack (or start 'firelake local up'), which creates it with its "
-                            + "tables, or name another with --database");
-                    return EXIT_CANNOT_CHECK;
+    abstract static class OnGlue implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Target target;
+
+        /** The subcommand's work on an existing database; answers the exit code. */
+        abstract int work(GlueCatalogSync catalog, List<String> tables, PrintWriter out, PrintWriter err);
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String prefix = "firelake catalog " + spec.name() + ": ";
+            try {
+                List<String> tables = target.tables();
+                String database = target.database.resolve();
+                try (GlueClient glue = AwsClientFactory.of(target.settings())
+                        .sync(GlueClient.builder(), SyncHttp.urlConnection()).build()) {
+                    try {
+                        glue.getDatabase(b -> b.name(database));
+                    } catch (EntityNotFoundException e) {
+                        err.println(prefix + "no database '" + database + "' in the Glue catalog at "
+                                + target.where() + ": deploy the SAM stack (or start 'firelake local up'), which "
+                                + "creates it with its tables, or name another with --database");
+                        return EXIT_CANNOT_CHECK;
+                    }
+                    return work(new GlueCatalogSync(glue, database), tables, out, err);
                 }
-                return work.run(new GlueCatalogSync(glue, database), tables, out, err);
+            } catch (IllegalArgumentException e) {
+                err.println(prefix + e.getMessage());
+            } catch (SdkException e) {
+                err.println(prefix + "Glue at " + target.where() + ": " + e.getMessage());
+            } finally {
+                out.flush();
+                err.flush();
             }
-        } catch (IllegalArgumentException e) {
-            err.println(prefix + e.getMessage());
-        } catch (SdkException e) {
-            err.println(prefix + "Glue at " + target.where() + ": " + e.getMessage());
-        } finally {
-            out.flush();
-            err.flush();
+            return EXIT_CANNOT_CHECK;
         }
-        return EXIT_CANNOT_CHECK;
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -144,29 +150,20 @@ public final class CatalogCommand implements Callable<Integer> {
             footerHeading = "%nExamples:%n",
             footer = {"  firelake catalog check --endpoint-url http://127.0.0.1:4566",
                     "  firelake catalog check --region eu-west-1 --database shop --table raw_events"})
-    static final class Check implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Target target;
-
+    static final class Check extends OnGlue {
         @Override
-        public Integer call() {
-            return against(target, spec, (catalog, tables, out, err) -> {
-                List<Drift> drifts = catalog.check(tables);
-                drifts.forEach(d -> out.println(d.describe()));
-                String database = target.database.resolve();
-                if (drifts.isEmpty()) {
-                    out.printf("%d tables of %s at %s match the contract%n", tables.size(), database, target.where());
-                    return 0;
-                }
-                long drifted = drifts.stream().map(Drift::table).distinct().count();
-                out.printf("%d drift%s in %d of %d tables of %s at %s: 'firelake catalog sync' applies the "
-                        + "contract%n", drifts.size(), drifts.size() == 1 ? "" : "s", drifted, tables.size(), database,
-                        target.where());
-                return EXIT_DRIFT;
-            });
+        int work(GlueCatalogSync catalog, List<String> tables, PrintWriter out, PrintWriter err) {
+            List<Drift> drifts = catalog.check(tables);
+            drifts.forEach(d -> out.println(d.describe()));
+            String database = target.database.resolve();
+            if (drifts.isEmpty()) {
+                out.printf("%d tables of %s at %s match the contract%n", tables.size(), database, target.where());
+                return 0;
+            }
+            long drifted = drifts.stream().map(Drift::table).distinct().count();
+            out.printf("%d drift%s in %d of %d tables of %s at %s: 'firelake catalog sync' applies the contract%n",
+                    drifts.size(), drifts.size() == 1 ? "" : "s", drifted, tables.size(), database, target.where());
+            return EXIT_DRIFT;
         }
     }
 
@@ -181,33 +178,25 @@ public final class CatalogCommand implements Callable<Integer> {
             footerHeading = "%nExamples:%n",
             footer = {"  firelake catalog sync --endpoint-url http://127.0.0.1:4566",
                     "  firelake catalog sync --region eu-west-1 --lake s3://my-lake-bucket"})
-    static final class Sync implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Target target;
-
+    static final class Sync extends OnGlue {
         @Option(names = "--lake", paramLabel = "s3://BUCKET",
                 description = "The lake's root, for the tables that must be created (default: that of the "
                         + "database's other lake tables; the SAM stack's is its LakeBucketName output).")
         String lake;
 
         @Override
-        public Integer call() {
-            return against(target, spec, (catalog, tables, out, err) -> {
-                Optional<String> given = givenLake();
-                List<Drift> before = catalog.check(tables);
-                before.forEach(d -> out.println(d.describe()));
-                String root = before.stream().anyMatch(MissingTable.class::isInstance) ? lakeRoot(given, catalog) : null;
-                List<String> done = catalog.sync(tables, root);
-                done.forEach(out::println);
-                List<Drift> left = catalog.check(tables);
-                left.forEach(d -> err.println("firelake catalog sync: left as it is: " + d.describe()));
-                out.printf("%s at %s: %d of %d tables changed%s%n", target.database.resolve(), target.where(),
-                        done.size(), tables.size(), root == null ? "" : " (missing ones created under " + root + ")");
-                return left.isEmpty() ? 0 : EXIT_DRIFT;
-            });
+        int work(GlueCatalogSync catalog, List<String> tables, PrintWriter out, PrintWriter err) {
+            Optional<String> given = givenLake();
+            List<Drift> before = catalog.check(tables);
+            before.forEach(d -> out.println(d.describe()));
+            String root = before.stream().anyMatch(MissingTable.class::isInstance) ? lakeRoot(given, catalog) : null;
+            List<String> done = catalog.sync(tables, root);
+            done.forEach(out::println);
+            List<Drift> left = catalog.check(tables);
+            left.forEach(d -> err.println("firelake catalog sync: left as it is: " + d.describe()));
+            out.printf("%s at %s: %d of %d tables changed%s%n", target.database.resolve(), target.where(),
+                    done.size(), tables.size(), root == null ? "" : " (missing ones created under " + root + ")");
+            return left.isEmpty() ? 0 : EXIT_DRIFT;
         }
 
         /** {@code --lake} without its trailing slash, if given; an s3:// URI with a valid bucket name. */

@@ -1,19 +1,12 @@
 package io.firelake.athena;
 
 import io.firelake.athena.catalog.LakeTables;
-import io.firelake.endpoint.AwsEndpoint;
-import io.firelake.endpoint.glue.GlueApi;
-import io.firelake.endpoint.glue.GlueCatalog;
-import io.firelake.endpoint.glue.GlueJobs;
-import io.firelake.endpoint.store.JsonFileStore;
+import io.firelake.athena.glue.LocalGlue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Table;
@@ -23,7 +16,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -38,8 +30,7 @@ class CatalogCommandTest {
 
     @TempDir
     Path dir;
-    private AwsEndpoint endpoint;
-    private GlueJobs jobs;
+    private LocalGlue local;
     private GlueClient glue;
 
     private record Run(int exit, String out, String err) {
@@ -47,21 +38,13 @@ class CatalogCommandTest {
 
     @BeforeEach
     void start() {
-        JsonFileStore store = new JsonFileStore(dir);
-        jobs = new GlueJobs(store, Clock.systemUTC(), (job, script, args) -> null);
-        endpoint = AwsEndpoint.builder().port(0).serve(GlueApi.service(new GlueCatalog(store, Clock.systemUTC()), jobs))
-                .start();
-        glue = GlueClient.builder().endpointOverride(endpoint.uri()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("firelakelocal", "firelake-local-secret"))).build();
-        glue.createDatabase(b -> b.databaseInput(d -> d.name("firelake")));
+        local = LocalGlue.start(dir, "firelake");
+        glue = local.client();
     }
 
     @AfterEach
     void stop() {
-        glue.close();
-        endpoint.close();
-        jobs.close();
+        local.close();
     }
 
     @Test
@@ -69,7 +52,7 @@ class CatalogCommandTest {
         Run created = catalog("sync", "--lake", "s3://shop-lake");
         assertThat(created.exit()).as(created.err()).isZero();
         assertThat(created.out()).contains("raw_events: table missing from the catalog", "raw_events: created",
-                "delivery_errors: created", "firelake at " + endpoint.uri() + ": 7 of 7 tables changed (missing ones "
+                "delivery_errors: created", "firelake at " + local.uri() + ": 7 of 7 tables changed (missing ones "
                         + "created under s3://shop-lake)");
         assertThat(catalog("check").exit()).isZero();
 
@@ -90,7 +73,7 @@ class CatalogCommandTest {
         assertThat(drift.out()).contains("raw_events: missing column " + added.name() + " " + added.type(),
                 "raw_events: column schema_version is bigint, the contract says int",
                 "raw_events: extra column legacy_flag boolean (not in the contract)",
-                "3 drifts in 1 of 7 tables of firelake at " + endpoint.uri() + ": 'firelake catalog sync' applies");
+                "3 drifts in 1 of 7 tables of firelake at " + local.uri() + ": 'firelake catalog sync' applies");
 
         Run synced = catalog("sync");
         assertThat(synced.exit()).as(synced.err()).isZero();
@@ -104,7 +87,7 @@ class CatalogCommandTest {
 
         Run clean = catalog("check");
         assertThat(clean.exit()).isZero();
-        assertThat(clean.out()).isEqualTo("7 tables of firelake at " + endpoint.uri() + " match the contract\n");
+        assertThat(clean.out()).isEqualTo("7 tables of firelake at " + local.uri() + " match the contract\n");
     }
 
     @Test
@@ -149,7 +132,7 @@ class CatalogCommandTest {
         Run database = catalog("check", "--database", "shop");
         assertThat(database.exit()).isEqualTo(2);
         assertThat(database.err()).startsWith("firelake catalog check: no database 'shop' in the Glue catalog at "
-                + endpoint.uri() + ": deploy the SAM stack");
+                + local.uri() + ": deploy the SAM stack");
 
         Run table = catalog("sync", "--table", "orders");
         assertThat(table.exit()).isEqualTo(2);
@@ -187,7 +170,7 @@ class CatalogCommandTest {
     }
 
     private Run catalog(String subcommand, String... args) {
-        List<String> all = new ArrayList<>(List.of(subcommand, "--endpoint-url", endpoint.uri().toString()));
+        List<String> all = new ArrayList<>(List.of(subcommand, "--endpoint-url", local.uri().toString()));
         all.addAll(List.of(args));
         return run(all.toArray(String[]::new));
     }

@@ -1,26 +1,17 @@
 package io.firelake.glue;
 
-import io.firelake.endpoint.AwsEndpoint;
-import io.firelake.endpoint.glue.GlueApi;
-import io.firelake.endpoint.glue.GlueCatalog;
-import io.firelake.endpoint.glue.GlueJobs;
-import io.firelake.endpoint.store.JsonFileStore;
 import io.firelake.glue.aws.GlueJobNames;
+import io.firelake.glue.aws.LocalGlue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.glue.GlueClient;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,42 +37,30 @@ class BatchCommandOnGlueTest {
     @TempDir
     Path dir;
     private final List<Started> started = new CopyOnWriteArrayList<>();
-    private AwsEndpoint endpoint;
-    private GlueJobs jobs;
+    private LocalGlue glue;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void start() {
-        JsonFileStore store = new JsonFileStore(dir);
-        jobs = new GlueJobs(store, Clock.systemUTC(), (job, script, args) -> {
+        glue = LocalGlue.start(dir, (job, script, args) -> {
             started.add(new Started(job, args));
             Thread.sleep(200);
             return job.endsWith("-compaction") && FAILING_DAY.equals(args.get("--from")) ? ERROR : null;
         });
-        endpoint = AwsEndpoint.builder().port(0).serve(GlueApi.service(new GlueCatalog(store, Clock.systemUTC()), jobs))
-                .start();
-        try (GlueClient glue = GlueClient.builder().endpointOverride(endpoint.uri()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("firelakelocal", "firelake-local-secret"))).build()) {
-            GlueJobNames names = new GlueJobNames(GlueJobNames.DEFAULT_STACK);
-            for (String name : List.of(names.compaction(), names.views())) {
-                glue.createJob(b -> b.name(name).role("arn:aws:iam::000000000000:role/firelake-glue-jobs")
-                        .command(c -> c.name("glueetl").scriptLocation("s3://artifacts/glue/launcher.scala"))
-                        .defaultArguments(Map.of("--lake", "s3://firelake-lake", "--job-language", "scala")));
-            }
-        }
+        GlueJobNames names = new GlueJobNames(GlueJobNames.DEFAULT_STACK);
+        Map<String, String> defaults = Map.of("--lake", "s3://firelake-lake", "--job-language", "scala");
+        glue.createJob(names.compaction(), defaults).createJob(names.views(), defaults);
     }
 
     @AfterEach
     void stop() {
-        endpoint.close();
-        jobs.close();
+        glue.close();
     }
 
     @Test
     void startsCompactionThenTheViewsWithTheDaysAsTheirArguments() {
-        int exit = batch("--source", "aws", "--endpoint-url", endpoint.uri().toString(), "--from", "2026-11-20",
+        int exit = batch("--source", "aws", "--endpoint-url", glue.uri().toString(), "--from", "2026-11-20",
                 "--to", "2026-11-21", "--lookback-days", "1", "--poll-interval", "50ms");
 
         assertThat(exit).as(err.toString()).isZero();
@@ -100,7 +79,7 @@ class BatchCommandOnGlueTest {
 
     @Test
     void aFailedCompactionExitsOneWithGluesErrorAndTheViewsDoNotStart() {
-        int exit = batch("--source", "aws", "--endpoint-url", endpoint.uri().toString(), "--date", FAILING_DAY,
+        int exit = batch("--source", "aws", "--endpoint-url", glue.uri().toString(), "--date", FAILING_DAY,
                 "--target-file-mb", "64", "--poll-interval", "50ms");
 
         assertThat(exit).isEqualTo(1);
@@ -113,8 +92,8 @@ class BatchCommandOnGlueTest {
 
     @Test
     void anUndeployedStackOrAnUnreachableEndpointIsExplainedNotThrown() throws Exception {
-        assertThat(batch("--source", "aws", "--endpoint-url", endpoint.uri().toString(), "--stack", "shop")).isEqualTo(2);
-        assertThat(err.toString()).contains("no Glue job shop-compaction at " + endpoint.uri(), "--stack")
+        assertThat(batch("--source", "aws", "--endpoint-url", glue.uri().toString(), "--stack", "shop")).isEqualTo(2);
+        assertThat(err.toString()).contains("no Glue job shop-compaction at " + glue.uri(), "--stack")
                 .doesNotContain("\tat ");
 
         int unused;
@@ -134,7 +113,7 @@ class BatchCommandOnGlueTest {
         assertThat(batch("--source", "local", "--stack", "shop", "--lake", dir.resolve("lake").toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--stack applies only to --source aws");
-        assertThat(batch("--source", "aws", "--stack", "1-not-a-stack", "--endpoint-url", endpoint.uri().toString()))
+        assertThat(batch("--source", "aws", "--stack", "1-not-a-stack", "--endpoint-url", glue.uri().toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("'1-not-a-stack' is not a CloudFormation stack name");
         assertThat(started).isEmpty();
