@@ -1,5 +1,6 @@
 package io.firelake.glue;
 
+import io.firelake.glue.aws.GlueJobNames;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
@@ -11,7 +12,10 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Glue jobs the SAM template declares start classes of this module: their {@code --class} has a static main. */
+/**
+ * The Glue jobs the SAM template declares start classes of this module (their {@code --class} has a static main) and
+ * are named as {@code firelake batch --source aws} looks for them.
+ */
 class GlueEntryPointsTest {
 
     @Test
@@ -24,5 +28,14 @@ class GlueEntryPointsTest {
             Method main = Class.forName(name).getMethod("main", String[].class);
             assertThat(Modifier.isStatic(main.getModifiers())).as(name).isTrue();
         }
+    }
+
+    @Test
+    void theTemplateNamesTheJobsAsBatchStartsThem() throws Exception {
+        String template = Files.readString(Path.of("..", "sam", "template.yaml"));
+        List<String> names = Pattern.compile("Name: !Sub '\\$\\{AWS::StackName}(-[\\w-]+)'").matcher(template).results()
+                .map(m -> "STACK" + m.group(1)).toList();
+        GlueJobNames jobs = new GlueJobNames("STACK");
+        assertThat(names).contains(jobs.compaction(), jobs.views());
     }
 }

@@ -50,12 +50,17 @@ public final class GlueCatalogSync {
     /**
      * Applies the contract to the tables: creates the missing ones (under {@code lakeRoot}), updates the drifted ones.
      * Returns what it did, one line per table changed; drifts it cannot apply are left and reported by the next check.
+     *
+     * @param lakeRoot {@code s3://bucket} of the lake; may be null when no table is missing
      */
     public List<String> sync(List<String> tables, String lakeRoot) {
         List<String> done = new ArrayList<>();
         for (String name : tables) {
             Optional<Table> table = table(name);
             if (table.isEmpty()) {
+                if (lakeRoot == null) {
+                    throw new IllegalArgumentException(name + " is missing: the lake root to create it under is needed");
+                }
                 glue.createTable(b -> b.databaseName(database).tableInput(GlueTableInputs.of(name, lakeRoot)));
                 done.add(name + ": created");
                 continue;
@@ -75,6 +80,22 @@ public final class GlueCatalogSync {
             done.add(name + ": updated (" + drifts.stream().filter(Drift::syncable).count() + " column changes)");
         }
         return done;
+    }
+
+    /**
+     * The lake root ({@code s3://bucket}) the database's lake tables already live under, read from the first table
+     * whose location is its usual prefix there: where {@link #sync} should create the missing ones.
+     */
+    public Optional<String> lakeRoot() {
+        for (String name : LakeTables.ALL) {
+            Optional<String> location = table(name).map(t -> t.storageDescriptor().location())
+                    .filter(l -> l != null && l.endsWith("/" + LakeTables.prefix(name)));
+            if (location.isPresent()) {
+                String found = location.get();
+                return Optional.of(found.substring(0, found.length() - LakeTables.prefix(name).length() - 1));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Table> table(String name) {

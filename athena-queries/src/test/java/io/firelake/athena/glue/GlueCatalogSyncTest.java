@@ -3,25 +3,16 @@ package io.firelake.athena.glue;
 import io.firelake.athena.catalog.CatalogDrift;
 import io.firelake.athena.catalog.CatalogDrift.Drift;
 import io.firelake.athena.catalog.LakeTables;
-import io.firelake.endpoint.AwsEndpoint;
-import io.firelake.endpoint.glue.GlueApi;
-import io.firelake.endpoint.glue.GlueCatalog;
-import io.firelake.endpoint.glue.GlueJobs;
-import io.firelake.endpoint.store.JsonFileStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.TableInput;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,30 +23,20 @@ class GlueCatalogSyncTest {
 
     @TempDir
     Path dir;
-    private AwsEndpoint endpoint;
-    private GlueJobs jobs;
+    private LocalGlue local;
     private GlueClient glue;
     private GlueCatalogSync sync;
 
     @BeforeEach
     void start() {
-        JsonFileStore store = new JsonFileStore(dir);
-        jobs = new GlueJobs(store, Clock.systemUTC(), (job, script, args) -> null);
-        endpoint = AwsEndpoint.builder().port(0).serve(GlueApi.service(new GlueCatalog(store, Clock.systemUTC()), jobs))
-                .start();
-        glue = GlueClient.builder().endpointOverride(endpoint.uri()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("firelakelocal", "firelake-local-secret")))
-                .build();
-        glue.createDatabase(b -> b.databaseInput(d -> d.name(LakeTables.DATABASE)));
+        local = LocalGlue.start(dir, LakeTables.DATABASE);
+        glue = local.client();
         sync = new GlueCatalogSync(glue, LakeTables.DATABASE);
     }
 
     @AfterEach
     void stop() {
-        glue.close();
-        endpoint.close();
-        jobs.close();
+        local.close();
     }
 
     @Test

@@ -34,6 +34,8 @@ class OptionsTest {
         StreamOption stream;
         @Mixin
         DeliveryStreamOption deliveryStream;
+        @Mixin
+        GlueDatabaseOption database;
         @Option(names = "--wait", converter = DurationConverter.class, defaultValue = "500ms",
                 description = "How long (default: ${DEFAULT-VALUE}).")
         Duration wait;
@@ -154,8 +156,10 @@ class OptionsTest {
         assertThat(defaults.stream.given()).isEmpty();
         assertThat(defaults.stream.resolve()).isEqualTo("firelake-events");
         assertThat(defaults.deliveryStream.resolve()).isEqualTo("firelake-delivery");
-        Probe given = parse("--stream", "s", "--delivery-stream", "d").probe();
+        assertThat(defaults.database.resolve()).isEqualTo("firelake");
+        Probe given = parse("--stream", "s", "--delivery-stream", "d", "--database", "shop").probe();
         assertThat(given.stream.resolve()).isEqualTo("s");
+        assertThat(given.database.resolve()).isEqualTo("shop");
         assertThat(given.deliveryStream.given()).isEqualTo(Optional.of("d"));
     }
 
@@ -165,7 +169,7 @@ class OptionsTest {
         new CommandLine(new Probe()).setUsageHelpWidth(200).setOut(new PrintWriter(out, true)).execute("--help");
         assertThat(out.toString()).contains("--data-dir=DIR", "$FIRELAKE_DATA_DIR or .firelake/data",
                 "--endpoint, --endpoint-url=URL", "$AWS_ENDPOINT_URL", "--region=REGION", "default: 500ms",
-                "StreamName", "DeliveryStreamName", "--date=D", "--from=D", "--to=D");
+                "StreamName", "DeliveryStreamName", "GlueDatabaseName", "--date=D", "--from=D", "--to=D");
     }
 
     @Test

@@ -4,7 +4,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +31,11 @@ public final class GlueJobRuns {
     }
 
     private final GlueClient glue;
-    private final PrintStream progress;
+    private final PrintWriter progress;
     private final Duration poll;
     private final Sleeper sleeper;
 
-    public GlueJobRuns(GlueClient glue, PrintStream progress, Duration poll, Sleeper sleeper) {
+    public GlueJobRuns(GlueClient glue, PrintWriter progress, Duration poll, Sleeper sleeper) {
         this.glue = glue;
         this.progress = progress;
         this.poll = poll;
@@ -46,6 +46,7 @@ public final class GlueJobRuns {
     public JobRun run(String jobName, Map<String, String> arguments) throws InterruptedException {
         String id = glue.startJobRun(b -> b.jobName(jobName).arguments(arguments)).jobRunId();
         progress.println(jobName + ": started run " + id);
+        progress.flush();
         JobRunState last = null;
         long sinceLine = System.nanoTime();
         while (true) {
@@ -54,6 +55,7 @@ public final class GlueJobRuns {
             if (changed || System.nanoTime() - sinceLine >= HEARTBEAT.toNanos()) {
                 progress.println(jobName + ": " + run.jobRunStateAsString() + " after "
                         + (run.executionTime() == null ? 0 : run.executionTime()) + " s");
+                progress.flush();
                 sinceLine = System.nanoTime();
                 last = run.jobRunState();
             }

@@ -1,5 +1,6 @@
 package io.firelake.glue.job;
 
+import io.firelake.glue.launch.SparkJvm;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.Map;
@@ -34,16 +35,10 @@ public final class SparkSettings {
         return spark;
     }
 
-    /** A local session on loopback, without the web UI, small shuffles for small local data. */
+    /** A local session ({@link SparkJvm#localMode}: loopback, no web UI, small shuffles for small local data). */
     public static SparkSession local(String appName, int cores) {
-        SparkSession.Builder builder = SparkSession.builder()
-                .appName(appName)
-                .master("local[" + cores + "]")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)))
-                .config("spark.sql.adaptive.enabled", "true");
+        SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        SparkJvm.localMode(cores).forEach(builder::config);
         SQL.forEach(builder::config);
         return builder.getOrCreate();
     }

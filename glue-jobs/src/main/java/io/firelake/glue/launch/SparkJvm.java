@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starts a Spark main class in a JVM of its own, on the class path {@code glue-jobs} writes at package time, with the
@@ -77,11 +79,36 @@ public final class SparkJvm {
     }
 
     /**
+     * Spark local mode on this machine: the master, resources and network settings Glue's environment gives a job's
+     * session on AWS, here local threads on loopback without the web UI, and shuffles sized for small local data.
+     */
+    public static Map<String, String> localMode(int cores) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spark.master", "local[" + cores + "]");
+        settings.put("spark.ui.enabled", "false");
+        settings.put("spark.driver.host", "127.0.0.1");
+        settings.put("spark.driver.bindAddress", "127.0.0.1");
+        settings.put("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)));
+        settings.put("spark.sql.adaptive.enabled", "true");
+        return settings;
+    }
+
+    /**
      * Runs {@code mainClass} with {@code arguments}; its output goes to {@code out} and {@code err} as it comes.
      * Interrupting the calling thread stops the JVM.
      */
     public static Exit run(String classpath, String mainClass, List<String> arguments, PrintStream out,
                            PrintStream err) throws IOException, InterruptedException {
+        return run(classpath, mainClass, Map.of(), arguments, out, err);
+    }
+
+    /**
+     * As {@link #run(String, String, List, PrintStream, PrintStream)}, with Spark settings as system properties, which
+     * every session the program builds reads (a Glue entry point builds its session without a master, as Glue sets it).
+     */
+    public static Exit run(String classpath, String mainClass, Map<String, String> sparkSettings,
+                           List<String> arguments, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
         Path logConfig = Files.createTempFile("firelake-spark-log4j2", ".properties");
         try {
             Files.writeString(logConfig, LOG_CONFIG);
@@ -89,6 +116,7 @@ public final class SparkJvm {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx2g");
             command.addAll(SPARK_JAVA_OPTIONS);
+            sparkSettings.forEach((name, value) -> command.add("-D" + name + "=" + value));
             command.add("-Dlog4j2.configurationFile=" + logConfig.toUri());
             command.add("-cp");
             command.add(classpath);

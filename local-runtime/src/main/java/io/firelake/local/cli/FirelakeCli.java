@@ -1,5 +1,6 @@
 package io.firelake.local.cli;
 
+import io.firelake.athena.CatalogCommand;
 import io.firelake.athena.ReportCommand;
 import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.cli.EndpointOptions;
@@ -31,8 +32,8 @@ import java.util.Optional;
                 "",
                 "Start with:  ./firelake demo"},
         subcommands = {DemoCommand.class, LocalCommand.class, RealtimeCommand.class, BatchCommand.class,
-                ReportCommand.class, BenchCommand.class, MonitorCommand.class, AccountingCommand.class,
-                ReplayErrorsCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, CatalogCommand.class, BenchCommand.class, MonitorCommand.class,
+                AccountingCommand.class, ReplayErrorsCommand.class, CommandLine.HelpCommand.class})
 public final class FirelakeCli {
 
     /** Exit code of a run that could not start (port taken, Node.js missing, data directory not writable...). */

@@ -19,12 +19,16 @@ import java.util.Map;
  * Runs a Glue job of the local endpoint the way Glue 5.0 runs a JVM job: the class named by the job's {@code --class}
  * argument, with every argument Glue passes, in Spark local mode in a JVM of its own; its output goes to
  * {@code logs/glue-<job>.log}. A run fails with the exception line the job printed last, as Glue's
- * {@code ErrorMessage} shows it. The lake ({@code --lake s3://bucket}) is read from the files S3Proxy keeps under the
- * data directory.
+ * {@code ErrorMessage} shows it. Spark runs in local mode ({@link SparkJvm#localMode}), set from outside as Glue sets
+ * its cluster, since the entry points build their session without a master. The lake ({@code --lake s3://bucket}) is
+ * read from the files S3Proxy keeps under the data directory.
  *
  * @see <a href="https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-glue-arguments.html">Glue job parameters</a>
  */
 public final class LocalGlueJobRunner implements JobRunner {
+
+    /** Spark's local threads for a job run: Glue's G.1X worker has 4 vCPUs, a laptop shares its cores. */
+    static final int SPARK_CORES = 2;
 
     private final DataLayout layout;
 
@@ -53,7 +57,8 @@ public final class LocalGlueJobRunner implements JobRunner {
                  PrintStream log = new PrintStream(file, true, StandardCharsets.UTF_8)) {
                 log.println("--- run " + arguments.get("--JOB_RUN_ID") + " of " + jobName + ": " + mainClass + " "
                         + argv);
-                SparkJvm.Exit exit = SparkJvm.run(BatchCommand.locateClasspath(), mainClass, argv, log, log);
+                SparkJvm.Exit exit = SparkJvm.run(BatchCommand.locateClasspath(), mainClass,
+                        SparkJvm.localMode(SPARK_CORES), argv, log, log);
                 return exit.succeeded() ? null : exit.reason();
             }
         } catch (IOException | IllegalStateException e) {

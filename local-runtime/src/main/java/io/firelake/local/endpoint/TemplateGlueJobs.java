@@ -1,5 +1,6 @@
 package io.firelake.local.endpoint;
 
+import io.firelake.glue.aws.GlueJobNames;
 import software.amazon.awssdk.services.glue.model.CreateJobRequest;
 
 import java.util.List;
@@ -13,26 +14,19 @@ import java.util.Map;
 public final class TemplateGlueJobs {
 
     /** The stack name of the local pipeline: the jobs are {@code firelake-compaction} and {@code firelake-batch-views}. */
-    public static final String LOCAL_STACK = "firelake";
+    public static final String LOCAL_STACK = GlueJobNames.DEFAULT_STACK;
     public static final String COMPACTION_CLASS = "io.firelake.glue.CompactionJob";
     public static final String VIEWS_CLASS = "io.firelake.glue.BatchViewsJob";
 
     private TemplateGlueJobs() {
     }
 
-    public static String compaction(String stack) {
-        return stack + "-compaction";
-    }
-
-    public static String views(String stack) {
-        return stack + "-batch-views";
-    }
-
     public static List<CreateJobRequest> requests(String stack, String lakeBucket, String artifactsBucket) {
-        return List.of(job(compaction(stack), COMPACTION_CLASS,
+        GlueJobNames names = new GlueJobNames(stack);
+        return List.of(job(names.compaction(), COMPACTION_CLASS,
                         "Raw -> curated - one row per event_id, few large files per event_date (idempotent per day)",
                         lakeBucket, artifactsBucket),
-                job(views(stack), VIEWS_CLASS,
+                job(names.views(), VIEWS_CLASS,
                         "Curated -> daily views (traffic, sessions, funnel, revenue) the reports read",
                         lakeBucket, artifactsBucket));
     }

@@ -43,7 +43,11 @@ class FirelakeCliTest {
         Run realtime = run("realtime", "--help");
         assertThat(realtime.exit()).isZero();
         assertThat(realtime.out()).contains("--endpoint", "--minutes", "local up runs");
-        assertThat(run("batch", "--help").out()).contains("--date", "--lookback-days");
+        assertThat(run("batch", "--help").out()).contains("--date", "--lookback-days", "--source", "--stack");
+        assertThat(run("--help").out()).contains("catalog");
+        Run catalog = run("catalog", "sync", "--help");
+        assertThat(catalog.exit()).isZero();
+        assertThat(catalog.out()).contains("--endpoint-url", "--database", "GlueDatabaseName", "--table", "--lake");
         Run report = run("report", "--list");
         assertThat(report.exit()).isZero();
         assertThat(report.out()).contains("hourly_traffic", "duplicates_removed");
