@@ -87,11 +87,21 @@ final class LocalEnginesFixture implements BeforeAllCallback, AfterAllCallback {
             return firehose(processor, s -> s);
         }
 
+        /** A delivery stream that asks {@code handlers} for each handler instance it needs. */
+        LocalFirehose firehose(java.util.function.Supplier<Processor> handlers) {
+            return firehose(handlers, s -> s);
+        }
+
         LocalFirehose firehose(Processor processor, java.util.function.UnaryOperator<ObjectStore> wrap) {
+            return firehose(() -> processor, wrap);
+        }
+
+        private LocalFirehose firehose(java.util.function.Supplier<Processor> handlers,
+                                       java.util.function.UnaryOperator<ObjectStore> wrap) {
             ObjectStore store = wrap.apply(new S3ObjectStore(s3, bucket).ensureBucket());
             KinesisStreamSource source = new KinesisStreamSource(kinesis, stream, config.region(), config.accountId());
             FirehoseMetrics metrics = new FirehoseMetrics(workDir.resolve("metrics.jsonl"), config.name(), Clock.systemUTC());
-            return new LocalFirehose(config, source, () -> processor, store,
+            return new LocalFirehose(config, source, handlers, store,
                     LakeSchema.clickstreamRaw("s3://" + bucket + "/raw/"), workDir, metrics, Clock.systemUTC());
         }
 
