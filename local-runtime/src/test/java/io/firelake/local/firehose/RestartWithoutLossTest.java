@@ -92,6 +92,35 @@ class RestartWithoutLossTest {
         assertThat(delivered.size()).as("the third object's records were delivered twice").isGreaterThan(300);
     }
 
+    @Test
+    void aPutObjectFailingFiveTimesStopsTheStreamWithoutMovingItsCheckpoint() throws Exception {
+        var pipeline = engines.pipeline(1);
+        pipeline.put(events(0, 20));
+        var handler = new TestProcessors.Recording(r -> r);
+        AtomicInteger attempts = new AtomicInteger();
+        LocalFirehose failing = pipeline.firehose(handler.processor(), store -> new ObjectStore() {
+            @Override
+            public void put(String key, Path body, String contentType) {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("S3 is down");
+            }
+
+            @Override
+            public String bucket() {
+                return store.bucket();
+            }
+        });
+        assertThatThrownBy(failing::drain).hasMessageContaining("after " + ObjectDelivery.ATTEMPTS + " attempts")
+                .hasMessageContaining("S3 is down");
+        assertThat(attempts).hasValue(ObjectDelivery.ATTEMPTS);
+        assertThat(failing.checkpoints()).isEmpty();
+        failing.close();
+        try (LocalFirehose restarted = pipeline.firehose(handler.processor())) {
+            restarted.drain();
+        }
+        assertThat(new HashSet<>(deliveredIds(pipeline))).containsExactlyInAnyOrderElementsOf(ids(0, 20));
+    }
+
     static Set<String> ids(int from, int to) {
         Set<String> ids = new HashSet<>();
         IntStream.range(from, to).forEach(i -> ids.add("e-" + i));
