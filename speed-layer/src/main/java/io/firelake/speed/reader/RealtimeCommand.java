@@ -104,7 +104,8 @@ public final class RealtimeCommand implements Callable<Integer> {
             + "demo printed)." + System.lineSeparator()
             + "  On AWS: firelake realtime --region REGION (or $AWS_REGION).";
 
-    private static boolean regionConfigured() {
+    /** Whether the SDK finds a region (system property, environment, profile or instance metadata). */
+    static boolean regionConfigured() {
         try {
             new DefaultAwsRegionProviderChain().getRegion();
             return true;
