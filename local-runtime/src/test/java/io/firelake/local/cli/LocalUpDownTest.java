@@ -44,12 +44,7 @@ class LocalUpDownTest {
 
     @Test
     void upRunsInTheBackgroundUntilDownAndDownDeliversTheBuffers() throws Exception {
-        Process up = new ProcessBuilder(javaCommand("local", "up", "--detach", "--data-dir", data.toString(),
-                "--aws-port", "0", "--kinesis-port", "0", "--s3-port", "0", "--dynamodb-port", "0"))
-                .redirectErrorStream(true).start();
-        assertThat(up.waitFor(4, TimeUnit.MINUTES)).as("local up --detach returns once ready").isTrue();
-        String upOutput = new String(up.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(up.exitValue()).as(upOutput).isZero();
+        String upOutput = upInTheBackground(data);
         assertThat(upOutput).contains("running in the background", "kinesalite", "S3Proxy", "DynamoDB Local");
 
         RuntimeState state = RuntimeState.read(data).orElseThrow();
@@ -90,7 +85,7 @@ class LocalUpDownTest {
     }
 
     /** The same JVM and class path as this test, running the CLI's main class. */
-    private static List<String> javaCommand(String... args) {
+    static List<String> javaCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
                 "-cp", System.getProperty("java.class.path"), FirelakeCli.class.getName()));
@@ -100,6 +95,10 @@ class LocalUpDownTest {
 
     /** The local Firehose reads in the background: waits until its IncomingRecords metric has counted them all. */
     private void awaitIncomingRecords(long expected, Duration timeout) throws IOException, InterruptedException {
+        awaitIncomingRecords(data, expected, timeout);
+    }
+
+    static void awaitIncomingRecords(Path data, long expected, Duration timeout) throws IOException, InterruptedException {
         Path metrics = data.resolve("firehose").resolve("metrics.jsonl");
         long deadline = System.nanoTime() + timeout.toNanos();
         long seen = 0;
@@ -126,8 +125,26 @@ class LocalUpDownTest {
         return total;
     }
 
+    /** {@code local up --detach} on {@code data}, every port free; returns its output once it is ready. */
+    static String upInTheBackground(Path data) throws Exception {
+        Process up = new ProcessBuilder(javaCommand("local", "up", "--detach", "--data-dir", data.toString(),
+                "--aws-port", "0", "--kinesis-port", "0", "--s3-port", "0", "--dynamodb-port", "0"))
+                .redirectErrorStream(true).start();
+        assertThat(up.waitFor(4, TimeUnit.MINUTES)).as("local up --detach returns once ready").isTrue();
+        String output = new String(up.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(up.exitValue()).as(output).isZero();
+        return output;
+    }
+
     private long rowsInTheLake() throws Exception {
+        return rowsInTheLake(data);
+    }
+
+    static long rowsInTheLake(Path data) throws Exception {
         Path raw = data.resolve("s3").resolve("firelake-lake").resolve("raw");
+        if (!Files.isDirectory(raw)) {
+            return 0;
+        }
         try (Stream<Path> files = Files.walk(raw)) {
             Optional<Path> any = files.filter(f -> f.toString().endsWith(".parquet")).findAny();
             if (any.isEmpty()) {
