@@ -58,11 +58,16 @@ final class LocalEnginesFixture implements BeforeAllCallback, AfterAllCallback {
 
     /** A fresh stream and bucket, and a delivery stream configured from the SAM template over them. */
     Pipeline pipeline(int shards) {
+        return pipeline(shards, null);
+    }
+
+    /** The same, writing to {@code bucket} (DataLayout's lake bucket, for the commands that read the data dir). */
+    Pipeline pipeline(int shards, String bucketName) {
         int n = COUNTER.incrementAndGet();
         String stream = "conformance-" + n;
         kinesis.createStream(b -> b.streamName(stream).shardCount(shards));
         Streams.awaitActive(kinesis, stream);
-        String bucket = "lake-" + n;
+        String bucket = bucketName != null ? bucketName : "lake-" + n;
         DeliveryStreamConfig config = DeliveryStreamConfig.from(SamTemplate.load(), LocalAws.REGION.id()).toBuilder()
                 .sourceStream(stream)
                 .retries(DeliveryStreamConfig.DEFAULT_PROCESSOR_RETRIES, Duration.ZERO)
