@@ -208,7 +208,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (tables.stream().allMatch(LakeTables.RAW::equals)) {
             return "-- no rows: " + which + "; the pipeline writes raw_events: run ./firelake demo first";
         }
-        return "-- no rows: " + which + ": firelake batch has not run; it builds them from raw_events: "
+        return "-- no rows: " + which + ": firelake batch has not run; it builds the batch layer's tables from raw_events: "
                 + "run ./firelake batch (after ./firelake demo), then this report again";
     }
 
