@@ -151,6 +151,9 @@ public final class ReportCommand implements Callable<Integer> {
                 }
                 out.print(ResultFormatter.format(report, result, format));
                 (format == Format.table ? out : err).println(scanLine(result));
+                if (result.rows().isEmpty() && result.tableBytes() == 0 && source != Source.aws) {
+                    (format == Format.table ? out : err).println(emptyTablesHint(report));
+                }
                 out.flush();
             }
         } catch (RuntimeException e) {
@@ -193,6 +196,20 @@ public final class ReportCommand implements Callable<Integer> {
                     + ": run the local pipeline (and firelake batch) first, or point --lake / --data-dir at one");
         }
         return new DuckDbReportEngine(directory);
+    }
+
+    /**
+     * Zero rows from tables that hold no file at all: a newcomer's next step is the command that fills them
+     * ({@code raw_events} from the pipeline, the views from {@code firelake batch}).
+     */
+    static String emptyTablesHint(Report report) {
+        List<String> tables = report.tables();
+        String which = String.join(", ", tables) + (tables.size() == 1 ? " holds" : " hold") + " no data yet";
+        if (tables.stream().allMatch(LakeTables.RAW::equals)) {
+            return "-- no rows: " + which + "; the pipeline writes raw_events: run ./firelake demo first";
+        }
+        return "-- no rows: " + which + ": firelake batch has not run; it builds the batch layer's tables from raw_events: "
+                + "run ./firelake batch (after ./firelake demo), then this report again";
     }
 
     static String scanLine(ReportResult result) {

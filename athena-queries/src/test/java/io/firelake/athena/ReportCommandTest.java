@@ -67,6 +67,28 @@ class ReportCommandTest {
         assertThat(run.out().lines()).hasSize(10);
     }
 
+    /** After ./firelake demo only raw_events holds data: reports on the batch views say batch has not run. */
+    @Test
+    void reportsOnEmptyViewsSayThatBatchHasNotRunAndNameTheCommand(@TempDir Path rawOnly) throws Exception {
+        KnownLake.write(rawOnly);
+        try (var dirs = java.nio.file.Files.list(rawOnly)) {
+            for (Path dir : dirs.filter(d -> !d.getFileName().toString().equals("raw")).toList()) {
+                try (var files = java.nio.file.Files.walk(dir)) {
+                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        java.nio.file.Files.delete(f);
+                    }
+                }
+            }
+        }
+        Run run = run("--all", "--lake", rawOnly.toString(), "--from", "2026-11-20", "--to", "2026-11-21");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("(0 rows)")
+                .contains("-- no rows: sessions holds no data yet: firelake batch has not run")
+                .contains("run ./firelake batch (after ./firelake demo)");
+        assertThat(run("--all", "--lake", lake.toString(), "--from", "2026-11-20", "--to", "2026-11-21").out())
+                .doesNotContain("no rows:");
+    }
+
     @Test
     void clearErrors() {
         assertThat(run("nope", "--lake", lake.toString()).err()).contains("no report 'nope'").contains("hourly_traffic");

@@ -51,6 +51,8 @@ import java.util.stream.Stream;
                 "Example:  ./firelake demo --events 1000000 --fault-rate 0.02"})
 public final class DemoCommand implements Callable<Integer> {
 
+    private static final String SPEED_WINDOW = "SpeedLayerWindowSeconds";
+
     @Option(names = "--events", paramLabel = "N", defaultValue = "100000",
             description = "Events to produce, faults included (default: ${DEFAULT-VALUE}, about a minute here).")
     long events;
@@ -63,6 +65,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
             description = "Seed of the simulator: the same seed gives the same events (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--speed-window-seconds", paramLabel = "S",
+            description = "The speed layer's tumbling window (Lambda's TumblingWindowInSeconds, 1 to 900; default: the "
+                    + "SAM parameter SpeedLayerWindowSeconds, 60). The demo waits for the last window to close, so a "
+                    + "few seconds make a short run; the summary names the window used.")
+    Integer speedWindowSeconds;
 
     @Option(names = "--aws-port", paramLabel = "PORT", defaultValue = "4566",
             description = "Port of the one AWS endpoint (Firehose, Glue; Kinesis, S3, DynamoDB forwarded) that any AWS "
@@ -84,6 +92,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (faultRate < 0 || faultRate > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fault-rate must be between 0 and 1");
         }
+        if (speedWindowSeconds != null && (speedWindowSeconds < 1 || speedWindowSeconds > 900)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--speed-window-seconds must be between 1 and 900 (Lambda's TumblingWindowInSeconds)");
+        }
         DataLayout layout = data.layout();
         Path dataDir = layout.dataDir();
         Optional<RuntimeState> running = RuntimeState.read(dataDir).filter(RuntimeState::alive);
@@ -95,8 +107,10 @@ public final class DemoCommand implements Callable<Integer> {
         layout.requireWritable();
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
-        PipelineSettings settings = SamTemplate.load();
-        out.printf(Locale.ROOT, "firelake demo: %,d events, fault rate %.3f, seed %d; data in %s%n", events, faultRate, seed, dataDir);
+        PipelineSettings settings = withSpeedWindow(SamTemplate.load(), speedWindowSeconds);
+        out.printf(Locale.ROOT, "firelake demo: %,d events, fault rate %.3f, seed %d, speed-layer window %d s%s; data in %s%n",
+                events, faultRate, seed, settings.integer(SPEED_WINDOW), speedWindowSeconds == null
+                        ? " (SpeedLayerWindowSeconds)" : " (--speed-window-seconds)", dataDir);
         freshStart(layout);
         out.println("starting kinesalite, S3Proxy, DynamoDB Local, the local Firehose and the speed layer...");
         out.flush();
@@ -175,7 +189,7 @@ public final class DemoCommand implements Callable<Integer> {
      */
     private static String speedLayer(PrintWriter out, SpeedLayer layer, PipelineSettings settings, LocalPipeline pipeline,
                                      Instant startedAt) {
-        int window = settings.integer("SpeedLayerWindowSeconds");
+        int window = settings.integer(SPEED_WINDOW);
         out.printf(Locale.ROOT, "waiting for the speed layer's last %d s tumbling window to close...%n", window);
         out.flush();
         long waiting = System.nanoTime();
@@ -197,6 +211,16 @@ public final class DemoCommand implements Callable<Integer> {
                 summary.events(), summary.minutesWithEvents(), summary.minuteItems(), layer.tableName(), summary.windows(),
                 invocations, summary.badRecords(), summary.badRecords() == 0 ? "" : " " + summary.badByReason(),
                 summary.duplicates(), summary.lateEvents());
+    }
+
+    /** The template's settings with the speed layer's window replaced, when {@code --speed-window-seconds} is given. */
+    static PipelineSettings withSpeedWindow(PipelineSettings template, Integer seconds) {
+        if (seconds == null) {
+            return template;
+        }
+        Map<String, String> parameters = new java.util.HashMap<>(template.parameters());
+        parameters.put(SPEED_WINDOW, Integer.toString(seconds));
+        return new PipelineSettings(parameters);
     }
 
     private static void progress(PrintWriter out, boolean tty, SendSummary sent, DeliveryStats firehose) {

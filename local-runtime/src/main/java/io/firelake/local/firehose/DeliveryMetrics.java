@@ -102,18 +102,24 @@ final class DeliveryMetrics {
         out.record(FirehoseMetric.DELIVERY_TO_S3_SUCCESS, 0);
     }
 
-    /** Destination: an object is written; {@code lake} when it is a Parquet object of the lake, not errors. */
-    void put(long records, long bytes, Instant oldestArrival, Instant now, boolean lake) {
+    /**
+     * Destination: an object of {@code records} is written, {@code objectBytes} long; {@code lake} when it is a
+     * Parquet object of the lake, not errors. {@code DeliveryToS3.Records} and {@code .Bytes} are what Firehose calls
+     * delivered: the records of data objects and those objects' bytes; records written to the error prefix failed,
+     * and their metrics say so ({@code FailedProcessing.Records}, {@code FailedConversion.Records}). Success,
+     * ObjectCount and DataFreshness count every PutObject, as each is one, error objects included.
+     */
+    void put(long records, long objectBytes, Instant oldestArrival, Instant now, boolean lake) {
         out.record(FirehoseMetric.DELIVERY_TO_S3_SUCCESS, 1);
-        out.record(FirehoseMetric.DELIVERY_TO_S3_RECORDS, records);
-        out.record(FirehoseMetric.DELIVERY_TO_S3_BYTES, bytes);
-        out.record(FirehoseMetric.DELIVERY_TO_S3_OBJECT_COUNT, 1);
-        out.record(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS,
-                Math.max(0, Duration.between(oldestArrival, now).toMillis() / 1000.0));
         if (lake) {
+            out.record(FirehoseMetric.DELIVERY_TO_S3_RECORDS, records);
+            out.record(FirehoseMetric.DELIVERY_TO_S3_BYTES, objectBytes);
             delivered.addAndGet(records);
             objects.incrementAndGet();
         }
+        out.record(FirehoseMetric.DELIVERY_TO_S3_OBJECT_COUNT, 1);
+        out.record(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS,
+                Math.max(0, Duration.between(oldestArrival, now).toMillis() / 1000.0));
     }
 
     /** Writes buffered data points out when the last write is a second old (metrics reach readers within it). */

@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param concurrentInvocations    processor invocations at a time; 1 runs each on the delivery thread
  * @param maxRequestBytes          largest invocation request (a batch is invoked before it would grow past this)
  * @param maxResponseBytes         largest invocation response; a larger one fails the invocation
+ * @param processorTimeout         the processor function's timeout: an invocation still running then has failed
  * @param droppedLog               where each record the processor dropped is listed (JSON lines), or null for nowhere
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_ExtendedS3DestinationConfiguration.html">ExtendedS3DestinationConfiguration</a>
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">Firehose data transformation</a>
@@ -41,7 +42,8 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
                                    Duration retryBackoff, long s3BufferBytes, Duration s3BufferInterval,
                                    String prefix, String errorPrefix, String glueDatabase, String glueTable,
                                    String functionName, int readLimit, int activePartitions, int concurrentInvocations,
-                                   int maxRequestBytes, int maxResponseBytes, Path droppedLog) {
+                                   int maxRequestBytes, int maxResponseBytes, Duration processorTimeout,
+                                   Path droppedLog) {
 
     /**
      * Lambda's limit on a synchronous response payload: 6 MB
@@ -50,6 +52,18 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
     /** Lambda's limit on a synchronous request payload: 6 MB, as for the response. */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 6 * 1024 * 1024;
+    /**
+     * The transform function's {@code Timeout} in sam/template.yaml (a property of the function, not a template
+     * parameter, so the template's value is the default here); Firehose accepts functions of up to
+     * {@link #MAX_PROCESSOR_TIMEOUT}. A timed-out invocation is a failed one: retried, then {@code processing-failed}
+     * (<a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation-failure-handling.html">failure handling</a>).
+     */
+    public static final Duration DEFAULT_PROCESSOR_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Firehose supports Lambda invocations of up to 5 minutes
+     * (<a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">Lambda invocation duration</a>).
+     */
+    public static final Duration MAX_PROCESSOR_TIMEOUT = Duration.ofMinutes(5);
     /** Firehose's limit on one record before base64 encoding: 1,000 KiB. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 1000 * 1024;
     /**
@@ -100,6 +114,12 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
             throw new IllegalArgumentException("read limit, active partitions, concurrent invocations and payload "
                     + "limits must be >= 1");
         }
+        if (processorTimeout.isNegative() || processorTimeout.isZero()
+                || processorTimeout.compareTo(MAX_PROCESSOR_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("the processor timeout must be over 0 and at most "
+                    + MAX_PROCESSOR_TIMEOUT.toMinutes() + " minutes (Firehose's limit for a Lambda invocation): "
+                    + processorTimeout);
+        }
     }
 
     /** The delivery stream the SAM template deploys, from its Parameters defaults, with the default limits. */
@@ -139,6 +159,7 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
         b.concurrentInvocations = concurrentInvocations;
         b.maxRequestBytes = maxRequestBytes;
         b.maxResponseBytes = maxResponseBytes;
+        b.processorTimeout = processorTimeout;
         b.droppedLog = droppedLog;
         return b;
     }
@@ -173,6 +194,7 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
         private int concurrentInvocations = DEFAULT_CONCURRENT_INVOCATIONS;
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private Duration processorTimeout = DEFAULT_PROCESSOR_TIMEOUT;
         private Path droppedLog;
 
         private Builder(String name, String sourceStreamName) {
@@ -255,6 +277,12 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
             return this;
         }
 
+        /** The processor function's timeout (Lambda's {@code Timeout}, at most {@link #MAX_PROCESSOR_TIMEOUT}). */
+        public Builder processorTimeout(Duration timeout) {
+            this.processorTimeout = timeout;
+            return this;
+        }
+
         /** Lists each record the processor dropped in this file, so accounting can tell dropped from lost. */
         public Builder droppedLog(Path file) {
             this.droppedLog = file;
@@ -265,7 +293,7 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
             return new DeliveryStreamConfig(name, sourceStreamName, region, accountId, processorBufferBytes,
                     processorBufferInterval, processorRetries, retryBackoff, s3BufferBytes, s3BufferInterval, prefix,
                     errorPrefix, glueDatabase, glueTable, functionName, readLimit, activePartitions,
-                    concurrentInvocations, maxRequestBytes, maxResponseBytes, droppedLog);
+                    concurrentInvocations, maxRequestBytes, maxResponseBytes, processorTimeout, droppedLog);
         }
     }
 }

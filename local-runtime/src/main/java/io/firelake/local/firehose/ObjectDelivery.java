@@ -57,7 +57,7 @@ final class ObjectDelivery {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing s3://" + store.bucket() + "/" + key, e);
         }
-        metrics.put(buffer.records().size(), buffer.bytes(), buffer.oldestArrival(), clock.instant(),
+        metrics.put(buffer.records().size(), StagingDir.size(file), buffer.oldestArrival(), clock.instant(),
                 buffer instanceof LakeBuffer);
         StagingDir.delete(file);
     }

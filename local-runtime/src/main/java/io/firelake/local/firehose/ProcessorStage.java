@@ -14,18 +14,22 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The processor stage: buffers records by the processor's size and interval hints (and Lambda's request payload
  * limit), invokes the processor synchronously with each batch, up to {@code concurrentInvocations} at a time, checks
- * each response against the contract ({@link ProcessorProtocol}), retries a failed invocation {@code NumberOfRetries}
- * times, converts each Ok record with the table's schema on the invocation's thread, and hands on one
+ * each response against the contract ({@link ProcessorProtocol}), abandons an invocation still running after the
+ * function's timeout, retries a failed or timed-out invocation {@code NumberOfRetries} times, converts each Ok record with the table's schema on the invocation's thread, and hands on one
  * {@link Invocation} per batch, in the order the batches were made.
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">data transformation</a>
@@ -48,6 +52,11 @@ final class ProcessorStage implements AutoCloseable {
     private final ThreadLocal<Processor> processors;
     /** Null when invocations run on the delivery thread, one at a time. */
     private final ExecutorService executor;
+    /**
+     * Where each handler call runs, so that the invoking thread can stop waiting at the function's timeout: a call
+     * that ignores the interrupt keeps its (daemon) thread and the next call gets another one.
+     */
+    private final ExecutorService functionThreads;
     private final Deque<Future<Invocation>> inFlight = new ArrayDeque<>();
 
     private final List<SourceRecord> batch = new ArrayList<>();
@@ -66,19 +75,25 @@ final class ProcessorStage implements AutoCloseable {
                 config.retryBackoff().multipliedBy(Math.max(1, config.processorRetries()))));
         this.next = next;
         // Created here so that a handler that cannot be created fails the start, not the first invocation.
-        Processor first = handlers.get();
-        if (config.concurrentInvocations() > 1) {
-            this.processors = ThreadLocal.withInitial(handlers);
-            AtomicLong n = new AtomicLong();
-            this.executor = Executors.newFixedThreadPool(config.concurrentInvocations(), r -> {
-                Thread t = new Thread(r, "local-firehose-invoke-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        } else {
-            this.processors = ThreadLocal.withInitial(() -> first);
-            this.executor = null;
-        }
+        AtomicReference<Processor> first = new AtomicReference<>(handlers.get());
+        // The first instance goes to the first thread that asks; a thread whose handler timed out asks again.
+        this.processors = ThreadLocal.withInitial(() -> {
+            Processor unused = first.getAndSet(null);
+            return unused != null ? unused : handlers.get();
+        });
+        this.executor = config.concurrentInvocations() > 1
+                ? Executors.newFixedThreadPool(config.concurrentInvocations(), daemonThreads("local-firehose-invoke-"))
+                : null;
+        this.functionThreads = Executors.newCachedThreadPool(daemonThreads("local-firehose-function-"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        AtomicLong n = new AtomicLong();
+        return r -> {
+            Thread t = new Thread(r, name + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Buffers one record, invoking the processor first when the record would not fit the hints. */
@@ -165,6 +180,7 @@ final class ProcessorStage implements AutoCloseable {
         if (executor != null) {
             executor.shutdownNow();
         }
+        functionThreads.shutdownNow();
     }
 
     private void invoke() {
@@ -192,11 +208,10 @@ final class ProcessorStage implements AutoCloseable {
 
     /** One invocation with its retries, and the conversion of its Ok records; runs on an invocation thread. */
     private Invocation execute(List<SourceRecord> records) {
-        Processor processor = processors.get();
         byte[] request = protocol.request(records);
         RetryPolicy.Attempted<ProcessorProtocol.Outcome> attempted;
         try {
-            attempted = retries.repeat(null, previous -> invokeOnce(processor, records, request),
+            attempted = retries.repeat(null, previous -> invokeOnce(records, request),
                     outcome -> outcome instanceof ProcessorProtocol.Outcome.Succeeded, Sleeper.THREAD);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -210,18 +225,56 @@ final class ProcessorStage implements AutoCloseable {
                 clock.instant());
     }
 
-    /** One synchronous invocation, checked against the contract; a handler that throws is a failed invocation. */
-    private ProcessorProtocol.Outcome invokeOnce(Processor processor, List<SourceRecord> records, byte[] request) {
+    /**
+     * One synchronous invocation on this thread's handler (a new one after a timeout), checked against the contract;
+     * a handler that throws is a failed invocation.
+     */
+    private ProcessorProtocol.Outcome invokeOnce(List<SourceRecord> records, byte[] request) {
         long started = System.nanoTime();
         ProcessorProtocol.Outcome outcome;
         try {
-            outcome = protocol.parse(records, processor.invoke(request));
+            outcome = protocol.parse(records, call(processors.get(), request));
+        } catch (FunctionTimedOut e) {
+            outcome = new ProcessorProtocol.Outcome.Failed(ProcessorProtocol.FUNCTION_ERROR, e.getMessage());
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             outcome = new ProcessorProtocol.Outcome.Failed(ProcessorProtocol.FUNCTION_ERROR,
                     "The Lambda function failed: " + e);
         }
         metrics.invoked(started, outcome instanceof ProcessorProtocol.Outcome.Succeeded);
         return outcome;
+    }
+
+    /**
+     * Calls the handler on a function thread and waits at most the function's timeout. Lambda ends a timed-out
+     * invocation and its execution environment, so this thread's handler instance is discarded: the retry runs on a
+     * new one while the old call (interrupted) finishes or not on its own daemon thread.
+     */
+    private byte[] call(Processor processor, byte[] request) throws Exception {
+        Future<byte[]> call = functionThreads.submit(() -> processor.invoke(request));
+        try {
+            return call.get(config.processorTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            processors.remove();
+            throw new FunctionTimedOut(config.processorTimeout());
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Lambda's answer to an invocation that outlived the function's timeout (its own wording). */
+    private static final class FunctionTimedOut extends Exception {
+        FunctionTimedOut(java.time.Duration timeout) {
+            super(String.format(java.util.Locale.ROOT, "The Lambda function failed: Task timed out after %.2f seconds",
+                    timeout.toMillis() / 1000.0));
+        }
     }
 
     private List<ProcessedRecord> convert(List<ProcessorProtocol.RecordResult> results) {

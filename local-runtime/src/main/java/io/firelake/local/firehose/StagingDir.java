@@ -41,6 +41,15 @@ final class StagingDir {
         }
     }
 
+    /** The size of a staged object, as written to S3. */
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void delete(Path file) {
         try {
             Files.deleteIfExists(file);

@@ -58,11 +58,16 @@ final class LocalEnginesFixture implements BeforeAllCallback, AfterAllCallback {
 
     /** A fresh stream and bucket, and a delivery stream configured from the SAM template over them. */
     Pipeline pipeline(int shards) {
+        return pipeline(shards, null);
+    }
+
+    /** The same, writing to {@code bucket} (DataLayout's lake bucket, for the commands that read the data dir). */
+    Pipeline pipeline(int shards, String bucketName) {
         int n = COUNTER.incrementAndGet();
         String stream = "conformance-" + n;
         kinesis.createStream(b -> b.streamName(stream).shardCount(shards));
         Streams.awaitActive(kinesis, stream);
-        String bucket = "lake-" + n;
+        String bucket = bucketName != null ? bucketName : "lake-" + n;
         DeliveryStreamConfig config = DeliveryStreamConfig.from(SamTemplate.load(), LocalAws.REGION.id()).toBuilder()
                 .sourceStream(stream)
                 .retries(DeliveryStreamConfig.DEFAULT_PROCESSOR_RETRIES, Duration.ZERO)
@@ -87,11 +92,21 @@ final class LocalEnginesFixture implements BeforeAllCallback, AfterAllCallback {
             return firehose(processor, s -> s);
         }
 
+        /** A delivery stream that asks {@code handlers} for each handler instance it needs. */
+        LocalFirehose firehose(java.util.function.Supplier<Processor> handlers) {
+            return firehose(handlers, s -> s);
+        }
+
         LocalFirehose firehose(Processor processor, java.util.function.UnaryOperator<ObjectStore> wrap) {
+            return firehose(() -> processor, wrap);
+        }
+
+        private LocalFirehose firehose(java.util.function.Supplier<Processor> handlers,
+                                       java.util.function.UnaryOperator<ObjectStore> wrap) {
             ObjectStore store = wrap.apply(new S3ObjectStore(s3, bucket).ensureBucket());
             KinesisStreamSource source = new KinesisStreamSource(kinesis, stream, config.region(), config.accountId());
             FirehoseMetrics metrics = new FirehoseMetrics(workDir.resolve("metrics.jsonl"), config.name(), Clock.systemUTC());
-            return new LocalFirehose(config, source, () -> processor, store,
+            return new LocalFirehose(config, source, handlers, store,
                     LakeSchema.clickstreamRaw("s3://" + bucket + "/raw/"), workDir, metrics, Clock.systemUTC());
         }
 

@@ -68,20 +68,12 @@ class RestartWithoutLossTest {
         pipeline.put(events(0, 300));
         var handler = new TestProcessors.Recording(r -> r);
         AtomicInteger puts = new AtomicInteger();
-        LocalFirehose crashing = pipeline.firehose(handler.processor(), store -> new ObjectStore() {
-                    @Override
-                    public void put(String key, Path body, String contentType) {
-                        store.put(key, body, contentType);
-                        if (puts.incrementAndGet() == 3) {
-                            throw new Error("process killed right after the third PutObject");
-                        }
-                    }
-
-                    @Override
-                    public String bucket() {
-                        return store.bucket();
-                    }
-                });
+        LocalFirehose crashing = pipeline.firehose(handler.processor(), store -> intercepted(store, (key, body, type) -> {
+            store.put(key, body, type);
+            if (puts.incrementAndGet() == 3) {
+                throw new Error("process killed right after the third PutObject");
+            }
+        }));
         assertThatThrownBy(crashing::drain).hasMessageContaining("killed");
         crashing.close();
         try (LocalFirehose restarted = pipeline.firehose(handler.processor())) {
@@ -90,6 +82,47 @@ class RestartWithoutLossTest {
         List<String> delivered = deliveredIds(pipeline);
         assertThat(new HashSet<>(delivered)).containsExactlyInAnyOrderElementsOf(ids(0, 300));
         assertThat(delivered.size()).as("the third object's records were delivered twice").isGreaterThan(300);
+    }
+
+    @Test
+    void aPutObjectFailingFiveTimesStopsTheStreamWithoutMovingItsCheckpoint() throws Exception {
+        var pipeline = engines.pipeline(1);
+        pipeline.put(events(0, 20));
+        var handler = new TestProcessors.Recording(r -> r);
+        AtomicInteger attempts = new AtomicInteger();
+        LocalFirehose failing = pipeline.firehose(handler.processor(), store -> intercepted(store, (key, body, type) -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("S3 is down");
+        }));
+        assertThatThrownBy(failing::drain).hasMessageContaining("after " + ObjectDelivery.ATTEMPTS + " attempts")
+                .hasMessageContaining("S3 is down");
+        assertThat(attempts).hasValue(ObjectDelivery.ATTEMPTS);
+        assertThat(failing.checkpoints()).isEmpty();
+        failing.close();
+        try (LocalFirehose restarted = pipeline.firehose(handler.processor())) {
+            restarted.drain();
+        }
+        assertThat(new HashSet<>(deliveredIds(pipeline))).containsExactlyInAnyOrderElementsOf(ids(0, 20));
+    }
+
+    /** A PutObject as a test wants it: through to the store, failed, or both. */
+    interface Put {
+        void put(String key, Path body, String contentType);
+    }
+
+    /** {@code store}'s bucket, with every PutObject going to {@code put}. */
+    static ObjectStore intercepted(ObjectStore store, Put put) {
+        return new ObjectStore() {
+            @Override
+            public void put(String key, Path body, String contentType) {
+                put.put(key, body, contentType);
+            }
+
+            @Override
+            public String bucket() {
+                return store.bucket();
+            }
+        };
     }
 
     static Set<String> ids(int from, int to) {

@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:nothing lost", "1:events lost (named on standard error)",
                 "3:the manifest or the lake could not be read"},
         footerHeading = "%nExample:%n",
-        footer = "  firelake accounting --manifest .firelake/data/demo/manifest.jsonl    # after ./firelake demo")
+        footer = {"  firelake accounting                                  # after ./firelake demo: its manifest",
+                "  firelake accounting --manifest target/manifest.jsonl # after firelake generate --manifest ..."})
 public final class AccountingCommand implements Callable<Integer> {
     public static final int EXIT_LOST = 1;
     public static final int EXIT_UNREADABLE = 3;
@@ -39,8 +40,9 @@ public final class AccountingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--manifest", required = true, paramLabel = "FILE",
-            description = "The producer's manifest: JSON lines with event_id, payload_sha256, kind.")
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "The producer's manifest: JSON lines with event_id, payload_sha256, kind "
+                    + "(default: the last demo's, <data-dir>/demo/manifest.jsonl).")
     Path manifest;
 
     @Mixin
@@ -71,11 +73,13 @@ public final class AccountingCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AccountingReport report;
         try {
+            DataLayout layout = dataDir.layout().withBucket(bucket);
+            Path manifest = this.manifest != null ? this.manifest : layout.demoManifest();
             if (!Files.isRegularFile(manifest)) {
-                err.println("firelake accounting: no manifest at " + manifest);
+                err.println("firelake accounting: no manifest at " + manifest + (this.manifest != null ? ""
+                        : ": run ./firelake demo first, or name a producer's manifest with --manifest FILE"));
                 return EXIT_UNREADABLE;
             }
-            DataLayout layout = dataDir.layout().withBucket(bucket);
             if (!Files.isDirectory(layout.lakeDir())) {
                 err.println("firelake accounting: warning: no lake at " + layout.lakeDir());
             }

@@ -32,10 +32,14 @@ class LocalAccountingTest {
     }
 
     private Run accounting(Path manifest) {
+        return accounting("--manifest", manifest.toString(), "--data-dir", data.toString());
+    }
+
+    private Run accounting(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = new CommandLine(new AccountingCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute("--manifest", manifest.toString(), "--data-dir", data.toString());
+                .execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -78,6 +82,11 @@ class LocalAccountingTest {
         assertThat(complete.lastLine())
                 .isEqualTo("accounting: produced=58 delivered=55 dropped=1 failed=2 duplicates=3 lost=0");
 
+        // After ./firelake demo, the demo's manifest in the data directory is the default.
+        Files.createDirectories(layout.demoManifest().getParent());
+        Files.copy(manifestFile, layout.demoManifest());
+        assertThat(accounting("--data-dir", data.toString()).lastLine()).isEqualTo(complete.lastLine());
+
         Files.delete(secondFile);
         Run lossy = accounting(manifestFile);
         assertThat(lossy.exitCode()).isEqualTo(AccountingCommand.EXIT_LOST);
@@ -92,6 +101,14 @@ class LocalAccountingTest {
         Run run = accounting(data.resolve("nope.jsonl"));
         assertThat(run.exitCode()).isEqualTo(AccountingCommand.EXIT_UNREADABLE);
         assertThat(run.err()).contains("no manifest at");
+    }
+
+    @Test
+    void withoutADemoOrAManifestItSaysWhatToRun() {
+        Run run = accounting("--data-dir", data.toString());
+        assertThat(run.exitCode()).isEqualTo(AccountingCommand.EXIT_UNREADABLE);
+        assertThat(run.err()).contains("no manifest at " + DataLayout.of(data).demoManifest())
+                .contains("run ./firelake demo first").contains("--manifest FILE");
     }
 
     private static List<String> ids(int from, int to) {

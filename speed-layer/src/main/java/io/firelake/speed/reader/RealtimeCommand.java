@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
@@ -71,6 +72,10 @@ public final class RealtimeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String endpoint = aws.endpoint().map(URI::toString).orElse(null);
+        if (endpoint == null && aws.region().isEmpty() && !regionConfigured()) {
+            err.println(NOTHING_TO_READ);
+            return 1;
+        }
         String source = "table " + table + (endpoint == null ? " (AWS)" : " at " + endpoint);
         try (DynamoDbClient dynamo = DynamoDbClients.create(endpoint, aws.region().orElse(null))) {
             RealtimeReport report = report(dynamo, table, until == null ? Instant.now() : until, minutes, top);
@@ -85,6 +90,27 @@ public final class RealtimeCommand implements Callable<Integer> {
             err.println("firelake realtime: cannot read " + source + ": " + e.getMessage()
                     + (endpoint == null ? "" : ". Is the local pipeline running (./firelake local up)?"));
             return 1;
+        }
+    }
+
+    /**
+     * No endpoint, no region, nothing in the environment or the AWS profile: most likely a newcomer right after
+     * {@code ./firelake demo}, whose engines have stopped. Better than the SDK's "Unable to load region".
+     */
+    static final String NOTHING_TO_READ = "firelake realtime: no local pipeline is running and no AWS region is set, "
+            + "so there is no table to read." + System.lineSeparator()
+            + "  Locally: ./firelake local up --detach starts the pipeline on the data directory, and its DynamoDB "
+            + "Local serves what the last demo left; then ./firelake realtime (--until the demo's last minute, as the "
+            + "demo printed)." + System.lineSeparator()
+            + "  On AWS: firelake realtime --region REGION (or $AWS_REGION).";
+
+    /** Whether the SDK finds a region (system property, environment, profile or instance metadata). */
+    static boolean regionConfigured() {
+        try {
+            new DefaultAwsRegionProviderChain().getRegion();
+            return true;
+        } catch (SdkException e) {
+            return false;
         }
     }
 
