@@ -29,7 +29,6 @@ public final class DirectPutLog implements StreamSource, AutoCloseable {
     public static final String SHARD_ID = "shardId-000000000000";
     private static final int HEADER = Integer.BYTES + Long.BYTES;
 
-    private final String arn;
     private final Path file;
     private final FileChannel channel;
     private final Clock clock;
@@ -37,8 +36,7 @@ public final class DirectPutLog implements StreamSource, AutoCloseable {
     /** The furthest any reader has read: what lies beyond is accepted but not yet taken by the delivery stream. */
     private volatile long read;
 
-    public DirectPutLog(String deliveryStreamArn, Path file, Clock clock) {
-        this.arn = deliveryStreamArn;
+    public DirectPutLog(Path file, Clock clock) {
         this.file = file;
         this.clock = clock;
         try {
@@ -87,9 +85,10 @@ public final class DirectPutLog implements StreamSource, AutoCloseable {
         return end - read;
     }
 
+    /** None: Direct PUT records come from no Kinesis stream. */
     @Override
     public String streamArn() {
-        return arn;
+        return null;
     }
 
     @Override

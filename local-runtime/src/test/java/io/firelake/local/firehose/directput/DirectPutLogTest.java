@@ -29,7 +29,7 @@ class DirectPutLogTest {
     @Test
     void readsWhatWasAppendedInOrderAndResumesAfterACheckpoint() {
         Path file = dir.resolve("orders/directput.log");
-        try (DirectPutLog log = new DirectPutLog("arn", file, Clock.systemUTC())) {
+        try (DirectPutLog log = new DirectPutLog(file, Clock.systemUTC())) {
             List<String> seq = log.append(records("a", "bb", "ccc"));
             assertThat(seq).isSorted().hasSize(3);
             StreamSource.ShardReader reader = log.open(DirectPutLog.SHARD_ID, null);
@@ -44,11 +44,11 @@ class DirectPutLogTest {
     @Test
     void aTornTailFromACrashIsCutAndNothingAcknowledgedIsLost() throws Exception {
         Path file = dir.resolve("directput.log");
-        try (DirectPutLog log = new DirectPutLog("arn", file, Clock.systemUTC())) {
+        try (DirectPutLog log = new DirectPutLog(file, Clock.systemUTC())) {
             log.append(records("kept-1", "kept-2"));
         }
         Files.write(file, new byte[]{0, 0, 1, 0, 1, 2}, StandardOpenOption.APPEND);
-        try (DirectPutLog log = new DirectPutLog("arn", file, Clock.systemUTC())) {
+        try (DirectPutLog log = new DirectPutLog(file, Clock.systemUTC())) {
             assertThat(texts(log.open(DirectPutLog.SHARD_ID, null).next(10))).containsExactly("kept-1", "kept-2");
             log.append(records("after"));
             assertThat(texts(log.open(DirectPutLog.SHARD_ID, null).next(10)))
