@@ -7,7 +7,6 @@ import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
 import io.firelake.aws.retry.Backoff;
 import io.firelake.config.layout.DataLayout;
-import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.endpoint.TemplateDeliveryStream;
 import io.firelake.monitoring.cli.AccountingCommand;
@@ -26,10 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
-import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
-import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
 import software.amazon.awssdk.services.firehose.model.FirehoseException;
-import software.amazon.awssdk.services.firehose.model.KinesisStreamSourceConfiguration;
 import software.amazon.awssdk.services.firehose.model.Record;
 
 import java.io.PrintWriter;
@@ -86,20 +82,11 @@ class DirectPutEndToEndTest {
         pipeline.close();
     }
 
-    /** The template's delivery stream as a Direct PUT one: the same request, without the Kinesis source. */
-    static CreateDeliveryStreamRequest directPut(PipelineSettings settings, String bucket, String name) {
-        return TemplateDeliveryStream.request(settings, bucket).toBuilder()
-                .deliveryStreamName(name)
-                .deliveryStreamType(DeliveryStreamType.DIRECT_PUT)
-                .kinesisStreamSourceConfiguration((KinesisStreamSourceConfiguration) null)
-                .build();
-    }
-
     @Test
     void everyEventSentWithPutRecordBatchIsInTheLakeOrTheErrorPrefixOrRefusedBeforeSending() throws Exception {
         Path manifest = data.resolve("manifest.jsonl");
-        firehose.createDeliveryStream(directPut(pipeline.options().settings(), DataLayout.of(data).bucket(),
-                DELIVERY_STREAM));
+        firehose.createDeliveryStream(TemplateDeliveryStream.directPutRequest(pipeline.options().settings(),
+                DataLayout.of(data).bucket(), DELIVERY_STREAM));
         {
 
             ProducerResult result = ProducerRun.builder().endpoint(pipeline.awsEndpoint())
@@ -175,7 +162,8 @@ class DirectPutEndToEndTest {
     @Test
     void theEndpointRefusesACallWithARecordOver1000KiBAsFirehoseDoes() throws Exception {
         String name = "firelake-direct-limits";
-        firehose.createDeliveryStream(directPut(pipeline.options().settings(), DataLayout.of(data).bucket(), name));
+        firehose.createDeliveryStream(TemplateDeliveryStream.directPutRequest(pipeline.options().settings(),
+                DataLayout.of(data).bucket(), name));
         {
             Record small = Record.builder().data(SdkBytes.fromUtf8String("{\"event_id\":\"x\"}")).build();
             Record oversized = Record.builder()
