@@ -1,7 +1,7 @@
 package io.firelake.producer.firehose;
 
 import io.firelake.aws.retry.Backoff;
-import io.firelake.producer.sdk.PutRecordsRetries;
+import io.firelake.producer.sdk.SdkRecordSink;
 import io.firelake.producer.sdk.SinkClient;
 import io.firelake.producer.sdk.SinkErrors;
 import io.firelake.producer.send.KinesisRecord;
@@ -9,7 +9,6 @@ import io.firelake.producer.send.PutApi;
 import io.firelake.producer.send.PutOutcome;
 import io.firelake.producer.send.PutRecordsErrorClassifier;
 import io.firelake.producer.send.PutResult;
-import io.firelake.producer.send.RecordSink;
 import io.firelake.producer.send.SenderSettings;
 import io.firelake.producer.send.ShardRange;
 import io.firelake.producer.send.SinkException;
@@ -27,7 +26,7 @@ import software.amazon.awssdk.services.firehose.model.Record;
 
 /**
  * The Firehose adapter of the sender: {@code PutRecordBatch} into a Direct PUT delivery stream through the async SDK
- * client, whole calls retried by the SDK ({@link PutRecordsRetries}), the records whose {@code ErrorCode} a call
+ * client, whole calls retried by the SDK ({@link SdkRecordSink}), the records whose {@code ErrorCode} a call
  * answers (such as {@code ServiceUnavailableException}) left to the sender to resubmit. Records go as they are: no
  * partition keys, no KPL aggregation (Firehose stores a Direct PUT record whole), within
  * {@link PutApi#FIREHOSE_PUT_RECORD_BATCH}'s limits.
@@ -35,12 +34,9 @@ import software.amazon.awssdk.services.firehose.model.Record;
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecordBatch.html">PutRecordBatch</a>
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/writing-with-sdk.html">Writing to Firehose with the AWS SDK</a>
  */
-public final class FirehoseRecordSink implements RecordSink {
+public final class FirehoseRecordSink extends SdkRecordSink<FirehoseAsyncClient> {
 
-    private final SinkClient<FirehoseAsyncClient> sdk;
-    private final FirehoseAsyncClient client;
     private final String deliveryStream;
-    private final PutRecordsRetries retries;
 
     /** Sends through the caller's client, which the caller closes, retrying whole calls with this backoff. */
     public FirehoseRecordSink(FirehoseAsyncClient client, String deliveryStream, Backoff backoff) {
@@ -48,10 +44,8 @@ public final class FirehoseRecordSink implements RecordSink {
     }
 
     private FirehoseRecordSink(SinkClient<FirehoseAsyncClient> sdk, String deliveryStream, Backoff backoff) {
-        this.sdk = sdk;
-        this.client = sdk.client();
+        super(sdk, backoff);
         this.deliveryStream = deliveryStream;
-        this.retries = new PutRecordsRetries(backoff);
     }
 
     /**
@@ -62,10 +56,6 @@ public final class FirehoseRecordSink implements RecordSink {
                                           SenderSettings settings) {
         return new FirehoseRecordSink(SinkClient.open(FirehoseAsyncClient.builder(), endpoint, region, settings),
                 deliveryStream, settings.backoff());
-    }
-
-    public FirehoseAsyncClient client() {
-        return client;
     }
 
     @Override
@@ -79,19 +69,14 @@ public final class FirehoseRecordSink implements RecordSink {
         for (KinesisRecord record : records) {
             entries.add(Record.builder().data(SdkBytes.fromByteArrayUnsafe(record.data())).build());
         }
-        PutRecordsRetries.Attempts attempts = retries.forRequest(maxAttempts);
-        return client.putRecordBatch(b -> b.deliveryStreamName(deliveryStream).records(entries)
-                        .overrideConfiguration(o -> o.addPlugin(attempts.plugin())))
-                .handle((response, error) -> {
-                    if (error != null) {
-                        throw new CompletionException(SinkErrors.classify(error, attempts.sent()));
-                    }
+        return send(maxAttempts, plugin -> client().putRecordBatch(b -> b.deliveryStreamName(deliveryStream)
+                .records(entries).overrideConfiguration(o -> o.addPlugin(plugin))), response -> {
                     List<PutOutcome> outcomes = new ArrayList<>(response.requestResponses().size());
                     for (PutRecordBatchResponseEntry entry : response.requestResponses()) {
                         outcomes.add(entry.errorCode() == null ? PutOutcome.recordId(entry.recordId())
                                 : PutOutcome.failure(entry.errorCode(), entry.errorMessage()));
                     }
-                    return new PutResult(outcomes, attempts.sent());
+                    return outcomes;
                 });
     }
 
@@ -110,7 +95,7 @@ public final class FirehoseRecordSink implements RecordSink {
     public void verify() {
         DeliveryStreamDescription stream;
         try {
-            stream = client.describeDeliveryStream(b -> b.deliveryStreamName(deliveryStream)).join()
+            stream = client().describeDeliveryStream(b -> b.deliveryStreamName(deliveryStream)).join()
                     .deliveryStreamDescription();
         } catch (CompletionException e) {
             SinkException error = SinkErrors.classify(e, 1);
@@ -131,8 +116,4 @@ public final class FirehoseRecordSink implements RecordSink {
         }
     }
 
-    @Override
-    public void close() {
-        sdk.close();
-    }
 }

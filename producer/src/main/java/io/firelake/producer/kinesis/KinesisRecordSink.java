@@ -1,14 +1,13 @@
 package io.firelake.producer.kinesis;
 
 import io.firelake.aws.retry.Backoff;
-import io.firelake.producer.sdk.PutRecordsRetries;
+import io.firelake.producer.sdk.SdkRecordSink;
 import io.firelake.producer.sdk.SinkClient;
 import io.firelake.producer.sdk.SinkErrors;
 import io.firelake.producer.send.KinesisRecord;
 import io.firelake.producer.send.PutOutcome;
 import io.firelake.producer.send.PutRecordsErrorClassifier;
 import io.firelake.producer.send.PutResult;
-import io.firelake.producer.send.RecordSink;
 import io.firelake.producer.send.SenderSettings;
 import io.firelake.producer.send.ShardRange;
 import io.firelake.producer.send.SinkException;
@@ -27,18 +26,15 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
  * The Kinesis adapter of the sender: PutRecords through the async SDK client, whole requests retried by the SDK
- * ({@link PutRecordsRetries}), and ListShards for the shard map. A failed request becomes a {@link SinkException}
+ * ({@link SdkRecordSink}), and ListShards for the shard map. A failed request becomes a {@link SinkException}
  * with its error code and HTTP status, which the {@link PutRecordsErrorClassifier} judges.
  *
  * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html">PutRecords</a>
  * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListShards.html">ListShards</a>
  */
-public final class KinesisRecordSink implements RecordSink {
+public final class KinesisRecordSink extends SdkRecordSink<KinesisAsyncClient> {
 
-    private final SinkClient<KinesisAsyncClient> sdk;
-    private final KinesisAsyncClient client;
     private final String stream;
-    private final PutRecordsRetries retries;
 
     /** Sends through the caller's client, which the caller closes, retrying whole requests with this backoff. */
     public KinesisRecordSink(KinesisAsyncClient client, String stream, Backoff backoff) {
@@ -46,10 +42,8 @@ public final class KinesisRecordSink implements RecordSink {
     }
 
     private KinesisRecordSink(SinkClient<KinesisAsyncClient> sdk, String stream, Backoff backoff) {
-        this.sdk = sdk;
-        this.client = sdk.client();
+        super(sdk, backoff);
         this.stream = stream;
-        this.retries = new PutRecordsRetries(backoff);
     }
 
     /**
@@ -59,10 +53,6 @@ public final class KinesisRecordSink implements RecordSink {
     public static KinesisRecordSink open(URI endpoint, String region, String stream, SenderSettings settings) {
         return new KinesisRecordSink(SinkClient.open(KinesisAsyncClient.builder(), endpoint, region, settings), stream,
                 settings.backoff());
-    }
-
-    public KinesisAsyncClient client() {
-        return client;
     }
 
     public String stream() {
@@ -79,20 +69,15 @@ public final class KinesisRecordSink implements RecordSink {
                     .explicitHashKey(record.explicitHashKey())
                     .build());
         }
-        PutRecordsRetries.Attempts attempts = retries.forRequest(maxAttempts);
-        return client.putRecords(b -> b.streamName(stream).records(entries)
-                        .overrideConfiguration(o -> o.addPlugin(attempts.plugin())))
-                .handle((response, error) -> {
-                    if (error != null) {
-                        throw new CompletionException(SinkErrors.classify(error, attempts.sent()));
-                    }
+        return send(maxAttempts, plugin -> client().putRecords(b -> b.streamName(stream).records(entries)
+                .overrideConfiguration(o -> o.addPlugin(plugin))), response -> {
                     List<PutOutcome> outcomes = new ArrayList<>(response.records().size());
                     for (PutRecordsResultEntry entry : response.records()) {
                         outcomes.add(entry.errorCode() == null
                                 ? PutOutcome.success(entry.shardId(), entry.sequenceNumber())
                                 : PutOutcome.failure(entry.errorCode(), entry.errorMessage()));
                     }
-                    return new PutResult(outcomes, attempts.sent());
+                    return outcomes;
                 });
     }
 
@@ -104,8 +89,8 @@ public final class KinesisRecordSink implements RecordSink {
             do {
                 String next = token;
                 ListShardsResponse response = next == null
-                        ? client.listShards(b -> b.streamName(stream)).join()
-                        : client.listShards(b -> b.nextToken(next)).join();
+                        ? client().listShards(b -> b.streamName(stream)).join()
+                        : client().listShards(b -> b.nextToken(next)).join();
                 for (Shard shard : response.shards()) {
                     if (shard.sequenceNumberRange().endingSequenceNumber() == null) {
                         shards.add(new ShardRange(shard.shardId(),
@@ -125,8 +110,4 @@ public final class KinesisRecordSink implements RecordSink {
         }
     }
 
-    @Override
-    public void close() {
-        sdk.close();
-    }
 }
