@@ -11,6 +11,7 @@ import io.firelake.local.config.SamTemplate;
 import io.firelake.local.endpoint.TemplateDeliveryStream;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.monitoring.errors.ErrorDocument;
+import io.firelake.producer.ProducerCli;
 import io.firelake.producer.ProducerRun;
 import io.firelake.producer.ProducerRun.ProducerResult;
 import io.firelake.producer.generate.FaultKind;
@@ -28,8 +29,11 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.FirehoseException;
 import software.amazon.awssdk.services.firehose.model.Record;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -185,6 +189,56 @@ class DirectPutEndToEndTest {
             assertThat(firehose.putRecordBatch(b -> b.deliveryStreamName(name).records(largest))
                     .failedPutCount()).as("1,000 KiB exactly is allowed").isZero();
         }
+    }
+
+    @Test
+    void theProducerJarSendsToADirectPutStreamAndStopsBeforeSendingToOneThatReadsAKinesisStream() throws Exception {
+        String name = "firelake-direct-cli";
+        firehose.createDeliveryStream(TemplateDeliveryStream.directPutRequest(pipeline.options().settings(),
+                DataLayout.of(data).bucket(), name));
+        Path input = Files.write(data.resolve("replay.jsonl"), List.of("{\"event_id\":\"e-1\"}", "{not json",
+                "{\"event_type\":\"click\"}"));
+        Path summary = data.resolve("cli-summary.json");
+        String endpoint = pipeline.awsEndpoint().toString();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream previousErr = System.err;
+        PrintStream previousOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int sent;
+        int refused;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            sent = ProducerCli.commandLine().execute("replay", input.toString(), "--endpoint", endpoint,
+                    "--delivery-stream", name, "--summary-json", summary.toString(), "--quiet");
+            refused = ProducerCli.commandLine().execute("replay", input.toString(), "--endpoint", endpoint,
+                    "--delivery-stream", pipeline.options().settings().deliveryStreamName(), "--quiet");
+        } finally {
+            System.setErr(previousErr);
+            System.setOut(previousOut);
+        }
+
+        assertThat(sent).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Done: 3 of 3 records delivered to delivery stream " + name)
+                .contains("firehose records:   3 (Direct PUT, no aggregation) in 1 PutRecordBatch requests")
+                .doesNotContain("PUT payload units");
+        JsonNode json = JSON.readTree(summary.toFile());
+        assertThat(json.get("delivery_stream").asText()).isEqualTo(name);
+        assertThat(json.get("delivered").asLong()).isEqualTo(3);
+        assertThat(json.get("put_record_batch_requests").asLong()).isEqualTo(1);
+        assertThat(json.has("stream")).isFalse();
+        assertThat(json.has("kinesis_records")).isFalse();
+        var runner = pipeline.endpoint().deliveryStreams().runner(name).orElseThrow();
+        runner.drain(Duration.ofMinutes(1));
+        assertThat(runner.firehose().stats().read()).isEqualTo(3);
+
+        assertThat(refused).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("stopped sending: InvalidArgumentException: delivery stream "
+                        + pipeline.options().settings().deliveryStreamName() + " reads a Kinesis stream "
+                        + "(KinesisStreamAsSource")
+                .contains("Send to its stream instead: --stream " + pipeline.options().settings().streamName());
     }
 
     private static List<JsonNode> manifest(Path file) throws Exception {

@@ -70,7 +70,7 @@ public final class SendOptions {
 
     @Option(names = "--manifest", paramLabel = "FILE",
             description = "Write one JSON line per record (event_id, payload_sha256, kind, partition_key, status, "
-                    + "shard_id, sequence_number...) for reconciliation.")
+                    + "shard_id, sequence_number..., or record_id for a delivery stream) for reconciliation.")
     Path manifest;
 
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the final summary as JSON.")
