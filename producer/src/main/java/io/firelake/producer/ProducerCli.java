@@ -8,12 +8,14 @@ import picocli.CommandLine.Command;
 /** {@code java -jar firelake-producer.jar}: the producer's command line. */
 @Command(name = "firelake-producer", mixinStandardHelpOptions = true, version = "firelake-producer 0.1.0",
         description = {
-            "Send clickstream events to a Kinesis data stream, on AWS or on a local emulator, without losing any.",
+            "Send clickstream events to a Kinesis data stream or a Firehose delivery stream, on AWS or on a local "
+                    + "emulator, without losing any.",
             "",
             "Records go out with PutRecords (500 entries / 5 MiB per request), packed as KPL aggregates of up to one "
-                    + "25 KB PUT payload unit (Firehose and the KCL de-aggregate them). Only the failed entries of a "
-                    + "partial failure are retried, with exponential backoff and jitter; a record that still fails "
-                    + "is reported, never dropped silently.", ""},
+                    + "25 KB PUT payload unit (Firehose and the KCL de-aggregate them); with --delivery-stream, with "
+                    + "Firehose's PutRecordBatch (500 records / 4 MiB per call, each as it is: Direct PUT). Only the "
+                    + "failed entries of a partial failure are retried, with exponential backoff and jitter; a record "
+                    + "that still fails is reported, never dropped silently.", ""},
         subcommands = {GenerateCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'firelake-producer help generate' or 'help replay' for their options."})
 public final class ProducerCli implements Runnable {

@@ -1,5 +1,6 @@
 package io.firelake.producer;
 
+import io.firelake.producer.firehose.FirehoseRecordSink;
 import io.firelake.producer.generate.ClickstreamSimulator;
 import io.firelake.producer.generate.SimulationSettings;
 import io.firelake.producer.kinesis.KinesisRecordSink;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * ProducerResult result = ProducerRun.builder()
  *         .endpoint(URI.create("http://127.0.0.1:4567"))      // omit on AWS
- *         .stream("firelake-events")
+ *         .stream("firelake-events")                          // or .deliveryStream("NAME"): Direct PUT
  *         .simulate(SimulationSettings.live(42, 100_000).withFaults(FaultRates.combined(0.01)))
  *         .manifest(Path.of("manifest.jsonl"))
  *         .build()
@@ -66,18 +67,10 @@ public final class ProducerRun {
         RecordSink sink = options.sink;
         boolean ownsSink = sink == null;
         if (sink == null) {
-            KinesisRecordSink kinesis = KinesisRecordSink.open(options.endpoint, options.region, options.stream,
-                    options.settings);
-            sink = kinesis;
-            if (options.createShards > 0) {
-                try {
-                    StreamAdmin.createIfMissing(kinesis.client(), options.stream, options.createShards,
-                            Duration.ofMinutes(5));
-                } catch (RuntimeException e) {
-                    kinesis.close();
-                    throw e;
-                }
-            }
+            sink = options.deliveryStream != null
+                    ? FirehoseRecordSink.open(options.endpoint, options.region, options.deliveryStream,
+                    options.settings)
+                    : openStream();
         }
         ManifestWriter manifest = options.manifest == null ? null : ManifestWriter.to(options.manifest);
         DeliveryListener listener = manifest == null ? options.listener : both(manifest, options.listener);
@@ -137,6 +130,21 @@ public final class ProducerRun {
         }
     }
 
+    private KinesisRecordSink openStream() {
+        KinesisRecordSink kinesis = KinesisRecordSink.open(options.endpoint, options.region, options.stream,
+                options.settings);
+        if (options.createShards > 0) {
+            try {
+                StreamAdmin.createIfMissing(kinesis.client(), options.stream, options.createShards,
+                        Duration.ofMinutes(5));
+            } catch (RuntimeException e) {
+                kinesis.close();
+                throw e;
+            }
+        }
+        return kinesis;
+    }
+
     private static DeliveryListener both(DeliveryListener first, DeliveryListener second) {
         if (second == null || second == DeliveryListener.NONE) {
             return first;
@@ -160,6 +168,7 @@ public final class ProducerRun {
         private URI endpoint;
         private String region;
         private String stream = DEFAULT_STREAM;
+        private String deliveryStream;
         private int createShards;
         private RecordSink sink;
         private Iterator<ProducerRecord> source;
@@ -174,7 +183,10 @@ public final class ProducerRun {
         private Builder() {
         }
 
-        /** A Kinesis endpoint such as kinesalite's; null (the default) for AWS's regional endpoint. */
+        /**
+         * A Kinesis endpoint such as kinesalite's, or for a delivery stream one that serves Firehose (firelake's local
+         * AWS endpoint); null (the default) for AWS's regional endpoint.
+         */
         public Builder endpoint(URI endpoint) {
             this.endpoint = endpoint;
             return this;
@@ -191,13 +203,22 @@ public final class ProducerRun {
             return this;
         }
 
+        /**
+         * Sends to this Firehose delivery stream (Direct PUT) with PutRecordBatch instead of to the Kinesis stream:
+         * no KPL aggregation, Firehose's limits; null (the default) for the stream.
+         */
+        public Builder deliveryStream(String deliveryStream) {
+            this.deliveryStream = deliveryStream;
+            return this;
+        }
+
         /** Creates the stream with this many shards if it does not exist (0, the default, never creates). */
         public Builder createStreamIfMissing(int shards) {
             this.createShards = shards;
             return this;
         }
 
-        /** Sends through this sink instead of building a Kinesis client (the caller closes it). */
+        /** Sends through this sink instead of building a Kinesis or Firehose client (the caller closes it). */
         public Builder sink(RecordSink sink) {
             this.sink = sink;
             return this;
@@ -248,6 +269,10 @@ public final class ProducerRun {
         }
 
         public ProducerRun build() {
+            if (deliveryStream != null && createShards > 0) {
+                throw new IllegalArgumentException("createStreamIfMissing creates a Kinesis stream; a delivery stream "
+                        + "is created with CreateDeliveryStream");
+            }
             return new ProducerRun(this);
         }
     }

@@ -188,6 +188,24 @@ class ProducerKinesaliteTest {
     }
 
     @Test
+    void aStreamAndADeliveryStreamAreExclusiveWithAClearUsageError() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        var commandLine = ProducerCli.commandLine();
+        commandLine.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        int both = commandLine.execute("generate", "--stream", "events", "--delivery-stream", "direct",
+                "--events", "1", "--quiet");
+        int create = commandLine.execute("generate", "--delivery-stream", "direct", "--create-stream", "2",
+                "--events", "1", "--quiet");
+        assertThat(both).isEqualTo(2);
+        assertThat(create).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("error: --stream and --delivery-stream are exclusive")
+                .contains("error: --create-stream creates a Kinesis stream")
+                .contains("Run 'firelake-producer generate --help' for the options.")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void helpTeachesWithExamples() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         var commandLine = ProducerCli.commandLine();
@@ -195,7 +213,7 @@ class ProducerKinesaliteTest {
         int exit = commandLine.execute("generate", "--help");
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--fault-rate", "--start-time", "--no-aggregation",
-                "--manifest", "--summary-json", "Examples", "Exit status");
+                "--manifest", "--summary-json", "--delivery-stream", "PutRecordBatch", "Examples", "Exit status");
     }
 
     private static String position(String shardId, String sequenceNumber, int subSequence) {

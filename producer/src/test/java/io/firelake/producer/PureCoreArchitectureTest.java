@@ -9,7 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The simulator, the replayer, the sender's batching and retry logic and the manifest are pure: only the Kinesis
- * adapter ({@code io.firelake.producer.kinesis}) and the composition root touch the AWS SDK.
+ * and Firehose adapters ({@code io.firelake.producer.kinesis}, {@code firehose}, their shared {@code sdk}) and the
+ * composition root touch the AWS SDK.
  */
 @AnalyzeClasses(packages = "io.firelake.producer", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class PureCoreArchitectureTest {

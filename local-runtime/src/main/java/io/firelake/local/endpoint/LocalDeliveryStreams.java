@@ -47,9 +47,9 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalDeliveryStreams.class);
 
-    /** Unread Direct PUT bytes past which PutRecordBatch answers ServiceUnavailableException per record ("Slow down."). */
-    public static final long DEFAULT_MAX_UNREAD_DIRECT_PUT_BYTES = 256L * 1024 * 1024;
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
+    /** Firehose's answer to a record it cannot take now: back off and send it again. */
+    static final String SERVICE_UNAVAILABLE = "ServiceUnavailableException";
 
     /**
      * What a delivery stream runs with locally.
@@ -124,7 +124,7 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
         String bucket = bucket(stream.destinations().get(0).extendedS3DestinationDescription().bucketARN());
         Path work = env.firehoseDir().resolve(config.name());
         DirectPutLog directPut = stream.deliveryStreamType() == DeliveryStreamType.DIRECT_PUT
-                ? new DirectPutLog(stream.deliveryStreamARN(), work.resolve("directput.log"), env.clock()) : null;
+                ? new DirectPutLog(work.resolve("directput.log"), env.clock()) : null;
         StreamSource source = directPut != null ? directPut : new PrefetchingStreamSource(new KinesisStreamSource(
                 env.kinesis(), config.sourceStreamName(), config.region(), config.accountId()), 3, Duration.ofMillis(200));
         FirehoseMetrics metrics = new FirehoseMetrics(env.metricsFile(), config.name(), env.clock());
@@ -151,14 +151,25 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
             throw AwsServiceException.of("ResourceNotFoundException", "Firehose stream " + name + " is not running.");
         }
         DirectPutLog log = running.directPut();
-        List<PutRecordBatchResponseEntry> answers = new ArrayList<>(records.size());
-        if (log.unreadBytes() > DEFAULT_MAX_UNREAD_DIRECT_PUT_BYTES || !running.runner().isRunning()) {
-            records.forEach(r -> answers.add(PutRecordBatchResponseEntry.builder()
-                    .errorCode("ServiceUnavailableException").errorMessage("Slow down.").build()));
-            return answers;
+        List<byte[]> data = records.stream().map(SdkBytes::asByteArrayUnsafe).toList();
+        // As Firehose past its throughput quota: the records that fit are taken, the others refused one by one, for
+        // the client to send again (a record of their own is always taken by an idle stream, however large).
+        int fit = 0;
+        if (running.runner().isRunning()) {
+            long room = running.config().directPutBacklogBytes() - log.unreadBytes();
+            while (fit < data.size() && (room >= data.get(fit).length || log.unreadBytes() == 0 && fit == 0)) {
+                room -= data.get(fit).length;
+                fit++;
+            }
         }
-        List<String> ids = log.append(records.stream().map(SdkBytes::asByteArrayUnsafe).toList());
-        ids.forEach(id -> answers.add(PutRecordBatchResponseEntry.builder().recordId(id).build()));
+        List<PutRecordBatchResponseEntry> answers = new ArrayList<>(records.size());
+        for (String id : fit == 0 ? List.<String>of() : log.append(data.subList(0, fit))) {
+            answers.add(PutRecordBatchResponseEntry.builder().recordId(id).build());
+        }
+        for (int i = fit; i < data.size(); i++) {
+            answers.add(PutRecordBatchResponseEntry.builder().errorCode(SERVICE_UNAVAILABLE)
+                    .errorMessage("Slow down.").build());
+        }
         return answers;
     }
 

@@ -4,6 +4,7 @@ import io.firelake.local.config.PipelineSettings;
 import software.amazon.awssdk.services.firehose.model.CompressionFormat;
 import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
+import software.amazon.awssdk.services.firehose.model.KinesisStreamSourceConfiguration;
 import software.amazon.awssdk.services.firehose.model.ParquetCompression;
 import software.amazon.awssdk.services.firehose.model.ProcessorParameter;
 import software.amazon.awssdk.services.firehose.model.ProcessorParameterName;
@@ -60,6 +61,20 @@ public final class TemplateDeliveryStream {
                                         .databaseName(settings.glueDatabaseName()).tableName(settings.rawTableName())
                                         .roleARN(role).versionId("LATEST")))
                         .s3BackupMode("Disabled"))
+                .build();
+    }
+
+    /**
+     * The template's delivery stream as a Direct PUT one named {@code name}: the same extended S3 destination (prefixes,
+     * transform, Parquet conversion from the Glue table, buffering), no Kinesis source. Producers write to it with
+     * {@code PutRecordBatch}.
+     */
+    public static CreateDeliveryStreamRequest directPutRequest(PipelineSettings settings, String lakeBucket,
+                                                               String name) {
+        return request(settings, lakeBucket).toBuilder()
+                .deliveryStreamName(name)
+                .deliveryStreamType(DeliveryStreamType.DIRECT_PUT)
+                .kinesisStreamSourceConfiguration((KinesisStreamSourceConfiguration) null)
                 .build();
     }
 

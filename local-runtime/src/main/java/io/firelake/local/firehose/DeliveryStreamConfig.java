@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A delivery stream with a Kinesis source, a Lambda processor, Parquet conversion and an S3 destination: every setting
+ * A delivery stream with a Kinesis (or Direct PUT) source, a Lambda processor, Parquet conversion and an S3
+ * destination: every setting
  * and every limit it runs with, fixed when it is built ({@link #builder}, {@link #from}, {@link #toBuilder}).
  *
  * @param name                     the delivery stream name (first part of every object name)
@@ -33,6 +34,8 @@ import java.util.Objects;
  * @param maxResponseBytes         largest invocation response; a larger one fails the invocation
  * @param processorTimeout         the processor function's timeout: an invocation still running then has failed
  * @param droppedLog               where each record the processor dropped is listed (JSON lines), or null for nowhere
+ * @param directPutBacklogBytes    Direct PUT only: bytes accepted but not yet read, past which PutRecordBatch answers
+ *                                 the records that do not fit {@code ServiceUnavailableException}
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_ExtendedS3DestinationConfiguration.html">ExtendedS3DestinationConfiguration</a>
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">Firehose data transformation</a>
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/limits.html">Firehose quotas</a>
@@ -43,7 +46,7 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
                                    String prefix, String errorPrefix, String glueDatabase, String glueTable,
                                    String functionName, int readLimit, int activePartitions, int concurrentInvocations,
                                    int maxRequestBytes, int maxResponseBytes, Duration processorTimeout,
-                                   Path droppedLog) {
+                                   Path droppedLog, long directPutBacklogBytes) {
 
     /**
      * Lambda's limit on a synchronous response payload: 6 MB
@@ -96,6 +99,11 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
     public static final int DEFAULT_ACTIVE_PARTITIONS = 500;
     /** Firehose scales its invocations itself; locally one at a time unless the runtime asks for more. */
     public static final int DEFAULT_CONCURRENT_INVOCATIONS = 1;
+    /**
+     * A Direct PUT stream's backlog (accepted, not yet read) past which PutRecordBatch throttles: Firehose throttles a
+     * stream past its throughput quota, locally the reader is the limit. 256 MiB is about 600,000 events.
+     */
+    public static final long DEFAULT_DIRECT_PUT_BACKLOG_BYTES = 256L * 1024 * 1024;
     public static final String LOCAL_ACCOUNT_ID = "000000000000";
     public static final String DEFAULT_FUNCTION_NAME = "firelake-firehose-transform";
 
@@ -110,9 +118,9 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
             throw new IllegalArgumentException("processor retries must be >= 0");
         }
         if (readLimit < 1 || activePartitions < 1 || concurrentInvocations < 1 || maxRequestBytes < 1
-                || maxResponseBytes < 1) {
-            throw new IllegalArgumentException("read limit, active partitions, concurrent invocations and payload "
-                    + "limits must be >= 1");
+                || maxResponseBytes < 1 || directPutBacklogBytes < 1) {
+            throw new IllegalArgumentException("read limit, active partitions, concurrent invocations, payload "
+                    + "limits and the Direct PUT backlog must be >= 1");
         }
         if (processorTimeout.isNegative() || processorTimeout.isZero()
                 || processorTimeout.compareTo(MAX_PROCESSOR_TIMEOUT) > 0) {
@@ -161,6 +169,7 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
         b.maxResponseBytes = maxResponseBytes;
         b.processorTimeout = processorTimeout;
         b.droppedLog = droppedLog;
+        b.directPutBacklogBytes = directPutBacklogBytes;
         return b;
     }
 
@@ -196,6 +205,7 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private Duration processorTimeout = DEFAULT_PROCESSOR_TIMEOUT;
         private Path droppedLog;
+        private long directPutBacklogBytes = DEFAULT_DIRECT_PUT_BACKLOG_BYTES;
 
         private Builder(String name, String sourceStreamName) {
             this.name = name;
@@ -289,11 +299,18 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
             return this;
         }
 
+        /** Direct PUT: the backlog past which PutRecordBatch throttles (tests make it small). */
+        public Builder directPutBacklog(long bytes) {
+            this.directPutBacklogBytes = bytes;
+            return this;
+        }
+
         public DeliveryStreamConfig build() {
             return new DeliveryStreamConfig(name, sourceStreamName, region, accountId, processorBufferBytes,
                     processorBufferInterval, processorRetries, retryBackoff, s3BufferBytes, s3BufferInterval, prefix,
                     errorPrefix, glueDatabase, glueTable, functionName, readLimit, activePartitions,
-                    concurrentInvocations, maxRequestBytes, maxResponseBytes, processorTimeout, droppedLog);
+                    concurrentInvocations, maxRequestBytes, maxResponseBytes, processorTimeout, droppedLog,
+                    directPutBacklogBytes);
         }
     }
 }

@@ -19,11 +19,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The wire contract between Firehose and its data-transformation Lambda, for a Kinesis stream source.
+ * The wire contract between Firehose and its data-transformation Lambda, for a Kinesis stream source or Direct PUT.
  *
  * <p>Request: {@code invocationId, deliveryStreamArn, sourceKinesisStreamArn, region, records[{recordId,
  * approximateArrivalTimestamp, data (base64), kinesisRecordMetadata{shardId, partitionKey, approximateArrivalTimestamp,
- * sequenceNumber, subsequenceNumber}}]}.
+ * sequenceNumber, subsequenceNumber}}]}; for Direct PUT without {@code sourceKinesisStreamArn} and
+ * {@code kinesisRecordMetadata}, as Firehose sends it.
  *
  * <p>Response: every input recordId exactly once, with {@code result} Ok, Dropped or ProcessingFailed and base64
  * {@code data}; Ok records may carry {@code metadata.partitionKeys}. A response that breaks this (a recordId missing,
@@ -52,6 +53,7 @@ public final class ProcessorProtocol {
     private final String sourceStreamArn;
     private final int maxResponseBytes;
 
+    /** @param sourceStreamArn the Kinesis stream read, or null for a Direct PUT delivery stream */
     public ProcessorProtocol(DeliveryStreamConfig config, String sourceStreamArn, int maxResponseBytes) {
         this.config = config;
         this.sourceStreamArn = sourceStreamArn;
@@ -65,7 +67,9 @@ public final class ProcessorProtocol {
             g.writeStartObject();
             g.writeStringField("invocationId", UUID.randomUUID().toString());
             g.writeStringField("deliveryStreamArn", config.arn());
-            g.writeStringField("sourceKinesisStreamArn", sourceStreamArn);
+            if (sourceStreamArn != null) {
+                g.writeStringField("sourceKinesisStreamArn", sourceStreamArn);
+            }
             g.writeStringField("region", config.region());
             g.writeArrayFieldStart("records");
             for (SourceRecord r : records) {
@@ -76,13 +80,15 @@ public final class ProcessorProtocol {
                 // java.util.Base64 is a JIT intrinsic, Jackson's writeBinary is not; the alphabet needs no escaping.
                 byte[] base64 = BASE64.encode(r.data());
                 g.writeRawUTF8String(base64, 0, base64.length);
-                g.writeObjectFieldStart("kinesisRecordMetadata");
-                g.writeStringField("shardId", r.shardId());
-                g.writeStringField("partitionKey", r.partitionKey());
-                g.writeNumberField("approximateArrivalTimestamp", r.arrival().toEpochMilli());
-                g.writeStringField("sequenceNumber", r.sequenceNumber());
-                g.writeNumberField("subsequenceNumber", r.subsequenceNumber());
-                g.writeEndObject();
+                if (sourceStreamArn != null) {
+                    g.writeObjectFieldStart("kinesisRecordMetadata");
+                    g.writeStringField("shardId", r.shardId());
+                    g.writeStringField("partitionKey", r.partitionKey());
+                    g.writeNumberField("approximateArrivalTimestamp", r.arrival().toEpochMilli());
+                    g.writeStringField("sequenceNumber", r.sequenceNumber());
+                    g.writeNumberField("subsequenceNumber", r.subsequenceNumber());
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

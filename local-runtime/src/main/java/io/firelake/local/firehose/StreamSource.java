@@ -3,10 +3,13 @@ package io.firelake.local.firehose;
 import java.time.Instant;
 import java.util.List;
 
-/** The Kinesis stream a delivery stream reads, as far as Firehose needs it. */
+/** The Kinesis stream a delivery stream reads (or its Direct PUT records), as far as Firehose needs it. */
 public interface StreamSource {
 
-    /** The stream's ARN, as Firehose passes it to the processor. */
+    /**
+     * The Kinesis stream's ARN, as Firehose passes it to the processor; null for Direct PUT, whose processor events
+     * carry no Kinesis stream and no {@code kinesisRecordMetadata}.
+     */
     String streamArn();
 
     /** The ids of every shard of the stream. */

@@ -40,6 +40,20 @@ class ProcessorProtocolTest {
     }
 
     @Test
+    void aDirectPutEventCarriesNoKinesisStreamAndNoKinesisRecordMetadata() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var kinesis = json.readTree(protocol.request(List.of(A)));
+        var directPut = json.readTree(new ProcessorProtocol(DeliveryStreamConfig.from(SamTemplate.load(), "us-east-1"),
+                null, 1000).request(List.of(A)));
+        assertThat(kinesis.has("sourceKinesisStreamArn")).isTrue();
+        assertThat(kinesis.get("records").get(0).has("kinesisRecordMetadata")).isTrue();
+        assertThat(directPut.has("sourceKinesisStreamArn")).isFalse();
+        assertThat(directPut.get("records").get(0).has("kinesisRecordMetadata")).isFalse();
+        assertThat(directPut.get("records").get(0).get("data").asText()).isEqualTo("AQ==");
+        assertThat(directPut.has("deliveryStreamArn")).isTrue();
+    }
+
+    @Test
     void malformedResponsesFailTheInvocationWithFirehosesErrorCodes() {
         assertThat(code(parse("not json"))).isEqualTo(ProcessorProtocol.JSON_PROCESSING);
         assertThat(code(parse("{\"records\":{}}"))).isEqualTo(ProcessorProtocol.JSON_PROCESSING);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Simulate a shop's clickstream and send it to a Kinesis stream.",
+            "Simulate a shop's clickstream and send it to a Kinesis stream, or with --delivery-stream straight to "
+                    + "a Firehose delivery stream (Direct PUT).",
             "",
             "Visitors arrive from search, social, newsletters and partner sites (with UTM campaigns) on desktop, "
                     + "mobile and tablet browsers; they land, search, view products, add to cart, check out and buy, "
@@ -41,6 +42,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "  # a week of history on AWS (default credentials and region)",
             "  java -jar firelake-producer.jar generate --stream firelake-events \\",
             "    --events 2000000 --start-time 2026-11-01T00:00:00Z --duration 7d",
+            "",
+            "  # Direct PUT through the local AWS endpoint of 'firelake local up' into a",
+            "  # delivery stream created as DirectPut (aws firehose create-delivery-stream)",
+            "  java -jar producer/target/firelake-producer.jar generate \\",
+            "    --endpoint http://127.0.0.1:4566 --delivery-stream firelake-direct \\",
+            "    --events 100000 --fault-rate 0.01 --manifest target/manifest.jsonl",
             "",
             "  # a steady 200 events/s for ten minutes, only late events as faults",
             "  java -jar firelake-producer.jar generate --rate 200 --duration 10m \\",

@@ -15,15 +15,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "replay", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Send JSON lines from a file or standard input to a Kinesis stream, each line as one record, byte for "
-                    + "byte (lines that are not valid JSON are sent too: replaying bad input is the point).",
-            "The partition key is the line's session_id, or a hash of the line when it has none.", ""},
+            "Send JSON lines from a file or standard input to a Kinesis stream, or with --delivery-stream to a "
+                    + "Firehose delivery stream (Direct PUT), each line as one record, byte for byte (lines that are "
+                    + "not valid JSON are sent too: replaying bad input is the point).",
+            "The partition key (Kinesis only) is the line's session_id, or a hash of the line when it has none.", ""},
         footer = {"", "Examples:",
             "  java -jar producer/target/firelake-producer.jar replay events.jsonl \\",
             "    --endpoint http://127.0.0.1:4567",
             "",
             "  zcat capture.jsonl.gz | java -jar firelake-producer.jar replay - \\",
             "    --stream firelake-events --rate 500 --manifest replay-manifest.jsonl",
+            "",
+            "  java -jar firelake-producer.jar replay events.jsonl --delivery-stream orders-direct",
             "",
             "Exit status: 0 all delivered, 2 bad usage, 3 some records undeliverable",
             "(each listed in the manifest with its error)."})

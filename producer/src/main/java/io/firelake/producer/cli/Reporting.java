@@ -19,24 +19,31 @@ final class Reporting {
     private Reporting() {
     }
 
-    static String progressLine(SendSummary s, long total) {
+    static String progressLine(SendSummary s, long total, Destination destination) {
         String of = total > 0 ? String.format(Locale.ROOT, "/%,d", total) : "";
+        String units = destination.deliveryStream() ? "" : String.format(Locale.ROOT, "  %d PUT units",
+                s.putPayloadUnits());
         return String.format(Locale.ROOT, "%,d%s delivered  %,.0f rec/s  %.2f MB/s  retries %,d  throttled %,d"
-                        + "  failed %,d  %d PUT units",
+                        + "  failed %,d%s",
                 s.delivered(), of, s.recordsPerSecond(), s.megabytesPerSecond(), s.retriedEntries(), s.throttled(),
-                s.failed(), s.putPayloadUnits());
+                s.failed(), units);
     }
 
-    static void printSummary(PrintStream out, ProducerResult result, String stream, boolean aggregation) {
+    static void printSummary(PrintStream out, ProducerResult result, Destination destination, boolean aggregation) {
         SendSummary s = result.summary();
-        out.printf(Locale.ROOT, "%n%s: %,d of %,d records delivered to stream %s in %.1f s (%,.0f records/s, %.2f MB/s)%n",
-                result.complete() ? "Done" : "INCOMPLETE", s.delivered(), s.records(), stream, s.seconds(),
+        out.printf(Locale.ROOT, "%n%s: %,d of %,d records delivered to %s in %.1f s (%,.0f records/s, %.2f MB/s)%n",
+                result.complete() ? "Done" : "INCOMPLETE", s.delivered(), s.records(), destination, s.seconds(),
                 s.recordsPerSecond(), s.megabytesPerSecond());
         out.printf(Locale.ROOT, "  records by kind:    %s%n", s.recordsByKind());
-        out.printf(Locale.ROOT, "  kinesis records:    %,d (%,d KPL aggregates; aggregation %s) in %,d PutRecords requests%n",
-                s.kinesisRecords(), s.aggregates(), aggregation ? "on" : "off", s.requests());
-        out.printf(Locale.ROOT, "  PUT payload units:  %,d (minimum for these bytes: %,.0f)%n",
-                s.putPayloadUnits(), Math.ceil(s.minimumPutPayloadUnits()));
+        if (destination.deliveryStream()) {
+            out.printf(Locale.ROOT, "  firehose records:   %,d (Direct PUT, no aggregation) in %,d PutRecordBatch "
+                    + "requests%n", s.kinesisRecords(), s.requests());
+        } else {
+            out.printf(Locale.ROOT, "  kinesis records:    %,d (%,d KPL aggregates; aggregation %s) in %,d PutRecords "
+                    + "requests%n", s.kinesisRecords(), s.aggregates(), aggregation ? "on" : "off", s.requests());
+            out.printf(Locale.ROOT, "  PUT payload units:  %,d (minimum for these bytes: %,.0f)%n",
+                    s.putPayloadUnits(), Math.ceil(s.minimumPutPayloadUnits()));
+        }
         out.printf(Locale.ROOT, "  retries:            %,d entries in %,d requests; %,d throttled%n",
                 s.retriedEntries(), s.retriedRequests(), s.throttled());
         if (s.failed() > 0) {
@@ -47,11 +54,16 @@ final class Reporting {
         }
     }
 
-    static void writeJson(Path file, ProducerResult result, String stream, boolean aggregation) {
+    /**
+     * The summary as JSON: for a delivery stream {@code delivery_stream}, {@code firehose_records} and
+     * {@code put_record_batch_requests} in place of {@code stream}, the Kinesis record counts and
+     * {@code put_records_requests}.
+     */
+    static void writeJson(Path file, ProducerResult result, Destination destination, boolean aggregation) {
         SendSummary s = result.summary();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
-        root.put("stream", stream);
+        root.put(destination.deliveryStream() ? "delivery_stream" : "stream", destination.name());
         root.put("complete", result.complete());
         root.put("aborted", result.abortReason());
         root.put("aggregation", aggregation);
@@ -68,12 +80,17 @@ final class Reporting {
         for (Map.Entry<String, Long> entry : s.failuresByCode().entrySet()) {
             failures.put(entry.getKey(), entry.getValue());
         }
-        root.put("kinesis_records", s.kinesisRecords());
-        root.put("kinesis_bytes", s.kinesisBytes());
-        root.put("aggregates", s.aggregates());
-        root.put("put_payload_units", s.putPayloadUnits());
-        root.put("min_put_payload_units", Math.ceil(s.minimumPutPayloadUnits()));
-        root.put("put_records_requests", s.requests());
+        if (destination.deliveryStream()) {
+            root.put("firehose_records", s.kinesisRecords());
+            root.put("put_record_batch_requests", s.requests());
+        } else {
+            root.put("kinesis_records", s.kinesisRecords());
+            root.put("kinesis_bytes", s.kinesisBytes());
+            root.put("aggregates", s.aggregates());
+            root.put("put_payload_units", s.putPayloadUnits());
+            root.put("min_put_payload_units", Math.ceil(s.minimumPutPayloadUnits()));
+            root.put("put_records_requests", s.requests());
+        }
         root.put("retried_entries", s.retriedEntries());
         root.put("retried_requests", s.retriedRequests());
         root.put("throttled", s.throttled());

@@ -19,13 +19,17 @@ final class Runner {
     static int run(SendOptions options, Iterator<ProducerRecord> source, long total, Duration wallLimit,
                    PrintStream out, PrintStream err) throws InterruptedException {
         boolean terminal = System.console() != null;
-        boolean aggregation = !options.noAggregation;
+        Destination destination = options.destination();
+        boolean aggregation = !options.noAggregation && destination.api().aggregation();
         ProducerRun.Builder builder = ProducerRun.builder()
                 .endpoint(options.aws.endpoint().orElse(null))
-                .region(options.aws.region().orElse(null))
-                .stream(options.stream)
-                .createStreamIfMissing(options.createShards)
-                .source(source)
+                .region(options.aws.region().orElse(null));
+        if (destination.deliveryStream()) {
+            builder.deliveryStream(destination.name());
+        } else {
+            builder.stream(destination.name()).createStreamIfMissing(options.createShards);
+        }
+        builder.source(source)
                 .settings(options.senderSettings())
                 .rate(options.rate)
                 .duration(wallLimit)
@@ -33,9 +37,9 @@ final class Runner {
         if (!options.quiet) {
             builder.progress(summary -> {
                 if (terminal) {
-                    err.print("\r" + Reporting.progressLine(summary, total) + "   ");
+                    err.print("\r" + Reporting.progressLine(summary, total, destination) + "   ");
                 } else {
-                    err.println(Reporting.progressLine(summary, total));
+                    err.println(Reporting.progressLine(summary, total, destination));
                 }
                 err.flush();
             }, terminal ? Duration.ofMillis(500) : Duration.ofSeconds(10));
@@ -44,9 +48,9 @@ final class Runner {
         if (!options.quiet && terminal) {
             err.println();
         }
-        Reporting.printSummary(out, result, options.stream, aggregation);
+        Reporting.printSummary(out, result, destination, aggregation);
         if (options.summaryJson != null) {
-            Reporting.writeJson(options.summaryJson, result, options.stream, aggregation);
+            Reporting.writeJson(options.summaryJson, result, destination, aggregation);
         }
         if (!result.complete()) {
             long missing = result.summary().records() - result.summary().delivered();

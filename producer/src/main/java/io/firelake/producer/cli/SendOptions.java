@@ -9,14 +9,30 @@ import io.firelake.producer.send.SenderSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Where and how to send: shared by {@code generate} and {@code replay}. */
 public final class SendOptions {
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--stream", paramLabel = "NAME", defaultValue = ProducerRun.DEFAULT_STREAM,
             description = "Kinesis data stream to write to (default: ${DEFAULT-VALUE}, the SAM template's StreamName).")
     String stream;
+
+    // Written here rather than config's DeliveryStreamOption: that one defaults to the SAM template's delivery stream,
+    // which reads a Kinesis stream; here the option's presence is the choice of Direct PUT, so it has no default.
+    @Option(names = "--delivery-stream", paramLabel = "NAME",
+            description = "Send to this Firehose delivery stream instead, with PutRecordBatch (Direct PUT): up to 500 "
+                    + "records and 4 MiB a call, only the failed records retried, no KPL aggregation (Firehose "
+                    + "stores each record as it is); a record over 1,000 KiB is not sent and is listed in the "
+                    + "manifest as failed (RecordTooLarge). The stream must be a Direct PUT one. Not with --stream "
+                    + "or --create-stream.")
+    String deliveryStream;
 
     @Mixin
     EndpointOptions aws;
@@ -26,7 +42,8 @@ public final class SendOptions {
     int createShards;
 
     @Option(names = "--no-aggregation", negatable = false,
-            description = "Send one Kinesis record per event instead of KPL aggregates (aggregation is on by default).")
+            description = "Send one Kinesis record per event instead of KPL aggregates (aggregation is on by default "
+                    + "for a stream; never for a delivery stream).")
     boolean noAggregation;
 
     @Option(names = "--rate", paramLabel = "N",
@@ -39,7 +56,7 @@ public final class SendOptions {
     Duration duration;
 
     @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "" + SenderSettings.DEFAULT_MAX_IN_FLIGHT,
-            description = "PutRecords requests in flight at once (default: ${DEFAULT-VALUE}).")
+            description = "PutRecords (or PutRecordBatch) requests in flight at once (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
 
     @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "" + SenderSettings.DEFAULT_MAX_ATTEMPTS,
@@ -53,7 +70,7 @@ public final class SendOptions {
 
     @Option(names = "--manifest", paramLabel = "FILE",
             description = "Write one JSON line per record (event_id, payload_sha256, kind, partition_key, status, "
-                    + "shard_id, sequence_number...) for reconciliation.")
+                    + "shard_id, sequence_number..., or record_id for a delivery stream) for reconciliation.")
     Path manifest;
 
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the final summary as JSON.")
@@ -61,6 +78,26 @@ public final class SendOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line; only the summary.")
     boolean quiet;
+
+    /** The stream or the delivery stream, after checking the options that go with each. */
+    Destination destination() {
+        if (deliveryStream == null) {
+            return Destination.stream(stream);
+        }
+        if (command.commandLine().getParseResult().hasMatchedOption("--stream")) {
+            throw new ParameterException(command.commandLine(), "--stream and --delivery-stream are exclusive: send "
+                    + "to a Kinesis stream (PutRecords) or to a Firehose Direct PUT delivery stream (PutRecordBatch)");
+        }
+        if (createShards > 0) {
+            throw new ParameterException(command.commandLine(), "--create-stream creates a Kinesis stream; a delivery "
+                    + "stream must exist before --delivery-stream sends to it (CreateDeliveryStream: the SAM template, "
+                    + "or aws firehose create-delivery-stream)");
+        }
+        if (deliveryStream.isBlank()) {
+            throw new ParameterException(command.commandLine(), "--delivery-stream needs a name");
+        }
+        return Destination.deliveryStream(deliveryStream);
+    }
 
     SenderSettings senderSettings() {
         Backoff backoff = backoffBase == null ? SenderSettings.DEFAULT_BACKOFF : SenderSettings.backoff(backoffBase);

@@ -18,9 +18,9 @@ import java.util.HexFormat;
  * The manifest: one JSON line per record once its fate is known, so accounting downstream can reconcile what the
  * lake holds against what was sent. Fields: {@code event_id} (null if the payload carries none),
  * {@code payload_sha256}, {@code kind} ({@code valid}, a fault name, or {@code replay}), {@code partition_key},
- * {@code bytes}, {@code status} ({@code delivered} or {@code failed}); when delivered {@code shard_id},
- * {@code sequence_number}, {@code sub_sequence_number} and {@code aggregated}; when failed {@code error_code} and
- * {@code error_message}; and {@code attempts}.
+ * {@code bytes}, {@code status} ({@code delivered} or {@code failed}); when delivered to a Kinesis stream
+ * {@code shard_id}, {@code sequence_number}, {@code sub_sequence_number} and {@code aggregated}, to a Firehose delivery
+ * stream {@code record_id}; when failed {@code error_code} and {@code error_message}; and {@code attempts}.
  */
 public final class ManifestWriter implements DeliveryListener, AutoCloseable {
 
@@ -54,10 +54,14 @@ public final class ManifestWriter implements DeliveryListener, AutoCloseable {
         synchronized (this) {
             try {
                 start(record, hash, "delivered");
-                json.writeStringField("shard_id", delivery.shardId());
-                json.writeStringField("sequence_number", delivery.sequenceNumber());
-                json.writeNumberField("sub_sequence_number", delivery.subSequenceNumber());
-                json.writeBooleanField("aggregated", delivery.aggregated());
+                if (delivery.recordId() != null) {
+                    json.writeStringField("record_id", delivery.recordId());
+                } else {
+                    json.writeStringField("shard_id", delivery.shardId());
+                    json.writeStringField("sequence_number", delivery.sequenceNumber());
+                    json.writeNumberField("sub_sequence_number", delivery.subSequenceNumber());
+                    json.writeBooleanField("aggregated", delivery.aggregated());
+                }
                 json.writeNumberField("attempts", delivery.attempts());
                 end();
             } catch (IOException e) {

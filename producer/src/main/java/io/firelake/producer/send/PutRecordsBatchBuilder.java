@@ -8,11 +8,13 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Groups the entries ready to send into PutRecords requests, in the order they became ready, within the documented
- * limits: {@value #DEFAULT_MAX_RECORDS_PER_REQUEST} entries and 5 MiB ({@value #DEFAULT_MAX_REQUEST_BYTES} bytes) per
+ * Groups the entries ready to send into requests, in the order they became ready, within the limits of the sink's
+ * {@link PutApi} and the sender's settings, whichever is lower. For PutRecords (the defaults here) the documented limits
+ * are {@value #DEFAULT_MAX_RECORDS_PER_REQUEST} entries and 5 MiB ({@value #DEFAULT_MAX_REQUEST_BYTES} bytes) per
  * request, 1 MiB per record, data and partition key counted together, and partition keys of 1 to
- * {@value #DEFAULT_MAX_PARTITION_KEY_LENGTH} characters. A request is taken when full, or as it is when the caller
- * says so (the linger ran out, or the run ends). Not thread-safe: the sender calls it under its lock.
+ * {@value #DEFAULT_MAX_PARTITION_KEY_LENGTH} characters; Firehose's PutRecordBatch has its own
+ * ({@link PutApi#FIREHOSE_PUT_RECORD_BATCH}). A request is taken when full, or as it is when the caller says so (the
+ * linger ran out, or the run ends). Not thread-safe: the sender calls it under its lock.
  *
  * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html">PutRecords</a>
  * @see <a href="https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html">Quotas and limits</a>
@@ -29,27 +31,40 @@ public final class PutRecordsBatchBuilder {
     record Rejection(String code, String message) {
     }
 
+    private final PutApi api;
     private final int maxRecordsPerRequest;
     private final int maxRequestBytes;
     private final int maxRecordBytes;
     private final Deque<PutEntry> ready = new ArrayDeque<>();
     private int readyBytes;
 
+    /** Requests for PutRecords. */
     PutRecordsBatchBuilder(SenderSettings settings) {
-        this.maxRecordsPerRequest = settings.maxRecordsPerRequest();
-        this.maxRequestBytes = settings.maxRequestBytes();
-        this.maxRecordBytes = settings.maxRecordBytes();
+        this(settings, PutApi.KINESIS_PUT_RECORDS);
     }
 
-    /** Null when a user record of {@code bytes} (data plus key) can be sent, else why not. */
+    PutRecordsBatchBuilder(SenderSettings settings, PutApi api) {
+        this.api = api;
+        this.maxRecordsPerRequest = Math.min(settings.maxRecordsPerRequest(), api.maxRecordsPerRequest());
+        this.maxRequestBytes = Math.min(settings.maxRequestBytes(), api.maxRequestBytes());
+        this.maxRecordBytes = Math.min(settings.maxRecordBytes(), api.maxRecordBytes());
+    }
+
+    /** What the API counts of this user record against its limits. */
+    int bytes(ProducerRecord record) {
+        return api.recordBytes(record.data(), record.partitionKey());
+    }
+
+    /** Null when a user record of {@code bytes} (as {@link #bytes} counts them) can be sent, else why not. */
     Rejection check(ProducerRecord record, int bytes) {
-        if (record.partitionKey().length() > DEFAULT_MAX_PARTITION_KEY_LENGTH) {
+        if (api.partitionKeys() && record.partitionKey().length() > DEFAULT_MAX_PARTITION_KEY_LENGTH) {
             return new Rejection("PartitionKeyTooLong", "partition key longer than "
                     + DEFAULT_MAX_PARTITION_KEY_LENGTH + " characters");
         }
         if (bytes > maxRecordBytes) {
-            return new Rejection("RecordTooLarge", bytes + " bytes (data plus partition key) exceed the "
-                    + maxRecordBytes + "-byte Kinesis record limit");
+            return new Rejection("RecordTooLarge", bytes + " bytes" + (api.partitionKeys()
+                    ? " (data plus partition key)" : "") + " exceed the " + maxRecordBytes + "-byte "
+                    + api.operation() + " record limit; not sent");
         }
         return null;
     }

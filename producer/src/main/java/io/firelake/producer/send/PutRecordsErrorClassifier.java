@@ -3,15 +3,19 @@ package io.firelake.producer.send;
 import java.util.Set;
 
 /**
- * What a PutRecords failure means for the records it hit, for the per-entry {@code ErrorCode}s of a partial failure
- * and for a whole request that failed alike: send again (throttling, a service error, a timeout: it may pass next
- * time), fail the records (they would fail again), or stop the run (no stream, no access: every request would fail).
+ * What a PutRecords (Kinesis) or PutRecordBatch (Firehose) failure means for the records it hit, for the per-entry
+ * {@code ErrorCode}s of a partial failure and for a whole request that failed alike: send again (throttling, a service
+ * error, a timeout: it may pass next time), fail the records (they would fail again), or stop the run (no stream, no
+ * access, a KMS key that cannot be used: every request would fail). Firehose answers {@code ServiceUnavailableException}
+ * (per record, or for the call) when a delivery stream takes more than its throughput quota: it is throttling.
  * Retrying a whole request is the SDK's retry strategy's job; when one reaches the sender its attempts are spent, and
  * {@link Verdict#RETRY} only tells the sender to report its records as given up rather than refused.
  *
  * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html">PutRecords: Errors</a>
  * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecordsResultEntry.html">PutRecordsResultEntry: ErrorCode</a>
  * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/CommonErrors.html">Common errors</a>
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecordBatch.html">PutRecordBatch: Errors</a>
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecordBatchResponseEntry.html">PutRecordBatchResponseEntry: ErrorCode</a>
  */
 public final class PutRecordsErrorClassifier {
 
@@ -27,14 +31,17 @@ public final class PutRecordsErrorClassifier {
     public static final String THROUGHPUT_EXCEEDED = "ProvisionedThroughputExceededException";
     public static final String INTERNAL_FAILURE = "InternalFailure";
     public static final String KMS_THROTTLING = "KMSThrottlingException";
+    /** Firehose's throttling: "Back off and retry the operation" (per record of PutRecordBatch, or the whole call). */
+    public static final String SERVICE_UNAVAILABLE = "ServiceUnavailableException";
     /** The code of a request that may not have reached the service: a refused or reset connection, a timeout. */
     public static final String CLIENT_ERROR = "ClientError";
     /** The code of a request that could not be signed: no AWS credentials were found. */
     public static final String NO_CREDENTIALS = "NoCredentials";
 
     /** The per-entry codes worth another attempt; the KMS codes other than throttling fail again. */
-    private static final Set<String> RETRYABLE_ENTRY = Set.of(THROUGHPUT_EXCEEDED, INTERNAL_FAILURE, KMS_THROTTLING);
-    private static final Set<String> THROTTLING = Set.of(THROUGHPUT_EXCEEDED, KMS_THROTTLING,
+    private static final Set<String> RETRYABLE_ENTRY = Set.of(THROUGHPUT_EXCEEDED, INTERNAL_FAILURE, KMS_THROTTLING,
+            SERVICE_UNAVAILABLE);
+    private static final Set<String> THROTTLING = Set.of(THROUGHPUT_EXCEEDED, KMS_THROTTLING, SERVICE_UNAVAILABLE,
             "LimitExceededException", "ThrottlingException", "SlowDown", "RequestLimitExceeded",
             "TooManyRequestsException");
     private static final Set<String> TRANSIENT = Set.of(INTERNAL_FAILURE, "ServiceUnavailable", "InternalError",
@@ -42,7 +49,7 @@ public final class PutRecordsErrorClassifier {
     private static final Set<String> ABORTING = Set.of("ResourceNotFoundException", "AccessDeniedException",
             "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
             "MissingAuthenticationToken", "IncompleteSignature", "InvalidClientTokenId", "ResourceInUseException",
-            NO_CREDENTIALS);
+            "InvalidKMSResourceException", "InvalidSourceException", NO_CREDENTIALS);
 
     private PutRecordsErrorClassifier() {
     }

@@ -7,14 +7,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends user records to a stream with PutRecords, losing none silently; the one sender of the project (the producer's
- * {@code generate} and {@code replay}, and monitoring's {@code replay-errors}). In the shape of Flink's
- * {@code AsyncSinkWriter}, a record goes through:
+ * Sends user records to a stream with PutRecords, or to a Firehose Direct PUT delivery stream with PutRecordBatch,
+ * losing none silently; the one sender of the project (the producer's {@code generate} and {@code replay}, and
+ * monitoring's {@code replay-errors}). In the shape of Flink's {@code AsyncSinkWriter}, a record goes through:
  *
  * <ol>
- *   <li>the {@link KplAggregator} (aggregation on): buffered per predicted shard and packed into KPL aggregates;</li>
- *   <li>the {@link PutRecordsBatchBuilder}: entries grouped into requests within the PutRecords limits, sent when
- *       full or when they lingered;</li>
+ *   <li>the {@link KplAggregator} (aggregation on, and the sink's {@link PutApi} allows it): buffered per predicted
+ *       shard and packed into KPL aggregates;</li>
+ *   <li>the {@link PutRecordsBatchBuilder}: entries grouped into requests within the sink API's limits and the
+ *       settings', sent when full or when they lingered;</li>
  *   <li>the {@link InFlightWindow}: at most {@code maxInFlight} requests outstanding; {@link #send} waits for a slot,
  *       which bounds memory;</li>
  *   <li>the {@link PutRecordsWriter}: the request goes out through the {@link RecordSink} (which retries a whole
@@ -42,9 +43,13 @@ public final class RecordSender implements AutoCloseable {
     public RecordSender(RecordSink sink, SenderSettings settings, DeliveryListener listener) {
         this.settings = settings;
         this.writer = new PutRecordsWriter(sink, settings, stats, listener == null ? DeliveryListener.NONE : listener);
-        this.batches = new PutRecordsBatchBuilder(settings);
+        PutApi api = sink.api();
+        this.batches = new PutRecordsBatchBuilder(settings, api);
         this.window = new InFlightWindow(settings.maxInFlight());
-        this.aggregator = settings.aggregation() ? new KplAggregator(shardMap(sink), settings, this::ready) : null;
+        verify(sink);
+        // Firehose Direct PUT stores each record as it is: an aggregate would land in the lake as one opaque blob.
+        this.aggregator = settings.aggregation() && api.aggregation()
+                ? new KplAggregator(shardMap(sink), settings, this::ready) : null;
         this.lingerer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "firelake-producer-linger");
             thread.setDaemon(true);
@@ -55,7 +60,19 @@ public final class RecordSender implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    private void verify(RecordSink sink) {
+        try {
+            sink.verify();
+        } catch (SinkException e) {
+            // No such delivery stream, not a Direct PUT one: the first send() reports it and nothing is sent.
+            writer.abort(e);
+        }
+    }
+
     private ShardMap shardMap(RecordSink sink) {
+        if (writer.fatal() != null) {
+            return null;
+        }
         try {
             List<ShardRange> shards = sink.openShards();
             return shards.isEmpty() ? null : new ShardMap(shards);
@@ -87,7 +104,7 @@ public final class RecordSender implements AutoCloseable {
             throw new ProducerAbortedException(fatal);
         }
         stats.accepted(record.kind(), record.data().length);
-        int bytes = PutRecordsBatchBuilder.entryBytes(record.data(), record.partitionKey());
+        int bytes = batches.bytes(record);
         PutRecordsBatchBuilder.Rejection rejection = batches.check(record, bytes);
         if (rejection != null) {
             writer.fail(record, rejection.code(), rejection.message(), 0);
@@ -99,7 +116,7 @@ public final class RecordSender implements AutoCloseable {
                 throw new IllegalStateException("the sender is closed");
             }
             if (aggregator == null) {
-                ready(PutEntry.plain(record));
+                ready(PutEntry.plain(record, bytes));
             } else {
                 aggregator.add(record, bytes, System.nanoTime());
             }

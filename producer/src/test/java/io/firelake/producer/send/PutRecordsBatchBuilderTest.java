@@ -50,4 +50,38 @@ class PutRecordsBatchBuilderTest {
         assertThat(builder.check(longKey, 258).code()).isEqualTo("PartitionKeyTooLong");
         assertThat(PutRecordsBatchBuilder.entryBytes(new byte[3], "ü")).as("keys count in UTF-8 bytes").isEqualTo(5);
     }
+
+    @Test
+    void putRecordBatchCallsHoldAtMost500RecordsAnd4MiBOfDataWithoutPartitionKeys() {
+        PutRecordsBatchBuilder builder = new PutRecordsBatchBuilder(SenderSettings.defaults(),
+                PutApi.FIREHOSE_PUT_RECORD_BATCH);
+        ProducerRecord large = new ProducerRecord(new byte[PutApi.DEFAULT_FIREHOSE_MAX_RECORD_BYTES],
+                "a-long-partition-key", ProducerRecord.VALID, null);
+        assertThat(builder.bytes(large)).as("Direct PUT records have no partition key")
+                .isEqualTo(PutApi.DEFAULT_FIREHOSE_MAX_RECORD_BYTES);
+        for (int i = 0; i < 9; i++) {
+            builder.add(PutEntry.plain(large, builder.bytes(large)), 0);
+        }
+        List<List<PutEntry>> calls = builder.take(true);
+        assertThat(calls).extracting(List::size).containsExactly(4, 4, 1);
+        assertThat(calls).allSatisfy(call -> assertThat(call.stream().mapToInt(e -> e.bytes).sum())
+                .isLessThanOrEqualTo(PutApi.DEFAULT_FIREHOSE_MAX_CALL_BYTES));
+        for (int i = 0; i < 1_001; i++) {
+            ProducerRecord small = new ProducerRecord(new byte[400], "k" + i, ProducerRecord.VALID, null);
+            builder.add(PutEntry.plain(small, builder.bytes(small)), 0);
+        }
+        assertThat(builder.take(true)).extracting(List::size).containsExactly(500, 500, 1);
+    }
+
+    @Test
+    void aRecordOver1000KiBIsRefusedForPutRecordBatchButAnyPartitionKeyIsFine() {
+        PutRecordsBatchBuilder builder = new PutRecordsBatchBuilder(SenderSettings.defaults(),
+                PutApi.FIREHOSE_PUT_RECORD_BATCH);
+        ProducerRecord fits = new ProducerRecord(new byte[1_024_000], "k".repeat(300), ProducerRecord.VALID, null);
+        ProducerRecord tooLarge = new ProducerRecord(new byte[1_024_001], "key", ProducerRecord.VALID, null);
+        assertThat(builder.check(fits, builder.bytes(fits))).isNull();
+        PutRecordsBatchBuilder.Rejection rejection = builder.check(tooLarge, builder.bytes(tooLarge));
+        assertThat(rejection.code()).isEqualTo("RecordTooLarge");
+        assertThat(rejection.message()).contains("1024001 bytes exceed the 1024000-byte PutRecordBatch record limit");
+    }
 }

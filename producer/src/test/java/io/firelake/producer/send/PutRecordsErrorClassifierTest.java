@@ -19,6 +19,15 @@ class PutRecordsErrorClassifierTest {
     }
 
     @Test
+    void firehoseThrottlesWithServiceUnavailableException() {
+        assertThat(PutRecordsErrorClassifier.entry("ServiceUnavailableException")).isEqualTo(RETRY);
+        assertThat(PutRecordsErrorClassifier.throttling("ServiceUnavailableException", 0)).isTrue();
+        assertThat(PutRecordsErrorClassifier.request("ServiceUnavailableException", 503)).isEqualTo(RETRY);
+        assertThat(PutRecordsErrorClassifier.request("InvalidKMSResourceException", 400)).isEqualTo(ABORT);
+        assertThat(PutRecordsErrorClassifier.request("InvalidArgumentException", 400)).isEqualTo(FAIL);
+    }
+
+    @Test
     void wholeRequestErrors() {
         assertThat(PutRecordsErrorClassifier.request("ResourceNotFoundException", 400)).isEqualTo(ABORT);
         assertThat(PutRecordsErrorClassifier.request("AccessDeniedException", 400)).isEqualTo(ABORT);

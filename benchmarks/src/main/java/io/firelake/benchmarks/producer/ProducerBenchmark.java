@@ -1,24 +1,15 @@
-package io.firelake.producer.bench;
+package io.firelake.benchmarks.producer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.firelake.benchmarks.workload.FixedSizeEvents;
 import io.firelake.local.engines.Kinesalite;
 import io.firelake.local.engines.LocalAws;
 import io.firelake.producer.ProducerRun;
 import io.firelake.producer.ProducerRun.ProducerResult;
-import io.firelake.producer.generate.ClickstreamSimulator;
-import io.firelake.producer.generate.FaultRates;
-import io.firelake.producer.generate.SimulationSettings;
 import io.firelake.producer.model.ProducerRecord;
 import io.firelake.producer.send.PutPayloadUnits;
 import io.firelake.producer.send.SendSummary;
 import io.firelake.producer.send.SenderSettings;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.core.SdkBytes;
@@ -29,16 +20,13 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * sends one PutRecord per event, and counts PUT payload units against the theoretical minimum for 400-byte events.
  *
  * <pre>
- * ./mvnw -q -pl producer -am test-compile -DskipTests
- * ./mvnw -q -pl producer dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
- * java -cp "producer/target/test-classes:producer/target/classes:$(cat producer/target/bench.classpath)" \
- *     io.firelake.producer.bench.ProducerBenchmark [producerEvents] [naiveSeconds]
+ * ./mvnw -B -q -pl benchmarks -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar io.firelake.benchmarks.producer.ProducerBenchmark [producerEvents] [naiveSeconds]
  * </pre>
  */
 public final class ProducerBenchmark {
 
-    static final int EVENT_BYTES = 400;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int EVENT_BYTES = FixedSizeEvents.DEFAULT_BYTES;
 
     private ProducerBenchmark() {
     }
@@ -122,40 +110,7 @@ public final class ProducerBenchmark {
         }
     }
 
-    /** Valid clickstream events from the simulator, each made exactly 400 bytes by trimming or padding its search text. */
     static List<ProducerRecord> events(int count) {
-        ClickstreamSimulator simulator = new ClickstreamSimulator(new SimulationSettings(2026, 5000, count, null,
-                null, FaultRates.none(), 0.05, Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC)));
-        List<ProducerRecord> out = new ArrayList<>(count);
-        while (simulator.hasNext()) {
-            ProducerRecord record = simulator.next();
-            out.add(new ProducerRecord(exactly(record.data()), record.partitionKey(), record.kind(), record.eventId()));
-        }
-        return out;
-    }
-
-    private static byte[] exactly(byte[] event) {
-        try {
-            ObjectNode node = (ObjectNode) JSON.readTree(event);
-            node.remove("search_query");
-            byte[] base = JSON.writeValueAsBytes(node);
-            if (base.length + 20 > EVENT_BYTES) {
-                node.remove("user_agent");
-                base = JSON.writeValueAsBytes(node);
-            }
-            if (base.length + 20 > EVENT_BYTES) {
-                node.remove("referrer");
-                base = JSON.writeValueAsBytes(node);
-            }
-            int padding = EVENT_BYTES - base.length - ",\"search_query\":\"\"".length();
-            node.put("search_query", "q".repeat(Math.max(0, padding)));
-            byte[] out = JSON.writeValueAsBytes(node);
-            if (out.length != EVENT_BYTES) {
-                throw new IllegalStateException("event of " + out.length + " bytes: " + new String(out, StandardCharsets.UTF_8));
-            }
-            return out;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return FixedSizeEvents.clickstream(count);
     }
 }
