@@ -1,6 +1,8 @@
 package io.firelake.endpoint.athena;
 
 import io.firelake.endpoint.json.AwsServiceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.model.AthenaError;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
@@ -12,8 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -21,31 +27,64 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Query executions as Athena runs them: queued on submission, then RUNNING on one of a few engine threads, and
+ * Query executions as Athena runs them: QUEUED on submission, then RUNNING on one of a few engine threads, and
  * SUCCEEDED (results written to the output location), FAILED (with {@code StateChangeReason} and {@code AthenaError})
- * or CANCELLED. Kept in memory: like Athena's own history, they matter for the minutes a client follows them.
+ * or CANCELLED (by StopQueryExecution, or past the work group's bytes-scanned limit). Kept in memory: like Athena's
+ * history they matter for the minutes a client follows them; the oldest finished ones are forgotten past
+ * {@link #DEFAULT_KEPT_EXECUTIONS}.
  *
  * @see <a href="https://docs.aws.amazon.com/athena/latest/APIReference/API_QueryExecutionStatus.html">QueryExecutionStatus</a>
+ * @see <a href="https://docs.aws.amazon.com/athena/latest/APIReference/API_QueryExecutionStatistics.html">QueryExecutionStatistics</a>
  */
 public final class QueryExecutions implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(QueryExecutions.class);
+
     /** Queries that run at once; the rest wait QUEUED, as Athena queues past its concurrency quota. */
     public static final int DEFAULT_CONCURRENT_QUERIES = 2;
+    /** Executions kept for GetQueryExecution and GetQueryResults (with their rows). */
+    public static final int DEFAULT_KEPT_EXECUTIONS = 1_000;
+    /** What a work group's engine is, as GetQueryExecution reports it. */
+    public static final String ENGINE_VERSION = "Athena engine version 3";
+    static final String CANCELLED_BY_USER = "Query was cancelled by user";
+    /** Athena's reason when a query passes its work group's {@code BytesScannedCutoffPerQuery}. */
+    static final String SCAN_LIMIT_EXCEEDED = "Query cancelled! : Bytes scanned limit was exceeded";
 
-    private record Execution(QueryExecution execution, QueryEngine.QueryOutcome outcome) {
+    /**
+     * One StartQueryExecution, resolved against its work group.
+     *
+     * @param bytesScannedCutoff the work group's per-query limit, or null for none
+     * @param clientRequestToken the idempotency token, or null
+     */
+    public record Submission(String sql, String database, String workGroup, String outputLocation,
+                             List<String> parameters, Long bytesScannedCutoff, String clientRequestToken) {
+    }
+
+    private record Execution(QueryExecution execution, QueryEngine.QueryOutcome outcome, Submission submission) {
+        QueryExecutionState state() {
+            return execution.status().state();
+        }
     }
 
     private final QueryEngine engine;
     private final ResultsWriter results;
     private final Clock clock;
-    private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+    private final int kept;
+    private final Map<String, Execution> executions = new LinkedHashMap<>();
+    private final Map<String, String> byToken = new LinkedHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    private final Set<String> stopRequested = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads;
 
     public QueryExecutions(QueryEngine engine, ResultsWriter results, Clock clock, int concurrentQueries) {
+        this(engine, results, clock, concurrentQueries, DEFAULT_KEPT_EXECUTIONS);
+    }
+
+    QueryExecutions(QueryEngine engine, ResultsWriter results, Clock clock, int concurrentQueries, int kept) {
         this.engine = engine;
         this.results = results;
         this.clock = clock;
+        this.kept = kept;
         this.threads = Executors.newFixedThreadPool(concurrentQueries, r -> {
             Thread t = new Thread(r, "athena-query");
             t.setDaemon(true);
@@ -53,91 +92,183 @@ public final class QueryExecutions implements AutoCloseable {
         });
     }
 
-    /** Checks the syntax now (a bad statement is refused, as Athena refuses it) and queues the query. */
-    public String start(String sql, String database, String workGroup, String outputLocation, List<String> parameters) {
+    /**
+     * Checks the syntax now (Athena refuses a statement it cannot parse with {@code InvalidRequestException}) and
+     * queues the query. A repeated {@code ClientRequestToken} answers the first execution's id, as Athena does.
+     */
+    public synchronized String start(Submission s) {
+        if (s.clientRequestToken() != null && byToken.containsKey(s.clientRequestToken())) {
+            String id = byToken.get(s.clientRequestToken());
+            Execution first = executions.get(id);
+            if (first != null && !sameQuery(first.submission(), s)) {
+                throw AwsServiceException.of("InvalidRequestException", "The ClientRequestToken "
+                        + s.clientRequestToken() + " was used for another query: a retried request must repeat the "
+                        + "first one's parameters");
+            }
+            return id;
+        }
         try {
-            engine.checkSyntax(sql);
+            engine.checkSyntax(s.sql());
         } catch (QueryEngine.QueryFailure e) {
             throw AwsServiceException.of("InvalidRequestException", e.getMessage());
         }
         String id = UUID.randomUUID().toString();
-        String output = outputLocation.endsWith("/") ? outputLocation + id + ".csv" : outputLocation + "/" + id + ".csv";
-        Instant now = clock.instant();
-        QueryExecution queued = QueryExecution.builder().queryExecutionId(id).query(sql)
-                .statementType(StatementType.DML).workGroup(workGroup)
-                .queryExecutionContext(c -> c.database(database).catalog("AwsDataCatalog"))
-                .resultConfiguration(r -> r.outputLocation(output))
-                .executionParameters(parameters)
-                .status(QueryExecutionStatus.builder().state(QueryExecutionState.QUEUED).submissionDateTime(now)
-                        .build())
+        String location = s.outputLocation().endsWith("/") ? s.outputLocation() : s.outputLocation() + "/";
+        QueryExecution queued = QueryExecution.builder().queryExecutionId(id).query(s.sql())
+                .statementType(StatementType.DML).workGroup(s.workGroup())
+                .queryExecutionContext(c -> c.database(s.database()).catalog("AwsDataCatalog"))
+                .resultConfiguration(r -> r.outputLocation(location + id + ".csv"))
+                .executionParameters(s.parameters())
+                .engineVersion(v -> v.selectedEngineVersion("AUTO").effectiveEngineVersion(ENGINE_VERSION))
+                .status(QueryExecutionStatus.builder().state(QueryExecutionState.QUEUED)
+                        .submissionDateTime(clock.instant()).build())
                 .statistics(QueryExecutionStatistics.builder().dataScannedInBytes(0L).build())
                 .build();
-        executions.put(id, new Execution(queued, null));
-        running.put(id, threads.submit(() -> execute(queued)));
+        executions.put(id, new Execution(queued, null, s));
+        if (s.clientRequestToken() != null) {
+            byToken.put(s.clientRequestToken(), id);
+        }
+        forgetOldest();
+        running.put(id, threads.submit(() -> execute(id)));
         return id;
     }
 
-    private void execute(QueryExecution queued) {
-        String id = queued.queryExecutionId();
-        Instant started = clock.instant();
-        update(id, queued.toBuilder().status(queued.status().toBuilder().state(QueryExecutionState.RUNNING).build())
-                .build(), null, QueryExecutionState.QUEUED);
+    private static boolean sameQuery(Submission a, Submission b) {
+        return a.sql().equals(b.sql()) && a.database().equals(b.database()) && a.workGroup().equals(b.workGroup())
+                && Objects.equals(a.parameters(), b.parameters());
+    }
+
+    private void execute(String id) {
         try {
-            QueryEngine.QueryOutcome outcome = engine.run(queued.query(), queued.queryExecutionContext().database(),
-                    queued.executionParameters());
-            String output = queued.resultConfiguration().outputLocation();
-            results.write(output, ResultFiles.csv(outcome));
-            results.write(output + ".metadata", ResultFiles.metadata(outcome));
-            finish(queued, started, QueryExecutionState.SUCCEEDED, null, null, outcome);
-        } catch (InterruptedException e) {
-            finish(queued, started, QueryExecutionState.CANCELLED, "Query was cancelled by user", null, null);
-        } catch (QueryEngine.QueryFailure e) {
-            finish(queued, started, QueryExecutionState.FAILED, e.getMessage(), AthenaError.builder()
-                    .errorCategory(e.category()).errorType(e.category() == 2 ? 1006 : 401).retryable(false)
-                    .errorMessage(e.getMessage()).build(), null);
-        } catch (RuntimeException e) {
-            finish(queued, started, QueryExecutionState.FAILED, "GENERIC_INTERNAL_ERROR: " + e.getMessage(),
-                    AthenaError.builder().errorCategory(1).errorType(401).retryable(true)
-                            .errorMessage(e.getMessage()).build(), null);
+            Execution queued;
+            synchronized (this) {
+                queued = executions.get(id);
+                if (queued == null || queued.state() != QueryExecutionState.QUEUED) {
+                    return; // stopped while it waited
+                }
+                replace(id, queued.execution().toBuilder().status(queued.execution().status().toBuilder()
+                        .state(QueryExecutionState.RUNNING).build()).build(), null);
+            }
+            run(id, queued);
         } finally {
             running.remove(id);
+            stopRequested.remove(id);
         }
     }
 
-    private void finish(QueryExecution queued, Instant started, QueryExecutionState state, String reason,
-                        AthenaError error, QueryEngine.QueryOutcome outcome) {
-        Instant now = clock.instant();
-        long engineMillis = Duration.between(started, now).toMillis();
-        long totalMillis = Duration.between(queued.status().submissionDateTime(), now).toMillis();
-        QueryExecution done = queued.toBuilder()
-                .status(queued.status().toBuilder().state(state).stateChangeReason(reason).completionDateTime(now)
-                        .athenaError(error).build())
-                .statistics(QueryExecutionStatistics.builder().engineExecutionTimeInMillis(engineMillis)
-                        .dataScannedInBytes(outcome == null ? 0L : outcome.bytesScanned())
-                        .totalExecutionTimeInMillis(totalMillis).queryQueueTimeInMillis(totalMillis - engineMillis)
-                        .build())
-                .build();
-        update(queued.queryExecutionId(), done, outcome, null);
-    }
-
-    /** Replaces an execution, unless it has meanwhile left the state {@code onlyFrom} (when given). */
-    private synchronized void update(String id, QueryExecution next, QueryEngine.QueryOutcome outcome,
-                                     QueryExecutionState onlyFrom) {
-        Execution current = executions.get(id);
-        if (onlyFrom != null && current.execution().status().state() != onlyFrom) {
+    private void run(String id, Execution queued) {
+        Submission s = queued.submission();
+        Instant started = clock.instant();
+        QueryEngine.QueryOutcome outcome;
+        try {
+            outcome = engine.run(s.sql(), s.database(), s.parameters() == null ? List.of() : s.parameters());
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        } catch (InterruptedException e) {
+            finish(id, started, started, QueryExecutionState.CANCELLED, CANCELLED_BY_USER, null, null);
+            return;
+        } catch (QueryEngine.QueryFailure e) {
+            finish(id, started, clock.instant(), QueryExecutionState.FAILED, e.getMessage(),
+                    error(e.category(), e.type(), e.getMessage()), null);
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("query {} failed in the engine", id, e);
+            String reason = "GENERIC_INTERNAL_ERROR: " + e.getMessage();
+            finish(id, started, clock.instant(), QueryExecutionState.FAILED, reason,
+                    error(QueryEngine.QueryFailure.SYSTEM, QueryEngine.QueryFailure.INTERNAL_ERROR, reason), null);
             return;
         }
-        executions.put(id, new Execution(next, outcome));
+        Instant engineDone = clock.instant();
+        if (s.bytesScannedCutoff() != null && outcome.bytesScanned() > s.bytesScannedCutoff()) {
+            finish(id, started, engineDone, QueryExecutionState.CANCELLED, SCAN_LIMIT_EXCEEDED, null,
+                    new QueryEngine.QueryOutcome(List.of(), List.of(), outcome.bytesScanned()));
+            return;
+        }
+        String output = queued.execution().resultConfiguration().outputLocation();
+        try {
+            results.write(output, ResultFiles.csv(outcome));
+            results.write(output + ".metadata", ResultFiles.metadata(outcome));
+        } catch (RuntimeException e) {
+            if (stopRequested.contains(id)) {
+                finish(id, started, engineDone, QueryExecutionState.CANCELLED, CANCELLED_BY_USER, null, null);
+            } else {
+                finish(id, started, engineDone, QueryExecutionState.FAILED, e.getMessage(),
+                        error(QueryEngine.QueryFailure.SYSTEM, QueryEngine.QueryFailure.RESULTS_NOT_WRITTEN,
+                                e.getMessage()), null);
+            }
+            return;
+        }
+        finish(id, started, engineDone, QueryExecutionState.SUCCEEDED, null, null, outcome);
     }
 
-    public QueryExecution get(String id) {
-        return find(id).execution();
+    private static AthenaError error(int category, int type, String message) {
+        return AthenaError.builder().errorCategory(category).errorType(type)
+                .retryable(category == QueryEngine.QueryFailure.SYSTEM).errorMessage(message).build();
     }
 
-    /** The results of a succeeded query; Athena refuses them for any other state, naming it. */
-    public QueryEngine.QueryOutcome results(String id) {
+    private synchronized void finish(String id, Instant started, Instant engineDone, QueryExecutionState state,
+                                     String reason, AthenaError error, QueryEngine.QueryOutcome outcome) {
+        Execution current = executions.get(id);
+        if (current == null || isFinal(current.state())) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant submitted = current.execution().status().submissionDateTime();
+        QueryExecution done = current.execution().toBuilder()
+                .status(current.execution().status().toBuilder().state(state).stateChangeReason(reason)
+                        .completionDateTime(now).athenaError(error).build())
+                .statistics(QueryExecutionStatistics.builder()
+                        .engineExecutionTimeInMillis(millis(started, engineDone))
+                        .dataScannedInBytes(outcome == null ? 0L : outcome.bytesScanned())
+                        .totalExecutionTimeInMillis(millis(submitted, now))
+                        .queryQueueTimeInMillis(millis(submitted, started))
+                        .serviceProcessingTimeInMillis(millis(engineDone, now))
+                        .build())
+                .build();
+        replace(id, done, state == QueryExecutionState.SUCCEEDED ? outcome : null);
+    }
+
+    private static long millis(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis());
+    }
+
+    private static boolean isFinal(QueryExecutionState state) {
+        return state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
+                || state == QueryExecutionState.CANCELLED;
+    }
+
+    private void replace(String id, QueryExecution next, QueryEngine.QueryOutcome outcome) {
+        Execution current = executions.get(id);
+        executions.put(id, new Execution(next, outcome, current.submission()));
+    }
+
+    /** Forgets the oldest finished executions past the limit (they stay in the output location as files). */
+    private void forgetOldest() {
+        Iterator<Map.Entry<String, Execution>> oldest = executions.entrySet().iterator();
+        while (executions.size() > kept && oldest.hasNext()) {
+            Map.Entry<String, Execution> e = oldest.next();
+            if (isFinal(e.getValue().state())) {
+                oldest.remove();
+                byToken.values().remove(e.getKey());
+            }
+        }
+    }
+
+    /** The execution; while it is queued or running, its total time so far, as Athena reports it. */
+    public synchronized QueryExecution get(String id) {
+        QueryExecution e = find(id).execution();
+        if (isFinal(e.status().state())) {
+            return e;
+        }
+        return e.toBuilder().statistics(e.statistics().toBuilder()
+                .totalExecutionTimeInMillis(millis(e.status().submissionDateTime(), clock.instant())).build()).build();
+    }
+
+    /** The results of a succeeded query; Athena refuses them for any other state. */
+    public synchronized QueryEngine.QueryOutcome results(String id) {
         Execution e = find(id);
-        QueryExecutionState state = e.execution().status().state();
+        QueryExecutionState state = e.state();
         if (state == QueryExecutionState.FAILED) {
             throw AwsServiceException.of("InvalidRequestException", e.execution().status().stateChangeReason());
         }
@@ -148,8 +279,20 @@ public final class QueryExecutions implements AutoCloseable {
         return e.outcome();
     }
 
+    /** Cancels a queued or running query; a finished one stays as it is (Athena answers success either way). */
     public void stop(String id) {
-        find(id);
+        synchronized (this) {
+            Execution e = find(id);
+            if (e.state() == QueryExecutionState.QUEUED) {
+                Instant now = clock.instant();
+                finish(id, now, now, QueryExecutionState.CANCELLED, CANCELLED_BY_USER, null, null);
+                return;
+            }
+            if (e.state() != QueryExecutionState.RUNNING) {
+                return;
+            }
+            stopRequested.add(id);
+        }
         Future<?> future = running.get(id);
         if (future != null) {
             future.cancel(true);
@@ -157,7 +300,7 @@ public final class QueryExecutions implements AutoCloseable {
     }
 
     /** Ids of the work group's executions, newest first. */
-    public List<String> ids(String workGroup) {
+    public synchronized List<String> ids(String workGroup) {
         List<QueryExecution> all = new ArrayList<>(executions.values().stream().map(Execution::execution)
                 .filter(q -> q.workGroup().equals(workGroup)).toList());
         all.sort((a, b) -> b.status().submissionDateTime().compareTo(a.status().submissionDateTime()));
