@@ -190,9 +190,10 @@ public final class ReportCommand implements Callable<Integer> {
             if (athenaFactory != null) {
                 return athenaFactory.get();
             }
+            ClientSettings client = ClientSettings.forEndpoint(aws.endpoint().orElse(null), aws.region().orElse(null));
             return AthenaReportEngine.create(new AthenaReportEngine.Settings(workgroup, database,
-                    Optional.ofNullable(outputLocation), AthenaReportEngine.DEFAULT_TIMEOUT, Backoff.DEFAULT),
-                    ClientSettings.forEndpoint(aws.endpoint().orElse(null), aws.region().orElse(null)));
+                    Optional.ofNullable(outputLocation), AthenaReportEngine.DEFAULT_TIMEOUT,
+                    client.local() ? Backoff.LOCAL : Backoff.DEFAULT), client);
         }
         if (lake.given().filter(l -> l.startsWith("s3://")).isPresent()) {
             throw new IllegalArgumentException("DuckDB reads local files; for s3:// use --source aws");

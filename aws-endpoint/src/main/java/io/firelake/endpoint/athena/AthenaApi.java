@@ -6,6 +6,7 @@ import io.firelake.endpoint.json.ServiceModel;
 import io.firelake.endpoint.store.Pages;
 import software.amazon.awssdk.services.athena.model.*;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -143,9 +144,19 @@ public final class AthenaApi {
 
     private static GetQueryResultsResponse results(QueryExecutions queries, GetQueryResultsRequest r) {
         QueryEngine.QueryOutcome outcome = queries.results(r.queryExecutionId());
-        List<Row> rows = new ArrayList<>(outcome.rows().size() + 1);
-        rows.add(row(outcome.columns().stream().map(QueryEngine.Column::name).toList()));
-        outcome.rows().forEach(values -> rows.add(row(values)));
+        // The header, then the rows; only the page's rows are built.
+        List<Row> rows = new AbstractList<>() {
+            @Override
+            public Row get(int index) {
+                return row(index == 0 ? outcome.columns().stream().map(QueryEngine.Column::name).toList()
+                        : outcome.rows().get(index - 1));
+            }
+
+            @Override
+            public int size() {
+                return outcome.rows().size() + 1;
+            }
+        };
         Pages.Page<Row> page = page(rows, r.nextToken(), r.maxResults(), MAX_RESULTS);
         List<ColumnInfo> columns = outcome.columns().stream().map(c -> ColumnInfo.builder().catalogName("hive")
                 .schemaName("").tableName("").name(c.name()).label(c.name()).type(c.type())

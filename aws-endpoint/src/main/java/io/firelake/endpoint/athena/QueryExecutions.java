@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,6 +77,11 @@ public final class QueryExecutions implements AutoCloseable {
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final Set<String> stopRequested = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads;
+    private final ExecutorService writers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "athena-results");
+        t.setDaemon(true);
+        return t;
+    });
 
     public QueryExecutions(QueryEngine engine, ResultsWriter results, Clock clock, int concurrentQueries) {
         this(engine, results, clock, concurrentQueries, DEFAULT_KEPT_EXECUTIONS);
@@ -187,19 +194,29 @@ public final class QueryExecutions implements AutoCloseable {
         }
         String output = queued.execution().resultConfiguration().outputLocation();
         try {
+            // The two files are written side by side: the query succeeds once both are there, as on Athena.
+            CompletableFuture<Void> metadata = CompletableFuture.runAsync(
+                    () -> results.write(output + ".metadata", ResultFiles.metadata(outcome)), writers);
             results.write(output, ResultFiles.csv(outcome));
-            results.write(output + ".metadata", ResultFiles.metadata(outcome));
+            metadata.join();
+        } catch (CompletionException e) {
+            failWrite(id, started, engineDone, e.getCause() instanceof RuntimeException r ? r : e);
+            return;
         } catch (RuntimeException e) {
-            if (stopRequested.contains(id)) {
-                finish(id, started, engineDone, QueryExecutionState.CANCELLED, CANCELLED_BY_USER, null, null);
-            } else {
-                finish(id, started, engineDone, QueryExecutionState.FAILED, e.getMessage(),
-                        error(QueryEngine.QueryFailure.SYSTEM, QueryEngine.QueryFailure.RESULTS_NOT_WRITTEN,
-                                e.getMessage()), null);
-            }
+            failWrite(id, started, engineDone, e);
             return;
         }
         finish(id, started, engineDone, QueryExecutionState.SUCCEEDED, null, null, outcome);
+    }
+
+    private void failWrite(String id, Instant started, Instant engineDone, RuntimeException e) {
+        if (stopRequested.contains(id)) {
+            finish(id, started, engineDone, QueryExecutionState.CANCELLED, CANCELLED_BY_USER, null, null);
+        } else {
+            finish(id, started, engineDone, QueryExecutionState.FAILED, e.getMessage(),
+                    error(QueryEngine.QueryFailure.SYSTEM, QueryEngine.QueryFailure.RESULTS_NOT_WRITTEN,
+                            e.getMessage()), null);
+        }
     }
 
     private static AthenaError error(int category, int type, String message) {
@@ -318,5 +335,6 @@ public final class QueryExecutions implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdownNow();
+        writers.shutdownNow();
     }
 }

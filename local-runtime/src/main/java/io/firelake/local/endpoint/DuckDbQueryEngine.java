@@ -12,9 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,10 +50,18 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     }
 
     private static final String DATA_CATALOG = "awsdatacatalog";
+    private static final int PARSED_KEPT = 64;
 
     private final DuckDbReportEngine lake;
     private final Catalog catalog;
     private final int maxRows;
+    /** The statements parsed last, by their text. */
+    private final Map<String, AthenaSql> parsed = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AthenaSql> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    };
     private final ExecutorService statements = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "athena-duckdb");
         t.setDaemon(true);
@@ -70,17 +81,32 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     @Override
     public void checkSyntax(String sql) {
         try {
-            AthenaSql.parse(sql);
+            parse(sql);
         } catch (ParsingException e) {
             throw QueryFailure.user(QueryFailure.SYNTAX_ERROR, e.getMessage());
         }
+    }
+
+    /** The statement parsed, once: StartQueryExecution checks it, then the query runs it moments later. */
+    private AthenaSql parse(String sql) {
+        synchronized (parsed) {
+            AthenaSql known = parsed.get(sql);
+            if (known != null) {
+                return known;
+            }
+        }
+        AthenaSql statement = AthenaSql.parse(sql);
+        synchronized (parsed) {
+            parsed.put(sql, statement);
+        }
+        return statement;
     }
 
     @Override
     public QueryOutcome run(String sql, String database, List<String> parameters) throws InterruptedException {
         AthenaSql parsed;
         try {
-            parsed = AthenaSql.parse(sql);
+            parsed = parse(sql);
         } catch (ParsingException e) {
             throw QueryFailure.user(QueryFailure.SYNTAX_ERROR, "SYNTAX_ERROR: " + e.getMessage());
         }
@@ -134,12 +160,21 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
 
     /** Runs the statement on a thread of its own, so that an interrupt of the caller can cancel it in DuckDB. */
     private QueryOutcome execute(String sql, ExecutionParameters parameters, long bytes) throws InterruptedException {
-        AtomicReference<PreparedStatement> current = new AtomicReference<>();
+        AtomicReference<Statement> current = new AtomicReference<>();
         Future<QueryOutcome> running = statements.submit(() -> {
-            try (Connection session = lake.session(); PreparedStatement statement = session.prepareStatement(sql)) {
-                current.set(statement);
-                parameters.applyTo(statement);
-                return read(statement, bytes);
+            try (Connection session = lake.session()) {
+                if (parameters.isEmpty()) {
+                    // A plain statement: DuckDB plans it once, where a prepared one is planned again to execute.
+                    try (Statement statement = session.createStatement()) {
+                        current.set(statement);
+                        return read(statement.executeQuery(sql), bytes);
+                    }
+                }
+                try (PreparedStatement statement = session.prepareStatement(sql)) {
+                    current.set(statement);
+                    parameters.applyTo(statement);
+                    return read(statement.executeQuery(), bytes);
+                }
             }
         });
         try {
@@ -163,8 +198,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         }
     }
 
-    private QueryOutcome read(PreparedStatement statement, long bytes) throws SQLException {
-        try (ResultSet rs = statement.executeQuery()) {
+    private QueryOutcome read(ResultSet result, long bytes) throws SQLException {
+        try (ResultSet rs = result) {
             ResultSetMetaData meta = rs.getMetaData();
             List<Column> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -189,7 +224,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         }
     }
 
-    private static void cancel(PreparedStatement statement) {
+    private static void cancel(Statement statement) {
         if (statement != null) {
             try {
                 statement.cancel();

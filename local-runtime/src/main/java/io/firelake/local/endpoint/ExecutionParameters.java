@@ -66,6 +66,10 @@ final class ExecutionParameters {
         return new ExecutionParameters(values, texts);
     }
 
+    boolean isEmpty() {
+        return values.isEmpty();
+    }
+
     /** Each parameter's text when it is a string or date literal (what partition pruning compares), else null. */
     List<String> texts() {
         return texts;
