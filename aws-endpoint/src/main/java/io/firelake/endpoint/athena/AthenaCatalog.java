@@ -53,7 +53,7 @@ public final class AthenaCatalog {
         String selected = config.engineVersion() == null || config.engineVersion().selectedEngineVersion() == null
                 ? "AUTO" : config.engineVersion().selectedEngineVersion();
         config = config.toBuilder().engineVersion(v -> v.selectedEngineVersion(selected)
-                .effectiveEngineVersion(QueryExecutions.ENGINE_VERSION)).build();
+                .effectiveEngineVersion(ExecutionStates.ENGINE_VERSION)).build();
         workGroups.add(WorkGroup.builder().name(r.name()).description(r.description()).configuration(config)
                 .state(WorkGroupState.ENABLED).creationTime(clock.instant()).build());
         store.save("work-groups", workGroups);

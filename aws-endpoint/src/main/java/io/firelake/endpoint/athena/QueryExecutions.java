@@ -6,12 +6,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.model.AthenaError;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
-import software.amazon.awssdk.services.athena.model.QueryExecutionStatistics;
-import software.amazon.awssdk.services.athena.model.QueryExecutionStatus;
-import software.amazon.awssdk.services.athena.model.StatementType;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,8 +42,6 @@ public final class QueryExecutions implements AutoCloseable {
     public static final int DEFAULT_CONCURRENT_QUERIES = 2;
     /** Executions kept for GetQueryExecution and GetQueryResults (with their rows). */
     public static final int DEFAULT_KEPT_EXECUTIONS = 1_000;
-    /** What a work group's engine is, as GetQueryExecution reports it. */
-    public static final String ENGINE_VERSION = "Athena engine version 3";
     static final String CANCELLED_BY_USER = "Query was cancelled by user";
     /** Athena's reason when a query passes its work group's {@code BytesScannedCutoffPerQuery}. */
     static final String SCAN_LIMIT_EXCEEDED = "Query cancelled! : Bytes scanned limit was exceeded";
@@ -71,7 +65,6 @@ public final class QueryExecutions implements AutoCloseable {
     private final QueryEngine engine;
     private final ResultsWriter results;
     private final Clock clock;
-    private final int kept;
     private final Map<String, Execution> executions = new LinkedHashMap<>();
     private final Map<String, String> byToken = new LinkedHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
@@ -84,14 +77,9 @@ public final class QueryExecutions implements AutoCloseable {
     });
 
     public QueryExecutions(QueryEngine engine, ResultsWriter results, Clock clock, int concurrentQueries) {
-        this(engine, results, clock, concurrentQueries, DEFAULT_KEPT_EXECUTIONS);
-    }
-
-    QueryExecutions(QueryEngine engine, ResultsWriter results, Clock clock, int concurrentQueries, int kept) {
         this.engine = engine;
         this.results = results;
         this.clock = clock;
-        this.kept = kept;
         this.threads = Executors.newFixedThreadPool(concurrentQueries, r -> {
             Thread t = new Thread(r, "athena-query");
             t.setDaemon(true);
@@ -103,16 +91,10 @@ public final class QueryExecutions implements AutoCloseable {
      * Checks the syntax now (Athena refuses a statement it cannot parse with {@code InvalidRequestException}) and
      * queues the query. A repeated {@code ClientRequestToken} answers the first execution's id, as Athena does.
      */
-    public synchronized String start(Submission s) {
-        if (s.clientRequestToken() != null && byToken.containsKey(s.clientRequestToken())) {
-            String id = byToken.get(s.clientRequestToken());
-            Execution first = executions.get(id);
-            if (first != null && !sameQuery(first.submission(), s)) {
-                throw AwsServiceException.of("InvalidRequestException", "The ClientRequestToken "
-                        + s.clientRequestToken() + " was used for another query: a retried request must repeat the "
-                        + "first one's parameters");
-            }
-            return id;
+    public String start(Submission s) {
+        String first = firstOf(s);
+        if (first != null) {
+            return first;
         }
         try {
             engine.checkSyntax(s.sql());
@@ -120,23 +102,35 @@ public final class QueryExecutions implements AutoCloseable {
             throw AwsServiceException.of("InvalidRequestException", e.getMessage());
         }
         String id = UUID.randomUUID().toString();
-        String location = s.outputLocation().endsWith("/") ? s.outputLocation() : s.outputLocation() + "/";
-        QueryExecution queued = QueryExecution.builder().queryExecutionId(id).query(s.sql())
-                .statementType(StatementType.DML).workGroup(s.workGroup())
-                .queryExecutionContext(c -> c.database(s.database()).catalog("AwsDataCatalog"))
-                .resultConfiguration(r -> r.outputLocation(location + id + ".csv"))
-                .executionParameters(s.parameters())
-                .engineVersion(v -> v.selectedEngineVersion("AUTO").effectiveEngineVersion(ENGINE_VERSION))
-                .status(QueryExecutionStatus.builder().state(QueryExecutionState.QUEUED)
-                        .submissionDateTime(clock.instant()).build())
-                .statistics(QueryExecutionStatistics.builder().dataScannedInBytes(0L).build())
-                .build();
-        executions.put(id, new Execution(queued, null, s));
-        if (s.clientRequestToken() != null) {
-            byToken.put(s.clientRequestToken(), id);
+        QueryExecution queued = ExecutionStates.queued(id, s, clock.instant());
+        synchronized (this) {
+            // A retry that raced this request with the same token gets the execution that won.
+            first = firstOf(s);
+            if (first != null) {
+                return first;
+            }
+            executions.put(id, new Execution(queued, null, s));
+            if (s.clientRequestToken() != null) {
+                byToken.put(s.clientRequestToken(), id);
+            }
+            forgetOldest();
+            running.put(id, threads.submit(() -> execute(id)));
         }
-        forgetOldest();
-        running.put(id, threads.submit(() -> execute(id)));
+        return id;
+    }
+
+    /** The execution an earlier request with the same ClientRequestToken started, or null. */
+    private synchronized String firstOf(Submission s) {
+        String id = s.clientRequestToken() == null ? null : byToken.get(s.clientRequestToken());
+        if (id == null) {
+            return null;
+        }
+        Execution first = executions.get(id);
+        if (first != null && !sameQuery(first.submission(), s)) {
+            throw AwsServiceException.of("InvalidRequestException", "The ClientRequestToken "
+                    + s.clientRequestToken() + " was used for another query: a retried request must repeat the "
+                    + "first one's parameters");
+        }
         return id;
     }
 
@@ -153,8 +147,7 @@ public final class QueryExecutions implements AutoCloseable {
                 if (queued == null || queued.state() != QueryExecutionState.QUEUED) {
                     return; // stopped while it waited
                 }
-                replace(id, queued.execution().toBuilder().status(queued.execution().status().toBuilder()
-                        .state(QueryExecutionState.RUNNING).build()).build(), null);
+                replace(id, ExecutionStates.running(queued.execution()), null);
             }
             run(id, queued);
         } finally {
@@ -177,13 +170,13 @@ public final class QueryExecutions implements AutoCloseable {
             return;
         } catch (QueryEngine.QueryFailure e) {
             finish(id, started, clock.instant(), QueryExecutionState.FAILED, e.getMessage(),
-                    error(e.category(), e.type(), e.getMessage()), null);
+                    ExecutionStates.error(e.category(), e.type(), e.getMessage()), null);
             return;
         } catch (RuntimeException e) {
             LOG.warn("query {} failed in the engine", id, e);
             String reason = "GENERIC_INTERNAL_ERROR: " + e.getMessage();
             finish(id, started, clock.instant(), QueryExecutionState.FAILED, reason,
-                    error(QueryEngine.QueryFailure.SYSTEM, QueryEngine.QueryFailure.INTERNAL_ERROR, reason), null);
+                    ExecutionStates.error(QueryEngine.QueryFailure.SYSTEM, QueryEngine.QueryFailure.INTERNAL_ERROR, reason), null);
             return;
         }
         Instant engineDone = clock.instant();
@@ -214,45 +207,20 @@ public final class QueryExecutions implements AutoCloseable {
             finish(id, started, engineDone, QueryExecutionState.CANCELLED, CANCELLED_BY_USER, null, null);
         } else {
             finish(id, started, engineDone, QueryExecutionState.FAILED, e.getMessage(),
-                    error(QueryEngine.QueryFailure.SYSTEM, QueryEngine.QueryFailure.RESULTS_NOT_WRITTEN,
+                    ExecutionStates.error(QueryEngine.QueryFailure.SYSTEM, QueryEngine.QueryFailure.RESULTS_NOT_WRITTEN,
                             e.getMessage()), null);
         }
-    }
-
-    private static AthenaError error(int category, int type, String message) {
-        return AthenaError.builder().errorCategory(category).errorType(type)
-                .retryable(category == QueryEngine.QueryFailure.SYSTEM).errorMessage(message).build();
     }
 
     private synchronized void finish(String id, Instant started, Instant engineDone, QueryExecutionState state,
                                      String reason, AthenaError error, QueryEngine.QueryOutcome outcome) {
         Execution current = executions.get(id);
-        if (current == null || isFinal(current.state())) {
+        if (current == null || ExecutionStates.isFinal(current.state())) {
             return;
         }
-        Instant now = clock.instant();
-        Instant submitted = current.execution().status().submissionDateTime();
-        QueryExecution done = current.execution().toBuilder()
-                .status(current.execution().status().toBuilder().state(state).stateChangeReason(reason)
-                        .completionDateTime(now).athenaError(error).build())
-                .statistics(QueryExecutionStatistics.builder()
-                        .engineExecutionTimeInMillis(millis(started, engineDone))
-                        .dataScannedInBytes(outcome == null ? 0L : outcome.bytesScanned())
-                        .totalExecutionTimeInMillis(millis(submitted, now))
-                        .queryQueueTimeInMillis(millis(submitted, started))
-                        .serviceProcessingTimeInMillis(millis(engineDone, now))
-                        .build())
-                .build();
+        QueryExecution done = ExecutionStates.finished(current.execution(), state, reason, error,
+                outcome == null ? 0L : outcome.bytesScanned(), started, engineDone, clock.instant());
         replace(id, done, state == QueryExecutionState.SUCCEEDED ? outcome : null);
-    }
-
-    private static long millis(Instant from, Instant to) {
-        return Math.max(0, Duration.between(from, to).toMillis());
-    }
-
-    private static boolean isFinal(QueryExecutionState state) {
-        return state == QueryExecutionState.SUCCEEDED || state == QueryExecutionState.FAILED
-                || state == QueryExecutionState.CANCELLED;
     }
 
     private void replace(String id, QueryExecution next, QueryEngine.QueryOutcome outcome) {
@@ -263,9 +231,9 @@ public final class QueryExecutions implements AutoCloseable {
     /** Forgets the oldest finished executions past the limit (they stay in the output location as files). */
     private void forgetOldest() {
         Iterator<Map.Entry<String, Execution>> oldest = executions.entrySet().iterator();
-        while (executions.size() > kept && oldest.hasNext()) {
+        while (executions.size() > DEFAULT_KEPT_EXECUTIONS && oldest.hasNext()) {
             Map.Entry<String, Execution> e = oldest.next();
-            if (isFinal(e.getValue().state())) {
+            if (ExecutionStates.isFinal(e.getValue().state())) {
                 oldest.remove();
                 byToken.values().remove(e.getKey());
             }
@@ -275,11 +243,10 @@ public final class QueryExecutions implements AutoCloseable {
     /** The execution; while it is queued or running, its total time so far, as Athena reports it. */
     public synchronized QueryExecution get(String id) {
         QueryExecution e = find(id).execution();
-        if (isFinal(e.status().state())) {
+        if (ExecutionStates.isFinal(e.status().state())) {
             return e;
         }
-        return e.toBuilder().statistics(e.statistics().toBuilder()
-                .totalExecutionTimeInMillis(millis(e.status().submissionDateTime(), clock.instant())).build()).build();
+        return ExecutionStates.sofar(e, clock.instant());
     }
 
     /** The results of a succeeded query; Athena refuses them for any other state. */
