@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The overhead of the Athena API path for docs/benchmarks.md (not part of the normal build): the same report run by
  * DuckDB directly ({@code firelake report}) and through the local endpoint's Athena API ({@code firelake report
- * --endpoint-url}), side by side in one JVM, alternating, median of {@value #RUNS} runs after three warm-up passes.
+ * --endpoint-url}), side by side in one JVM, alternating, median of {@value #RUNS} runs after three warm-up passes;
+ * also the endpoint's query engine called in process, which shows what the engine adds to DuckDB without the API.
  * {@code mvn -B -q -pl local-runtime -am verify -Dtest=AthenaEndpointFigures -Dfirelake.figures=true
  * -Dsurefire.failIfNoSpecifiedTests=false}; the table is written to {@code local-runtime/target/athena-figures.md}.
  *
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AthenaEndpointFigures {
 
     static final int DAYS = 30;
-    static final int RUNS = 7;
+    static final int RUNS = 15;
     static final int PER_DAY = Integer.getInteger("firelake.figures.perDay", 50_000);
     static final LocalDate FIRST = LocalDate.parse("2026-10-01");
 
@@ -69,13 +70,14 @@ class AthenaEndpointFigures {
                     new Object[]{ReportCatalog.find("device_browser_mix").orElseThrow(), month},
                     new Object[]{ReportCatalog.find("late_events").orElseThrow(), month},
                     new Object[]{sessions, month});
-            StringBuilder md = new StringBuilder("| report | days | rows | DuckDB directly | `report --endpoint-url` "
-                    + "| overhead | of which the endpoint | with AWS's back-off (200 ms first) | overhead |\n"
-                    + "|---|---|---|---|---|---|---|---|---|\n");
+            StringBuilder md = new StringBuilder("| report | days | rows | DuckDB directly | the endpoint's engine "
+                    + "alone | `report --endpoint-url` | overhead | of which the endpoint | with AWS's back-off "
+                    + "(200 ms first) | overhead |\n|---|---|---|---|---|---|---|---|---|---|\n");
             try (DuckDbReportEngine local = new DuckDbReportEngine(lake);
+                 DuckDbQueryEngine alone = new DuckDbQueryEngine(lake, LocalAthena.tablesOf(fixture.glue()));
                  AthenaReportEngine tight = engine(fixture, Backoff.LOCAL);
                  AthenaReportEngine shipped = engine(fixture, Backoff.DEFAULT)) {
-                ReportEngine[] engines = {local, tight, shipped};
+                ReportEngine[] engines = {local, alone(alone), tight, shipped};
                 // Warm up every path (the JIT, Trino's parser, DuckDB's caches) before any figure is taken.
                 for (int warmUp = 0; warmUp < 3; warmUp++) {
                     for (Object[] c : cases) {
@@ -87,7 +89,7 @@ class AthenaEndpointFigures {
                 for (Object[] c : cases) {
                     Report report = (Report) c[0];
                     DateRange range = (DateRange) c[1];
-                    double[][] times = new double[3][RUNS];
+                    double[][] times = new double[engines.length][RUNS];
                     double[] endpoint = new double[RUNS];
                     int rows = -1;
                     for (int run = 0; run < RUNS; run++) {
@@ -96,7 +98,7 @@ class AthenaEndpointFigures {
                             ReportResult result = engines[e].run(report, range);
                             double ms = (System.nanoTime() - started) / 1e6;
                             times[e][run] = ms;
-                            if (e == 1) {
+                            if (e == 2) {
                                 endpoint[run] = lastTotalMillis(fixture);
                             }
                             if (e == 0) {
@@ -107,11 +109,12 @@ class AthenaEndpointFigures {
                         }
                     }
                     double direct = median(times[0]);
-                    double api = median(times[1]);
-                    double command = median(times[2]);
-                    md.append(String.format("| %s | %d | %,d | %.0f ms | %.0f ms | %+.0f%% | %.0f ms | %.0f ms | %+.0f%% |%n",
-                            report.name(), range.to().toEpochDay() - range.from().toEpochDay() + 1, rows, direct, api,
-                            (api / direct - 1) * 100, median(endpoint), command, (command / direct - 1) * 100));
+                    double api = median(times[2]);
+                    double command = median(times[3]);
+                    md.append(String.format("| %s | %d | %,d | %.0f ms | %.0f ms | %.0f ms | %+.0f%% | %.0f ms | %.0f ms "
+                                    + "| %+.0f%% |%n", report.name(), range.to().toEpochDay() - range.from().toEpochDay() + 1,
+                            rows, direct, median(times[1]), api, (api / direct - 1) * 100, median(endpoint), command,
+                            (command / direct - 1) * 100));
                 }
             }
             md.append(String.format("%nLake: %d days x %,d curated events (%,d bytes of Parquet); %d runs each, "
@@ -128,6 +131,35 @@ class AthenaEndpointFigures {
         return new AthenaReportEngine(fixture.client(AthenaClient.builder()), new AthenaReportEngine.Settings(
                 AthenaEndpointFixture.WORK_GROUP, AthenaEndpointFixture.DATABASE, Optional.empty(),
                 Duration.ofMinutes(5), backoff), d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** The endpoint's query engine called in process, without the API: what the engine adds to DuckDB. */
+    private static ReportEngine alone(DuckDbQueryEngine engine) {
+        return new ReportEngine() {
+            @Override
+            public ReportResult run(Report report, DateRange range) {
+                try {
+                    var outcome = engine.run(report.sqlFor(range), AthenaEndpointFixture.DATABASE, List.of());
+                    return new ReportResult(outcome.columns().stream().map(c -> c.name()).toList(),
+                            outcome.rows().stream().map(r -> List.<Object>copyOf(r.stream().map(v -> (Object) v)
+                                    .toList())).toList(), outcome.bytesScanned(), -1, -1,
+                            java.util.OptionalDouble.empty());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "the endpoint's DuckDbQueryEngine";
+            }
+
+            @Override
+            public void close() {
+                engine.close();
+            }
+        };
     }
 
     /** The endpoint's time for the newest query: submission to results written. */

@@ -68,6 +68,12 @@ final class AthenaEndpointFixture implements AutoCloseable {
                 .build();
     }
 
+    /** The endpoint's Glue catalog, as its Athena looks tables up in it. */
+    io.firelake.endpoint.glue.GlueCatalog glue() {
+        return new io.firelake.endpoint.glue.GlueCatalog(new io.firelake.endpoint.store.JsonFileStore(
+                layout.awsDir().resolve("glue")), Clock.systemUTC());
+    }
+
     /** Polls GetQueryExecution until the query is SUCCEEDED, FAILED or CANCELLED. */
     QueryExecution await(String id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
