@@ -21,6 +21,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class DuckDbReportEngine implements ReportEngine {
      * Re-creates the views of {@code names} whose definition changed since: a table with no file yet is an empty view,
      * and becomes a view over its files once some are written.
      */
-    public synchronized void refresh(java.util.Collection<String> names) throws SQLException {
+    public synchronized void refresh(Collection<String> names) throws SQLException {
         for (String name : names) {
             TableSpec spec = tables.get(name);
             String sql = spec == null ? null : createView(spec);
