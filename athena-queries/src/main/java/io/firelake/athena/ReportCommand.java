@@ -12,7 +12,9 @@ import io.firelake.athena.report.ReportResult;
 import io.firelake.athena.report.ResultFormatter;
 import io.firelake.athena.report.ResultFormatter.Format;
 import io.firelake.athena.report.ScanCost;
+import io.firelake.aws.client.ClientSettings;
 import io.firelake.config.cli.DayRangeOptions;
+import io.firelake.config.cli.EndpointOptions;
 import io.firelake.config.cli.LakeOptions;
 import io.firelake.config.cli.Source;
 import picocli.CommandLine;
@@ -40,7 +42,8 @@ import java.util.function.Supplier;
                 "Locally (default) DuckDB reads the lake's Parquet files and prints the bytes of the files in the "
                         + "partitions the date range selects: the stand-in for what Athena bills.",
                 "With --source aws the same SQL runs in an Athena workgroup; it prints the data scanned and its "
-                        + "price (5 USD per TB, 10 MB minimum per query).",
+                        + "price (5 USD per TB, 10 MB minimum per query). With --endpoint-url it runs on that "
+                        + "endpoint's Athena, such as the one of 'firelake local up' (http://127.0.0.1:4566).",
                 "Days: --date D, or --from D --to D; --to defaults to today (UTC), --from to 6 days before --to.",
                 "Run 'firelake batch' first: most reports read the curated data and the batch views."},
         footer = {"", "Reports:", "%n  hourly_traffic, top_pages, top_referrers_campaigns, device_browser_mix, "
@@ -49,6 +52,7 @@ import java.util.function.Supplier;
                 "", "Examples:", "  firelake report --all", "  firelake report conversion_funnel --from 2026-11-01 --to 2026-11-30",
                 "  firelake report revenue --format csv > revenue.csv",
                 "  firelake report --all --source aws --workgroup firelake-reports",
+                "  firelake report --all --endpoint-url http://127.0.0.1:4566   # Athena of 'firelake local up'",
                 "  firelake report --ddl --lake s3://my-lake-bucket   # the CREATE TABLE statements for Athena"})
 public final class ReportCommand implements Callable<Integer> {
 
@@ -74,9 +78,13 @@ public final class ReportCommand implements Callable<Integer> {
             description = "table, csv or json (one object per report and line) (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--source", paramLabel = "local|aws", defaultValue = "local",
-            description = "local: DuckDB on the local lake; aws: Athena (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--source", paramLabel = "local|aws",
+            description = "local: DuckDB on the local lake; aws: Athena (default: local, or aws when an endpoint "
+                    + "(--endpoint-url, $" + EndpointOptions.ENDPOINT_VARIABLE + ") or --region is given).")
     Source source;
+
+    @Mixin
+    EndpointOptions aws;
 
     @Mixin
     LakeOptions lake;
@@ -151,7 +159,7 @@ public final class ReportCommand implements Callable<Integer> {
                 }
                 out.print(ResultFormatter.format(report, result, format));
                 (format == Format.table ? out : err).println(scanLine(result));
-                if (result.rows().isEmpty() && result.tableBytes() == 0 && source != Source.aws) {
+                if (result.rows().isEmpty() && result.tableBytes() == 0 && chosenSource() == Source.local) {
                     (format == Format.table ? out : err).println(emptyTablesHint(report));
                 }
                 out.flush();
@@ -179,13 +187,21 @@ public final class ReportCommand implements Callable<Integer> {
         return new DateRange(range.first(), range.last());
     }
 
+    /** The --source given, else aws when an endpoint or a region says so, else local. */
+    private Source chosenSource() {
+        return source != null ? source : aws.given() ? Source.aws : Source.local;
+    }
+
     private ReportEngine openEngine() {
-        if (source == Source.aws) {
+        Source chosen = chosenSource();
+        if (chosen == Source.aws) {
             if (athenaFactory != null) {
                 return athenaFactory.get();
             }
+            ClientSettings client = ClientSettings.forEndpoint(aws.endpoint().orElse(null), aws.region().orElse(null));
             return AthenaReportEngine.create(new AthenaReportEngine.Settings(workgroup, database,
-                    Optional.ofNullable(outputLocation), AthenaReportEngine.DEFAULT_TIMEOUT, Backoff.DEFAULT));
+                    Optional.ofNullable(outputLocation), AthenaReportEngine.DEFAULT_TIMEOUT,
+                    client.local() ? Backoff.LOCAL : Backoff.DEFAULT), client);
         }
         if (lake.given().filter(l -> l.startsWith("s3://")).isPresent()) {
             throw new IllegalArgumentException("DuckDB reads local files; for s3:// use --source aws");

@@ -9,16 +9,16 @@ import java.util.Map;
  * A lake small enough to compute every report's answer by hand: two days in the range (2026-11-20 and -21) and one
  * day outside it (2026-11-10) that pruning must skip. The expected figures are in {@link ReportsOnDuckDbTest}.
  */
-final class KnownLake {
+public final class KnownLake {
 
-    static final String DAY_1 = "2026-11-20";
-    static final String DAY_2 = "2026-11-21";
-    static final String OUTSIDE = "2026-11-10";
+    public static final String DAY_1 = "2026-11-20";
+    public static final String DAY_2 = "2026-11-21";
+    public static final String OUTSIDE = "2026-11-10";
 
     private KnownLake() {
     }
 
-    static void write(Path lake) throws Exception {
+    public static void write(Path lake) throws Exception {
         try (LakeFixture f = new LakeFixture(lake)) {
             // e1 is delivered twice in raw (at-least-once), e8 three times.
             Map<String, String> e1 = event("e1", "page_view", "s1", "'u1'", DAY_1 + " 10:00:00", "/home", "desktop", "'Chrome'", false, DAY_1 + " 10:00:02");

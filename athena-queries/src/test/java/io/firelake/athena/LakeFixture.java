@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Writes small lake partitions with DuckDB's {@code COPY ... (FORMAT PARQUET)}, in the layout of the DDL. */
-final class LakeFixture implements AutoCloseable {
+public final class LakeFixture implements AutoCloseable {
 
     private final Path lake;
     private final Connection duck;
 
-    LakeFixture(Path lake) throws SQLException {
+    public LakeFixture(Path lake) throws SQLException {
         this.lake = lake;
         this.duck = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = duck.createStatement()) {
@@ -32,7 +32,7 @@ final class LakeFixture implements AutoCloseable {
     }
 
     /** Writes {@code rows} (column to SQL literal; absent columns are NULL) as one Parquet file of a partition. */
-    Path parquet(String table, Map<String, String> partition, String fileName, List<Map<String, String>> rows)
+    public Path parquet(String table, Map<String, String> partition, String fileName, List<Map<String, String>> rows)
             throws SQLException, IOException {
         TableSpec spec = LakeTables.spec(table);
         Path file = partitionDirectory(spec, partition).resolve(fileName);
@@ -54,8 +54,22 @@ final class LakeFixture implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Writes the rows of a query (its columns named and typed as the table's, in order) as one Parquet file of a
+     * partition: for data sets too large to spell row by row.
+     */
+    public Path parquetOf(String table, Map<String, String> partition, String fileName, String select)
+            throws SQLException, IOException {
+        Path file = partitionDirectory(LakeTables.spec(table), partition).resolve(fileName);
+        Files.createDirectories(file.getParent());
+        try (Statement s = duck.createStatement()) {
+            s.execute("COPY (" + select + ") TO '" + file + "' (FORMAT PARQUET)");
+        }
+        return file;
+    }
+
     /** Writes Firehose error documents, one JSON object per line, into an error prefix object. */
-    Path errors(String outputType, String day, String fileName, List<String> jsonLines) throws IOException {
+    public Path errors(String outputType, String day, String fileName, List<String> jsonLines) throws IOException {
         Path file = lake.resolve("errors").resolve(outputType).resolve(day.replace('-', '/')).resolve(fileName);
         Files.createDirectories(file.getParent());
         Files.writeString(file, String.join("\n", jsonLines) + "\n");

@@ -61,9 +61,13 @@ public final class AthenaReportEngine implements ReportEngine {
 
     /** An engine on the default credential chain and region. */
     public static AthenaReportEngine create(Settings settings) {
-        AthenaClient client = AwsClientFactory.of(ClientSettings.aws())
-                .sync(AthenaClient.builder(), SyncHttp.urlConnection()).build();
-        return new AthenaReportEngine(client, settings, d -> Thread.sleep(d.toMillis()));
+        return create(settings, ClientSettings.aws());
+    }
+
+    /** An engine whose client goes where {@code client} says (an endpoint such as the local one, a region). */
+    public static AthenaReportEngine create(Settings settings, ClientSettings client) {
+        AthenaClient athena = AwsClientFactory.of(client).sync(AthenaClient.builder(), SyncHttp.urlConnection()).build();
+        return new AthenaReportEngine(athena, settings, d -> Thread.sleep(d.toMillis()));
     }
 
     @Override

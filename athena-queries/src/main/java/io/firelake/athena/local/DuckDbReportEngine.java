@@ -21,6 +21,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,10 @@ import java.util.stream.Collectors;
  * with the DDL's column names and types, partition keys kept as strings ({@code hive_types}) and timestamps in UTC, as
  * in Athena. Athena functions DuckDB lacks are shimmed with macros ({@code duckdb/athena-shims.sql}), so every report
  * exists once, in Athena's dialect.
+ *
+ * <p>The local Athena endpoint runs any client's SQL on it: {@link #readingOnly} lets such an engine read the lake's
+ * files and nothing else, {@link #session} gives each query a connection of its own, and {@link #refresh} re-creates the
+ * views of tables whose files appeared after the engine opened.
  */
 public final class DuckDbReportEngine implements ReportEngine {
 
@@ -40,6 +45,21 @@ public final class DuckDbReportEngine implements ReportEngine {
     private final Path lake;
     private final Connection connection;
     private final Map<String, TableSpec> tables = new LinkedHashMap<>();
+    private final Map<String, String> viewSql = new LinkedHashMap<>();
+
+    /** An engine that reads the lake's files and nothing else: no other file, no COPY, no extension to install. */
+    public static DuckDbReportEngine readingOnly(Path lakeDirectory) {
+        DuckDbReportEngine engine = new DuckDbReportEngine(lakeDirectory);
+        try (Statement s = engine.connection.createStatement()) {
+            s.execute("SET allowed_directories = ['" + sqlString(engine.lake.toString().replace('\\', '/')) + "/']");
+            s.execute("SET enable_external_access = false");
+        } catch (SQLException e) {
+            engine.close();
+            throw new IllegalStateException("cannot restrict DuckDB to the lake " + lakeDirectory + ": "
+                    + e.getMessage(), e);
+        }
+        return engine;
+    }
 
     public DuckDbReportEngine(Path lakeDirectory) {
         this.lake = lakeDirectory.toAbsolutePath().normalize();
@@ -52,15 +72,50 @@ public final class DuckDbReportEngine implements ReportEngine {
                 }
             }
             for (String name : LakeTables.ALL) {
-                TableSpec spec = LakeTables.spec(name);
-                tables.put(name, spec);
-                try (Statement s = connection.createStatement()) {
-                    s.execute(createView(spec));
-                }
+                tables.put(name, LakeTables.spec(name));
             }
+            refresh(LakeTables.ALL);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB on the lake " + lake + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Re-creates the views of {@code names} whose definition changed since: a table with no file yet is an empty view,
+     * and becomes a view over its files once some are written.
+     */
+    public synchronized void refresh(Collection<String> names) throws SQLException {
+        for (String name : names) {
+            TableSpec spec = tables.get(name);
+            String sql = spec == null ? null : createView(spec);
+            if (sql != null && !sql.equals(viewSql.get(name))) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute(sql);
+                }
+                viewSql.put(name, sql);
+            }
+        }
+    }
+
+    /** A connection of its own to the same database (its views and shims), for one query of a concurrent caller. */
+    public Connection session() throws SQLException {
+        Connection session = ((org.duckdb.DuckDBConnection) connection).duplicate();
+        try (Statement s = session.createStatement()) {
+            s.execute("SET TimeZone = 'UTC'");
+        } catch (SQLException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    /** The files of a lake table and which of them a date range selects. */
+    public LakeScan scan(String table) {
+        TableSpec spec = tables.get(table);
+        if (spec == null) {
+            throw new IllegalArgumentException("no lake table " + table + "; tables: " + tables.keySet());
+        }
+        return new LakeScan(spec, lake);
     }
 
     @Override

@@ -4,3 +4,4 @@ CREATE MACRO approx_distinct(x) AS count(DISTINCT x);
 CREATE MACRO date_format(ts, fmt) AS strftime(ts, fmt);
 CREATE MACRO from_iso8601_timestamp(s) AS CAST(s AS TIMESTAMPTZ);
 CREATE MACRO to_unixtime(ts) AS epoch(ts);
+CREATE MACRO sequence(start, stop) AS generate_series(start, stop);

@@ -6,6 +6,7 @@ import io.firelake.endpoint.json.ServiceModel;
 import io.firelake.endpoint.store.Pages;
 import software.amazon.awssdk.services.athena.model.*;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,12 @@ public final class AthenaApi {
 
     /** GetQueryResults answers 1,000 rows at most (the model's MaxQueryResults), and that many by default. */
     public static final int MAX_RESULTS = 1_000;
+    /** ListQueryExecutions, ListNamedQueries and ListWorkGroups answer 50 items by default (their MaxResults). */
     public static final int DEFAULT_LIST_SIZE = 50;
+    /** The database of a query whose request names none. */
+    public static final String DEFAULT_DATABASE = "default";
+    /** The ErrorCode of an id a Batch* operation could not find. */
+    static final String INVALID_INPUT = "INVALID_INPUT";
 
     private AthenaApi() {
     }
@@ -29,11 +35,15 @@ public final class AthenaApi {
         return JsonService.builder(ServiceModel.load("athena"))
                 .operation("StartQueryExecution", StartQueryExecutionRequest::builder, r -> {
                     WorkGroup group = catalog.workGroup(r.workGroup());
-                    String output = outputLocation(group, r.resultConfiguration());
                     String database = r.queryExecutionContext() == null || r.queryExecutionContext().database() == null
-                            ? "default" : r.queryExecutionContext().database();
-                    return StartQueryExecutionResponse.builder().queryExecutionId(queries.start(r.queryString(),
-                            database, group.name(), output, r.executionParameters())).build();
+                            ? DEFAULT_DATABASE : r.queryExecutionContext().database();
+                    WorkGroupConfiguration config = group.configuration();
+                    return StartQueryExecutionResponse.builder().queryExecutionId(queries.start(
+                            new QueryExecutions.Submission(r.queryString(), database, group.name(),
+                                    outputLocation(group, r.resultConfiguration()),
+                                    r.hasExecutionParameters() ? r.executionParameters() : List.of(),
+                                    config == null ? null : config.bytesScannedCutoffPerQuery(),
+                                    r.clientRequestToken()))).build();
                 })
                 .operation("GetQueryExecution", GetQueryExecutionRequest::builder, r -> GetQueryExecutionResponse
                         .builder().queryExecution(queries.get(r.queryExecutionId())).build())
@@ -45,14 +55,14 @@ public final class AthenaApi {
                             found.add(queries.get(id));
                         } catch (AwsServiceException e) {
                             missing.add(UnprocessedQueryExecutionId.builder().queryExecutionId(id)
-                                    .errorCode(e.errorType()).errorMessage(e.getMessage()).build());
+                                    .errorCode(INVALID_INPUT).errorMessage(e.getMessage()).build());
                         }
                     }
                     return BatchGetQueryExecutionResponse.builder().queryExecutions(found)
                             .unprocessedQueryExecutionIds(missing).build();
                 })
                 .operation("ListQueryExecutions", ListQueryExecutionsRequest::builder, r -> {
-                    Pages.Page<String> page = Pages.of(queries.ids(catalog.workGroup(r.workGroup()).name()),
+                    Pages.Page<String> page = page(queries.ids(catalog.workGroup(r.workGroup()).name()),
                             r.nextToken(), r.maxResults(), DEFAULT_LIST_SIZE);
                     return ListQueryExecutionsResponse.builder().queryExecutionIds(page.items())
                             .nextToken(page.nextToken()).build();
@@ -68,16 +78,21 @@ public final class AthenaApi {
                     catalog.createWorkGroup(r);
                     return CreateWorkGroupResponse.builder().build();
                 })
-                .operation("ListWorkGroups", ListWorkGroupsRequest::builder, r -> ListWorkGroupsResponse.builder()
-                        .workGroups(catalog.workGroups().stream().map(w -> WorkGroupSummary.builder().name(w.name())
-                                .state(w.state()).description(w.description()).creationTime(w.creationTime())
-                                .build()).toList()).build())
+                .operation("ListWorkGroups", ListWorkGroupsRequest::builder, r -> {
+                    Pages.Page<WorkGroup> page = page(catalog.workGroups(), r.nextToken(), r.maxResults(),
+                            DEFAULT_LIST_SIZE);
+                    return ListWorkGroupsResponse.builder().nextToken(page.nextToken()).workGroups(page.items()
+                            .stream().map(w -> WorkGroupSummary.builder().name(w.name()).state(w.state())
+                                    .description(w.description()).creationTime(w.creationTime())
+                                    .engineVersion(w.configuration() == null ? null
+                                            : w.configuration().engineVersion()).build()).toList()).build();
+                })
                 .operation("CreateNamedQuery", CreateNamedQueryRequest::builder,
                         r -> CreateNamedQueryResponse.builder().namedQueryId(catalog.createNamedQuery(r)).build())
                 .operation("GetNamedQuery", GetNamedQueryRequest::builder,
                         r -> GetNamedQueryResponse.builder().namedQuery(catalog.namedQuery(r.namedQueryId())).build())
                 .operation("ListNamedQueries", ListNamedQueriesRequest::builder, r -> {
-                    Pages.Page<String> page = Pages.of(catalog.namedQueryIds(r.workGroup()), r.nextToken(),
+                    Pages.Page<String> page = page(catalog.namedQueryIds(r.workGroup()), r.nextToken(),
                             r.maxResults(), DEFAULT_LIST_SIZE);
                     return ListNamedQueriesResponse.builder().namedQueryIds(page.items()).nextToken(page.nextToken())
                             .build();
@@ -87,7 +102,7 @@ public final class AthenaApi {
                     List<UnprocessedNamedQueryId> missing = new ArrayList<>();
                     for (String id : r.namedQueryIds()) {
                         catalog.findNamedQuery(id).ifPresentOrElse(found::add, () -> missing.add(
-                                UnprocessedNamedQueryId.builder().namedQueryId(id).errorCode("INVALID_INPUT")
+                                UnprocessedNamedQueryId.builder().namedQueryId(id).errorCode(INVALID_INPUT)
                                         .errorMessage("NamedQuery " + id + " was not found").build()));
                     }
                     return BatchGetNamedQueryResponse.builder().namedQueries(found).unprocessedNamedQueryIds(missing)
@@ -111,19 +126,42 @@ public final class AthenaApi {
             throw AwsServiceException.of("InvalidRequestException", "No output location provided. An output location "
                     + "is required either through the Workgroup result configuration setting or as an API input.");
         }
+        if (!output.startsWith("s3://") || output.length() <= "s3://".length()) {
+            throw AwsServiceException.of("InvalidRequestException", "The output location " + output
+                    + " is not an S3 location: give s3://bucket/prefix/");
+        }
         return output;
+    }
+
+    /** Pages of a list; a NextToken that was not issued here is Athena's InvalidRequestException. */
+    private static <T> Pages.Page<T> page(List<T> all, String token, Integer maxResults, int defaultMax) {
+        try {
+            return Pages.of(all, token, maxResults, defaultMax);
+        } catch (AwsServiceException e) {
+            throw AwsServiceException.of("InvalidRequestException", e.getMessage());
+        }
     }
 
     private static GetQueryResultsResponse results(QueryExecutions queries, GetQueryResultsRequest r) {
         QueryEngine.QueryOutcome outcome = queries.results(r.queryExecutionId());
-        List<Row> rows = new ArrayList<>(outcome.rows().size() + 1);
-        rows.add(row(outcome.columns().stream().map(QueryEngine.Column::name).toList()));
-        outcome.rows().forEach(values -> rows.add(row(values)));
-        Pages.Page<Row> page = Pages.of(rows, r.nextToken(), r.maxResults(), MAX_RESULTS);
+        // The header, then the rows; only the page's rows are built.
+        List<Row> rows = new AbstractList<>() {
+            @Override
+            public Row get(int index) {
+                return row(index == 0 ? outcome.columns().stream().map(QueryEngine.Column::name).toList()
+                        : outcome.rows().get(index - 1));
+            }
+
+            @Override
+            public int size() {
+                return outcome.rows().size() + 1;
+            }
+        };
+        Pages.Page<Row> page = page(rows, r.nextToken(), r.maxResults(), MAX_RESULTS);
         List<ColumnInfo> columns = outcome.columns().stream().map(c -> ColumnInfo.builder().catalogName("hive")
                 .schemaName("").tableName("").name(c.name()).label(c.name()).type(c.type())
-                .precision(precision(c.type())).scale(0).nullable(ColumnNullable.UNKNOWN)
-                .caseSensitive(c.type().equals("varchar")).build()).toList();
+                .precision(c.precision()).scale(c.scale()).nullable(ColumnNullable.UNKNOWN)
+                .caseSensitive(c.type().equals("varchar") || c.type().equals("char")).build()).toList();
         return GetQueryResultsResponse.builder().updateCount(0L).nextToken(page.nextToken())
                 .resultSet(ResultSet.builder().rows(page.items())
                         .resultSetMetadata(ResultSetMetadata.builder().columnInfo(columns).build()).build())
@@ -133,18 +171,5 @@ public final class AthenaApi {
     private static Row row(List<String> values) {
         return Row.builder().data(values.stream().map(v -> v == null ? Datum.builder().build()
                 : Datum.builder().varCharValue(v).build()).toList()).build();
-    }
-
-    /** Athena's precision for the common types (what GetQueryResults reports for Trino's types). */
-    private static int precision(String type) {
-        return switch (type) {
-            case "bigint" -> 19;
-            case "integer" -> 10;
-            case "double" -> 17;
-            case "boolean" -> 0;
-            case "date" -> 0;
-            case "timestamp" -> 3;
-            default -> 2_147_483_647;
-        };
     }
 }

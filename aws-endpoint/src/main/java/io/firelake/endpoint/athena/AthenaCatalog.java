@@ -6,8 +6,10 @@ import software.amazon.awssdk.services.athena.model.CreateNamedQueryRequest;
 import software.amazon.awssdk.services.athena.model.CreateWorkGroupRequest;
 import software.amazon.awssdk.services.athena.model.NamedQuery;
 import software.amazon.awssdk.services.athena.model.WorkGroup;
+import software.amazon.awssdk.services.athena.model.WorkGroupConfiguration;
 import software.amazon.awssdk.services.athena.model.WorkGroupState;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -43,9 +45,16 @@ public final class AthenaCatalog {
 
     public synchronized void createWorkGroup(CreateWorkGroupRequest r) {
         if (find(r.name()).isPresent()) {
-            throw AwsServiceException.of("InvalidRequestException", "WorkGroup is already created");
+            throw AwsServiceException.of("InvalidRequestException", "WorkGroup " + r.name() + " is already created");
         }
-        workGroups.add(WorkGroup.builder().name(r.name()).description(r.description()).configuration(r.configuration())
+        WorkGroupConfiguration config = r.configuration() == null ? WorkGroupConfiguration.builder().build()
+                : r.configuration();
+        // Athena reports the engine a work group runs, whichever was asked for (AUTO by default).
+        String selected = config.engineVersion() == null || config.engineVersion().selectedEngineVersion() == null
+                ? "AUTO" : config.engineVersion().selectedEngineVersion();
+        config = config.toBuilder().engineVersion(v -> v.selectedEngineVersion(selected)
+                .effectiveEngineVersion(ExecutionStates.ENGINE_VERSION)).build();
+        workGroups.add(WorkGroup.builder().name(r.name()).description(r.description()).configuration(config)
                 .state(WorkGroupState.ENABLED).creationTime(clock.instant()).build());
         store.save("work-groups", workGroups);
     }
@@ -63,7 +72,7 @@ public final class AthenaCatalog {
     public synchronized String createNamedQuery(CreateNamedQueryRequest r) {
         String group = workGroup(r.workGroup()).name();
         String id = UUID.nameUUIDFromBytes((group + "/" + r.name() + "/" + r.clientRequestToken()).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)).toString();
+                StandardCharsets.UTF_8)).toString();
         Optional<NamedQuery> same = namedQueries.stream().filter(q -> q.namedQueryId().equals(id)).findFirst();
         if (same.isPresent() && r.clientRequestToken() != null) {
             return id;

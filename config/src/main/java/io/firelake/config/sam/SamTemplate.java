@@ -42,8 +42,35 @@ public final class SamTemplate {
      * packaged into the jar.
      */
     public static SamParameters load() {
+        return read(SamTemplate::parse);
+    }
+
+    /**
+     * The Resources section of the template {@link #load()} reads, as a tree: CloudFormation's short-form tags read as
+     * their untagged value ({@code !Ref GlueDatabase} as {@code "GlueDatabase"}, {@code !Sub 's3://${Bucket}/'} as
+     * {@code "s3://${Bucket}/"}), so the caller resolves them.
+     */
+    public static JsonNode resources() {
+        return read((in, source) -> {
+            JsonNode resources = tree(in, source).get("Resources");
+            if (resources == null || !resources.isObject()) {
+                throw new SamTemplateException(source + ": no Resources section");
+            }
+            return resources;
+        });
+    }
+
+    private interface Reader<T> {
+        T read(InputStream in, String source);
+    }
+
+    private static <T> T read(Reader<T> reader) {
         if (Files.isRegularFile(IN_REPOSITORY)) {
-            return load(IN_REPOSITORY);
+            try (InputStream in = Files.newInputStream(IN_REPOSITORY)) {
+                return reader.read(in, IN_REPOSITORY.toString());
+            } catch (IOException e) {
+                throw new SamTemplateException(IN_REPOSITORY + ": cannot read: " + e.getMessage(), e);
+            }
         }
         URL packaged = SamTemplate.class.getResource(PACKAGED);
         if (packaged == null) {
@@ -51,7 +78,7 @@ public final class SamTemplate {
                     + Path.of("").toAbsolutePath() + ") and no copy is packaged in firelake-config (" + PACKAGED + ")");
         }
         try (InputStream in = packaged.openStream()) {
-            return parse(in, IN_REPOSITORY + " (packaged: " + packaged + ")");
+            return reader.read(in, IN_REPOSITORY + " (packaged: " + packaged + ")");
         } catch (IOException e) {
             throw new SamTemplateException("cannot read " + packaged + ": " + e.getMessage(), e);
         }
@@ -69,16 +96,8 @@ public final class SamTemplate {
 
     /** The Parameters of the template in {@code in}; {@code source} names it in every error. */
     public static SamParameters parse(InputStream in, String source) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(in);
-        } catch (JacksonException e) {
-            throw new SamTemplateException(source + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
-        } catch (IOException e) {
-            throw new SamTemplateException(source + ": cannot read: " + e.getMessage(), e);
-        }
-        JsonNode parameters = root == null ? null : root.get("Parameters");
+        JsonNode root = tree(in, source);
+        JsonNode parameters = root.get("Parameters");
         if (parameters == null || !parameters.isObject()) {
             throw new SamTemplateException(source + ": no Parameters section");
         }
@@ -89,6 +108,22 @@ public final class SamTemplate {
             read.put(field.getKey(), parameter(source, field.getKey(), field.getValue()));
         }
         return new SamParameters(source, read);
+    }
+
+    private static JsonNode tree(InputStream in, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(in);
+        } catch (JacksonException e) {
+            throw new SamTemplateException(source + ": not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+        } catch (IOException e) {
+            throw new SamTemplateException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new SamTemplateException(source + ": not a template (no mapping at the top)");
+        }
+        return root;
     }
 
     private static SamParameters.Parameter parameter(String source, String name, JsonNode body) {

@@ -60,7 +60,7 @@ public final class LocalCommand implements Runnable {
         boolean detach;
 
         @Option(names = "--aws-port", defaultValue = "4566", description = "The one AWS endpoint: every service "
-                + "(Firehose, Glue, and Kinesis, S3, DynamoDB forwarded) for any AWS client (default: ${DEFAULT-VALUE}; "
+                + "(Firehose, Glue, Athena, and Kinesis, S3, DynamoDB forwarded) for any AWS client (default: ${DEFAULT-VALUE}; "
                 + "0 = any free port).")
         int awsPort;
 
@@ -236,7 +236,7 @@ public final class LocalCommand implements Runnable {
 
         static void print(PrintWriter out, RuntimeState s) {
             out.println("  aws endpoint    " + s.awsEndpoint() + "  " + reachable(s.awsEndpoint())
-                    + "  Firehose, Glue; Kinesis, S3, DynamoDB forwarded: aws --endpoint-url " + s.awsEndpoint()
+                    + "  Firehose, Glue, Athena; Kinesis, S3, DynamoDB forwarded: aws --endpoint-url " + s.awsEndpoint()
                     + " firehose list-delivery-streams");
             out.println("  kinesalite      " + s.kinesisEndpoint() + "  " + reachable(s.kinesisEndpoint())
                     + "  stream " + s.streamName());

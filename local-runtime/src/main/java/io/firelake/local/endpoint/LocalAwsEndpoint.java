@@ -13,23 +13,30 @@ import io.firelake.endpoint.glue.GlueApi;
 import io.firelake.endpoint.glue.GlueCatalog;
 import io.firelake.endpoint.glue.GlueJobs;
 import io.firelake.endpoint.store.JsonFileStore;
+import io.firelake.local.engines.LocalAws;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.CreateNamedQueryRequest;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.CreateJobRequest;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The local pipeline's one AWS endpoint ({@link AwsEndpoint}) with firelake's services behind it: Firehose on the local
- * Firehose ({@link LocalDeliveryStreams}), Glue's catalog and jobs on the data directory and Spark, and Kinesis, S3 and
- * DynamoDB forwarded to their engines. The pipeline's own resources (the Glue database and tables, the jobs, the
- * delivery stream) are created through the endpoint with the SDK, as CloudFormation creates them on AWS.
+ * Firehose ({@link LocalDeliveryStreams}), Glue's catalog and jobs on the data directory and Spark, Athena on DuckDB
+ * over the lake ({@link LocalAthena}), and Kinesis, S3 and DynamoDB forwarded to their engines. The pipeline's own
+ * resources (the Glue database and tables, the jobs, the delivery stream, the Athena work group and named queries)
+ * are created through the endpoint with the SDK, as CloudFormation creates them on AWS.
  */
 public final class LocalAwsEndpoint implements AutoCloseable {
 
@@ -42,14 +49,20 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     private final GlueJobs jobs;
     private final GlueClient glue;
     private final FirehoseClient firehose;
+    private final LocalAthena athena;
+    private final S3Client results;
+    private final AthenaClient athenaClient;
 
     private LocalAwsEndpoint(AwsEndpoint endpoint, LocalDeliveryStreams streams, GlueJobs jobs, GlueClient glue,
-                             FirehoseClient firehose) {
+                             FirehoseClient firehose, LocalAthena athena, S3Client results, AthenaClient athenaClient) {
         this.endpoint = endpoint;
         this.streams = streams;
         this.jobs = jobs;
         this.glue = glue;
         this.firehose = firehose;
+        this.athena = athena;
+        this.results = results;
+        this.athenaClient = athenaClient;
     }
 
     /**
@@ -66,9 +79,14 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         LocalDeliveryStreams backend = streams.apply(new GlueTableSchemas(() -> glue[0]));
         DeliveryStreamRegistry registry = new DeliveryStreamRegistry(
                 new JsonFileStore(layout.awsDir().resolve("firehose")), backend, clock);
+        GlueCatalog catalog = new GlueCatalog(glueStore, clock);
+        S3Client results = LocalAws.s3(engines.s3());
+        LocalAthena athena = LocalAthena.start(layout.awsDir().resolve("athena"), layout.lakeDir(), catalog, results,
+                clock);
         AwsEndpoint.Builder builder = AwsEndpoint.builder().port(port)
-                .serve(GlueApi.service(new GlueCatalog(glueStore, clock), jobs))
+                .serve(GlueApi.service(catalog, jobs))
                 .serve(FirehoseApi.service(registry))
+                .serve(athena.service())
                 .forward("kinesis", engines.kinesis())
                 .forward("s3", engines.s3());
         if (engines.dynamoDb() != null) {
@@ -80,13 +98,16 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         } catch (RuntimeException e) {
             backend.close();
             jobs.close();
+            athena.close();
+            results.close();
             throw e;
         }
         AwsClientFactory clients = AwsClientFactory.of(ClientSettings.localEngine(endpoint.uri()));
         glue[0] = clients.sync(GlueClient.builder(), SyncHttp.apache(8)).build();
         FirehoseClient firehose = clients.sync(FirehoseClient.builder(), SyncHttp.apache(8)).build();
+        AthenaClient athenaClient = clients.sync(AthenaClient.builder(), SyncHttp.apache(2)).build();
         registry.restore();
-        return new LocalAwsEndpoint(endpoint, backend, jobs, glue[0], firehose);
+        return new LocalAwsEndpoint(endpoint, backend, jobs, glue[0], firehose, athena, results, athenaClient);
     }
 
     public URI uri() {
@@ -127,6 +148,35 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * The template's Athena work group and named queries, through the Athena API, unless an earlier run made them (a
+     * named query is known by its name in its work group).
+     */
+    public void ensureAthena(TemplateAthena.Resources resources) {
+        String group = resources.workGroup().name();
+        try {
+            athenaClient.getWorkGroup(b -> b.workGroup(group));
+        } catch (software.amazon.awssdk.services.athena.model.InvalidRequestException e) {
+            athenaClient.createWorkGroup(resources.workGroup());
+        }
+        Set<String> existing = new HashSet<>();
+        for (String workGroup : resources.namedQueries().stream().map(CreateNamedQueryRequest::workGroup)
+                .distinct().toList()) {
+            List<String> ids = athenaClient.listNamedQueriesPaginator(b -> b.workGroup(workGroup)).stream()
+                    .flatMap(page -> page.namedQueryIds().stream()).toList();
+            for (int i = 0; i < ids.size(); i += 50) {
+                List<String> batch = ids.subList(i, Math.min(ids.size(), i + 50));
+                athenaClient.batchGetNamedQuery(b -> b.namedQueryIds(batch)).namedQueries().stream()
+                        .map(q -> q.workGroup() + "/" + q.name()).forEach(existing::add);
+            }
+        }
+        for (CreateNamedQueryRequest query : resources.namedQueries()) {
+            if (!existing.contains(query.workGroup() + "/" + query.name())) {
+                athenaClient.createNamedQuery(query);
+            }
+        }
+    }
+
     /** Stops the delivery streams (what they did not deliver stays behind their checkpoints), then the endpoint. */
     @Override
     public void close() {
@@ -134,6 +184,9 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         jobs.close();
         glue.close();
         firehose.close();
+        athenaClient.close();
         endpoint.close();
+        athena.close();
+        results.close();
     }
 }

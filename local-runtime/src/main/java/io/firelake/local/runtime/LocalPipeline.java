@@ -6,6 +6,7 @@ import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.endpoint.LocalAwsEndpoint;
 import io.firelake.local.endpoint.LocalDeliveryStreams;
+import io.firelake.local.endpoint.TemplateAthena;
 import io.firelake.local.endpoint.TemplateDeliveryStream;
 import io.firelake.local.endpoint.TemplateGlueJobs;
 import io.firelake.local.engines.DynamoDbLocalServer;
@@ -135,6 +136,7 @@ public final class LocalPipeline implements AutoCloseable {
                             LocalDeliveryStreams.DEFAULT_SCHEMA_CHECK)));
             endpoint.createCatalog(settings.glueDatabaseName(), data.bucket(),
                     TemplateGlueJobs.requests(TemplateGlueJobs.LOCAL_STACK, data.bucket(), ARTIFACTS_BUCKET));
+            endpoint.ensureAthena(TemplateAthena.of(settings, TemplateGlueJobs.LOCAL_STACK, data.bucket()));
             // The delivery stream warms up while the speed layer starts; it reads only once it is done.
             long warmUpStarted = System.nanoTime();
             java.util.concurrent.CompletableFuture<Void> created = java.util.concurrent.CompletableFuture.runAsync(

@@ -69,6 +69,11 @@ class LocalUpDownTest {
             assertThat(glue.getJobs(b -> { }).jobs()).extracting(software.amazon.awssdk.services.glue.model.Job::name)
                     .contains("firelake-compaction", "firelake-batch-views");
         }
+        try (var athena = clients.sync(software.amazon.awssdk.services.athena.AthenaClient.builder(),
+                io.firelake.aws.client.SyncHttp.urlConnection()).build()) {
+            assertThat(athena.listNamedQueries(b -> b.workGroup("firelake-reports")).namedQueryIds())
+                    .as("the template's work group and named queries").hasSize(5);
+        }
 
         var sent = ProducerRun.builder().endpoint(URI.create(state.kinesisEndpoint())).stream(state.streamName())
                 .simulate(SimulationSettings.live(7, EVENTS).withFaults(FaultRates.none()))
