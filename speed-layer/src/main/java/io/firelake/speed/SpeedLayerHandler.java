@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import io.firelake.speed.core.AggregateStore;
 import io.firelake.speed.core.ClickEventParser;
+import io.firelake.speed.core.EventParser;
 import io.firelake.speed.core.Invocation;
 import io.firelake.speed.core.InvocationResult;
 import io.firelake.speed.core.StreamRecord;
@@ -60,9 +61,18 @@ public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindow
 
     /** For the local runtime and tests: the caller owns the store (and its client). */
     public SpeedLayerHandler(AggregateStore store, int allowedLatenessMinutes, Consumer<String> log) {
+        this(store, allowedLatenessMinutes, log, new ClickEventParser());
+    }
+
+    /**
+     * With another parser: tests use one that fails on a record, to see Lambda's partial batch response
+     * ({@code BatchItemFailures}) carried through the event source mapping.
+     */
+    public SpeedLayerHandler(AggregateStore store, int allowedLatenessMinutes, Consumer<String> log,
+                             EventParser parser) {
         this.store = store;
         this.log = new SpeedLayerLog(log);
-        this.processor = new WindowProcessor(new ClickEventParser(), this.log, allowedLatenessMinutes);
+        this.processor = new WindowProcessor(parser, this.log, allowedLatenessMinutes);
     }
 
     @Override

@@ -205,6 +205,53 @@ class KinesisEventSourceMappingTest {
         }
     }
 
+    /**
+     * The real handler answering a partial failure end to end: its parser fails once on one record, the handler returns
+     * that record's sequence number in {@code BatchItemFailures}, the mapping re-invokes from it, and every event is
+     * counted exactly once (the records before it are not counted twice, none after it is skipped).
+     */
+    @Test
+    void aBatchItemFailureOfTheSpeedLayerHandlerIsRetriedFromThatRecordAndNothingIsCountedTwice() throws Exception {
+        String stream = "speed-partial";
+        createStream(stream, 1);
+        String now = Instant.now().toString();
+        List<String> payloads = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            payloads.add(event(i == 12 ? "purchase" : "page_view", "session-" + (i % 4), now));
+        }
+        put(stream, payloads);
+        String failing = payloads.get(12);
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        io.firelake.speed.core.ClickEventParser real = new io.firelake.speed.core.ClickEventParser();
+        io.firelake.speed.core.EventParser failingOnce = data -> {
+            if (new String(data, StandardCharsets.UTF_8).equals(failing) && failures.getAndIncrement() == 0) {
+                throw new IllegalStateException("a transient failure on one record");
+            }
+            return real.parse(data);
+        };
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (DynamoDbLocalServer dynamoDbLocal = DynamoDbLocalServer.start();
+             DynamoDbClient dynamo = LocalAws.dynamoDb(dynamoDbLocal.endpoint())) {
+            AggregateTable.createIfMissing(dynamo, "realtime");
+            SpeedLayerHandler handler = new SpeedLayerHandler(
+                    new DynamoDbAggregateStore(dynamo, "realtime", Duration.ofDays(7)), 10, log::add, failingOnce);
+            LambdaFunction function = JavaHandlerFunction.of("speed-layer", handler,
+                    KinesisTimeWindowEvent.class, TimeWindowEventResponse.class);
+            EventSourceMappingConfig config = EventSourceMappingConfig.defaults(stream, "speed-layer")
+                    .withBatchSize(100).withTumblingWindow(Duration.ofSeconds(1)).withPollInterval(Duration.ofMillis(50));
+
+            try (KinesisEventSourceMapping mapping = mapping(config, function, new ArrayList<>())) {
+                awaitTrue(() -> mapping.idle() && failures.get() >= 2
+                        && mapping.stats().stream().mapToLong(s -> s.recordsDelivered()).sum() == 20);
+            }
+
+            assertThat(log).filteredOn(line -> line.contains("record failed, Lambda retries from it")).hasSize(1);
+            RealtimeReport report = RealtimeCommand.report(dynamo, "realtime", Instant.now(), 3, 10);
+            assertThat(report.rows().stream().mapToLong(RealtimeReport.MinuteRow::events).sum()).isEqualTo(20);
+            assertThat(report.purchases()).isEqualTo(1);
+        }
+    }
+
     private static KinesisEventSourceMapping mapping(EventSourceMappingConfig config, LambdaFunction function,
                                                      List<OnFailureDestination.DiscardedBatch> discarded) {
         return KinesisEventSourceMapping.builder().kinesis(kinesis).config(config).function(function)
