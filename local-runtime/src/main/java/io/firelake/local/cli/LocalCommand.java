@@ -64,6 +64,10 @@ public final class LocalCommand implements Runnable {
                 + "0 = any free port).")
         int awsPort;
 
+        @Option(names = "--speed-window-seconds", paramLabel = "S", description = "The speed layer's tumbling "
+                + "window, 1 to 900 s, instead of the template's SpeedLayerWindowSeconds (60 s).")
+        Integer speedWindowSeconds;
+
         @Option(names = "--kinesis-port", defaultValue = "4567", description = "kinesalite port (default: ${DEFAULT-VALUE}; 0 = any free port).")
         int kinesisPort;
 
@@ -91,7 +95,7 @@ public final class LocalCommand implements Runnable {
         }
 
         private int foreground(PrintWriter out, Path dataDir) throws InterruptedException {
-            PipelineSettings settings = SamTemplate.load();
+            PipelineSettings settings = DemoCommand.withSpeedWindow(SamTemplate.load(), speedWindowSeconds);
             out.println("firelake local: starting engines, data in " + dataDir);
             out.flush();
             LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dataDir, settings, kinesisPort, s3Port,
@@ -146,6 +150,9 @@ public final class LocalCommand implements Runnable {
             command.addAll(List.of("local", "up", "--data-dir", dataDir.toString(), "--aws-port", "" + awsPort,
                     "--kinesis-port", "" + kinesisPort,
                     "--s3-port", "" + s3Port, "--dynamodb-port", "" + dynamoDbPort));
+            if (speedWindowSeconds != null) {
+                command.addAll(List.of("--speed-window-seconds", "" + speedWindowSeconds));
+            }
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();

@@ -116,6 +116,8 @@ class LocalUpDownTest {
         upInTheBackground(data);
         RuntimeState second = RuntimeState.read(data).orElseThrow();
         assertThat(second.pid()).isNotEqualTo(first.pid());
+        // The speed layer resumes its windows from its checkpoint and saved window state: every event counted once.
+        assertThat(speedLayerEvents(second, KILLED_EVENTS, Duration.ofMinutes(2))).isEqualTo(KILLED_EVENTS);
         FirelakeCliTest.Run down = FirelakeCliTest.run("local", "down", "--data-dir", data.toString());
         assertThat(down.exit()).as(down.out() + down.err()).isZero();
 
@@ -124,6 +126,29 @@ class LocalUpDownTest {
         assertThat(accounting.exit()).as(accounting.out() + accounting.err()).isZero();
         assertThat(accounting.out()).containsPattern("accounting: produced=" + KILLED_EVENTS + " delivered=" + KILLED_EVENTS
                 + " dropped=0 failed=0 duplicates=\\d+ lost=0");
+    }
+
+    /** The events the speed layer's table counts over the last minutes, once it reaches {@code expected} or time is up. */
+    private static long speedLayerEvents(RuntimeState state, long expected, Duration timeout) throws InterruptedException {
+        String table = io.firelake.local.config.SamTemplate.load().text("AggregatesTableName");
+        try (var dynamo = io.firelake.local.engines.LocalAws.dynamoDb(URI.create(state.dynamoDbEndpoint()))) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long counted = 0;
+            while (System.nanoTime() < deadline) {
+                counted = io.firelake.speed.reader.RealtimeCommand.report(dynamo, table,
+                        java.time.Instant.now().plusSeconds(60), 15, 10).rows().stream()
+                        .mapToLong(io.firelake.speed.report.RealtimeReport.MinuteRow::events).sum();
+                if (counted >= expected) {
+                    // a little longer: a double count would show as more than expected
+                    Thread.sleep(3_000);
+                    return io.firelake.speed.reader.RealtimeCommand.report(dynamo, table,
+                            java.time.Instant.now().plusSeconds(60), 15, 10).rows().stream()
+                            .mapToLong(io.firelake.speed.report.RealtimeReport.MinuteRow::events).sum();
+                }
+                Thread.sleep(500);
+            }
+            return counted;
+        }
     }
 
     /** The same JVM and class path as this test, running the CLI's main class. */
@@ -165,8 +190,10 @@ class LocalUpDownTest {
 
     /** {@code local up --detach} on {@code data}, every port free; returns its output once it is ready. */
     private static String upInTheBackground(Path data) throws Exception {
+        // A 2 s speed-layer window: the kill test waits for the windows to close, not for the template's minute.
         Process up = new ProcessBuilder(javaCommand("local", "up", "--detach", "--data-dir", data.toString(),
-                "--aws-port", "0", "--kinesis-port", "0", "--s3-port", "0", "--dynamodb-port", "0"))
+                "--aws-port", "0", "--kinesis-port", "0", "--s3-port", "0", "--dynamodb-port", "0",
+                "--speed-window-seconds", "2"))
                 .redirectErrorStream(true).start();
         assertThat(up.waitFor(4, TimeUnit.MINUTES)).as("local up --detach returns once ready").isTrue();
         String output = new String(up.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
