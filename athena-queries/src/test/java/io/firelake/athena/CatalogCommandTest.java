@@ -1,7 +1,7 @@
 package io.firelake.athena;
 
+import io.firelake.endpoint.glue.LocalGlue;
 import io.firelake.athena.catalog.LakeTables;
-import io.firelake.athena.glue.LocalGlue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class CatalogCommandTest {
 
     @BeforeEach
     void start() {
-        local = LocalGlue.start(dir, "firelake");
+        local = LocalGlue.start(dir).withDatabase("firelake");
         glue = local.client();
     }
 

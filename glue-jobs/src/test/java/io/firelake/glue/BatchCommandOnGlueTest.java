@@ -1,7 +1,7 @@
 package io.firelake.glue;
 
+import io.firelake.endpoint.glue.LocalGlue;
 import io.firelake.glue.aws.GlueJobNames;
-import io.firelake.glue.aws.LocalGlue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

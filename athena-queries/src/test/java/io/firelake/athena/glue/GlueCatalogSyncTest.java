@@ -1,5 +1,6 @@
 package io.firelake.athena.glue;
 
+import io.firelake.endpoint.glue.LocalGlue;
 import io.firelake.athena.catalog.CatalogDrift;
 import io.firelake.athena.catalog.CatalogDrift.Drift;
 import io.firelake.athena.catalog.LakeTables;
@@ -29,7 +30,7 @@ class GlueCatalogSyncTest {
 
     @BeforeEach
     void start() {
-        local = LocalGlue.start(dir, LakeTables.DATABASE);
+        local = LocalGlue.start(dir).withDatabase(LakeTables.DATABASE);
         glue = local.client();
         sync = new GlueCatalogSync(glue, LakeTables.DATABASE);
     }

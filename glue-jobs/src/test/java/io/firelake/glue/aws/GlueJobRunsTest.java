@@ -1,5 +1,6 @@
 package io.firelake.glue.aws;
 
+import io.firelake.endpoint.glue.LocalGlue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

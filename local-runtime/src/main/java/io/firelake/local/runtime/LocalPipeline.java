@@ -1,8 +1,6 @@
 package io.firelake.local.runtime;
 
 import io.firelake.config.layout.DataLayout;
-import io.firelake.config.layout.LakePrefix;
-import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.endpoint.LocalAwsEndpoint;
 import io.firelake.local.endpoint.LocalDeliveryStreams;
@@ -14,12 +12,7 @@ import io.firelake.local.engines.Kinesalite;
 import io.firelake.local.engines.LocalAws;
 import io.firelake.local.engines.S3ProxyServer;
 import io.firelake.local.firehose.DeliveryStreamConfig;
-import io.firelake.local.firehose.FirehoseMetrics;
 import io.firelake.local.firehose.FirehoseRunner;
-import io.firelake.local.firehose.LocalFirehose;
-import io.firelake.local.firehose.PrefetchingStreamSource;
-import io.firelake.local.firehose.aws.KinesisStreamSource;
-import io.firelake.local.firehose.aws.S3ObjectStore;
 import io.firelake.local.firehose.lambda.RequestStreamHandlerProcessor;
 import io.firelake.local.eventsource.EventSourceMappingConfig;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -35,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 

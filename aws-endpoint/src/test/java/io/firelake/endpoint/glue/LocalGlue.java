@@ -1,14 +1,10 @@
-package io.firelake.glue.aws;
+package io.firelake.endpoint.glue;
 
-import io.firelake.aws.client.AwsClientFactory;
-import io.firelake.aws.client.ClientSettings;
-import io.firelake.aws.client.SyncHttp;
 import io.firelake.endpoint.AwsEndpoint;
-import io.firelake.endpoint.glue.GlueApi;
-import io.firelake.endpoint.glue.GlueCatalog;
-import io.firelake.endpoint.glue.GlueJobs;
-import io.firelake.endpoint.glue.JobRunner;
 import io.firelake.endpoint.store.JsonFileStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 
 import java.net.URI;
@@ -17,8 +13,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The tests' Glue: the local endpoint's Glue API on a free port, its jobs run by the test's {@link JobRunner}, and an
- * SDK client that creates them as CloudFormation would.
+ * The tests' Glue, shared by every module that calls Glue (published in this module's test jar): the local endpoint's
+ * Glue API on a free port, its catalog in a directory, its jobs run by the test's {@link JobRunner}, and an SDK client
+ * with the local fake credentials.
  */
 public final class LocalGlue implements AutoCloseable {
 
@@ -31,12 +28,25 @@ public final class LocalGlue implements AutoCloseable {
         jobs = new GlueJobs(store, Clock.systemUTC(), runner);
         endpoint = AwsEndpoint.builder().port(0).serve(GlueApi.service(new GlueCatalog(store, Clock.systemUTC()), jobs))
                 .start();
-        client = AwsClientFactory.of(ClientSettings.localEngine(endpoint.uri()))
-                .sync(GlueClient.builder(), SyncHttp.urlConnection()).build();
+        client = GlueClient.builder().endpointOverride(endpoint.uri()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("firelakelocal", "firelake-local-secret")))
+                .build();
     }
 
     public static LocalGlue start(Path dir, JobRunner runner) {
         return new LocalGlue(dir, runner);
+    }
+
+    /** Jobs that succeed at once: for tests of the catalog only. */
+    public static LocalGlue start(Path dir) {
+        return new LocalGlue(dir, (job, script, args) -> null);
+    }
+
+    /** A database already there, as the stack or {@code local up} creates it. */
+    public LocalGlue withDatabase(String database) {
+        client.createDatabase(b -> b.databaseInput(d -> d.name(database)));
+        return this;
     }
 
     /** A JVM job as the SAM template declares one, with these default arguments. */
