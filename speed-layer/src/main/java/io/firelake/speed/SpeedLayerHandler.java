@@ -6,12 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import io.firelake.speed.core.AggregateStore;
-import io.firelake.speed.core.ClickEventParser;
+import io.firelake.speed.core.AggregatePlan;
+import io.firelake.speed.core.DeclaredEventReader;
 import io.firelake.speed.core.EventParser;
 import io.firelake.speed.core.Invocation;
 import io.firelake.speed.core.InvocationResult;
 import io.firelake.speed.core.StreamRecord;
 import io.firelake.speed.core.WindowProcessor;
+import io.firelake.speed.core.spec.SpeedLayerContracts;
+import io.firelake.speed.core.spec.SpeedLayerSpec;
 import io.firelake.speed.dynamodb.DynamoDbAggregateStore;
 import io.firelake.speed.dynamodb.DynamoDbClients;
 
@@ -34,7 +37,11 @@ import java.util.function.Consumer;
  * before it, so Lambda retries from it and the shard's order holds; a failed DynamoDB write throws, so Lambda retries the
  * final invocation with the same state, and the conditional writes make that retry harmless.
  *
- * <p>Environment: {@code AGGREGATES_TABLE} (default firelake-realtime), {@code AGGREGATES_TTL_DAYS} (7),
+ * <p>What it aggregates is declared in the contract's {@code speed-layer.yaml} (see docs/contracts-speed-layer.md),
+ * packaged in the jar and chosen by {@code FIRELAKE_CONTRACT}: a packaged contract's name (default clickstream) or a
+ * contract folder's path.
+ *
+ * <p>Environment: {@code FIRELAKE_CONTRACT}, {@code AGGREGATES_TABLE} (default firelake-realtime), {@code AGGREGATES_TTL_DAYS} (7),
  * {@code AGGREGATES_TTL_ATTRIBUTE} (expires_at), {@code ALLOWED_LATENESS_MINUTES} (10), {@code DYNAMODB_ENDPOINT}
  * (only for local runs).
  *
@@ -56,23 +63,33 @@ public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindow
     private SpeedLayerHandler(SpeedLayerConfig config) {
         this(new DynamoDbAggregateStore(DynamoDbClients.create(config.dynamoDbEndpoint()), config.tableName(),
                 Duration.ofDays(config.ttlDays()), config.ttlAttribute()), config.allowedLatenessMinutes(),
-                System.out::println);
-    }
-
-    /** For the local runtime and tests: the caller owns the store (and its client). */
-    public SpeedLayerHandler(AggregateStore store, int allowedLatenessMinutes, Consumer<String> log) {
-        this(store, allowedLatenessMinutes, log, new ClickEventParser());
+                System.out::println, SpeedLayerContracts.fromEnvironment(System.getenv()));
     }
 
     /**
-     * With another parser: tests use one that fails on a record, to see Lambda's partial batch response
-     * ({@code BatchItemFailures}) carried through the event source mapping.
+     * For the local runtime and tests: the caller owns the store (and its client); the contract is the one
+     * {@code FIRELAKE_CONTRACT} names (default clickstream).
+     */
+    public SpeedLayerHandler(AggregateStore store, int allowedLatenessMinutes, Consumer<String> log) {
+        this(store, allowedLatenessMinutes, log, SpeedLayerContracts.fromEnvironment(System.getenv()));
+    }
+
+    public SpeedLayerHandler(AggregateStore store, int allowedLatenessMinutes, Consumer<String> log,
+                             SpeedLayerSpec spec) {
+        this(store, allowedLatenessMinutes, log, new AggregatePlan(spec), null);
+    }
+
+    /**
+     * With another parser wrapping the plan's {@link DeclaredEventReader} (null for that reader): tests use one that
+     * fails on a record, to see Lambda's partial batch response ({@code BatchItemFailures}) carried through the event
+     * source mapping.
      */
     public SpeedLayerHandler(AggregateStore store, int allowedLatenessMinutes, Consumer<String> log,
-                             EventParser parser) {
+                             AggregatePlan plan, EventParser parser) {
         this.store = store;
         this.log = new SpeedLayerLog(log);
-        this.processor = new WindowProcessor(parser, this.log, allowedLatenessMinutes);
+        this.processor = new WindowProcessor(plan, parser == null ? new DeclaredEventReader(plan) : parser, this.log,
+                allowedLatenessMinutes);
     }
 
     @Override

@@ -48,10 +48,13 @@ final class SpeedLayerLog implements BadRecordLog {
     }
 
     void stateNotice(String shardId, String windowStart, StateNotice notice) {
-        boolean read = notice.kind() == StateNotice.Kind.OLDER_LAYOUT_READ;
-        sink.accept(JsonLogLine.of(read ? Level.WARN : Level.ERROR)
-                .put("msg", read ? "window state of an older layout read, its sessions sketches dropped"
-                        : "window state unreadable, discarded: the window restarts from this batch")
+        String message = switch (notice.kind()) {
+            case OLDER_LAYOUT_READ -> "window state of an older layout read and migrated to aggregates by name";
+            case AGGREGATES_DROPPED -> "window state read without the aggregates the contract no longer declares";
+            case UNREADABLE_DISCARDED -> "window state unreadable, discarded: the window restarts from this batch";
+        };
+        sink.accept(JsonLogLine.of(notice.kind() == StateNotice.Kind.UNREADABLE_DISCARDED ? Level.ERROR : Level.WARN)
+                .put("msg", message)
                 .put("shard", shardId).put("window_start", windowStart).put("state_key", notice.stateKey())
                 .put("reason", notice.kind().name()).put("detail", notice.detail()).toJson());
     }

@@ -47,16 +47,16 @@ class SpeedLayerHandlerTest {
         assertThat(output.minutes()).extracting(MinuteItem::epochMinute)
                 .containsExactly(minute("2026-11-22T03:08:00Z"), minute("2026-11-22T03:09:00Z"));
         MinuteItem early = output.minutes().get(0);
-        assertThat(early.eventsByType()).isEqualTo(Map.of("click", 1L));
+        assertThat(early.counts("events")).isEqualTo(Map.of("click", 1L));
         MinuteItem main = output.minutes().get(1);
-        assertThat(main.eventsByType()).isEqualTo(Map.of("page_view", 3L, "purchase", 2L));
-        assertThat(main.topPages()).containsExactly(
+        assertThat(main.counts("events")).isEqualTo(Map.of("page_view", 3L, "purchase", 2L));
+        assertThat(main.counts("pages")).containsExactly(
                 Map.entry("https://shop.example/home", 2L), Map.entry("https://shop.example/p/42", 1L));
-        assertThat(main.purchases()).isEqualTo(2);
-        assertThat(main.itemsSold()).isEqualTo(3);
-        assertThat(main.revenueCentsByCurrency()).isEqualTo(Map.of("EUR", 4499L));
-        assertThat(io.firelake.speed.core.DistinctSketch.fromBytes(main.sessionsSketch()).estimate()).isEqualTo(3);
-        assertThat(main.sessionsEstimate()).isEqualTo(3);
+        assertThat(main.amount("purchases")).isEqualByComparingTo("2");
+        assertThat(main.amount("items_sold")).isEqualByComparingTo("3");
+        assertThat(main.amounts("revenue")).isEqualTo(Map.of("EUR", new java.math.BigDecimal("44.99")));
+        assertThat(io.firelake.speed.core.DistinctSketch.fromBytes(main.sketch("sessions").image()).estimate()).isEqualTo(3);
+        assertThat(main.sketch("sessions").estimate()).isEqualTo(3);
 
         assertThat(output.summary().kinesisRecords()).isEqualTo(10);
         assertThat(output.summary().userRecords()).isEqualTo(10);
@@ -112,7 +112,7 @@ class SpeedLayerHandlerTest {
         WindowOutput output = store.writes.get(0);
         assertThat(output.summary().userRecords()).isEqualTo(10);
         assertThat(output.summary().events()).isEqualTo(6);
-        assertThat(output.minutes().get(1).sessionsEstimate()).isZero(); // the old sketch could not be carried over
+        assertThat(output.minutes().get(1).sketch("sessions").estimate()).isZero(); // the old sketch could not be carried over
         List<String> notices = logLines.stream().filter(line -> line.contains("older layout")).toList();
         assertThat(notices).hasSize(1);
         com.fasterxml.jackson.databind.JsonNode notice = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -148,7 +148,7 @@ class SpeedLayerHandlerTest {
         WindowOutput output = store.writes.get(0);
         assertThat(output.summary().kinesisRecords()).isEqualTo(1);
         assertThat(output.summary().userRecords()).isEqualTo(3);
-        assertThat(output.minutes().get(0).eventsByType()).isEqualTo(Map.of("page_view", 3L));
+        assertThat(output.minutes().get(0).counts("events")).isEqualTo(Map.of("page_view", 3L));
     }
 
     @Test

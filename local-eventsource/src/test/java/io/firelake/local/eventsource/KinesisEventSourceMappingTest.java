@@ -199,8 +199,9 @@ class KinesisEventSourceMappingTest {
 
             RealtimeReport report = RealtimeCommand.report(dynamo, "realtime", Instant.now(), 3, 10);
             assertThat(report.rows().stream().mapToLong(RealtimeReport.MinuteRow::events).sum()).isEqualTo(35);
-            assertThat(report.purchases()).isEqualTo(10);
-            assertThat(report.distinctSessions()).isEqualTo(8);
+            assertThat(report.totals().get("purchases"))
+                    .isEqualTo(new io.firelake.speed.core.AggregateValue.Amount(java.math.BigDecimal.valueOf(10)));
+            assertThat(report.distinct("sessions")).isEqualTo(8);
             assertThat(report.badByReason()).isEqualTo(java.util.Map.of("MALFORMED_JSON", 1L, "MISSING_FIELD", 1L));
         }
     }
@@ -222,7 +223,9 @@ class KinesisEventSourceMappingTest {
         put(stream, payloads);
         String failing = payloads.get(12);
         java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
-        io.firelake.speed.core.ClickEventParser real = new io.firelake.speed.core.ClickEventParser();
+        io.firelake.speed.core.AggregatePlan plan = new io.firelake.speed.core.AggregatePlan(
+                io.firelake.speed.core.spec.SpeedLayerContracts.packaged("clickstream"));
+        io.firelake.speed.core.DeclaredEventReader real = new io.firelake.speed.core.DeclaredEventReader(plan);
         io.firelake.speed.core.EventParser failingOnce = data -> {
             if (new String(data, StandardCharsets.UTF_8).equals(failing) && failures.getAndIncrement() == 0) {
                 throw new IllegalStateException("a transient failure on one record");
@@ -234,7 +237,7 @@ class KinesisEventSourceMappingTest {
              DynamoDbClient dynamo = LocalAws.dynamoDb(dynamoDbLocal.endpoint())) {
             AggregateTable.createIfMissing(dynamo, "realtime");
             SpeedLayerHandler handler = new SpeedLayerHandler(
-                    new DynamoDbAggregateStore(dynamo, "realtime", Duration.ofDays(7)), 10, log::add, failingOnce);
+                    new DynamoDbAggregateStore(dynamo, "realtime", Duration.ofDays(7)), 10, log::add, plan, failingOnce);
             LambdaFunction function = JavaHandlerFunction.of("speed-layer", handler,
                     KinesisTimeWindowEvent.class, TimeWindowEventResponse.class);
             EventSourceMappingConfig config = EventSourceMappingConfig.defaults(stream, "speed-layer")
@@ -248,7 +251,8 @@ class KinesisEventSourceMappingTest {
             assertThat(log).filteredOn(line -> line.contains("record failed, Lambda retries from it")).hasSize(1);
             RealtimeReport report = RealtimeCommand.report(dynamo, "realtime", Instant.now(), 3, 10);
             assertThat(report.rows().stream().mapToLong(RealtimeReport.MinuteRow::events).sum()).isEqualTo(20);
-            assertThat(report.purchases()).isEqualTo(1);
+            assertThat(report.totals().get("purchases"))
+                    .isEqualTo(new io.firelake.speed.core.AggregateValue.Amount(java.math.BigDecimal.ONE));
         }
     }
 

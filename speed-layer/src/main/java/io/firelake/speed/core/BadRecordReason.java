@@ -17,11 +17,5 @@ public enum BadRecordReason {
      * Event time too far before the window (later than the allowed lateness) or after it: the real-time view keeps a
      * bounded set of minutes per window; the batch layer still has the event.
      */
-    OUT_OF_WINDOW_RANGE;
-
-    private static final BadRecordReason[] VALUES = values();
-
-    static BadRecordReason ofOrdinal(int ordinal) {
-        return VALUES[ordinal];
-    }
+    OUT_OF_WINDOW_RANGE
 }

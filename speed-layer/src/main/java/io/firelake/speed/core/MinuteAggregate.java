@@ -1,83 +1,113 @@
 package io.firelake.speed.core;
 
-import java.util.Arrays;
+import io.firelake.speed.core.spec.AggregateSpec.Kind;
+
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** What one shard's window saw of one event-time minute. Mutable: it lives inside a {@link WindowState}. */
+/**
+ * What one shard's window saw of one event-time minute: the count of valid events and one cell per declared aggregate
+ * ({@link NumberCell}, {@link TopK} or {@link DistinctSketch}). Mutable: it lives inside a {@link WindowState}.
+ */
 public final class MinuteAggregate {
 
-    /** Currencies kept per minute; further ones are summed under {@link #OTHER_CURRENCY} so state stays bounded. */
-    public static final int MAX_CURRENCIES = 16;
-    public static final String OTHER_CURRENCY = "OTHER";
+    private final AggregatePlan plan;
+    long events;
+    final Object[] cells;
 
-    final long[] eventsByType = new long[EventType.values().length];
-    long purchases;
-    long itemsSold;
-    final TreeMap<String, Long> revenueCentsByCurrency = new TreeMap<>();
-    final TopPages pageViews;
-    final DistinctSketch sessions;
-
-    MinuteAggregate() {
-        this(new TopPages(), new DistinctSketch());
-    }
-
-    MinuteAggregate(TopPages pageViews, DistinctSketch sessions) {
-        this.pageViews = pageViews;
-        this.sessions = sessions;
-    }
-
-    void add(ClickEvent event) {
-        eventsByType[event.type().ordinal()]++;
-        sessions.add(event.sessionId());
-        if (event.type() == EventType.PAGE_VIEW) {
-            pageViews.add(event.page(), 1);
-        }
-        if (event.type() == EventType.PURCHASE) {
-            purchases++;
-            itemsSold += event.quantity();
-            addRevenue(event.currency(), event.revenueCents());
+    MinuteAggregate(AggregatePlan plan) {
+        this.plan = plan;
+        AggregatePlan.Planned[] aggregates = plan.aggregates();
+        this.cells = new Object[aggregates.length];
+        for (int i = 0; i < aggregates.length; i++) {
+            cells[i] = switch (aggregates[i].kind()) {
+                case DISTINCT -> new DistinctSketch();
+                case TOP_K -> new TopK(aggregates[i].spec().k());
+                default -> new NumberCell(aggregates[i]);
+            };
         }
     }
 
-    void addRevenue(String currency, long cents) {
-        String key = revenueCentsByCurrency.containsKey(currency) || revenueCentsByCurrency.size() < MAX_CURRENCIES
-                ? currency : OTHER_CURRENCY;
-        revenueCentsByCurrency.merge(key, cents, Long::sum);
+    void add(Event event) {
+        events++;
+        AggregatePlan.Planned[] aggregates = plan.aggregates();
+        String[] text = event.text();
+        long[] numbers = event.numbers();
+        for (int i = 0; i < aggregates.length; i++) {
+            AggregatePlan.Planned aggregate = aggregates[i];
+            if (aggregate.where() != null && !aggregate.where().test(event)) {
+                continue;
+            }
+            int field = aggregate.field();
+            switch (aggregate.kind()) {
+                case DISTINCT -> {
+                    if (event.has(field)) {
+                        ((DistinctSketch) cells[i]).add(text[field]);
+                    }
+                }
+                case TOP_K -> {
+                    if (event.has(field)) {
+                        ((TopK) cells[i]).add(text[field], 1);
+                    }
+                }
+                default -> {
+                    long value = 1;
+                    if (aggregate.kind() != Kind.COUNT) {
+                        if (!event.has(field) || (aggregate.times() >= 0 && !event.has(aggregate.times()))) {
+                            continue;
+                        }
+                        value = numbers[aggregate.times() >= 0 ? aggregate.product() : field];
+                    }
+                    NumberCell cell = (NumberCell) cells[i];
+                    int by = aggregate.by();
+                    if (by < 0) {
+                        cell.add(0, value);
+                    } else if (event.has(by)) {
+                        if (aggregate.byValues() != null) {
+                            cell.add((int) numbers[by], value);
+                        } else {
+                            cell.add(text[by], value);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     public long events() {
-        return Arrays.stream(eventsByType).sum();
+        return events;
     }
 
-    public Map<String, Long> eventsByType() {
-        Map<String, Long> map = new LinkedHashMap<>();
-        for (EventType type : EventType.values()) {
-            if (eventsByType[type.ordinal()] > 0) {
-                map.put(type.wireName(), eventsByType[type.ordinal()]);
+    /** The aggregates by name, as a minute item carries them. */
+    public Map<String, AggregateValue> values() {
+        Map<String, AggregateValue> values = new LinkedHashMap<>();
+        AggregatePlan.Planned[] aggregates = plan.aggregates();
+        for (int i = 0; i < aggregates.length; i++) {
+            AggregateValue value;
+            if (cells[i] instanceof DistinctSketch sketch) {
+                value = new AggregateValue.Sketch(sketch.toBytes(), sketch.estimate());
+            } else if (cells[i] instanceof TopK top) {
+                Map<String, BigDecimal> counts = new LinkedHashMap<>();
+                top.toMap().forEach((key, count) -> counts.put(key, BigDecimal.valueOf(count)));
+                value = new AggregateValue.Amounts(counts);
+            } else {
+                value = ((NumberCell) cells[i]).value(aggregates[i].by() >= 0, aggregates[i].scale());
+            }
+            if (value != null) {
+                values.put(aggregates[i].name(), value);
             }
         }
-        return map;
+        return values;
     }
 
-    public long purchases() {
-        return purchases;
+    /** The cell of the named aggregate, for tests and the state codec; null when the spec has none of that name. */
+    Object cell(String name) {
+        int index = plan.aggregateIndex(name);
+        return index < 0 ? null : cells[index];
     }
 
-    public long itemsSold() {
-        return itemsSold;
-    }
-
-    public Map<String, Long> revenueCentsByCurrency() {
-        return Map.copyOf(revenueCentsByCurrency);
-    }
-
-    public Map<String, Long> topPages() {
-        return pageViews.toMap();
-    }
-
-    public DistinctSketch sessions() {
-        return sessions;
+    AggregatePlan plan() {
+        return plan;
     }
 }

@@ -31,29 +31,36 @@ public final class WindowProcessor {
     /** Default lateness: events up to 10 minutes older than their window still count in their minute. */
     public static final int DEFAULT_ALLOWED_LATENESS_MINUTES = 10;
 
+    private final AggregatePlan plan;
     private final EventParser parser;
     private final BadRecordLog badRecordLog;
     private final int allowedLatenessMinutes;
 
-    public WindowProcessor(EventParser parser, BadRecordLog badRecordLog, int allowedLatenessMinutes) {
+    /**
+     * @param parser the plan's {@link DeclaredEventReader}, or one wrapping it (tests make one fail on a record): the
+     *               events it gives must have the plan's slots
+     */
+    public WindowProcessor(AggregatePlan plan, EventParser parser, BadRecordLog badRecordLog,
+                           int allowedLatenessMinutes) {
         if (allowedLatenessMinutes < 0) {
             throw new IllegalArgumentException("allowed lateness must not be negative: " + allowedLatenessMinutes);
         }
+        this.plan = plan;
         this.parser = parser;
         this.badRecordLog = badRecordLog;
         this.allowedLatenessMinutes = allowedLatenessMinutes;
     }
 
-    public WindowProcessor(BadRecordLog badRecordLog) {
-        this(new ClickEventParser(), badRecordLog, DEFAULT_ALLOWED_LATENESS_MINUTES);
+    public WindowProcessor(DeclaredEventReader reader, BadRecordLog badRecordLog, int allowedLatenessMinutes) {
+        this(reader.plan(), reader, badRecordLog, allowedLatenessMinutes);
     }
 
     public InvocationResult process(Invocation invocation) {
-        WindowStateCodec.Restored restored = WindowStateCodec.restore(invocation.state(), invocation.shardId(),
+        WindowStateCodec.Restored restored = WindowStateCodec.restore(invocation.state(), plan, invocation.shardId(),
                 invocation.windowStart(), invocation.windowEnd());
         WindowState state = restored.state();
         if (state == null) {
-            state = new WindowState(invocation.shardId(), invocation.windowStart(), invocation.windowEnd());
+            state = new WindowState(plan, invocation.shardId(), invocation.windowStart(), invocation.windowEnd());
         }
         long firstMinute = Math.floorDiv(invocation.windowStart(), 60_000L) - allowedLatenessMinutes;
         long lastMinute = Math.floorDiv(invocation.windowEnd() - 1, 60_000L) + 1;
@@ -106,7 +113,7 @@ public final class WindowProcessor {
         for (Outcome outcome : outcomes) {
             state.userRecords++;
             if (outcome.parsed() instanceof ParseOutcome.Parsed parsed) {
-                ClickEvent event = parsed.event();
+                Event event = parsed.event();
                 long minute = Math.floorDiv(event.eventTimeMillis(), 60_000L);
                 if (!state.recentEventIds.add(event.eventIdHash())) {
                     state.duplicates++;
@@ -138,9 +145,7 @@ public final class WindowProcessor {
         for (Map.Entry<Long, MinuteAggregate> entry : state.minutes.entrySet()) {
             MinuteAggregate minute = entry.getValue();
             events += minute.events();
-            minutes.add(new MinuteItem(entry.getKey(), key, minute.eventsByType(), minute.topPages(),
-                    minute.purchases(), minute.itemsSold(), minute.revenueCentsByCurrency(),
-                    minute.sessions().toBytes(), minute.sessions().estimate()));
+            minutes.add(new MinuteItem(entry.getKey(), key, minute.events(), minute.values()));
         }
         Map<String, Long> bad = new java.util.TreeMap<>();
         for (BadRecordReason reason : BadRecordReason.values()) {

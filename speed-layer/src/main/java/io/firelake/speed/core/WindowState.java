@@ -6,11 +6,13 @@ import java.util.TreeMap;
 
 /**
  * The aggregate of one shard's tumbling window so far, carried between invocations in Lambda's state map
- * (see {@link WindowStateCodec}). Bounded by design: at most {@link #maxMinutes(long, int)} minutes, each with fixed
- * counters, {@link TopPages#CAPACITY} pages, {@link MinuteAggregate#MAX_CURRENCIES} currencies and a 2 KiB sketch.
+ * (see {@link WindowStateCodec}). Bounded by design: at most {@link #maxMinutes(long, int)} minutes, each with the
+ * declared aggregates, every one bounded (a dimension's keys by its values or {@code max_keys}, a top-k by {@code k},
+ * a distinct count by its 2 KiB sketch).
  */
 public final class WindowState {
 
+    private final AggregatePlan plan;
     private final String shardId;
     private final long windowStartMillis;
     private final long windowEndMillis;
@@ -24,7 +26,8 @@ public final class WindowState {
     final long[] badByReason = new long[BadRecordReason.values().length];
     final TreeMap<Long, MinuteAggregate> minutes = new TreeMap<>();
 
-    public WindowState(String shardId, long windowStartMillis, long windowEndMillis) {
+    public WindowState(AggregatePlan plan, String shardId, long windowStartMillis, long windowEndMillis) {
+        this.plan = plan;
         this.shardId = shardId;
         this.windowStartMillis = windowStartMillis;
         this.windowEndMillis = windowEndMillis;
@@ -33,6 +36,10 @@ public final class WindowState {
     /** The most minutes a window's state can hold: the allowed lateness, the window's own minutes, one minute of skew. */
     public static int maxMinutes(long windowMillis, int allowedLatenessMinutes) {
         return allowedLatenessMinutes + (int) ((windowMillis + 59_999) / 60_000) + 2;
+    }
+
+    public AggregatePlan plan() {
+        return plan;
     }
 
     public String shardId() {
@@ -94,7 +101,7 @@ public final class WindowState {
     }
 
     MinuteAggregate minute(long epochMinute) {
-        return minutes.computeIfAbsent(epochMinute, m -> new MinuteAggregate());
+        return minutes.computeIfAbsent(epochMinute, m -> new MinuteAggregate(plan));
     }
 
     void countBad(BadRecordReason reason) {

@@ -1,6 +1,9 @@
 package io.firelake.speed.dynamodb;
 
 import io.firelake.speed.core.AggregateKeys;
+import io.firelake.speed.core.AggregateValue;
+import io.firelake.speed.core.spec.AggregateSpec;
+import io.firelake.speed.core.spec.SpeedLayerSpec;
 import io.firelake.speed.core.MinuteItem;
 import io.firelake.speed.core.WindowKey;
 import io.firelake.speed.core.WindowSummaryItem;
@@ -37,13 +40,14 @@ public final class AggregateTable {
     /** The SAM parameter AggregatesTtlAttribute's default. */
     public static final String TTL_ATTRIBUTE = "expires_at";
     public static final String LAST_SEQ_SORT = "last_seq_sort";
+    public static final String EVENTS_TOTAL = "events_total";
     /**
-     * The minute's sessions as a DataSketches HLL image ({@code DistinctSketch}). Items written before DataSketches
-     * carry {@code sessions_hll} (the hand-written sketch's registers) instead, which readers leave alone and count
-     * by their {@link #SESSIONS_ESTIMATE}.
+     * A distinct count's DataSketches HLL image ({@code DistinctSketch}) is {@code NAME_sketch}, its estimate
+     * {@code NAME_estimate}. Items written before DataSketches carry {@code sessions_hll} (the hand-written sketch's
+     * registers) instead, which readers leave alone and count by their estimate.
      */
-    public static final String SESSIONS_SKETCH = "sessions_sketch";
-    public static final String SESSIONS_ESTIMATE = "sessions_estimate";
+    public static final String SKETCH_SUFFIX = "_sketch";
+    public static final String ESTIMATE_SUFFIX = "_estimate";
 
     private AggregateTable() {
     }
@@ -136,22 +140,30 @@ public final class AggregateTable {
         }
     }
 
+    /**
+     * A minute item: the table's own attributes, then one attribute per declared aggregate under its name (a number,
+     * or a map by key), a distinct count as {@code NAME_sketch} (the DataSketches image) and {@code NAME_estimate}.
+     */
     static Map<String, AttributeValue> toItem(MinuteItem minute, String ttlAttribute, long expiresAtEpochSeconds) {
         Map<String, AttributeValue> item = windowAttributes(minute.window(), ttlAttribute, expiresAtEpochSeconds);
         item.put(PK, s(AggregateKeys.minutePartition(minute.epochMinute())));
         item.put("kind", s("minute"));
         item.put("minute", s(AggregateKeys.minuteText(minute.epochMinute())));
-        item.put("events", counts(minute.eventsByType()));
-        item.put("events_total", n(minute.events()));
-        item.put("pages", counts(minute.topPages()));
-        item.put("purchases", n(minute.purchases()));
-        item.put("items_sold", n(minute.itemsSold()));
-        Map<String, AttributeValue> revenue = new LinkedHashMap<>();
-        minute.revenueCentsByCurrency().forEach((currency, cents) ->
-                revenue.put(currency, AttributeValue.fromN(BigDecimal.valueOf(cents, 2).toPlainString())));
-        item.put("revenue", AttributeValue.fromM(revenue));
-        item.put(SESSIONS_SKETCH, AttributeValue.fromB(SdkBytes.fromByteArray(minute.sessionsSketch())));
-        item.put(SESSIONS_ESTIMATE, n(minute.sessionsEstimate()));
+        item.put(EVENTS_TOTAL, n(minute.events()));
+        minute.aggregates().forEach((name, value) -> {
+            if (value instanceof AggregateValue.Amount amount) {
+                item.put(name, AttributeValue.fromN(amount.value().toPlainString()));
+            } else if (value instanceof AggregateValue.Amounts amounts) {
+                Map<String, AttributeValue> map = new LinkedHashMap<>();
+                amounts.values().forEach((key, amount) -> map.merge(key.isEmpty() ? EMPTY_KEY : key,
+                        AttributeValue.fromN(amount.toPlainString()), (a, b) -> AttributeValue.fromN(
+                                new BigDecimal(a.n()).add(new BigDecimal(b.n())).toPlainString())));
+                item.put(name, AttributeValue.fromM(map));
+            } else if (value instanceof AggregateValue.Sketch sketch) {
+                item.put(name + SKETCH_SUFFIX, AttributeValue.fromB(SdkBytes.fromByteArray(sketch.image())));
+                item.put(name + ESTIMATE_SUFFIX, n(sketch.estimate()));
+            }
+        });
         return item;
     }
 
@@ -161,7 +173,7 @@ public final class AggregateTable {
         item.put("kind", s("window"));
         item.put("kinesis_records", n(summary.kinesisRecords()));
         item.put("user_records", n(summary.userRecords()));
-        item.put("events_total", n(summary.events()));
+        item.put(EVENTS_TOTAL, n(summary.events()));
         item.put("ignored", n(summary.ignoredRecords()));
         item.put("duplicates", n(summary.duplicates()));
         item.put("bad", counts(summary.badByReason()));
@@ -169,21 +181,36 @@ public final class AggregateTable {
         return item;
     }
 
-    public static MinuteItem minuteFrom(Map<String, AttributeValue> item) {
-        Map<String, Long> revenue = new LinkedHashMap<>();
-        item.get("revenue").m().forEach((currency, value) ->
-                revenue.put(currency, new BigDecimal(value.n()).movePointRight(2).longValueExact()));
+    /**
+     * The minute item, its aggregates read by the names the spec declares: an aggregate the item lacks (written before
+     * it was declared) is absent, attributes the spec no longer declares are left alone.
+     */
+    public static MinuteItem minuteFrom(Map<String, AttributeValue> item, SpeedLayerSpec spec) {
         long epochMinute = Instant.parse(item.get("minute").s().replace("Z", ":00Z")).getEpochSecond() / 60;
-        AttributeValue sketch = item.get(SESSIONS_SKETCH); // absent from items written before DataSketches
-        return new MinuteItem(epochMinute, windowKeyFrom(item), countsFrom(item.get("events")),
-                countsFrom(item.get("pages")), Long.parseLong(item.get("purchases").n()),
-                Long.parseLong(item.get("items_sold").n()), revenue, sketch == null ? null : sketch.b().asByteArray(),
-                Long.parseLong(item.get(SESSIONS_ESTIMATE).n()));
+        Map<String, AggregateValue> aggregates = new LinkedHashMap<>();
+        for (AggregateSpec aggregate : spec.aggregates()) {
+            String name = aggregate.name();
+            if (aggregate.kind() == AggregateSpec.Kind.DISTINCT) {
+                AttributeValue sketch = item.get(name + SKETCH_SUFFIX); // absent from items written before DataSketches
+                AttributeValue estimate = item.get(name + ESTIMATE_SUFFIX);
+                if (estimate != null) {
+                    aggregates.put(name, new AggregateValue.Sketch(sketch == null ? null : sketch.b().asByteArray(),
+                            Long.parseLong(estimate.n())));
+                }
+            } else if (item.get(name) != null && item.get(name).hasM()) {
+                Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+                item.get(name).m().forEach((key, value) -> amounts.put(key, new BigDecimal(value.n())));
+                aggregates.put(name, new AggregateValue.Amounts(amounts));
+            } else if (item.get(name) != null && item.get(name).n() != null) {
+                aggregates.put(name, new AggregateValue.Amount(new BigDecimal(item.get(name).n())));
+            }
+        }
+        return new MinuteItem(epochMinute, windowKeyFrom(item), Long.parseLong(item.get(EVENTS_TOTAL).n()), aggregates);
     }
 
     public static WindowSummaryItem summaryFrom(Map<String, AttributeValue> item) {
         return new WindowSummaryItem(windowKeyFrom(item), Long.parseLong(item.get("kinesis_records").n()),
-                Long.parseLong(item.get("user_records").n()), Long.parseLong(item.get("events_total").n()),
+                Long.parseLong(item.get("user_records").n()), Long.parseLong(item.get(EVENTS_TOTAL).n()),
                 Long.parseLong(item.get("ignored").n()),
                 item.containsKey("duplicates") ? Long.parseLong(item.get("duplicates").n()) : 0,
                 countsFrom(item.get("bad")));

@@ -3,6 +3,8 @@ package io.firelake.speed.reader;
 import io.firelake.speed.core.AggregateKeys;
 import io.firelake.speed.core.MinuteItem;
 import io.firelake.speed.core.WindowSummaryItem;
+import io.firelake.speed.core.spec.SpeedLayerContracts;
+import io.firelake.speed.core.spec.SpeedLayerSpec;
 import io.firelake.speed.dynamodb.AggregateTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,16 +19,28 @@ public final class AggregateReader {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final SpeedLayerSpec spec;
 
+    /** Reads the aggregates of the contract {@code FIRELAKE_CONTRACT} names (default clickstream). */
     public AggregateReader(DynamoDbClient dynamo, String tableName) {
+        this(dynamo, tableName, SpeedLayerContracts.fromEnvironment(System.getenv()));
+    }
+
+    /** Reads the aggregates {@code spec} declares, by name. */
+    public AggregateReader(DynamoDbClient dynamo, String tableName, SpeedLayerSpec spec) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.spec = spec;
+    }
+
+    public SpeedLayerSpec spec() {
+        return spec;
     }
 
     public List<MinuteItem> minutes(long firstMinute, long lastMinute) {
         List<MinuteItem> items = new ArrayList<>();
         for (long minute = firstMinute; minute <= lastMinute; minute++) {
-            items.addAll(query(AggregateKeys.minutePartition(minute), AggregateTable::minuteFrom));
+            items.addAll(query(AggregateKeys.minutePartition(minute), item -> AggregateTable.minuteFrom(item, spec)));
         }
         return items;
     }

@@ -1,6 +1,9 @@
 package io.firelake.speed.reader;
 
 import io.firelake.config.cli.EndpointOptions;
+import io.firelake.speed.core.spec.SpecException;
+import io.firelake.speed.core.spec.SpeedLayerContracts;
+import io.firelake.speed.core.spec.SpeedLayerSpec;
 import io.firelake.speed.dynamodb.AggregateTable;
 import io.firelake.speed.dynamodb.DynamoDbClients;
 import io.firelake.speed.report.RealtimeReport;
@@ -22,7 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "realtime", sortOptions = false,
         description = {
                 "Prints the speed layer's last N minutes from its DynamoDB table, merged across shards: events per "
-                        + "minute by type, distinct sessions, revenue, top pages, bad records, late events and "
+                        + "minute and the aggregates the contract declares in its speed-layer.yaml (for clickstream: "
+                        + "events by type, distinct sessions, revenue, top pages), bad records, late events and "
                         + "dropped duplicates.",
                 "",
                 "Minutes are event-time minutes (UTC). A minute fills in as windows close: its items appear once "
@@ -32,6 +36,7 @@ import java.util.concurrent.Callable;
                 "  local:   firelake realtime --endpoint http://127.0.0.1:8000",
                 "  AWS:     firelake realtime --region eu-west-1 --minutes 15",
                 "  scripts: firelake realtime --endpoint http://127.0.0.1:8000 --json",
+                "  IoT:     firelake realtime --endpoint http://127.0.0.1:8000 --contract contracts/iot-telemetry",
                 ""},
         footer = {"", "Exit codes: 0 printed, 1 the table could not be read, 2 bad usage."})
 public final class RealtimeCommand implements Callable<Integer> {
@@ -42,12 +47,16 @@ public final class RealtimeCommand implements Callable<Integer> {
     @Option(names = {"-n", "--minutes"}, defaultValue = "5", description = "Minutes to show, ending with the current one (default: ${DEFAULT-VALUE}).")
     int minutes;
 
-    @Option(names = "--top", defaultValue = "10", description = "Top pages to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "10", description = "Values of each top-k aggregate to list (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--table", defaultValue = AggregateTable.DEFAULT_TABLE_NAME,
             description = "Aggregates table (SAM parameter AggregatesTableName; default: ${DEFAULT-VALUE}).")
     String table;
+
+    @Option(names = "--contract", paramLabel = "NAME|DIR", description = "The contract whose aggregates to read: a "
+            + "packaged one's name or a contract folder (default: $FIRELAKE_CONTRACT, else clickstream).")
+    String contract;
 
     @Mixin
     EndpointOptions aws;
@@ -76,9 +85,16 @@ public final class RealtimeCommand implements Callable<Integer> {
             err.println(NOTHING_TO_READ);
             return 1;
         }
+        SpeedLayerSpec spec;
+        try {
+            spec = contract == null ? SpeedLayerContracts.fromEnvironment(System.getenv()) : SpeedLayerContracts.load(contract);
+        } catch (SpecException e) {
+            err.println("firelake realtime: " + e.getMessage());
+            return 2;
+        }
         String source = "table " + table + (endpoint == null ? " (AWS)" : " at " + endpoint);
         try (DynamoDbClient dynamo = DynamoDbClients.create(endpoint, aws.region().orElse(null))) {
-            RealtimeReport report = report(dynamo, table, until == null ? Instant.now() : until, minutes, top);
+            RealtimeReport report = report(dynamo, table, spec, until == null ? Instant.now() : until, minutes, top);
             out.print(json ? report.toJson() + System.lineSeparator() : report.render(source));
             out.flush();
             return 0;
@@ -114,12 +130,17 @@ public final class RealtimeCommand implements Callable<Integer> {
         }
     }
 
-    /** The report of the {@code minutes} minutes ending with the minute of {@code until}. */
+    /** The report of the {@code minutes} minutes ending with the minute of {@code until}, for the default contract. */
     public static RealtimeReport report(DynamoDbClient dynamo, String table, Instant until, int minutes, int top) {
+        return report(dynamo, table, SpeedLayerContracts.fromEnvironment(System.getenv()), until, minutes, top);
+    }
+
+    public static RealtimeReport report(DynamoDbClient dynamo, String table, SpeedLayerSpec spec, Instant until,
+                                        int minutes, int top) {
         long lastMinute = Math.floorDiv(until.getEpochSecond(), 60L);
         long firstMinute = lastMinute - minutes + 1;
-        AggregateReader reader = new AggregateReader(dynamo, table);
-        return RealtimeReport.of(reader.minutes(firstMinute, lastMinute), reader.windows(firstMinute, lastMinute),
+        AggregateReader reader = new AggregateReader(dynamo, table, spec);
+        return RealtimeReport.of(spec, reader.minutes(firstMinute, lastMinute), reader.windows(firstMinute, lastMinute),
                 firstMinute, lastMinute, top);
     }
 

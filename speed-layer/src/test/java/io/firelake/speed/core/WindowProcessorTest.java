@@ -14,6 +14,7 @@ class WindowProcessorTest {
 
     private static final long START = Instant.parse("2026-11-22T03:09:00Z").toEpochMilli();
     private static final long END = START + 60_000;
+    private static final DeclaredEventReader READER = new DeclaredEventReader(io.firelake.speed.ClickstreamFixtures.PLAN);
 
     private final List<String> badLog = new ArrayList<>();
     private final BadRecordLog log = (shard, seq, sub, reason, detail) -> badLog.add(seq + ":" + reason);
@@ -24,9 +25,9 @@ class WindowProcessorTest {
             if (new String(data, StandardCharsets.UTF_8).contains("poison")) {
                 throw new IllegalStateException("bug");
             }
-            return new ClickEventParser().parse(data);
+            return READER.parse(data);
         };
-        WindowProcessor processor = new WindowProcessor(poisoned, log, 10);
+        WindowProcessor processor = new WindowProcessor(READER.plan(), poisoned, log, 10);
         List<StreamRecord> batch = List.of(record("1", "s-1"), record("2", "poison"), record("3", "s-3"));
 
         InvocationResult failed = processor.process(new Invocation("shard-0", START, END, Map.of(), batch, false));
@@ -36,20 +37,20 @@ class WindowProcessorTest {
         assertThat(failed.windowState().lastSequenceNumber()).isEqualTo("1");
 
         // Lambda retries from the failed record with the returned state; once it passes, nothing is counted twice.
-        WindowProcessor healthy = new WindowProcessor(new ClickEventParser(), log, 10);
+        WindowProcessor healthy = new WindowProcessor(READER, log, 10);
         List<StreamRecord> retry = List.of(record("2", "s-2"), record("3", "s-3"));
         InvocationResult retried = healthy.process(new Invocation("shard-0", START, END, failed.state(), retry, true));
 
         assertThat(retried.firstFailedSequenceNumber()).isNull();
         assertThat(retried.output().summary().events()).isEqualTo(3);
-        assertThat(retried.output().minutes().get(0).eventsByType()).isEqualTo(Map.of("page_view", 3L));
+        assertThat(retried.output().minutes().get(0).counts("events")).isEqualTo(Map.of("page_view", 3L));
         assertThat(retried.output().summary().window().firstSequenceNumber()).isEqualTo("1");
         assertThat(retried.output().summary().window().lastSequenceNumber()).isEqualTo("3");
     }
 
     @Test
     void eventsBeyondTheAllowedLatenessAreCountedAsOutOfRangeNotAggregated() {
-        WindowProcessor processor = new WindowProcessor(new ClickEventParser(), log, 2);
+        WindowProcessor processor = new WindowProcessor(READER, log, 2);
         StreamRecord late = new StreamRecord("1", "pk", json("s-1", "2026-11-22T03:06:59Z"), START);
         StreamRecord justInTime = new StreamRecord("2", "pk", json("s-1", "2026-11-22T03:07:00Z"), START);
         StreamRecord future = new StreamRecord("3", "pk", json("s-1", "2026-11-22T03:11:00Z"), START);
@@ -64,7 +65,7 @@ class WindowProcessorTest {
 
     @Test
     void aRepeatedEventIdIsADuplicateEvenAcrossInvocationsOfTheWindow() {
-        WindowProcessor processor = new WindowProcessor(log);
+        WindowProcessor processor = new WindowProcessor(READER, log, WindowProcessor.DEFAULT_ALLOWED_LATENESS_MINUTES);
         byte[] event = withId("e-1");
         InvocationResult first = processor.process(new Invocation("shard-0", START, END, Map.of(),
                 List.of(new StreamRecord("1", "pk", event, START), new StreamRecord("2", "pk", event, START)), false));
@@ -85,7 +86,7 @@ class WindowProcessorTest {
     @Test
     void aCorruptAggregateIsOneBadRecordNotACrash() {
         byte[] corrupt = corruptAggregate();
-        WindowProcessor processor = new WindowProcessor(log);
+        WindowProcessor processor = new WindowProcessor(READER, log, WindowProcessor.DEFAULT_ALLOWED_LATENESS_MINUTES);
 
         InvocationResult result = processor.process(new Invocation("shard-0", START, END, Map.of(),
                 List.of(new StreamRecord("9", "pk", corrupt, START)), true));

@@ -11,10 +11,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WindowStateCodecTest {
 
     private static final long START = Instant.parse("2026-11-22T03:09:00Z").toEpochMilli();
+    private static final AggregatePlan PLAN = io.firelake.speed.ClickstreamFixtures.PLAN;
+    private static final DeclaredEventReader READER = new DeclaredEventReader(PLAN);
+
+    /** An event of the clickstream contract, read as the handler reads it. */
+    static Event event(String type, long time, String session, String page, String currency, String price) {
+        String json = "{\"event_id\":\"" + java.util.UUID.randomUUID() + "\",\"event_type\":\"" + type
+                + "\",\"event_time\":" + time + ",\"session_id\":\"" + session + "\",\"page_url\":\"" + page + "\""
+                + (currency == null ? "" : ",\"product_id\":\"p\",\"currency\":\"" + currency + "\",\"price\":" + price)
+                + "}";
+        return ((ParseOutcome.Parsed) READER.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))).event();
+    }
+
+    static Map<String, Long> counts(MinuteAggregate minute, String aggregate) {
+        return new MinuteItem(0, null, minute.events(), minute.values()).counts(aggregate);
+    }
 
     @Test
     void aStateRoundTripsThroughTheLambdaStateMap() {
-        WindowState state = new WindowState("shardId-000000000001", START, START + 60_000);
+        WindowState state = new WindowState(PLAN, "shardId-000000000001", START, START + 60_000);
         state.firstSequenceNumber = "100";
         state.lastSequenceNumber = "200";
         state.kinesisRecords = 7;
@@ -25,12 +40,12 @@ class WindowStateCodecTest {
         state.recentEventIds.add(22);
         state.countBad(BadRecordReason.WRONG_TYPE);
         long minute = START / 60_000;
-        state.minute(minute).add(new ClickEvent(EventType.PAGE_VIEW, START, "s-1", "/home", null, 0, 0));
-        state.minute(minute).add(new ClickEvent(EventType.PURCHASE, START, "s-2", "/buy", "EUR", 1999, 1));
-        state.minute(minute - 1).add(new ClickEvent(EventType.CLICK, START - 1, "s-3", "/home", null, 0, 0));
+        state.minute(minute).add(event("page_view", START, "s-1", "/home", null, null));
+        state.minute(minute).add(event("purchase", START, "s-2", "/buy", "EUR", "19.99"));
+        state.minute(minute - 1).add(event("click", START - 1, "s-3", "/home", null, null));
 
         Map<String, String> map = WindowStateCodec.toStateMap(state);
-        WindowState back = WindowStateCodec.fromStateMap(map, "shardId-000000000001", START, START + 60_000);
+        WindowState back = WindowStateCodec.fromStateMap(map, PLAN, "shardId-000000000001", START, START + 60_000);
 
         assertThat(WindowStateCodec.encode(back)).isEqualTo(map.get(WindowStateCodec.STATE_KEY));
         assertThat(back.firstSequenceNumber()).isEqualTo("100");
@@ -41,19 +56,20 @@ class WindowStateCodecTest {
         assertThat(back.badRecords(BadRecordReason.WRONG_TYPE)).isEqualTo(1);
         assertThat(back.minutes()).containsOnlyKeys(minute - 1, minute);
         MinuteAggregate restored = back.minutes().get(minute);
-        assertThat(restored.eventsByType()).isEqualTo(Map.of("page_view", 1L, "purchase", 1L));
-        assertThat(restored.revenueCentsByCurrency()).isEqualTo(Map.of("EUR", 1999L));
-        assertThat(restored.topPages()).isEqualTo(Map.of("/home", 1L));
-        assertThat(restored.sessions()).isEqualTo(state.minutes().get(minute).sessions());
+        assertThat(counts(restored, "events")).isEqualTo(Map.of("page_view", 1L, "purchase", 1L));
+        assertThat(new MinuteItem(minute, null, 0, restored.values()).amounts("revenue"))
+                .isEqualTo(Map.of("EUR", new java.math.BigDecimal("19.99")));
+        assertThat(counts(restored, "pages")).isEqualTo(Map.of("/home", 1L));
+        assertThat(restored.cell("sessions")).isEqualTo(state.minutes().get(minute).cell("sessions"));
     }
 
     @Test
     void anotherWindowsStateIsNotReused() {
-        WindowState state = new WindowState("shardId-000000000001", START, START + 60_000);
+        WindowState state = new WindowState(PLAN, "shardId-000000000001", START, START + 60_000);
         Map<String, String> map = WindowStateCodec.toStateMap(state);
 
-        assertThat(WindowStateCodec.fromStateMap(map, "shardId-000000000001", START + 60_000, START + 120_000)).isNull();
-        assertThat(WindowStateCodec.fromStateMap(Map.of(), "shardId-000000000001", START, START + 60_000)).isNull();
+        assertThat(WindowStateCodec.fromStateMap(map, PLAN, "shardId-000000000001", START + 60_000, START + 120_000)).isNull();
+        assertThat(WindowStateCodec.fromStateMap(Map.of(), PLAN, "shardId-000000000001", START, START + 60_000)).isNull();
     }
 
     /**
@@ -64,7 +80,7 @@ class WindowStateCodecTest {
     void stateOfLayoutOneIsReadWithoutItsSessionsSketches() {
         Map<String, String> v1 = StateFixtures.layoutOne();
 
-        WindowStateCodec.Restored restored = WindowStateCodec.restore(v1, "shardId-000000000000", START, START + 60_000);
+        WindowStateCodec.Restored restored = WindowStateCodec.restore(v1, PLAN, "shardId-000000000000", START, START + 60_000);
 
         assertThat(restored.notice().kind()).isEqualTo(StateNotice.Kind.OLDER_LAYOUT_READ);
         assertThat(restored.notice().stateKey()).isEqualTo(WindowStateCodec.V1_STATE_KEY);
@@ -75,17 +91,18 @@ class WindowStateCodecTest {
         assertThat(state.badRecords()).isEqualTo(3);
         assertThat(state.recentEventIds.size()).isEqualTo(6);
         assertThat(state.minutes()).hasSize(2);
-        assertThat(state.minutes().get(START / 60_000).eventsByType()).isEqualTo(Map.of("page_view", 3L, "purchase", 2L));
-        assertThat(state.minutes().values()).allSatisfy(minute -> assertThat(minute.sessions().isEmpty()).isTrue());
+        assertThat(counts(state.minutes().get(START / 60_000), "events")).isEqualTo(Map.of("page_view", 3L, "purchase", 2L));
+        assertThat(state.minutes().values())
+                .allSatisfy(minute -> assertThat(((DistinctSketch) minute.cell("sessions")).isEmpty()).isTrue());
     }
 
     @Test
     void unreadableStateIsDiscardedWithANoticeNotThrown() {
         for (String garbage : new String[] {"not base64 !", "AAAA", WindowStateCodec.toStateMap(
-                new WindowState("shardId-000000000000", START, START + 60_000)).get(WindowStateCodec.STATE_KEY)
+                new WindowState(PLAN, "shardId-000000000000", START, START + 60_000)).get(WindowStateCodec.STATE_KEY)
                 .substring(0, 12)}) {
             WindowStateCodec.Restored restored = WindowStateCodec.restore(Map.of(WindowStateCodec.STATE_KEY, garbage),
-                    "shardId-000000000000", START, START + 60_000);
+                    PLAN, "shardId-000000000000", START, START + 60_000);
 
             assertThat(restored.state()).isNull();
             assertThat(restored.notice().kind()).isEqualTo(StateNotice.Kind.UNREADABLE_DISCARDED);
@@ -100,7 +117,7 @@ class WindowStateCodecTest {
     void theWorstCaseStateStaysFarBelowLambdasOneMegabyteLimit() {
         int lateness = WindowProcessor.DEFAULT_ALLOWED_LATENESS_MINUTES;
         long windowMillis = 900_000;
-        WindowState state = new WindowState("shardId-000000000001", START, START + windowMillis);
+        WindowState state = new WindowState(PLAN, "shardId-000000000001", START, START + windowMillis);
         state.firstSequenceNumber = "4".repeat(56);
         state.lastSequenceNumber = "9".repeat(56);
         Random random = new Random(42);
@@ -110,15 +127,16 @@ class WindowStateCodecTest {
         }
         for (int m = 0; m < minutes; m++) {
             MinuteAggregate minute = state.minute(START / 60_000 - lateness + m);
-            for (int p = 0; p < TopPages.CAPACITY * 3; p++) {
-                minute.add(new ClickEvent(EventType.PAGE_VIEW, START, "s-" + random.nextLong(),
-                        randomText(random, ClickEventParser.MAX_PAGE_KEY_LENGTH), null, 0, 0));
+            for (int p = 0; p < PLAN.spec().aggregate("pages").k() * 3; p++) {
+                minute.add(event("page_view", START, "s-" + random.nextLong(),
+                        randomText(random, PLAN.spec().field("page").maxLength()), null, null));
             }
-            for (int c = 0; c < MinuteAggregate.MAX_CURRENCIES + 2; c++) {
-                minute.addRevenue("C" + (char) ('A' + c) + (char) ('A' + c), random.nextInt(1_000_000));
+            for (int c = 0; c < PLAN.spec().aggregate("revenue").maxKeys() + 2; c++) {
+                minute.add(event("purchase", START, "s-1", "/", "C" + (char) ('A' + c) + (char) ('A' + c),
+                        Integer.toString(random.nextInt(1_000_000))));
             }
             for (int s = 0; s < 200_000; s++) {
-                minute.sessions.add(random.nextLong());
+                ((DistinctSketch) minute.cell("sessions")).add(random.nextLong());
             }
         }
 

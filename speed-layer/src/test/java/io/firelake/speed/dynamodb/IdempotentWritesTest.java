@@ -71,10 +71,13 @@ class IdempotentWritesTest {
 
         assertThat(twice).isEqualTo(once);
         assertThat(once.rows()).extracting(RealtimeReport.MinuteRow::events).containsExactly(1L, 5L);
-        assertThat(once.rows().get(1).eventsByType()).containsEntry("page_view", 3L).containsEntry("purchase", 2L);
-        assertThat(once.revenue()).isEqualTo(Map.of("EUR", new BigDecimal("44.99")));
-        assertThat(once.distinctSessions()).isEqualTo(3);
-        assertThat(once.topPages()).containsEntry("https://shop.example/home", 2L);
+        assertThat(((io.firelake.speed.core.AggregateValue.Amounts) once.rows().get(1).aggregates().get("events")).values())
+                .containsEntry("page_view", BigDecimal.valueOf(3)).containsEntry("purchase", BigDecimal.valueOf(2));
+        assertThat(once.totals().get("revenue"))
+                .isEqualTo(new io.firelake.speed.core.AggregateValue.Amounts(Map.of("EUR", new BigDecimal("44.99"))));
+        assertThat(once.distinct("sessions")).isEqualTo(3);
+        assertThat(((io.firelake.speed.core.AggregateValue.Amounts) once.totals().get("pages")).values())
+                .containsEntry("https://shop.example/home", BigDecimal.valueOf(2));
         assertThat(once.badByReason()).isEqualTo(Map.of("MALFORMED_JSON", 1L, "UNKNOWN_EVENT_TYPE", 1L, "WRONG_TYPE", 1L));
         assertThat(log).filteredOn(line -> line.contains("window written"))
                 .extracting(line -> line.replaceAll(".*\"items_written\":(\\d+),\"items_already_present\":(\\d+).*", "$1/$2"))
@@ -104,7 +107,7 @@ class IdempotentWritesTest {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("2026-11-22T03:08Z", "2026-11-22T03:09Z", "https://shop.example/home",
-                        "Revenue: EUR 44.99 (2 purchases, 3 items)", "Distinct sessions: 3",
+                        "revenue: EUR 44.99", "purchases: 2", "items_sold: 3", "sessions: 3",
                         "Bad records skipped: 3");
         StringWriter json = new StringWriter();
         assertThat(new CommandLine(new RealtimeCommand()).setOut(new PrintWriter(json)).execute("--endpoint",

@@ -1,5 +1,6 @@
 package io.firelake.speed.dynamodb;
 
+import io.firelake.speed.ClickstreamFixtures;
 import io.firelake.speed.core.DistinctSketch;
 import io.firelake.speed.core.MinuteItem;
 import io.firelake.speed.core.WindowKey;
@@ -24,21 +25,22 @@ class LegacyMinuteItemsTest {
         MinuteItem current = minute("shardId-000000000000", sessions("a-", 40));
         Map<String, AttributeValue> legacy = new HashMap<>(
                 AggregateTable.toItem(minute("shardId-000000000001", sessions("b-", 25)), "expires_at", 0));
-        legacy.remove(AggregateTable.SESSIONS_SKETCH);
+        legacy.remove("sessions" + AggregateTable.SKETCH_SUFFIX);
         legacy.put("sessions_hll", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[2048])));
 
-        MinuteItem read = AggregateTable.minuteFrom(legacy);
-        RealtimeReport report = RealtimeReport.of(List.of(current, read), List.of(), MINUTE, MINUTE, 10);
+        MinuteItem read = AggregateTable.minuteFrom(legacy, ClickstreamFixtures.SPEC);
+        RealtimeReport report = RealtimeReport.of(ClickstreamFixtures.SPEC, List.of(current, read), List.of(), MINUTE, MINUTE, 10);
 
-        assertThat(read.sessionsSketch()).isNull();
-        assertThat(read.sessionsEstimate()).isEqualTo(25);
-        assertThat(report.rows().get(0).distinctSessions()).isEqualTo(65);
-        assertThat(report.distinctSessions()).isEqualTo(65);
+        assertThat(read.sketch("sessions").image()).isNull();
+        assertThat(read.sketch("sessions").estimate()).isEqualTo(25);
+        assertThat(((io.firelake.speed.core.AggregateValue.Sketch) report.rows().get(0).aggregates().get("sessions"))
+                .estimate()).isEqualTo(65);
+        assertThat(report.distinct("sessions")).isEqualTo(65);
     }
 
     private static MinuteItem minute(String shard, DistinctSketch sessions) {
         WindowKey window = new WindowKey(shard, MINUTE * 60_000, MINUTE * 60_000 + 60_000, "1", "2");
-        return new MinuteItem(MINUTE, window, Map.of("page_view", 1L), Map.of("/home", 1L), 0, 0, Map.of(),
+        return ClickstreamFixtures.minute(MINUTE, window, Map.of("page_view", 1L), Map.of("/home", 1L), 0, 0, Map.of(),
                 sessions.toBytes(), sessions.estimate());
     }
 

@@ -1,5 +1,6 @@
 package io.firelake.speed.dynamodb;
 
+import io.firelake.speed.ClickstreamFixtures;
 import io.firelake.speed.core.DistinctSketch;
 import io.firelake.speed.core.MinuteItem;
 import io.firelake.speed.core.WindowKey;
@@ -31,7 +32,7 @@ class WriteUnitsTest {
 
     @Test
     void aSmallMinuteCostsOneUnitAndItsWindowAccountingOne() {
-        MinuteItem quiet = new MinuteItem(29_921_949L, WINDOW, Map.of("page_view", 3L), Map.of("/home", 3L), 0, 0,
+        MinuteItem quiet = ClickstreamFixtures.minute(29_921_949L, WINDOW, Map.of("page_view", 3L), Map.of("/home", 3L), 0, 0,
                 Map.of(), sessions(3).toBytes(), 3);
         WindowSummaryItem summary = new WindowSummaryItem(WINDOW, 3, 3, 3, 0, 0, Map.of());
 
@@ -44,7 +45,7 @@ class WriteUnitsTest {
         for (int i = 0; i < 50; i++) {
             pages.put("https://shop.example/" + "p".repeat(100) + i, 1_000_000L + i);
         }
-        MinuteItem busy = new MinuteItem(29_921_949L, WINDOW, Map.of("page_view", 30_000L, "click", 10_000L), pages,
+        MinuteItem busy = ClickstreamFixtures.minute(29_921_949L, WINDOW, Map.of("page_view", 30_000L, "click", 10_000L), pages,
                 500, 900, Map.of("EUR", 12_345_678L, "USD", 99_999L), sessions(7_500).toBytes(), 7_500);
         WindowSummaryItem summary = new WindowSummaryItem(WINDOW, 60_000, 60_000, 60_000, 0, 0,
                 Map.of("MALFORMED_JSON", 3L));

@@ -10,14 +10,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ClickEventParserTest {
+/** The reader driven by the packaged clickstream contract gives the outcomes the hand-written ClickEventParser gave. */
+class DeclaredEventReaderTest {
 
-    private final ClickEventParser parser = new ClickEventParser();
+    private static final AggregatePlan PLAN = io.firelake.speed.ClickstreamFixtures.PLAN;
+    private final DeclaredEventReader parser = new DeclaredEventReader(PLAN);
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
@@ -53,11 +54,14 @@ class ClickEventParserTest {
         String json = "{\"event_id\":\"e\",\"event_type\":\"purchase\",\"event_time\":\"2026-11-22T03:09:24.123+02:00\","
                 + "\"session_id\":\"s\",\"page_url\":\"https://x/checkout?step=2\",\"product_id\":\"p\","
                 + "\"price\":12.5,\"currency\":\"USD\",\"quantity\":3,\"extra\":{\"nested\":[1,2]}}";
-        ClickEvent event = ((ParseOutcome.Parsed) parser.parse(json.getBytes(StandardCharsets.UTF_8))).event();
+        Event event = ((ParseOutcome.Parsed) parser.parse(json.getBytes(StandardCharsets.UTF_8))).event();
+        MinuteAggregate minute = new MinuteAggregate(PLAN);
+        minute.add(event);
+        MinuteItem item = new MinuteItem(0, null, minute.events(), minute.values());
 
-        assertThat(event.revenueCents()).isEqualTo(3750);
-        assertThat(event.quantity()).isEqualTo(3);
-        assertThat(event.page()).isEqualTo("https://x/checkout");
+        assertThat(item.amounts("revenue")).isEqualTo(java.util.Map.of("USD", new java.math.BigDecimal("37.50")));
+        assertThat(item.amount("items_sold")).isEqualByComparingTo("3");
+        assertThat(event.text()[PLAN.slot("page")]).isEqualTo("https://x/checkout");
         assertThat(event.eventTimeMillis()).isEqualTo(Instant.parse("2026-11-22T01:09:24.123Z").toEpochMilli());
     }
 
@@ -73,7 +77,7 @@ class ClickEventParserTest {
             "2026-11-21T19:09:24.123-08:00", "2026-11-22T03:09:24.123456789Z", "2026-11-22T21:09:24.123+18:00",
     })
     void eventTimesWithAnyOffsetAreTheSameInstant(String eventTime) {
-        ClickEvent event = ((ParseOutcome.Parsed) parser.parse(click(eventTime))).event();
+        Event event = ((ParseOutcome.Parsed) parser.parse(click(eventTime))).event();
         assertThat(event.eventTimeMillis()).isEqualTo(Instant.parse("2026-11-22T03:09:24.123Z").toEpochMilli());
     }
 
@@ -102,7 +106,7 @@ class ClickEventParserTest {
                     field.get("type").get("symbols").forEach(s -> symbols.add(s.asText()));
                 }
             }
-            assertThat(symbols).isEqualTo(Arrays.stream(EventType.values()).map(EventType::wireName).toList());
+            assertThat(symbols).isEqualTo(PLAN.spec().field(PLAN.spec().typeField()).values());
         }
     }
 }

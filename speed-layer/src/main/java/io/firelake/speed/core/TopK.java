@@ -6,26 +6,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Page-view counts bounded to {@link #CAPACITY} pages with the Space-Saving algorithm (Metwally, Agrawal and El Abbadi,
- * 2005): when a new page arrives and the table is full, it replaces the page with the smallest count and inherits
- * that count plus one. Every page seen more than total / CAPACITY times is kept, and a kept count overestimates the
+ * Counts of a field's values (a {@code top_k} aggregate: pages viewed, say) bounded to {@code capacity} values with the Space-Saving algorithm (Metwally, Agrawal and El Abbadi,
+ * 2005): when a new value arrives and the table is full, it replaces the value with the smallest count and inherits
+ * that count plus one. Every value seen more than total / capacity times is kept, and a kept count overestimates the
  * true one by at most the count it inherited, which is why counts are exact as long as a minute of one shard's window
- * sees no more than CAPACITY distinct pages.
+ * sees no more than capacity distinct values.
  */
-public final class TopPages {
+public final class TopK {
 
-    public static final int CAPACITY = 50;
-
+    private final int capacity;
     private final HashMap<String, long[]> counts = new HashMap<>();
 
-    public void add(String page, long views) {
-        long[] count = counts.get(page);
-        if (count != null) {
-            count[0] += views;
+    public TopK(int capacity) {
+        this.capacity = capacity;
+    }
+
+    public void add(String value, long count) {
+        long[] held = counts.get(value);
+        if (held != null) {
+            held[0] += count;
             return;
         }
-        if (counts.size() < CAPACITY) {
-            counts.put(page, new long[] {views});
+        if (counts.size() < capacity) {
+            counts.put(value, new long[] {count});
             return;
         }
         String smallest = null;
@@ -38,14 +41,14 @@ public final class TopPages {
             }
         }
         counts.remove(smallest);
-        counts.put(page, new long[] {smallestCount + views});
+        counts.put(value, new long[] {smallestCount + count});
     }
 
     public int size() {
         return counts.size();
     }
 
-    /** Counts by page, highest first (ties by page), at most CAPACITY entries. */
+    /** Counts by value, highest first (ties by value), at most capacity entries. */
     public Map<String, Long> toMap() {
         Map<String, Long> sorted = new LinkedHashMap<>();
         counts.entrySet().stream()
