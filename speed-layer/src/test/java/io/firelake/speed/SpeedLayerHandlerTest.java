@@ -123,6 +123,25 @@ class SpeedLayerHandlerTest {
         assertThat(notice.get("reason").asText()).isEqualTo("OLDER_LAYOUT_READ");
     }
 
+    /**
+     * State of the ordinal layout (2) a running window left at the deploy: migrated, and the window ends with exactly
+     * the items a window run wholly by this code writes.
+     */
+    @Test
+    void aWindowResumedFromOrdinalStateWritesWhatAWholeRunWrites() {
+        TimeWindowEventResponse first = roundTrip(handler.handleRequest(fixture("window-batch-1.json"), null));
+        TimeWindowEventResponse second = roundTrip(handler.handleRequest(
+                fixture("window-batch-2-with-bad-records.json", first.getState()), null));
+        handler.handleRequest(fixture("window-final.json", second.getState()), null);
+
+        handler.handleRequest(fixture("window-final.json", io.firelake.speed.core.StateFixtures.layoutTwo()), null);
+
+        assertThat(store.writes).hasSize(2);
+        assertThat(store.writes.get(1)).isEqualTo(store.writes.get(0));
+        assertThat(logLines).filteredOn(line -> line.contains("older layout")).singleElement().asString()
+                .contains("firelake.window.v2");
+    }
+
     @Test
     void unreadableStateIsDiscardedAndLoggedNeverACrash() {
         TimeWindowEventResponse response = handler.handleRequest(

@@ -20,7 +20,19 @@ public final class StateFixtures {
      * 2026-11-22T03:09:00Z to 03:10:00Z, 10 Kinesis records, 6 events in two minutes, 3 bad records, 1 health check.
      */
     public static Map<String, String> layoutOne() {
-        try (InputStream in = StateFixtures.class.getResourceAsStream("/state/window-state-v1.json")) {
+        return read("/state/window-state-v1.json");
+    }
+
+    /**
+     * Layout 2 (counters by position: event types by enum ordinal), written by the handler before the aggregates were
+     * declared (commit ff7b640) after the same two fixture batches.
+     */
+    public static Map<String, String> layoutTwo() {
+        return read("/state/window-state-v2.json");
+    }
+
+    private static Map<String, String> read(String resource) {
+        try (InputStream in = StateFixtures.class.getResourceAsStream(resource)) {
             return new ObjectMapper().readValue(in, new TypeReference<Map<String, String>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
