@@ -32,7 +32,8 @@ import java.util.UUID;
  * <p>Not a test: run it with {@code speed-layer/benchmark.sh} (or this class's main on the test class path). The
  * events are built up front, as Lambda would hand them over; only {@code handleRequest} is timed.
  *
- * <p>Arguments: {@code [events per window per shard, default 60000] [rounds, default 5]}.
+ * <p>Arguments: {@code [events per window per shard, default 60000] [rounds, default 5] [contract, default
+ * clickstream; iot-telemetry for readings shaped like that contract's]}.
  */
 public final class SpeedLayerBenchmark {
 
@@ -61,15 +62,19 @@ public final class SpeedLayerBenchmark {
     public static void main(String[] args) {
         int eventsPerWindow = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        String contract = args.length > 2 ? args[2] : "clickstream";
+        boolean iot = contract.equals("iot-telemetry");
+        io.firelake.speed.core.spec.SpeedLayerSpec spec = io.firelake.speed.core.spec.SpeedLayerContracts.load(contract);
         long windowStart = Instant.parse("2026-11-22T03:09:00Z").toEpochMilli();
         System.out.printf("speed layer handler benchmark: %,d events per 60 s window, %d windows a round, batches of %,d,"
-                + " %d rounds, java %s%n", eventsPerWindow, WINDOWS, BATCH_SIZE, rounds, System.getProperty("java.version"));
+                + " %d rounds, contract %s, java %s%n", eventsPerWindow, WINDOWS, BATCH_SIZE, rounds, contract,
+                System.getProperty("java.version"));
 
         for (boolean kpl : new boolean[] {false, true}) {
             Random random = new Random(42);
             List<KinesisTimeWindowEvent> invocations = new ArrayList<>();
             for (int w = 0; w < WINDOWS; w++) {
-                invocations.addAll(window(windowStart + w * WINDOW_MILLIS, eventsPerWindow, kpl, random));
+                invocations.addAll(window(windowStart + w * WINDOW_MILLIS, eventsPerWindow, kpl, iot, random));
             }
             double[] rates = new double[rounds];
             double[] wallRates = new double[rounds];
@@ -80,7 +85,7 @@ public final class SpeedLayerBenchmark {
             long maxState = 0;
             for (int round = -2; round < rounds; round++) { // two warm-up rounds
                 store = new CountingStore();
-                SpeedLayerHandler handler = new SpeedLayerHandler(store, 10, line -> { });
+                SpeedLayerHandler handler = new SpeedLayerHandler(store, 10, line -> { }, spec);
                 Map<String, String> state = Map.of();
                 long started = System.nanoTime();
                 long startedCpu = os.getProcessCpuTime();
@@ -114,15 +119,16 @@ public final class SpeedLayerBenchmark {
     }
 
     /** One shard's window: the batches and then the final invocation, as the event source mapping sends them. */
-    private static List<KinesisTimeWindowEvent> window(long windowStart, int events, boolean kpl, Random random) {
+    private static List<KinesisTimeWindowEvent> window(long windowStart, int events, boolean kpl, boolean iot,
+                                                       Random random) {
         String[] sessions = new String[Math.max(1, events / 8)];
         for (int i = 0; i < sessions.length; i++) {
             sessions[i] = UUID.randomUUID().toString();
         }
         List<byte[]> payloads = new ArrayList<>(events);
         for (int i = 0; i < events; i++) {
-            payloads.add(event(windowStart + (long) i * WINDOW_MILLIS / events, sessions[random.nextInt(sessions.length)],
-                    random));
+            long time = windowStart + (long) i * WINDOW_MILLIS / events;
+            payloads.add(iot ? reading(time, random) : event(time, sessions[random.nextInt(sessions.length)], random));
         }
         List<byte[]> records = new ArrayList<>();
         if (kpl) {
@@ -174,6 +180,26 @@ public final class SpeedLayerBenchmark {
         KinesisEvent.KinesisEventRecord record = new KinesisEvent.KinesisEventRecord();
         record.setKinesis(kinesis);
         return record;
+    }
+
+    private static final String[] DEVICE_TYPES = {"thermostat", "thermostat", "freezer", "meter", "camera"};
+    private static final String[] BATTERY = {"ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "low", "critical"};
+
+    /** A reading shaped like the IoT telemetry contract's: nested measurements, a battery enum, about 330 bytes. */
+    private static byte[] reading(long time, Random random) {
+        int device = random.nextInt(5_000);
+        return new StringBuilder(384)
+                .append("{\"schema_version\":1,\"reading_id\":\"").append(UUID.randomUUID())
+                .append("\",\"reading_time\":\"").append(Instant.ofEpochMilli(time - random.nextInt(3000)))
+                .append("\",\"device_id\":\"dev-").append(device)
+                .append("\",\"device_type\":\"").append(DEVICE_TYPES[device % DEVICE_TYPES.length])
+                .append("\",\"firmware_version\":\"2.").append(device % 7).append(".1\"")
+                .append(",\"measurements\":{\"temperature_c\":").append(random.nextInt(6000) / 100.0 - 20)
+                .append(",\"humidity_pct\":").append(random.nextInt(1000) / 10.0)
+                .append(",\"pressure_hpa\":").append(950 + random.nextInt(100)).append('}')
+                .append(",\"battery_status\":\"").append(BATTERY[random.nextInt(BATTERY.length)])
+                .append("\",\"location\":{\"site\":\"plant-").append(device % 12).append("\",\"lat\":52.37,\"lon\":4.89}}")
+                .toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** An event shaped like the producer's: every field of the raw contract, about 450 bytes. */

@@ -141,7 +141,7 @@ public final class SpeedLayerSpecs {
         for (String stringOnly : List.of("values", "pattern", "cut_at", "max_length")) {
             if (settings.entries().containsKey(stringOnly) && type != FieldType.STRING) {
                 throw fail(settings.entries().get(stringOnly).line(), at + "." + stringOnly,
-                        "only a string field takes " + stringOnly + ", not a " + yaml(type));
+                        "only a string field takes " + stringOnly + ", not " + article(type));
             }
         }
         int precision = 0;
@@ -196,7 +196,7 @@ public final class SpeedLayerSpecs {
                 if (field == null || !field.isNumeric()) {
                     throw fail(line(settings.entries().get("field"), settings), at + ".field",
                             "a " + kind.yamlName() + " needs a numeric field (int, long, decimal or double)"
-                                    + (field == null ? "" : "; '" + field.name() + "' is a " + yaml(field.type())));
+                                    + (field == null ? "" : "; '" + field.name() + "' is " + article(field.type())));
                 }
                 if (times != null && (kind != Kind.SUM || !times.isNumeric() || times.type() == FieldType.DOUBLE
                         || field.type() == FieldType.DOUBLE)) {
@@ -215,14 +215,14 @@ public final class SpeedLayerSpecs {
                 if (field == null || field.type() != FieldType.STRING) {
                     throw fail(line(settings.entries().get("field"), settings), at + ".field",
                             "a " + kind.yamlName() + " needs a string field"
-                                    + (field == null ? "" : "; '" + field.name() + "' is a " + yaml(field.type())));
+                                    + (field == null ? "" : "; '" + field.name() + "' is " + article(field.type())));
                 }
             }
             default -> throw new IllegalStateException(kind.name());
         }
         if (by != null && by.type() != FieldType.STRING) {
             throw fail(settings.entries().get("by").line(), at + ".by",
-                    "a dimension must be a string field; '" + by.name() + "' is a " + yaml(by.type()));
+                    "a dimension must be a string field; '" + by.name() + "' is " + article(by.type()));
         }
         if (settings.entries().containsKey("max_keys") && (by == null || by.isEnum())) {
             throw fail(settings.entries().get("max_keys").line(), at + ".max_keys",
@@ -267,7 +267,7 @@ public final class SpeedLayerSpecs {
 
     private void requireType(FieldSpec field, FieldType type, int line, String at) {
         if (field.type() != type) {
-            throw fail(line, at, "field '" + field.name() + "' must be a " + yaml(type) + ", not a " + yaml(field.type()));
+            throw fail(line, at, "field '" + field.name() + "' must be " + article(type) + ", not " + article(field.type()));
         }
     }
 
@@ -285,7 +285,7 @@ public final class SpeedLayerSpecs {
     private Condition condition(Condition condition, List<FieldSpec> fields, int line, String at) {
         FieldSpec field = find(fields, condition.field(), line, at);
         if (field.type() != FieldType.STRING) {
-            throw fail(line, at, "a condition tests a string field; '" + field.name() + "' is a " + yaml(field.type()));
+            throw fail(line, at, "a condition tests a string field; '" + field.name() + "' is " + article(field.type()));
         }
         for (String value : condition.values()) {
             if (field.isEnum() && !field.values().contains(value)) {
@@ -400,6 +400,11 @@ public final class SpeedLayerSpecs {
 
     private static int line(YamlTree node, YamlTree fallback) {
         return node == null ? fallback.line() : node.line();
+    }
+
+    private static String article(FieldType type) {
+        String name = yaml(type);
+        return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 
     private static String yaml(FieldType type) {
