@@ -60,6 +60,7 @@ public final class AggregatePlan {
     private final Product[] products;
     private final Map<String, Integer> byName = new HashMap<>();
     private final java.util.regex.Pattern[] patterns;
+    private final boolean[] textNeeded;
 
     public AggregatePlan(SpeedLayerSpec spec) {
         this.spec = spec;
@@ -99,6 +100,27 @@ public final class AggregatePlan {
         }
         this.aggregates = planned.toArray(new Planned[0]);
         this.products = productList.toArray(new Product[0]);
+        this.textNeeded = new boolean[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            textNeeded[i] = fields[i].isEnum() || fields[i].pattern() != null;
+        }
+        for (String role : new String[] {spec.idField(), spec.timeField(), spec.typeField()}) {
+            if (role != null) {
+                textNeeded[slot(role)] = true;
+            }
+        }
+        for (Planned aggregate : aggregates) {
+            for (int slot : new int[] {aggregate.field(), aggregate.by(), aggregate.where() == null ? -1 : aggregate.where().slot()}) {
+                if (slot >= 0) {
+                    textNeeded[slot] = true;
+                }
+            }
+        }
+        for (FieldSpec field : fields) {
+            if (field.requiredWhen() != null) {
+                textNeeded[slot(field.requiredWhen().field())] = true;
+            }
+        }
     }
 
     public SpeedLayerSpec spec() {
@@ -112,6 +134,14 @@ public final class AggregatePlan {
     /** The value's index among an enum field's values, -1 when it is not one; null map for other fields. */
     Map<String, Integer> enumIndex(int slot) {
         return enumIndexes.get(slot);
+    }
+
+    /**
+     * Whether a string field's text is used (an aggregate, a condition, a role, a value check); one only checked for
+     * its JSON type is not materialised, which is most of the reader's cost on wide events.
+     */
+    boolean textNeeded(int slot) {
+        return textNeeded[slot];
     }
 
     /** The field's pattern, compiled; null for none. */

@@ -45,6 +45,7 @@ public final class DeclaredEventReader implements EventParser {
     private final int type;
     private final int width;
     private final AggregatePlan.Match[] requiredWhen;
+    private final boolean[] textNeeded;
 
     public DeclaredEventReader(AggregatePlan plan) {
         this.plan = plan;
@@ -64,8 +65,10 @@ public final class DeclaredEventReader implements EventParser {
         this.type = plan.slot(plan.spec().typeField());
         this.width = fields.length + plan.products().length;
         this.requiredWhen = new AggregatePlan.Match[fields.length];
+        this.textNeeded = new boolean[fields.length];
         for (int slot = 0; slot < fields.length; slot++) {
             requiredWhen[slot] = plan.match(fields[slot].requiredWhen());
+            textNeeded[slot] = plan.textNeeded(slot);
         }
     }
 
@@ -169,6 +172,9 @@ public final class DeclaredEventReader implements EventParser {
             case STRING -> {
                 if (value != JsonToken.VALUE_STRING) {
                     return wrongType(field.name());
+                }
+                if (!textNeeded[slot]) {
+                    break; // present, of the right type, and nothing reads it
                 }
                 String text = parser.getText();
                 reading.text[slot] = text;

@@ -2,7 +2,6 @@ package io.firelake.speed.core.spec;
 
 import io.firelake.speed.core.spec.AggregateSpec.Kind;
 import io.firelake.speed.core.spec.YamlTree.Mapping;
-import io.firelake.speed.core.spec.YamlTree.Scalar;
 import io.firelake.speed.core.spec.YamlTree.Sequence;
 
 import java.io.Reader;
@@ -20,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  * Reads and validates a speed-layer.yaml (format: docs/contracts-speed-layer.md). Every problem is a
  * {@link SpecException} naming the file, the line and the setting; nothing is guessed and no setting is ignored.
  */
-public final class SpeedLayerSpecs {
+public final class SpeedLayerSpecs extends YamlSettings {
 
     /** Attributes the aggregates table uses itself: no aggregate may take their name. */
     public static final Set<String> RESERVED_NAMES = Set.of("pk", "sk", "kind", "minute", "shard", "window_start",
@@ -35,10 +34,8 @@ public final class SpeedLayerSpecs {
             "values", "pattern", "cut_at", "max_length", "precision", "scale", "default");
     private static final Set<String> AGGREGATE_KEYS = Set.of("kind", "field", "times", "by", "where", "k", "max_keys");
 
-    private final String source;
-
     private SpeedLayerSpecs(String source) {
-        this.source = source;
+        super(source);
     }
 
     /** The spec in {@code text}; {@code source} names it in messages (a path or a resource name). */
@@ -314,94 +311,6 @@ public final class SpeedLayerSpecs {
         }
     }
 
-    private Mapping mapping(YamlTree node, String at, Set<String> allowed) {
-        if (!(node instanceof Mapping mapping)) {
-            throw fail(node.line(), at, "expected a mapping (key: value lines)");
-        }
-        if (allowed != null) {
-            for (String key : mapping.entries().keySet()) {
-                if (!allowed.contains(key)) {
-                    throw fail(mapping.entries().get(key).line(), at == null ? key : at + "." + key,
-                            "unknown setting; settings here: " + new java.util.TreeSet<>(allowed));
-                }
-            }
-        }
-        return mapping;
-    }
-
-    private YamlTree required(Mapping mapping, String key, String at) {
-        YamlTree node = mapping.entries().get(key);
-        if (node == null) {
-            throw fail(mapping.line(), at == null ? key : at + "." + key, "missing");
-        }
-        return node;
-    }
-
-    private String text(YamlTree node, String at) {
-        if (!(node instanceof Scalar scalar) || scalar.isNull()) {
-            throw fail(node.line(), at, "expected a single value");
-        }
-        return scalar.text();
-    }
-
-    private List<String> strings(YamlTree node, String at) {
-        if (!(node instanceof Sequence sequence) || sequence.items().isEmpty()) {
-            throw fail(node.line(), at, "expected a list of values, as [a, b]");
-        }
-        List<String> values = new ArrayList<>();
-        for (YamlTree item : sequence.items()) {
-            String value = text(item, at);
-            if (values.contains(value)) {
-                throw fail(item.line(), at, "'" + value + "' is listed twice");
-            }
-            values.add(value);
-        }
-        return values;
-    }
-
-    private boolean bool(Mapping settings, String key, String at, boolean defaultValue) {
-        YamlTree node = settings.entries().get(key);
-        if (node == null) {
-            return defaultValue;
-        }
-        String text = text(node, at + "." + key);
-        if (!text.equals("true") && !text.equals("false")) {
-            throw fail(node.line(), at + "." + key, "expected true or false, not '" + text + "'");
-        }
-        return Boolean.parseBoolean(text);
-    }
-
-    private int integer(Mapping settings, String key, String at, int defaultValue, int min, int max) {
-        YamlTree node = settings.entries().get(key);
-        if (node == null) {
-            return defaultValue;
-        }
-        String text = text(node, at + "." + key);
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw fail(node.line(), at + "." + key, "expected a whole number from " + min + " to " + max + ", not '" + text + "'");
-    }
-
-    private <E extends Enum<E>> E enumValue(Class<E> type, String text, int line, String at) {
-        for (E value : type.getEnumConstants()) {
-            if (value.name().toLowerCase(Locale.ROOT).equals(text)) {
-                return value;
-            }
-        }
-        throw fail(line, at, "'" + text + "' is not one of " + java.util.Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
-    }
-
-    private static int line(YamlTree node, YamlTree fallback) {
-        return node == null ? fallback.line() : node.line();
-    }
-
     private static String article(FieldType type) {
         String name = yaml(type);
         return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
@@ -411,7 +320,4 @@ public final class SpeedLayerSpecs {
         return type.name().toLowerCase(Locale.ROOT);
     }
 
-    private SpecException fail(int line, String field, String problem) {
-        return new SpecException(source, line, field, problem);
-    }
 }
