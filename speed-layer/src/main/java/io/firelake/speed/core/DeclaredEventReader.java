@@ -46,6 +46,9 @@ public final class DeclaredEventReader implements EventParser {
     private final int width;
     private final AggregatePlan.Match[] requiredWhen;
     private final boolean[] textNeeded;
+    private final long[] defaults;
+    /** The fields with a check after reading (required, default, values, pattern, cut), roles excluded, in order. */
+    private final int[] checked;
 
     public DeclaredEventReader(AggregatePlan plan) {
         this.plan = plan;
@@ -64,11 +67,16 @@ public final class DeclaredEventReader implements EventParser {
         this.time = plan.slot(plan.spec().timeField());
         this.type = plan.slot(plan.spec().typeField());
         this.width = fields.length + plan.products().length;
+        this.checked = java.util.stream.IntStream.range(0, fields.length)
+                .filter(slot -> slot != id && slot != time && slot != type && hasChecks(fields[slot]))
+                .toArray();
         this.requiredWhen = new AggregatePlan.Match[fields.length];
         this.textNeeded = new boolean[fields.length];
+        this.defaults = new long[fields.length];
         for (int slot = 0; slot < fields.length; slot++) {
             requiredWhen[slot] = plan.match(fields[slot].requiredWhen());
             textNeeded[slot] = plan.textNeeded(slot);
+            defaults[slot] = fields[slot].defaultValue() == null ? 0 : defaultNumber(fields[slot]);
         }
     }
 
@@ -265,10 +273,7 @@ public final class DeclaredEventReader implements EventParser {
         } else {
             eventTime = reading.numbers[time];
         }
-        for (int slot = 0; slot < fields.length; slot++) {
-            if (slot == id || slot == type || slot == time) {
-                continue;
-            }
+        for (int slot : checked) {
             ParseOutcome bad = check(fields[slot], slot, reading);
             if (bad != null) {
                 return bad;
@@ -296,7 +301,7 @@ public final class DeclaredEventReader implements EventParser {
                 return missing(field.name());
             }
             if (field.defaultValue() != null) {
-                reading.numbers[slot] = defaultNumber(field);
+                reading.numbers[slot] = defaults[slot];
                 reading.present |= 1L << slot;
             }
             return null;
@@ -315,6 +320,11 @@ public final class DeclaredEventReader implements EventParser {
             reading.text[slot] = cut(text, field.cutAt(), field.maxLength());
         }
         return null;
+    }
+
+    private static boolean hasChecks(FieldSpec field) {
+        return field.required() || field.requiredWhen() != null || field.defaultValue() != null || field.isEnum()
+                || field.pattern() != null || field.cutAt() != null || field.maxLength() > 0;
     }
 
     private boolean matches(AggregatePlan.Match match, Reading reading) {
