@@ -19,6 +19,7 @@ import io.firelake.transform.validate.Failure;
 import io.firelake.transform.validate.ReasonCode;
 import io.firelake.transform.validate.RecordValidator;
 import io.firelake.events.EventContract;
+import io.firelake.events.contract.Contracts;
 import io.firelake.events.log.JsonLogLine;
 import io.firelake.events.log.JsonLogLine.Level;
 import org.crac.Core;
@@ -40,8 +41,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The Firehose data-transformation Lambda: validates and enriches clickstream records and answers with dynamic
- * partitioning keys (event_date, event_hour of the event time).
+ * The Firehose data-transformation Lambda: validates and enriches the records of its event contract and answers
+ * with dynamic partitioning keys (the enriched schema's partition fields). The contract is one packaged in the jar
+ * or a folder, named by the environment variable {@code FIRELAKE_CONTRACT} (default: clickstream).
  *
  * <p>A thin shell: it reads the request with {@link FirehoseEventReader}, delegates to the pure {@link TransformBatch}
  * and writes {@link FirehoseResponseWriter}'s response. The collaborators are built once per process (the user-agent
@@ -60,7 +62,8 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
 
     /** Built on first use, i.e. during Lambda's init phase (before the SnapStart snapshot), once per process. */
     private static final class Default {
-        static final Components INSTANCE = Components.clickstream();
+        static final Components INSTANCE = Components.of(Contracts.fromEnvironment(), new UserAgentClassifier(),
+                Clock.systemUTC());
     }
 
     private final Components components;
@@ -78,13 +81,14 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
     /** Everything the handler needs, built once. */
     record Components(TransformBatch batch, FirehoseEventReader reader, FirehoseResponseWriter writer) {
 
-        static Components clickstream() {
-            return of(RecordValidator.clickstream(Clock.systemUTC()), new UserAgentClassifier(), Clock.systemUTC());
+        static Components of(EventContract contract, UserAgentClassifier userAgents, Clock clock) {
+            return of(contract, RecordValidator.of(contract, clock), userAgents, clock);
         }
 
-        static Components of(RecordValidator validator, UserAgentClassifier userAgents, Clock clock) {
-            EventContract contract = EventContract.clickstream();
-            Enricher enricher = new Enricher(validator.schema(), contract.enriched(), userAgents);
+        static Components of(EventContract contract, RecordValidator validator, UserAgentClassifier userAgents,
+                             Clock clock) {
+            Enricher enricher = new Enricher(validator.schema(), contract.enriched(), contract.enrichments(),
+                    userAgents);
             RecordTransformer transformer = new RecordTransformer(validator, enricher,
                     new EnrichedEventWriter(contract.enriched()));
             return new Components(new TransformBatch(transformer, clock::millis), new FirehoseEventReader(),
