@@ -62,7 +62,7 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
 
     /** Built on first use, i.e. during Lambda's init phase (before the SnapStart snapshot), once per process. */
     private static final class Default {
-        static final Components INSTANCE = Components.of(Contracts.fromEnvironment(), new UserAgentClassifier(),
+        static final Components INSTANCE = Components.of(Contracts.selected(), new UserAgentClassifier(),
                 Clock.systemUTC());
     }
 

@@ -24,7 +24,8 @@ public final class ContractLoader {
     public static final String CONTRACT_FILE = "contract.yaml";
     public static final String VIEWS = "views";
     public static final String REPORTS = "reports";
-    static final Set<String> KEYS = Set.of("name", "description", "schemas", "roles", "enrichments", "simulator");
+    static final Set<String> KEYS = Set.of("name", "description", "schemas", "roles", "enrichments", "simulator",
+            VIEWS, REPORTS);
 
     private ContractLoader() {
     }
@@ -55,7 +56,7 @@ public final class ContractLoader {
         SimulatorHints hints = HintsReader.read(root.child("simulator"), raw);
         try {
             return new EventContract(name, raw, enriched, defaults, enrichments, hints,
-                    sql(source, VIEWS), sql(source, REPORTS));
+                    sql(source, VIEWS, root.child(VIEWS)), sql(source, REPORTS, root.child(REPORTS)));
         } catch (ContractException e) {
             throw e;
         } catch (SchemaException e) {
@@ -84,12 +85,23 @@ public final class ContractLoader {
         return schema;
     }
 
-    private static List<SqlFile> sql(ContractSource source, String folder) {
-        List<SqlFile> files = new ArrayList<>();
-        for (String name : source.list(folder, ".sql")) {
-            byte[] text = source.read(folder + "/" + name).orElseThrow();
-            files.add(SqlFile.of(name, new String(text, StandardCharsets.UTF_8)));
+    /** The folder's SQL files: those {@code order} lists first, in its order, then the others by name. */
+    private static List<SqlFile> sql(ContractSource source, String folder, YamlNode order) {
+        List<String> files = new ArrayList<>(source.list(folder, ".sql"));
+        List<String> ordered = new ArrayList<>();
+        for (YamlNode item : order.items()) {
+            String file = item.text() + ".sql";
+            if (!files.remove(file)) {
+                throw item.error("no file " + source.describe(folder + "/" + file));
+            }
+            ordered.add(file);
         }
-        return files;
+        ordered.addAll(files);
+        List<SqlFile> sql = new ArrayList<>();
+        for (String name : ordered) {
+            byte[] text = source.read(folder + "/" + name).orElseThrow();
+            sql.add(SqlFile.of(name, new String(text, StandardCharsets.UTF_8)));
+        }
+        return sql;
     }
 }

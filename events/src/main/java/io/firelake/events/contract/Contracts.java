@@ -18,8 +18,11 @@ public final class Contracts {
     public static final String ENV = "FIRELAKE_CONTRACT";
     public static final String DEFAULT = "clickstream";
     public static final String CLASSPATH_ROOT = "/firelake/contracts/";
+    /** The system property {@link #select} sets; it wins over {@value #ENV}. */
+    public static final String PROPERTY = "firelake.contract";
 
     private static final Map<String, EventContract> PACKAGED = new ConcurrentHashMap<>();
+    private static volatile Selected selected;
 
     private Contracts() {
     }
@@ -56,8 +59,42 @@ public final class Contracts {
         return packaged(nameOrFolder);
     }
 
-    /** The contract {@value #ENV} names, or the default. */
-    public static EventContract fromEnvironment() {
-        return resolve(System.getenv(ENV));
+    /**
+     * This process's contract: the one {@link #select} chose ({@code --contract}), else the one {@value #ENV} names, else
+     * the default. Every stage that runs in the process (the transform handler the local Firehose loads, the Glue
+     * tables, the reports) reads it here, as a deployed Lambda reads its environment variable.
+     */
+    public static EventContract selected() {
+        String chosen = System.getProperty(PROPERTY);
+        String spec = chosen != null ? chosen : System.getenv(ENV);
+        String key = spec == null || spec.isBlank() ? DEFAULT : spec;
+        Selected last = selected;
+        if (last != null && last.spec().equals(key)) {
+            return last.contract();
+        }
+        EventContract contract = resolve(spec);
+        selected = new Selected(key, contract);
+        return contract;
+    }
+
+    /** Chooses this process's contract ({@code --contract NAME|DIR}), refusing one that does not load. */
+    public static EventContract select(String nameOrFolder) {
+        EventContract contract = resolve(nameOrFolder);
+        Path dir = Path.of(nameOrFolder);
+        String spec = Files.isDirectory(dir) ? dir.toAbsolutePath().normalize().toString() : nameOrFolder;
+        System.setProperty(PROPERTY, spec);
+        selected = new Selected(spec, contract);
+        return contract;
+    }
+
+    /** Gives a child process ({@code local up --detach}, the Spark JVM) this process's contract, in its environment. */
+    public static void passTo(Map<String, String> environment) {
+        String chosen = System.getProperty(PROPERTY);
+        if (chosen != null) {
+            environment.put(ENV, chosen);
+        }
+    }
+
+    private record Selected(String spec, EventContract contract) {
     }
 }

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -140,9 +138,25 @@ class ContractLoaderTest {
     }
 
     private void copyClickstream() throws IOException {
-        for (String file : new String[] {"contract.yaml", "clickstream-raw.avsc", "clickstream-enriched.avsc"}) {
-            try (InputStream in = getClass().getResourceAsStream(Contracts.CLASSPATH_ROOT + "clickstream/" + file)) {
-                Files.writeString(dir.resolve(file), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        copyPackaged("clickstream", dir);
+    }
+
+    /** Copies a packaged contract folder (the build's copy under target/classes) to {@code to}. */
+    static void copyPackaged(String name, Path to) throws IOException {
+        Path from;
+        try {
+            from = Path.of(ContractLoaderTest.class.getResource(Contracts.CLASSPATH_ROOT + name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 package io.firelake.glue.job;
 
-import io.firelake.events.EventContract;
+import io.firelake.events.contract.Contracts;
 import io.firelake.glue.compaction.Compaction;
 import io.firelake.glue.compaction.CompactionResult;
 import io.firelake.glue.views.BatchViews;
@@ -17,7 +17,7 @@ public final class BatchJobs {
 
     public static CompactionResult compact(SparkSession spark, JobArguments args, PrintStream out) {
         DayRange processed = args.range().withLookback(args.lookbackDays());
-        CompactionResult result = new Compaction(spark, EventContract.clickstream())
+        CompactionResult result = new Compaction(spark, Contracts.selected())
                 .run(args.layout(), processed, args.targetFileBytes());
         out.print(result.summary());
         return result;

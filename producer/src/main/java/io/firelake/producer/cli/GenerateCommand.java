@@ -1,5 +1,6 @@
 package io.firelake.producer.cli;
 
+import io.firelake.config.cli.ContractOption;
 import io.firelake.producer.generate.ClickstreamSimulator;
 import io.firelake.producer.generate.FaultKind;
 import io.firelake.producer.generate.FaultRates;
@@ -62,6 +63,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
     SendOptions send;
+    @Mixin
+    ContractOption contract;
 
     @Option(names = "--events", paramLabel = "N",
             description = "Records to send, faults included (default: 10000, or unlimited with --duration in live mode).")

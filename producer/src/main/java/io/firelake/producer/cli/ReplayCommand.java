@@ -1,5 +1,6 @@
 package io.firelake.producer.cli;
 
+import io.firelake.config.cli.ContractOption;
 import io.firelake.producer.replay.JsonLinesSource;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     SendOptions send;
+    @Mixin
+    ContractOption contract;
 
     @Parameters(index = "0", paramLabel = "FILE", defaultValue = "-",
             description = "JSON lines file; '-' (the default) reads standard input.")
