@@ -3,6 +3,7 @@ package io.firelake.events;
 import io.firelake.events.contract.ContractLoader;
 import io.firelake.events.contract.Contracts;
 import io.firelake.events.contract.Enrichment;
+import io.firelake.events.contract.LakeColumns;
 import io.firelake.events.contract.SimulatorHints;
 import io.firelake.events.contract.SqlFile;
 import io.firelake.events.schema.EventSchema;
@@ -80,6 +81,11 @@ public record EventContract(String name, EventSchema raw, EventSchema enriched, 
     /** The raw field producers partition the stream by, if the contract names one. */
     public Optional<FieldSpec> partitionKeyField() {
         return raw.fieldWithRole(PARTITION_KEY_ROLE);
+    }
+
+    /** The lake columns the pipeline reads (id, event time, day partition, arrival metadata) by their names here. */
+    public LakeColumns lake() {
+        return LakeColumns.of(eventIdField().name(), enriched, enrichments);
     }
 
     /** A report by name. */

@@ -54,14 +54,21 @@ public final class ContractLoader {
         Map<String, Enrichment> enrichments = new EnrichmentReader(raw, enriched, source)
                 .read(root.child("enrichments"), schemas.child("enriched"));
         SimulatorHints hints = HintsReader.read(root.child("simulator"), raw);
+        EventContract contract;
         try {
-            return new EventContract(name, raw, enriched, defaults, enrichments, hints,
+            contract = new EventContract(name, raw, enriched, defaults, enrichments, hints,
                     sql(source, VIEWS, root.child(VIEWS)), sql(source, REPORTS, root.child(REPORTS)));
         } catch (ContractException e) {
             throw e;
         } catch (SchemaException e) {
             throw root.error(e.getMessage());
         }
+        try {
+            contract.lake();
+        } catch (IllegalArgumentException e) {
+            throw root.child("enrichments").error(e.getMessage() + ": the batch layer and accounting need it");
+        }
+        return contract;
     }
 
     private static byte[] file(ContractSource source, YamlNode node) {
