@@ -37,7 +37,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -60,17 +62,25 @@ import java.util.function.Consumer;
  */
 public final class FirehoseTransformHandler implements RequestStreamHandler, Resource {
 
-    /** Built on first use, i.e. during Lambda's init phase (before the SnapStart snapshot), once per process. */
+    /**
+     * Built on first use, i.e. during Lambda's init phase (before the SnapStart snapshot), once per process and
+     * contract (a local runtime may run one contract after another); the user-agent parser is shared.
+     */
     private static final class Default {
-        static final Components INSTANCE = Components.of(Contracts.selected(), new UserAgentClassifier(),
-                Clock.systemUTC());
+        static final UserAgentClassifier USER_AGENTS = new UserAgentClassifier();
+        static final Map<EventContract, Components> BY_CONTRACT = new ConcurrentHashMap<>();
+
+        static Components forSelected() {
+            return BY_CONTRACT.computeIfAbsent(Contracts.selected(),
+                    contract -> Components.of(contract, USER_AGENTS, Clock.systemUTC()));
+        }
     }
 
     private final Components components;
 
-    /** The constructor Lambda calls. Registers the SnapStart priming hook. */
+    /** The constructor Lambda calls: the components of the selected contract. Registers the SnapStart priming hook. */
     public FirehoseTransformHandler() {
-        this(Default.INSTANCE);
+        this(Default.forSelected());
         Core.getGlobalContext().register(this);
     }
 
@@ -204,7 +214,7 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
         byte[] request = file == null ? System.in.readAllBytes() : Files.readAllBytes(file);
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         List<String> logLines = new ArrayList<>();
-        new FirehoseTransformHandler(Default.INSTANCE).handle(new ByteArrayInputStream(request), response, logLines::add);
+        new FirehoseTransformHandler(Default.forSelected()).handle(new ByteArrayInputStream(request), response, logLines::add);
         PrintStream err = System.err;
         logLines.forEach(err::println);
         System.out.write(response.toByteArray());

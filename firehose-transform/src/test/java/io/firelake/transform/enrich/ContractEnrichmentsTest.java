@@ -44,6 +44,7 @@ class ContractEnrichmentsTest {
                   {"name": "weight_g", "type": "long"},
                   {"name": "carrier", "type": "string"},
                   {"name": "weekday", "type": "string"},
+                  {"name": "scan_date", "type": "string", "firelake.partition": true},
                   {"name": "scan_month", "type": "string", "firelake.partition": true}]}""");
         Files.writeString(dir.resolve("depots.csv"), "depot,region\nLHR1,south\nMAN2,north\n");
         Files.writeString(dir.resolve("contract.yaml"), """
@@ -57,6 +58,7 @@ class ContractEnrichmentsTest {
                   weight_g: {kind: default, value: 0}
                   carrier: {kind: rename, from: courier}
                   weekday: {kind: date_part, part: day_of_week}
+                  scan_date: {kind: date_part, part: date}
                   scan_month: {kind: date_part, part: month}
                 """);
         EventContract contract = ContractLoader.load(dir);
@@ -76,7 +78,7 @@ class ContractEnrichmentsTest {
         assertThat(row.path("carrier").asText()).isEqualTo("dpd");
         assertThat(row.path("weekday").asText()).isEqualTo("wednesday");
         assertThat(row.path("scan_ts").asText()).isEqualTo("2026-11-18T11:06:40.000Z");
-        assertThat(((TransformResult.Ok) known).partitionKeys()).isEqualTo(Map.of("scan_month", "2026-11"));
+        assertThat(((TransformResult.Ok) known).partitionKeys()).isEqualTo(Map.of("scan_date", "2026-11-18", "scan_month", "2026-11"));
         assertThat(json(unknown).path("region").asText()).isEqualTo("elsewhere");
         assertThat(json(unknown).path("weight_g").asLong()).isEqualTo(1200);
     }

@@ -57,7 +57,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "no such file: " + file);
             }
         }
-        try (JsonLinesSource source = new JsonLinesSource(in)) {
+        try (JsonLinesSource source = new JsonLinesSource(in, contract.contract())) {
             return Runner.run(send, source, 0, send.duration, System.out, System.err);
         }
     }
