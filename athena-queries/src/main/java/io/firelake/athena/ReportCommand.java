@@ -13,6 +13,7 @@ import io.firelake.athena.report.ResultFormatter;
 import io.firelake.athena.report.ResultFormatter.Format;
 import io.firelake.athena.report.ScanCost;
 import io.firelake.aws.client.ClientSettings;
+import io.firelake.config.cli.ContractOption;
 import io.firelake.config.cli.DayRangeOptions;
 import io.firelake.config.cli.EndpointOptions;
 import io.firelake.config.cli.LakeOptions;
@@ -73,6 +74,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     DayRangeOptions days;
+    @Mixin
+    ContractOption contract;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv or json (one object per report and line) (default: ${DEFAULT-VALUE}).")
@@ -179,7 +182,7 @@ public final class ReportCommand implements Callable<Integer> {
             return ReportCatalog.all();
         }
         return List.of(ReportCatalog.find(name).orElseThrow(() -> new IllegalArgumentException(
-                "no report '" + name + "'; reports: " + String.join(", ", ReportCatalog.NAMES))));
+                "no report '" + name + "'; reports: " + String.join(", ", ReportCatalog.names()))));
     }
 
     private DateRange dateRange() {

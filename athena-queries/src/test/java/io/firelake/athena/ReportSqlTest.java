@@ -42,7 +42,7 @@ class ReportSqlTest {
 
     @Test
     void theCatalogListsEveryShippedSqlFile() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/reports"))) {
+        try (Stream<Path> files = Files.list(Path.of("../contracts/clickstream/reports"))) {
             assertThat(files.map(p -> p.getFileName().toString().replace(".sql", "")))
                     .containsExactlyInAnyOrderElementsOf(ReportCatalog.NAMES);
         }

@@ -1,36 +1,54 @@
 package io.firelake.events;
 
-import io.firelake.events.schema.AvroSchemaReader;
+import io.firelake.events.contract.ContractLoader;
+import io.firelake.events.contract.Contracts;
+import io.firelake.events.contract.Enrichment;
+import io.firelake.events.contract.LakeColumns;
+import io.firelake.events.contract.SimulatorHints;
+import io.firelake.events.contract.SqlFile;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
 import io.firelake.events.schema.SchemaException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The event contract: the raw schema producers write and the enriched schema the lake stores.
+ * The event contract: everything specific to one kind of events, read from a contract folder ({@code contracts/NAME/},
+ * see {@link ContractLoader} and docs/contracts.md). Every other artefact (validation rules, Glue columns, Athena DDL,
+ * the Parquet schema, the simulator's events) derives from it.
  *
- * <p>The clickstream contract ships in this jar; a team can bring its own pair of schemas with {@link #load(Path, Path)}.
- * Every other artefact (validation rules, Glue columns, Athena DDL, the Parquet schema) derives from these two.
- *
- * @param raw      what a producer sends, one JSON object per Kinesis record
- * @param enriched what the transform emits and the lake stores
+ * @param name        the contract's name ({@code clickstream})
+ * @param raw         what a producer sends, one JSON object per Kinesis record; its fields carry their roles
+ * @param enriched    what the transform emits and the lake stores
+ * @param rawDefaults the raw schema's non-null defaults, as plain Java values
+ * @param enrichments how each enriched field is filled, in enriched-schema order: every field has one
+ * @param simulator   the simulator's hints
+ * @param views       the batch views' SQL ({@code views/*.sql}), by file name
+ * @param reports     the reports' SQL ({@code reports/*.sql}), by file name
  */
-public record EventContract(EventSchema raw, EventSchema enriched) {
+public record EventContract(String name, EventSchema raw, EventSchema enriched, Map<String, Object> rawDefaults,
+                            Map<String, Enrichment> enrichments, SimulatorHints simulator, List<SqlFile> views,
+                            List<SqlFile> reports) {
 
-    public static final String RAW_RESOURCE = "/io/firelake/events/clickstream-raw.avsc";
-    public static final String ENRICHED_RESOURCE = "/io/firelake/events/clickstream-enriched.avsc";
     /** The role that marks the raw field holding client event time. */
     public static final String EVENT_TIME_ROLE = "event_time";
-
-    private static final EventContract CLICKSTREAM = loadClickstream();
+    /** The role of the producer's unique id of an event: the de-duplication and accounting key. */
+    public static final String EVENT_ID_ROLE = "event_id";
+    /** The role of the enum field whose symbols {@code firelake.required_for} names. */
+    public static final String EVENT_TYPE_ROLE = "event_type";
+    /** The role of the field producers use as the Kinesis partition key. */
+    public static final String PARTITION_KEY_ROLE = "partition_key";
 
     public EventContract {
+        rawDefaults = Map.copyOf(rawDefaults);
+        enrichments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(enrichments));
+        views = List.copyOf(views);
+        reports = List.copyOf(reports);
         FieldSpec eventTime = raw.fieldWithRole(EVENT_TIME_ROLE).orElseThrow(() ->
-                new SchemaException(raw.fullName() + " needs one field with \"firelake.role\": \"event_time\""));
+                new SchemaException(raw.fullName() + " needs one field with role event_time"));
         if (!eventTime.required()) {
             throw new SchemaException(raw.fullName() + "." + eventTime.name() + " is the event time and must be required");
         }
@@ -39,40 +57,39 @@ public record EventContract(EventSchema raw, EventSchema enriched) {
         });
     }
 
-    /** The clickstream contract that ships with firelake. */
+    /** The clickstream contract that ships with firelake ({@code contracts/clickstream/}). */
     public static EventContract clickstream() {
-        return CLICKSTREAM;
-    }
-
-    /** A team's own contract, from two {@code .avsc} files; named types of the raw one may be used by the enriched one. */
-    public static EventContract load(Path rawAvsc, Path enrichedAvsc) {
-        AvroSchemaReader reader = new AvroSchemaReader();
-        try (InputStream raw = Files.newInputStream(rawAvsc); InputStream enriched = Files.newInputStream(enrichedAvsc)) {
-            return new EventContract(reader.read(raw), reader.read(enriched));
-        } catch (IOException e) {
-            throw new SchemaException("cannot read event schemas " + rawAvsc + ", " + enrichedAvsc + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static EventContract loadClickstream() {
-        AvroSchemaReader reader = new AvroSchemaReader();
-        try (InputStream raw = resource(RAW_RESOURCE); InputStream enriched = resource(ENRICHED_RESOURCE)) {
-            return new EventContract(reader.read(raw), reader.read(enriched));
-        } catch (IOException e) {
-            throw new SchemaException("cannot read the clickstream schemas: " + e.getMessage(), e);
-        }
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = EventContract.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new SchemaException("schema resource " + name + " is missing from the class path");
-        }
-        return in;
+        return Contracts.packaged("clickstream");
     }
 
     /** The raw field that holds client event time. */
     public FieldSpec eventTimeField() {
         return raw.fieldWithRole(EVENT_TIME_ROLE).orElseThrow();
+    }
+
+    /** The raw field that identifies an event (role {@code event_id}), the de-duplication key. */
+    public FieldSpec eventIdField() {
+        return raw.fieldWithRole(EVENT_ID_ROLE).orElseThrow(() ->
+                new SchemaException("contract " + name + " names no event_id role"));
+    }
+
+    /** The raw field that says what kind of event it is, if the contract names one. */
+    public Optional<FieldSpec> eventTypeField() {
+        return raw.fieldWithRole(EVENT_TYPE_ROLE);
+    }
+
+    /** The raw field producers partition the stream by, if the contract names one. */
+    public Optional<FieldSpec> partitionKeyField() {
+        return raw.fieldWithRole(PARTITION_KEY_ROLE);
+    }
+
+    /** The lake columns the pipeline reads (id, event time, day partition, arrival metadata) by their names here. */
+    public LakeColumns lake() {
+        return LakeColumns.of(eventIdField().name(), enriched, enrichments);
+    }
+
+    /** A report by name. */
+    public Optional<SqlFile> report(String reportName) {
+        return reports.stream().filter(r -> r.name().equals(reportName)).findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package io.firelake.events;
 
 import io.firelake.events.catalog.AthenaDdl;
+import io.firelake.events.contract.SimulatorHints;
 import io.firelake.events.catalog.TableDefinition;
 import io.firelake.events.schema.AvroSchemaReader;
 import io.firelake.events.schema.FieldSpec;
@@ -13,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventContractTest {
 
+    private static final String CLICKSTREAM = "/firelake/contracts/clickstream/";
     private final EventContract contract = EventContract.clickstream();
 
     @Test
@@ -26,8 +29,8 @@ class EventContractTest {
         Schema.Parser parser = new Schema.Parser();
         Schema raw;
         Schema enriched;
-        try (InputStream r = getClass().getResourceAsStream(EventContract.RAW_RESOURCE);
-             InputStream e = getClass().getResourceAsStream(EventContract.ENRICHED_RESOURCE)) {
+        try (InputStream r = getClass().getResourceAsStream(CLICKSTREAM + "clickstream-raw.avsc");
+             InputStream e = getClass().getResourceAsStream(CLICKSTREAM + "clickstream-enriched.avsc")) {
             raw = parser.parse(r);
             enriched = parser.parse(e);
         }
@@ -101,7 +104,8 @@ class EventContractTest {
                   {"name":"email","type":"string","firelake.pii":true}]}""");
         var enriched = reader.read("""
                 {"type":"record","name":"E","fields":[{"name":"email","type":"string"}]}""");
-        assertThatThrownBy(() -> new EventContract(raw, enriched))
+        assertThatThrownBy(() -> new EventContract("r", raw, enriched, Map.of(), Map.of(),
+                new SimulatorHints(SimulatorHints.GENERIC, Map.of(), List.of()), List.of(), List.of()))
                 .isInstanceOf(SchemaException.class).hasMessageContaining("email");
     }
 

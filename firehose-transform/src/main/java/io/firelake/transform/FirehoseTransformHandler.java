@@ -19,6 +19,7 @@ import io.firelake.transform.validate.Failure;
 import io.firelake.transform.validate.ReasonCode;
 import io.firelake.transform.validate.RecordValidator;
 import io.firelake.events.EventContract;
+import io.firelake.events.contract.Contracts;
 import io.firelake.events.log.JsonLogLine;
 import io.firelake.events.log.JsonLogLine.Level;
 import org.crac.Core;
@@ -36,12 +37,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The Firehose data-transformation Lambda: validates and enriches clickstream records and answers with dynamic
- * partitioning keys (event_date, event_hour of the event time).
+ * The Firehose data-transformation Lambda: validates and enriches the records of its event contract and answers
+ * with dynamic partitioning keys (the enriched schema's partition fields). The contract is one packaged in the jar
+ * or a folder, named by the environment variable {@code FIRELAKE_CONTRACT} (default: clickstream).
  *
  * <p>A thin shell: it reads the request with {@link FirehoseEventReader}, delegates to the pure {@link TransformBatch}
  * and writes {@link FirehoseResponseWriter}'s response. The collaborators are built once per process (the user-agent
@@ -58,16 +62,25 @@ import java.util.function.Consumer;
  */
 public final class FirehoseTransformHandler implements RequestStreamHandler, Resource {
 
-    /** Built on first use, i.e. during Lambda's init phase (before the SnapStart snapshot), once per process. */
+    /**
+     * Built on first use, i.e. during Lambda's init phase (before the SnapStart snapshot), once per process and
+     * contract (a local runtime may run one contract after another); the user-agent parser is shared.
+     */
     private static final class Default {
-        static final Components INSTANCE = Components.clickstream();
+        static final UserAgentClassifier USER_AGENTS = new UserAgentClassifier();
+        static final Map<EventContract, Components> BY_CONTRACT = new ConcurrentHashMap<>();
+
+        static Components forSelected() {
+            return BY_CONTRACT.computeIfAbsent(Contracts.selected(),
+                    contract -> Components.of(contract, USER_AGENTS, Clock.systemUTC()));
+        }
     }
 
     private final Components components;
 
-    /** The constructor Lambda calls. Registers the SnapStart priming hook. */
+    /** The constructor Lambda calls: the components of the selected contract. Registers the SnapStart priming hook. */
     public FirehoseTransformHandler() {
-        this(Default.INSTANCE);
+        this(Default.forSelected());
         Core.getGlobalContext().register(this);
     }
 
@@ -78,13 +91,14 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
     /** Everything the handler needs, built once. */
     record Components(TransformBatch batch, FirehoseEventReader reader, FirehoseResponseWriter writer) {
 
-        static Components clickstream() {
-            return of(RecordValidator.clickstream(Clock.systemUTC()), new UserAgentClassifier(), Clock.systemUTC());
+        static Components of(EventContract contract, UserAgentClassifier userAgents, Clock clock) {
+            return of(contract, RecordValidator.of(contract, clock), userAgents, clock);
         }
 
-        static Components of(RecordValidator validator, UserAgentClassifier userAgents, Clock clock) {
-            EventContract contract = EventContract.clickstream();
-            Enricher enricher = new Enricher(validator.schema(), contract.enriched(), userAgents);
+        static Components of(EventContract contract, RecordValidator validator, UserAgentClassifier userAgents,
+                             Clock clock) {
+            Enricher enricher = new Enricher(validator.schema(), contract.enriched(), contract.enrichments(),
+                    userAgents);
             RecordTransformer transformer = new RecordTransformer(validator, enricher,
                     new EnrichedEventWriter(contract.enriched()));
             return new Components(new TransformBatch(transformer, clock::millis), new FirehoseEventReader(),
@@ -200,7 +214,7 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
         byte[] request = file == null ? System.in.readAllBytes() : Files.readAllBytes(file);
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         List<String> logLines = new ArrayList<>();
-        new FirehoseTransformHandler(Default.INSTANCE).handle(new ByteArrayInputStream(request), response, logLines::add);
+        new FirehoseTransformHandler(Default.forSelected()).handle(new ByteArrayInputStream(request), response, logLines::add);
         PrintStream err = System.err;
         logLines.forEach(err::println);
         System.out.write(response.toByteArray());

@@ -1,5 +1,6 @@
 package io.firelake.transform;
 
+import io.firelake.events.EventContract;
 import io.firelake.transform.core.TransformBatch;
 import io.firelake.transform.enrich.UserAgentClassifier;
 import io.firelake.transform.validate.RecordValidator;
@@ -32,7 +33,8 @@ public final class TestPipeline {
     }
 
     static FirehoseTransformHandler.Components components() {
-        return FirehoseTransformHandler.Components.of(RecordValidator.clickstream(CLOCK), userAgents(), CLOCK);
+        return FirehoseTransformHandler.Components.of(EventContract.clickstream(), RecordValidator.clickstream(CLOCK),
+                userAgents(), CLOCK);
     }
 
     public static TransformBatch batch() {

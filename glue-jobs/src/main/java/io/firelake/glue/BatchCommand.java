@@ -1,6 +1,7 @@
 package io.firelake.glue;
 
 import io.firelake.aws.client.ClientSettings;
+import io.firelake.config.cli.ContractOption;
 import io.firelake.config.cli.DayRangeOptions;
 import io.firelake.config.cli.DurationConverter;
 import io.firelake.config.cli.EndpointOptions;
@@ -92,6 +93,8 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Mixin
     DayRangeOptions days;
+    @Mixin
+    ContractOption contract;
 
     @Option(names = "--lookback-days", paramLabel = "N", defaultValue = "2",
             description = "Earlier days re-processed for late events (default: ${DEFAULT-VALUE}).")

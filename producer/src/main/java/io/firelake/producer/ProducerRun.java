@@ -1,7 +1,8 @@
 package io.firelake.producer;
 
 import io.firelake.producer.firehose.FirehoseRecordSink;
-import io.firelake.producer.generate.ClickstreamSimulator;
+import io.firelake.events.contract.Contracts;
+import io.firelake.producer.generate.Simulators;
 import io.firelake.producer.generate.SimulationSettings;
 import io.firelake.producer.kinesis.KinesisRecordSink;
 import io.firelake.producer.kinesis.StreamAdmin;
@@ -230,7 +231,7 @@ public final class ProducerRun {
         }
 
         public Builder simulate(SimulationSettings simulation) {
-            this.source = new ClickstreamSimulator(simulation);
+            this.source = Simulators.of(simulation, Contracts.selected());
             return this;
         }
 

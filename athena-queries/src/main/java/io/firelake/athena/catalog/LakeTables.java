@@ -2,9 +2,11 @@ package io.firelake.athena.catalog;
 
 import io.firelake.config.layout.LakePrefix;
 import io.firelake.events.EventContract;
+import io.firelake.events.contract.Contracts;
 import io.firelake.events.catalog.AthenaDdl;
 import io.firelake.events.catalog.TableDefinition;
 import io.firelake.events.schema.EventSchema;
+import io.firelake.events.schema.FieldSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +18,7 @@ import java.util.List;
  * The lake's tables and their Athena DDL, which a user can paste into the Athena console ({@code firelake report --ddl}).
  *
  * <p>The DDL text carries the placeholder {@value #LAKE_PLACEHOLDER} for the lake's root ({@code s3://bucket} on AWS,
- * a directory locally). Raw and curated DDL are rendered from the event contract ({@link #rawDefinition},
+ * a directory locally). Raw and curated DDL are rendered from the process's event contract ({@link #rawDefinition},
  * {@link #curatedDefinition}) each time, so no written copy of its columns can drift; the batch views and the
  * delivery errors, which the contract does not describe, ship as {@code .sql} resources.
  *
@@ -36,8 +38,6 @@ public final class LakeTables {
     /** Every table, in dependency order (raw first). */
     public static final List<String> ALL = List.of(RAW, CURATED, TRAFFIC_HOURLY, SESSIONS, FUNNEL_DAILY, REVENUE_DAILY,
             DELIVERY_ERRORS);
-    /** The hour partition of raw data; curated data drops it (fewer, larger files per day). */
-    public static final String HOUR_PARTITION = "event_hour";
 
     private LakeTables() {
     }
@@ -60,11 +60,15 @@ public final class LakeTables {
         return TableDefinition.of(curatedSchema(contract), DATABASE, CURATED, lake + "/" + prefix(CURATED));
     }
 
-    /** The enriched schema without the hour partition: curated data is partitioned by day only. */
+    /**
+     * The enriched schema with its first partition key only (the day, for clickstream's event_date/event_hour):
+     * curated data drops the finer ones, for fewer, larger files.
+     */
     public static EventSchema curatedSchema(EventContract contract) {
         EventSchema enriched = contract.enriched();
+        List<FieldSpec> partitions = enriched.partitionFields();
         return new EventSchema(enriched.fullName(), enriched.fields().stream()
-                .filter(f -> !(f.partition() && f.name().equals(HOUR_PARTITION)))
+                .filter(f -> !f.partition() || f == partitions.get(0))
                 .toList());
     }
 
@@ -74,8 +78,8 @@ public final class LakeTables {
             throw new IllegalArgumentException("unknown table '" + table + "'; tables: " + ALL);
         }
         return switch (table) {
-            case RAW -> AthenaDdl.createTable(rawDefinition(EventContract.clickstream(), LAKE_PLACEHOLDER));
-            case CURATED -> AthenaDdl.createTable(curatedDefinition(EventContract.clickstream(), LAKE_PLACEHOLDER));
+            case RAW -> AthenaDdl.createTable(rawDefinition(Contracts.selected(), LAKE_PLACEHOLDER));
+            case CURATED -> AthenaDdl.createTable(curatedDefinition(Contracts.selected(), LAKE_PLACEHOLDER));
             default -> shippedDdl(table);
         };
     }

@@ -1,41 +1,42 @@
 package io.firelake.athena.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.firelake.events.EventContract;
+import io.firelake.events.contract.Contracts;
+import io.firelake.events.contract.SqlFile;
+
 import java.util.List;
 import java.util.Optional;
 
-/** The reports that ship as {@code reports/NAME.sql} resources, in the order {@code --all} runs them. */
+/**
+ * The reports of the process's event contract ({@code contracts/NAME/reports/*.sql}), in the order its
+ * {@code contract.yaml} gives, which {@code --all} follows.
+ */
 public final class ReportCatalog {
 
-    public static final List<String> NAMES = List.of(
-            "hourly_traffic", "top_pages", "top_referrers_campaigns", "device_browser_mix", "conversion_funnel",
-            "revenue", "session_metrics", "bad_records", "late_events", "duplicates_removed");
+    /** The clickstream contract's reports, in order. */
+    public static final List<String> NAMES = names(EventContract.clickstream());
 
     private ReportCatalog() {
     }
 
+    /** The selected contract's report names, in order. */
+    public static List<String> names() {
+        return names(Contracts.selected());
+    }
+
     public static List<Report> all() {
-        return NAMES.stream().map(ReportCatalog::load).toList();
+        return Contracts.selected().reports().stream().map(ReportCatalog::report).toList();
     }
 
     public static Optional<Report> find(String name) {
-        return NAMES.contains(name) ? Optional.of(load(name)) : Optional.empty();
+        return Contracts.selected().report(name).map(ReportCatalog::report);
     }
 
-    private static Report load(String name) {
-        String resource = "/reports/" + name + ".sql";
-        try (InputStream in = ReportCatalog.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("report resource " + resource + " is missing from the class path");
-            }
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            String question = sql.lines().findFirst().orElse("").replaceFirst("^--\\s*", "");
-            return new Report(name, question, sql);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<String> names(EventContract contract) {
+        return contract.reports().stream().map(SqlFile::name).toList();
+    }
+
+    private static Report report(SqlFile file) {
+        return new Report(file.name(), file.question(), file.sql());
     }
 }

@@ -190,7 +190,7 @@ public final class ParquetBenchmark {
         RecordValidator validator = RecordValidator.clickstream(Clock.systemUTC());
         EventContract contract = EventContract.clickstream();
         return new TransformBatch(new RecordTransformer(validator,
-                new Enricher(validator.schema(), contract.enriched(), new UserAgentClassifier()),
+                new Enricher(contract, new UserAgentClassifier()),
                 new EnrichedEventWriter(contract.enriched())), System::currentTimeMillis);
     }
 

@@ -79,7 +79,7 @@ public class TransformBenchmark {
     static TransformBatch clickstreamCore() {
         RecordValidator validator = RecordValidator.clickstream(Clock.systemUTC());
         EventContract contract = EventContract.clickstream();
-        Enricher enricher = new Enricher(validator.schema(), contract.enriched(), new UserAgentClassifier());
+        Enricher enricher = new Enricher(contract, new UserAgentClassifier());
         RecordTransformer transformer = new RecordTransformer(validator, enricher,
                 new EnrichedEventWriter(contract.enriched()));
         return new TransformBatch(transformer, System::currentTimeMillis);

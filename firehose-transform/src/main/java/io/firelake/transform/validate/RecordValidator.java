@@ -38,8 +38,6 @@ public final class RecordValidator {
     public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
     /** The key of a producer's health-check ping. */
     public static final String HEALTH_CHECK_KEY = RawJsonReader.HEALTH_CHECK_KEY;
-    /** The field whose enum symbols are the event types that {@code firelake.required_for} refers to. */
-    public static final String EVENT_TYPE_FIELD = "event_type";
 
     private final EventSchema schema;
     private final FieldSpec[] fields;
@@ -66,7 +64,7 @@ public final class RecordValidator {
             if (EventContract.EVENT_TIME_ROLE.equals(field.role())) {
                 timeIndex = i;
             }
-            if (EVENT_TYPE_FIELD.equals(field.name())) {
+            if (EventContract.EVENT_TYPE_ROLE.equals(field.role())) {
                 typeIndex = i;
             }
         }
@@ -92,10 +90,15 @@ public final class RecordValidator {
         this.maxRecordBytes = maxRecordBytes;
     }
 
+    /** The validator of a contract, with the documented limits. */
+    public static RecordValidator of(EventContract contract, Clock clock) {
+        return new RecordValidator(contract.raw(), contract.rawDefaults(), clock, DEFAULT_MAX_FUTURE_SKEW,
+                DEFAULT_MAX_RECORD_BYTES);
+    }
+
     /** The validator of the clickstream contract that ships with firelake, with the documented limits. */
     public static RecordValidator clickstream(Clock clock) {
-        return new RecordValidator(EventContract.clickstream().raw(), RawDefaults.clickstream(), clock,
-                DEFAULT_MAX_FUTURE_SKEW, DEFAULT_MAX_RECORD_BYTES);
+        return of(EventContract.clickstream(), clock);
     }
 
     public static RecordValidator clickstream() {

@@ -37,7 +37,7 @@ class TransformBatchTest {
         }
         EventSchema strict = new EventSchema("StrictUser", fields);
         RecordTransformer transformer = new RecordTransformer(RecordValidator.clickstream(TestPipeline.CLOCK),
-                new Enricher(contract.raw(), strict, TestPipeline.userAgents()), new EnrichedEventWriter(strict));
+                new Enricher(contract.raw(), strict, contract.enrichments(), TestPipeline.userAgents()), new EnrichedEventWriter(strict));
         TransformBatch batch = new TransformBatch(transformer, TestPipeline.CLOCK::millis);
 
         String base = "{\"event_id\":\"0b4f6c0e-8d1a-4a52-9a55-3c1f2d6e7a01\",\"event_type\":\"click\","

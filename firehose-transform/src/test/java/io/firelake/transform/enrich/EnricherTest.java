@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EnricherTest {
 
     private static final EventContract CONTRACT = EventContract.clickstream();
-    private static final Enricher ENRICHER = new Enricher(CONTRACT.raw(), CONTRACT.enriched(), TestPipeline.userAgents());
+    private static final Enricher ENRICHER = new Enricher(CONTRACT, TestPipeline.userAgents());
     private static final RecordValidator VALIDATOR = RecordValidator.clickstream(TestPipeline.CLOCK);
     private static final long NOW = TestPipeline.NOW.toEpochMilli();
     private static final String FULL = "{\"schema_version\":1,\"event_id\":\"0b4f6c0e-8d1a-4a52-9a55-3c1f2d6e7a01\","
@@ -78,7 +78,8 @@ class EnricherTest {
         fields.add(new FieldSpec("country", template.types(), true, true, java.util.Set.of(), false, false, "", "",
                 Map.of()));
         EventSchema drifted = new EventSchema("Drifted", fields);
-        assertThatThrownBy(() -> new Enricher(CONTRACT.raw(), drifted, TestPipeline.userAgents()))
+        assertThatThrownBy(() -> new Enricher(CONTRACT.raw(), drifted, CONTRACT.enrichments(),
+                TestPipeline.userAgents()))
                 .hasMessageContaining("country");
     }
 
@@ -87,7 +88,8 @@ class EnricherTest {
         List<FieldSpec> fields = new ArrayList<>(CONTRACT.enriched().fields());
         FieldSpec template = fields.get(1);
         fields.add(new FieldSpec("ip", template.types(), true, true, java.util.Set.of(), false, false, "", "", Map.of()));
-        assertThatThrownBy(() -> new Enricher(CONTRACT.raw(), new EventSchema("Leaky", fields), TestPipeline.userAgents()))
+        assertThatThrownBy(() -> new Enricher(CONTRACT.raw(), new EventSchema("Leaky", fields),
+                CONTRACT.enrichments(), TestPipeline.userAgents()))
                 .hasMessageContaining("ip");
     }
 }

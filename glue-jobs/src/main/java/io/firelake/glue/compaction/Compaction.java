@@ -2,6 +2,7 @@ package io.firelake.glue.compaction;
 
 import io.firelake.events.EventContract;
 import io.firelake.events.catalog.Column;
+import io.firelake.events.contract.LakeColumns;
 import io.firelake.glue.job.DayRange;
 import io.firelake.glue.job.LakeFiles;
 import io.firelake.glue.job.LakeLayout;
@@ -37,7 +38,8 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 /**
  * Compaction and de-duplication: the raw Parquet Firehose wrote for a range of days becomes curated Parquet, one row
- * per {@code event_id}, partitioned by {@code event_date} into few files near a target size.
+ * per event id, partitioned by day into few files near a target size. Column names are the contract's
+ * ({@link LakeColumns}: {@code event_id}, {@code event_ts}, {@code event_date}... for clickstream).
  *
  * <ul>
  *   <li><b>Duplicates</b>: Kinesis and Firehose deliver at least once, so an event can be in the raw lake several times.
@@ -55,11 +57,13 @@ public final class Compaction {
 
     private final SparkSession spark;
     private final EventContract contract;
+    private final LakeColumns lakeColumns;
     private final LakeFiles files;
 
     public Compaction(SparkSession spark, EventContract contract) {
         this.spark = spark;
         this.contract = contract;
+        this.lakeColumns = contract.lake();
         this.files = new LakeFiles(spark.sparkContext().hadoopConfiguration());
     }
 
@@ -95,14 +99,16 @@ public final class Compaction {
         String[] inputFiles = raw.inputFiles();
         long rawBytes = Arrays.stream(inputFiles).mapToLong(files::size).sum();
 
+        String dayColumn = lakeColumns.day();
+        String eventTs = lakeColumns.eventTime();
         Dataset<Row> conformed = conform(raw)
-                .withColumn("event_date", date_format(col("event_ts"), "yyyy-MM-dd"));
+                .withColumn(dayColumn, date_format(col(eventTs), "yyyy-MM-dd"));
         long rawRows = 0;
         long outsideRange = 0;
         long arrivedAfterDay = 0;
-        org.apache.spark.sql.Column arrival = coalesce(col("received_ts"), col("processed_ts"));
-        for (Row r : conformed.groupBy("event_date").agg(count(lit(1)),
-                count(when(to_date(arrival).gt(to_date(col("event_ts"))), true))).collectAsList()) {
+        org.apache.spark.sql.Column arrival = coalesce(column(lakeColumns.receivedTs()), column(lakeColumns.processedTs()));
+        for (Row r : conformed.groupBy(dayColumn).agg(count(lit(1)),
+                count(when(to_date(arrival).gt(to_date(col(eventTs))), true))).collectAsList()) {
             rawRows += r.getLong(1);
             if (r.isNullAt(0) || !processed.contains(LocalDate.parse(r.getString(0)))) {
                 outsideRange += r.getLong(1);
@@ -110,12 +116,12 @@ public final class Compaction {
                 arrivedAfterDay += r.getLong(2);
             }
         }
-        Dataset<Row> inRange = conformed.filter(col("event_date").between(
+        Dataset<Row> inRange = conformed.filter(col(dayColumn).between(
                 processed.from().toString(), processed.to().toString()));
         Dataset<Row> unique = firstDeliveryPerEvent(inRange).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<LocalDate, Long> rowsPerDay = new HashMap<>();
-            for (Row r : unique.groupBy("event_date").count().collectAsList()) {
+            for (Row r : unique.groupBy(dayColumn).count().collectAsList()) {
                 rowsPerDay.put(LocalDate.parse(r.getString(0)), r.getLong(1));
             }
             FileSizing sizing = curatedSizing(lake, processed, targetFileBytes)
@@ -152,6 +158,11 @@ public final class Compaction {
         return Optional.empty();
     }
 
+    /** A lake column the contract may not keep (arrival metadata): null when it does not. */
+    private static org.apache.spark.sql.Column column(String name) {
+        return name == null ? lit(null) : col(name);
+    }
+
     /** The contract's columns in the contract's order and types, whatever the raw files carry (missing ones as null). */
     private Dataset<Row> conform(Dataset<Row> raw) {
         List<String> present = Arrays.asList(raw.columns());
@@ -166,12 +177,12 @@ public final class Compaction {
     private Dataset<Row> firstDeliveryPerEvent(Dataset<Row> events) {
         org.apache.spark.sql.Column[] all = Arrays.stream(events.columns()).map(org.apache.spark.sql.functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new);
-        WindowSpec firstDelivered = Window.partitionBy("event_id").orderBy(
-                col("received_ts").asc_nulls_last(),
-                col("processed_ts").asc_nulls_last(),
-                col("kinesis_shard_id").asc_nulls_last(),
-                col("kinesis_sequence_number").asc_nulls_last(),
-                col("kinesis_subsequence_number").asc_nulls_first(),
+        WindowSpec firstDelivered = Window.partitionBy(lakeColumns.eventId()).orderBy(
+                column(lakeColumns.receivedTs()).asc_nulls_last(),
+                column(lakeColumns.processedTs()).asc_nulls_last(),
+                column(lakeColumns.shardId()).asc_nulls_last(),
+                column(lakeColumns.sequenceNumber()).asc_nulls_last(),
+                column(lakeColumns.subsequenceNumber()).asc_nulls_first(),
                 col("row_hash"));
         return events.withColumn("row_hash", xxhash64(all))
                 .withColumn("delivery_rank", row_number().over(firstDelivered))
@@ -193,18 +204,19 @@ public final class Compaction {
             bucketsPerDay.add(lit(n));
             totalFiles += n;
         }
+        String day = lakeColumns.day();
         org.apache.spark.sql.Column buckets = element_at(map(bucketsPerDay.toArray(org.apache.spark.sql.Column[]::new)),
-                col("event_date"));
-        unique.withColumn("file_bucket", pmod(xxhash64(col("event_id")), buckets.cast("long")))
-                .repartition(totalFiles, col("event_date"), col("file_bucket"))
-                .sortWithinPartitions("event_date", "event_ts", "event_id")
+                col(day));
+        unique.withColumn("file_bucket", pmod(xxhash64(col(lakeColumns.eventId())), buckets.cast("long")))
+                .repartition(totalFiles, col(day), col("file_bucket"))
+                .sortWithinPartitions(day, lakeColumns.eventTime(), lakeColumns.eventId())
                 .drop("file_bucket")
                 .write()
                 .mode(SaveMode.Overwrite)
                 .option("partitionOverwriteMode", "dynamic")
                 .option("maxRecordsPerFile", sizing.rowsPerFile())
                 .option("compression", "snappy")
-                .partitionBy("event_date")
+                .partitionBy(day)
                 .parquet(lake.curated());
     }
 }

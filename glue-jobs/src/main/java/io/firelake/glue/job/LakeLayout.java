@@ -1,22 +1,28 @@
 package io.firelake.glue.job;
 
 import io.firelake.config.layout.LakePrefix;
+import io.firelake.events.contract.Contracts;
 
 import java.time.LocalDate;
 
 /**
  * Where the batch layer reads and writes under the lake root, a directory or an {@code s3://} URI: the prefixes of
  * the lake that Firehose and the Athena DDL share ({@link LakePrefix}: {@code raw/}, {@code curated/},
- * {@code views/<table>/}).
+ * {@code views/<table>/}), each partitioned by the contract's day column.
  */
-public record LakeLayout(String root) {
+public record LakeLayout(String root, String day) {
+
+    /** The lake of the process's contract, whose day partition is {@code day} ({@code event_date} for clickstream). */
+    public LakeLayout(String root) {
+        this(root, Contracts.selected().lake().day());
+    }
 
     public String raw() {
         return root + "/" + LakePrefix.RAW.key();
     }
 
     public String rawDay(LocalDate day) {
-        return raw() + "/event_date=" + day;
+        return raw() + "/" + this.day + "=" + day;
     }
 
     public String curated() {
@@ -24,7 +30,7 @@ public record LakeLayout(String root) {
     }
 
     public String curatedDay(LocalDate day) {
-        return curated() + "/event_date=" + day;
+        return curated() + "/" + this.day + "=" + day;
     }
 
     public String view(String table) {
@@ -32,6 +38,6 @@ public record LakeLayout(String root) {
     }
 
     public String viewDay(String table, LocalDate day) {
-        return view(table) + "/event_date=" + day;
+        return view(table) + "/" + this.day + "=" + day;
     }
 }

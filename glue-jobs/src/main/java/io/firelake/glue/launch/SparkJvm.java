@@ -1,5 +1,6 @@
 package io.firelake.glue.launch;
 
+import io.firelake.events.contract.Contracts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -123,6 +124,7 @@ public final class SparkJvm {
             command.add(mainClass);
             command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command);
+            Contracts.passTo(builder.environment());
             // Spark binds its driver to loopback (SparkSettings) but still probes the host name unless told.
             builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
             Process process = builder.start();

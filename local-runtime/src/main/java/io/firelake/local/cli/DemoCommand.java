@@ -1,5 +1,6 @@
 package io.firelake.local.cli;
 
+import io.firelake.config.cli.ContractOption;
 import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
@@ -79,6 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     DataDirOption data;
+    @Mixin
+    ContractOption contract;
 
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,8 @@
 package io.firelake.local.cli;
 
 import io.firelake.aws.client.LocalCredentials;
+import io.firelake.config.cli.ContractOption;
+import io.firelake.events.contract.Contracts;
 import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
@@ -54,6 +56,8 @@ public final class LocalCommand implements Runnable {
     static final class Up implements Callable<Integer> {
         @Mixin
         DataDirOption data;
+        @Mixin
+        ContractOption contract;
 
         @Option(names = "--detach", description = "Run in the background; its output goes to <data-dir>/logs/"
                 + LOG_NAME + ".log.")
@@ -153,7 +157,9 @@ public final class LocalCommand implements Runnable {
             if (speedWindowSeconds != null) {
                 command.addAll(List.of("--speed-window-seconds", "" + speedWindowSeconds));
             }
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder child = new ProcessBuilder(command);
+            Contracts.passTo(child.environment());
+            Process process = child.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

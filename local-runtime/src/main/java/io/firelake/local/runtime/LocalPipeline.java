@@ -163,10 +163,11 @@ public final class LocalPipeline implements AutoCloseable {
                 RequestStreamHandlerProcessor.load(TRANSFORM_HANDLER), name, this::logLambda));
     }
 
-    /** Sample events for the Firehose's warm-up: valid clickstream events from the producer's simulator. */
+    /** Sample events for the Firehose's warm-up: valid events of the contract from the producer's simulator. */
     private static List<byte[]> warmUpPayloads() {
-        var simulator = new io.firelake.producer.generate.ClickstreamSimulator(
-                io.firelake.producer.generate.SimulationSettings.live(1, WARM_UP_RECORDS));
+        var simulator = io.firelake.producer.generate.Simulators.of(
+                io.firelake.producer.generate.SimulationSettings.live(1, WARM_UP_RECORDS),
+                io.firelake.events.contract.Contracts.selected());
         List<byte[]> payloads = new ArrayList<>(WARM_UP_RECORDS);
         while (simulator.hasNext()) {
             payloads.add(simulator.next().data());

@@ -1,5 +1,6 @@
 package io.firelake.monitoring.cli;
 
+import io.firelake.config.cli.ContractOption;
 import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.cli.DeliveryStreamOption;
 import io.firelake.config.layout.DataLayout;
@@ -47,6 +48,8 @@ public final class AccountingCommand implements Callable<Integer> {
 
     @Mixin
     DataDirOption dataDir;
+    @Mixin
+    ContractOption contract;
 
     @Option(names = "--bucket", paramLabel = "NAME", defaultValue = DataLayout.LAKE_BUCKET,
             description = "The lake bucket, under <data-dir>/s3/ (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,6 @@
 package io.firelake.monitoring.lake;
 
+import io.firelake.events.contract.Contracts;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.config.layout.LakePrefix;
 import io.firelake.monitoring.errors.ErrorDocument;
@@ -33,15 +34,16 @@ public final class LocalLake {
         return layout;
     }
 
-    /** How many raw rows carry each event_id, over every Parquet file under raw/. */
+    /** How many raw rows carry each event id (the contract's id column), over every Parquet file under raw/. */
     public Map<String, Integer> eventIdCounts() throws IOException {
         Map<String, Integer> counts = new HashMap<>();
         if (parquetFiles().isEmpty()) {
             return counts;
         }
         String glob = layout.rawDir().toAbsolutePath() + "/**/*.parquet";
-        String sql = "SELECT event_id, count(*) FROM read_parquet('" + glob.replace("'", "''")
-                + "', hive_partitioning = false, union_by_name = true) WHERE event_id IS NOT NULL GROUP BY event_id";
+        String id = "\"" + Contracts.selected().lake().eventId() + "\"";
+        String sql = "SELECT " + id + ", count(*) FROM read_parquet('" + glob.replace("'", "''")
+                + "', hive_partitioning = false, union_by_name = true) WHERE " + id + " IS NOT NULL GROUP BY " + id;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {

@@ -1,5 +1,6 @@
 package io.firelake.monitoring.replay;
 
+import io.firelake.events.contract.Contracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firelake.monitoring.errors.ErrorDocument;
@@ -143,10 +144,10 @@ public final class ErrorReplayer {
         }
     }
 
-    /** The record's event_id when it is JSON with a usable one (a partition key is 1 to 256 characters). */
+    /** The record's event id (the contract's role) when it is JSON with a usable one (a partition key is 1 to 256 characters). */
     static String eventId(ErrorDocument doc) {
         try {
-            JsonNode id = JSON.readTree(doc.rawBytes()).get("event_id");
+            JsonNode id = JSON.readTree(doc.rawBytes()).get(Contracts.selected().eventIdField().name());
             if (id != null && id.isTextual() && !id.asText().isBlank() && id.asText().length() <= 256) {
                 return id.asText();
             }

@@ -1,6 +1,7 @@
 package io.firelake.producer.cli;
 
-import io.firelake.producer.generate.ClickstreamSimulator;
+import io.firelake.config.cli.ContractOption;
+import io.firelake.producer.generate.Simulators;
 import io.firelake.producer.generate.FaultKind;
 import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
@@ -20,14 +21,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Simulate a shop's clickstream and send it to a Kinesis stream, or with --delivery-stream straight to "
-                    + "a Firehose delivery stream (Direct PUT).",
+            "Simulate the events of a contract (--contract, default clickstream) and send them to a Kinesis "
+                    + "stream, or with --delivery-stream straight to a Firehose delivery stream (Direct PUT).",
             "",
-            "Visitors arrive from search, social, newsletters and partner sites (with UTM campaigns) on desktop, "
-                    + "mobile and tablet browsers; they land, search, view products, add to cart, check out and buy, "
-                    + "with most leaving early; a share of sessions are crawlers. Events follow the contract "
-                    + "(events/.../clickstream-raw.avsc); the partition key is the session id. The same --seed gives "
-                    + "the same events.",
+            "Clickstream: visitors arrive from search, social, newsletters and partner sites (with UTM campaigns) on "
+                    + "desktop, mobile and tablet browsers; they land, search, view products, add to cart, check out "
+                    + "and buy, with most leaving early; a share of sessions are crawlers. Any other contract: events "
+                    + "from its raw schema and its simulator hints (contract.yaml). The partition key is the field "
+                    + "with role partition_key. The same --seed gives the same events.",
             "",
             "Live (default): events are stamped with the current time. History: --start-time T spreads --events "
                     + "over the past span T..now (or T..T+--duration) along a daily traffic curve, as fast as the "
@@ -49,6 +50,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "    --endpoint http://127.0.0.1:4566 --delivery-stream firelake-direct \\",
             "    --events 100000 --fault-rate 0.01 --manifest target/manifest.jsonl",
             "",
+            "  # IoT readings from the contract folder, into the local stream",
+            "  java -jar producer/target/firelake-producer.jar generate --contract contracts/iot-telemetry \\",
+            "    --endpoint http://127.0.0.1:4567 --events 10000 --fault-rate 0.01",
+            "",
             "  # a steady 200 events/s for ten minutes, only late events as faults",
             "  java -jar firelake-producer.jar generate --rate 200 --duration 10m \\",
             "    --fault late=0.02",
@@ -62,6 +67,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
     SendOptions send;
+    @Mixin
+    ContractOption contract;
 
     @Option(names = "--events", paramLabel = "N",
             description = "Records to send, faults included (default: 10000, or unlimited with --duration in live mode).")
@@ -121,7 +128,7 @@ public final class GenerateCommand implements Callable<Integer> {
         SimulationSettings settings;
         try {
             settings = new SimulationSettings(seed, users, count, start, span, rates, bots, Clock.systemUTC());
-            var simulator = new ClickstreamSimulator(settings);
+            var simulator = Simulators.of(settings, contract.contract());
             return Runner.run(send, simulator, count == Long.MAX_VALUE ? 0 : count, wallLimit, System.out,
                     System.err);
         } catch (IllegalArgumentException e) {

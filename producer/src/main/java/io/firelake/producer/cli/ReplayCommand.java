@@ -1,5 +1,6 @@
 package io.firelake.producer.cli;
 
+import io.firelake.config.cli.ContractOption;
 import io.firelake.producer.replay.JsonLinesSource;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     SendOptions send;
+    @Mixin
+    ContractOption contract;
 
     @Parameters(index = "0", paramLabel = "FILE", defaultValue = "-",
             description = "JSON lines file; '-' (the default) reads standard input.")
@@ -54,7 +57,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "no such file: " + file);
             }
         }
-        try (JsonLinesSource source = new JsonLinesSource(in)) {
+        try (JsonLinesSource source = new JsonLinesSource(in, contract.contract())) {
             return Runner.run(send, source, 0, send.duration, System.out, System.err);
         }
     }

@@ -1,5 +1,8 @@
 package io.firelake.producer.replay;
 
+import io.firelake.events.EventContract;
+import io.firelake.events.contract.Contracts;
+import io.firelake.events.schema.FieldSpec;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -19,7 +22,8 @@ import java.util.NoSuchElementException;
 /**
  * Records from JSON lines, sent as they are: each line's bytes (without its line ending) become one record, whether
  * or not they parse, so a captured stream of good and bad records can be replayed faithfully. Blank lines are
- * skipped. The partition key is the line's {@code session_id} when it has a string one, else a hash of the line.
+ * skipped. The partition key is the line's field with the contract's role {@code partition_key} (clickstream:
+ * {@code session_id}) when it has a string one, else a hash of the line; its event id is the {@code event_id} role's.
  */
 public final class JsonLinesSource implements Iterator<ProducerRecord>, AutoCloseable {
 
@@ -29,9 +33,18 @@ public final class JsonLinesSource implements Iterator<ProducerRecord>, AutoClos
     private ProducerRecord next;
     private boolean ended;
     private long lines;
+    private final String keyField;
+    private final String idField;
 
+    /** Lines of the process's contract ({@code --contract}, default clickstream). */
     public JsonLinesSource(InputStream in) {
+        this(in, Contracts.selected());
+    }
+
+    public JsonLinesSource(InputStream in, EventContract contract) {
         this.in = new BufferedInputStream(in, 1 << 16);
+        this.idField = contract.eventIdField().name();
+        this.keyField = contract.partitionKeyField().map(FieldSpec::name).orElse(idField);
     }
 
     @Override
@@ -88,7 +101,7 @@ public final class JsonLinesSource implements Iterator<ProducerRecord>, AutoClos
         }
     }
 
-    /** session_id and event_id of a top-level object, each null when absent or unreadable. */
+    /** The partition key and event id of a top-level object, each null when absent or unreadable. */
     private String[] keys(byte[] data) {
         String[] keys = new String[2];
         try (JsonParser parser = factory.createParser(data)) {
@@ -99,9 +112,9 @@ public final class JsonLinesSource implements Iterator<ProducerRecord>, AutoClos
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (value == JsonToken.VALUE_STRING && "session_id".equals(name)) {
+                if (value == JsonToken.VALUE_STRING && keyField.equals(name)) {
                     keys[0] = parser.getText();
-                } else if (value == JsonToken.VALUE_STRING && "event_id".equals(name)) {
+                } else if (value == JsonToken.VALUE_STRING && idField.equals(name)) {
                     keys[1] = parser.getText();
                 } else {
                     parser.skipChildren();

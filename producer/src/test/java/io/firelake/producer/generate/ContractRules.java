@@ -54,7 +54,8 @@ final class ContractRules {
                 problems.add("unknown field " + name);
             }
         }
-        String type = event.path("event_type").isTextual() ? event.get("event_type").asText() : null;
+        String typeField = contract.eventTypeField().map(FieldSpec::name).orElse("");
+        String type = event.path(typeField).isTextual() ? event.get(typeField).asText() : null;
         for (FieldSpec field : contract.raw().fields()) {
             JsonNode value = event.get(field.name());
             if (value == null || value.isNull()) {

@@ -1,12 +1,9 @@
-package io.firelake.transform.validate;
+package io.firelake.events.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firelake.events.EventContract;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,13 +12,13 @@ import java.util.Map;
  * as "has a default". An absent field takes its default, so the lake never sees a hole where the contract promised a
  * value.
  */
-public final class RawDefaults {
+public final class AvroDefaults {
 
-    private RawDefaults() {
+    private AvroDefaults() {
     }
 
     /** Field name to default as a plain Java value ({@code Long}, {@code String}, {@code Boolean}, {@code BigDecimal}). */
-    public static Map<String, Object> fromAvsc(InputStream avsc) {
+    public static Map<String, Object> read(byte[] avsc) {
         try {
             JsonNode root = new ObjectMapper().readTree(avsc);
             Map<String, Object> defaults = new HashMap<>();
@@ -44,19 +41,7 @@ public final class RawDefaults {
             }
             return Map.copyOf(defaults);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Avro defaults", e);
-        }
-    }
-
-    /** Defaults of the clickstream raw schema that ships in firelake-events. */
-    public static Map<String, Object> clickstream() {
-        try (InputStream in = EventContract.class.getResourceAsStream(EventContract.RAW_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(EventContract.RAW_RESOURCE + " is missing from the class path");
-            }
-            return fromAvsc(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SchemaException("cannot read Avro defaults: " + e.getMessage(), e);
         }
     }
 }

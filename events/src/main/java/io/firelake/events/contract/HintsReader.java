@@ -1,0 +1,108 @@
+package io.firelake.events.contract;
+
+import io.firelake.events.contract.SimulatorHints.FieldHint;
+import io.firelake.events.schema.EventSchema;
+import io.firelake.events.schema.FieldSpec;
+import io.firelake.events.schema.FieldType.Kind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads {@code contract.yaml}'s {@code simulator}, checking every hint against the raw schema. */
+final class HintsReader {
+
+    private static final Set<Kind> NUMERIC = Set.of(Kind.INT, Kind.LONG, Kind.FLOAT, Kind.DOUBLE, Kind.DECIMAL);
+
+    private HintsReader() {
+    }
+
+    static SimulatorHints read(YamlNode node, EventSchema raw) {
+        node.onlyKeys(Set.of("generator", "fields", "faults"));
+        YamlNode generatorNode = node.child("generator");
+        String generator = generatorNode.text(SimulatorHints.GENERIC);
+        if (!SimulatorHints.GENERATORS.contains(generator)) {
+            throw generatorNode.error("unknown generator '" + generator + "'; generators: " + SimulatorHints.GENERATORS);
+        }
+        Map<String, FieldHint> fields = new HashMap<>();
+        for (Map.Entry<String, YamlNode> entry : node.child("fields").entries()) {
+            FieldSpec field = raw.field(entry.getKey()).orElseThrow(() -> entry.getValue().error(
+                    "is not a field of " + raw.fullName()));
+            fields.put(field.name(), hint(entry.getValue(), field));
+        }
+        List<String> faults = new ArrayList<>();
+        YamlNode faultsNode = node.child("faults");
+        if (!faultsNode.present()) {
+            faults.addAll(SimulatorHints.FAULT_KINDS);
+        }
+        for (YamlNode fault : faultsNode.items()) {
+            String label = fault.text();
+            if (!SimulatorHints.FAULT_KINDS.contains(label)) {
+                throw fault.error("unknown fault '" + label + "'; faults: " + SimulatorHints.FAULT_KINDS);
+            }
+            faults.add(label);
+        }
+        return new SimulatorHints(generator, fields, faults);
+    }
+
+    private static FieldHint hint(YamlNode node, FieldSpec field) {
+        node.onlyKeys(Set.of("values", "cardinality", "min", "max", "distribution", "null_rate", "prefix"));
+        Map<String, Double> values = values(node.child("values"), field);
+        double cardinality = node.child("cardinality").number(0);
+        if (cardinality < 0 || cardinality != Math.rint(cardinality)) {
+            throw node.child("cardinality").error("must be a whole number of at least 1");
+        }
+        Double min = node.child("min").present() ? node.child("min").number(0) : null;
+        Double max = node.child("max").present() ? node.child("max").number(0) : null;
+        if ((min != null || max != null) && !NUMERIC.contains(field.storageType().kind())
+                && field.storageType().kind() != Kind.STRING) {
+            throw node.child(min != null ? "min" : "max").error("applies to numbers and text lengths, and "
+                    + field.name() + " is " + field.storageType().kind());
+        }
+        if (min != null && max != null && min > max) {
+            throw node.child("min").error("is greater than max (" + max + ")");
+        }
+        YamlNode distributionNode = node.child("distribution");
+        String distribution = distributionNode.text("uniform");
+        if (!FieldHint.DISTRIBUTIONS.contains(distribution)) {
+            throw distributionNode.error("unknown distribution '" + distribution + "'; distributions: "
+                    + FieldHint.DISTRIBUTIONS);
+        }
+        double nullRate = node.child("null_rate").number(0);
+        if (nullRate < 0 || nullRate > 1) {
+            throw node.child("null_rate").error("must be between 0 and 1");
+        }
+        if (nullRate > 0 && field.required()) {
+            throw node.child("null_rate").error(field.name() + " is required: it cannot be left out");
+        }
+        return new FieldHint(values, (int) cardinality, min, max, distribution, nullRate,
+                node.child("prefix").text(""));
+    }
+
+    private static Map<String, Double> values(YamlNode node, FieldSpec field) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        if (node.present() && node.node().isArray()) {
+            node.items().forEach(item -> weights.put(item.text(), 1.0));
+        } else {
+            for (Map.Entry<String, YamlNode> entry : node.entries()) {
+                double weight = entry.getValue().number(1);
+                if (weight <= 0) {
+                    throw entry.getValue().error("a weight must be positive");
+                }
+                weights.put(entry.getKey(), weight);
+            }
+        }
+        List<String> symbols = field.types().get(0).kind() == Kind.ENUM ? field.types().get(0).symbols() : null;
+        if (symbols != null) {
+            for (String value : weights.keySet()) {
+                if (!symbols.contains(value)) {
+                    throw node.error("'" + value + "' is not one of " + field.name() + "'s symbols " + symbols);
+                }
+            }
+        }
+        return weights;
+    }
+}

@@ -1,0 +1,102 @@
+package io.firelake.local.cli;
+
+import io.firelake.events.contract.Contracts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A contract the code has never seen (parcel scans at depots, written here into a temporary folder) driving the whole
+ * local pipeline: the simulator makes its events and faults, the transform validates and enriches them with the
+ * contract's enrichments, the local Firehose writes its columns to Parquet, accounting reconciles its event ids, and
+ * its report runs. Proof that no code path is tied to the shipped contracts.
+ */
+class ThrowawayContractDemoTest {
+
+    private static final Pattern ACCOUNTING = Pattern.compile(
+            "accounting: produced=(\\d+) delivered=(\\d+) dropped=(\\d+) failed=(\\d+) duplicates=(\\d+) lost=(\\d+)");
+
+    @AfterEach
+    void forgetTheContract() {
+        System.clearProperty(Contracts.PROPERTY);
+    }
+
+    @Test
+    void aParcelScansContractRunsEndToEnd(@TempDir Path data, @TempDir Path contract) throws Exception {
+        writeParcelScans(contract);
+        FirelakeCliTest.Run demo = FirelakeCliTest.run("demo", "--contract", contract.toString(), "--events", "3000",
+                "--fault-rate", "0.05", "--speed-window-seconds", "1", "--aws-port", "0", "--data-dir", data.toString());
+        assertThat(demo.exit()).as(demo.err()).isZero();
+        Matcher line = ACCOUNTING.matcher(demo.out());
+        assertThat(line.find()).as(demo.out()).isTrue();
+        long produced = Long.parseLong(line.group(1));
+        long delivered = Long.parseLong(line.group(2));
+        long failed = Long.parseLong(line.group(4));
+        assertThat(line.group(6)).as("lost").isEqualTo("0");
+        assertThat(delivered + Long.parseLong(line.group(3)) + failed).isEqualTo(produced);
+        assertThat(delivered).isGreaterThan(2_500);
+        assertThat(failed).isPositive();
+        assertThat(demo.out()).contains("  malformed_json: {failed=").contains("  missing_field: {failed=");
+
+        FirelakeCliTest.Run report = FirelakeCliTest.run("report", "scans_per_depot", "--contract",
+                contract.toString(), "--data-dir", data.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        assertThat(report.out()).contains("How many parcels did each depot scan")
+                .contains("| LHR1 ").contains("| south").contains("| elsewhere");
+    }
+
+    /** The walk-through of docs/contracts.md. */
+    private static void writeParcelScans(Path dir) throws Exception {
+        Files.writeString(dir.resolve("scan-raw.avsc"), """
+                {"type": "record", "name": "Scan", "fields": [
+                  {"name": "scan_id", "type": {"type": "string", "logicalType": "uuid"}},
+                  {"name": "scanned_at", "type": ["long", "string"]},
+                  {"name": "depot", "type": "string"},
+                  {"name": "status", "type": {"type": "enum", "name": "Status",
+                                              "symbols": ["received", "sorted", "out_for_delivery"]}},
+                  {"name": "weight_g", "type": ["null", "int"], "default": null}]}""");
+        Files.writeString(dir.resolve("scan-enriched.avsc"), """
+                {"type": "record", "name": "ScanRow", "fields": [
+                  {"name": "scan_id", "type": "string"},
+                  {"name": "scan_ts", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+                  {"name": "depot", "type": "string"},
+                  {"name": "region", "type": ["null", "string"], "default": null},
+                  {"name": "status", "type": "string"},
+                  {"name": "weight_g", "type": "int"},
+                  {"name": "processed_ts", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+                  {"name": "event_date", "type": "string", "firelake.partition": true},
+                  {"name": "event_hour", "type": "string", "firelake.partition": true}]}""");
+        Files.writeString(dir.resolve("depots.csv"), "depot,region\nLHR1,south\nMAN2,north\n");
+        Files.writeString(dir.resolve("contract.yaml"), """
+                name: parcel-scans
+                schemas: {raw: scan-raw.avsc, enriched: scan-enriched.avsc}
+                roles: {event_id: scan_id, event_time: scanned_at, partition_key: depot}
+                enrichments:
+                  scan_ts: {kind: event_time}
+                  event_date: {kind: date_part, part: date}
+                  event_hour: {kind: date_part, part: hour}
+                  region: {kind: lookup, from: depot, table: depots.csv, default: elsewhere}
+                  weight_g: {kind: default, value: 0}
+                  processed_ts: {kind: record_metadata, part: processed_ts}
+                simulator:
+                  fields:
+                    depot: {values: [LHR1, MAN2, BRS3]}
+                    weight_g: {min: 50, max: 30000, null_rate: 0.1}
+                reports: [scans_per_depot]
+                """);
+        Files.createDirectories(dir.resolve("reports"));
+        Files.writeString(dir.resolve("reports/scans_per_depot.sql"), """
+                -- How many parcels did each depot scan per day, and how heavy were they?
+                SELECT event_date, depot, region, count(*) AS scans, sum(weight_g) AS grams
+                FROM raw_events WHERE event_date BETWEEN :from AND :to
+                GROUP BY event_date, depot, region ORDER BY event_date, depot
+                """);
+    }
+}
