@@ -10,6 +10,7 @@ import io.firelake.monitoring.source.MonitoringSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -38,6 +39,13 @@ public final class LocalMonitoringSource implements MonitoringSource {
     public MetricsWindow metrics(Instant from, Instant to) throws IOException {
         return MetricsWindow.of(from, to, PeriodRollup.rollUp(reader.read(metricsFile, deliveryStreamName).points(),
                 from, to, PeriodRollup.DEFAULT_PERIOD));
+    }
+
+    /** The local Firehose publishes a data point per batch: charts may roll them up as finely as they like. */
+    @Override
+    public MetricsWindow metrics(Instant from, Instant to, Duration period) throws IOException {
+        return MetricsWindow.of(from, to, PeriodRollup.rollUp(reader.read(metricsFile, deliveryStreamName).points(),
+                from, to, period));
     }
 
     /** The local Firehose has no control plane: it is ACTIVE when it has published metrics. */
