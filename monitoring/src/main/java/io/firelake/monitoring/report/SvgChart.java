@@ -62,7 +62,7 @@ final class SvgChart {
             double y = PAD_TOP + plotH * i / 4.0;
             h.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>%n",
                     PAD_LEFT, PAD_LEFT + plotW, y, y));
-            label(h, PAD_LEFT - 4, y + 4, "end", TextReport.number(max - (max - min) * i / 4.0));
+            label(h, PAD_LEFT - 4, y + 4, "end", compact(max - (max - min) * i / 4.0));
         }
         double barWidth = Math.max(1, plotW * period.toMillis() / span - 1);
         StringBuilder polyline = new StringBuilder();
@@ -89,8 +89,8 @@ final class SvgChart {
         // Over bars, the line through their tops is a faint outline; for rates and latencies it is the chart.
         h.append("<polyline fill=\"none\" stroke=\"").append(bars ? "#0550ae\" stroke-opacity=\"0.35" : BLUE)
                 .append("\" stroke-width=\"1.5\" points=\"").append(polyline.toString().trim()).append("\"/>\n");
-        label(h, PAD_LEFT - 4, PAD_TOP + 10, "end", TextReport.number(max));
-        label(h, PAD_LEFT - 4, PAD_TOP + plotH, "end", TextReport.number(min));
+        label(h, PAD_LEFT - 4, PAD_TOP + 10, "end", compact(max));
+        label(h, PAD_LEFT - 4, PAD_TOP + plotH, "end", compact(min));
         for (int i = 0; i < X_LABELS; i++) {
             double x = PAD_LEFT + plotW * i / (double) (X_LABELS - 1);
             Instant at = from.plusMillis((long) (span * i / (X_LABELS - 1)));
@@ -99,6 +99,24 @@ final class SvgChart {
             label(h, x, HEIGHT - 8, i == 0 ? "start" : i == X_LABELS - 1 ? "end" : "middle", axis.format(at));
         }
         h.append("</svg>\n</figure>\n");
+    }
+
+    /** An axis label: 1250, 35k, 2.5M, 0.25. */
+    static String compact(double v) {
+        double a = Math.abs(v);
+        String[] suffixes = {"G", "M", "k"};
+        double[] scales = {1e9, 1e6, 1e4};
+        for (int i = 0; i < scales.length; i++) {
+            if (a >= scales[i]) {
+                double unit = scales[i] == 1e4 ? 1e3 : scales[i];
+                return plain(Math.round(v / unit * 100) / 100.0) + suffixes[i];
+            }
+        }
+        return plain(Math.round(v * 100) / 100.0);
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** 1, 2 or 5 times a power of ten, at or above {@code v}: a y axis whose top reads well. */
