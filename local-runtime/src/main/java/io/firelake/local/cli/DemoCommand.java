@@ -51,7 +51,8 @@ import java.util.stream.Stream;
                 + "then summarise: produced, delivered, dropped, failed by error type, where the files are, a DuckDB "
                 + "count of the lake, what the speed layer counted, and the accounting line. Each run starts from an empty stream and lake in --data-dir.",
                 "",
-                "Example:  ./firelake demo --events 1000000 --fault-rate 0.02"})
+                "Examples: ./firelake demo --events 1000000 --fault-rate 0.02",
+                "          ./firelake demo --open     # watch it live in the console, http://127.0.0.1:4570/"})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final String SPEED_WINDOW = "SpeedLayerWindowSeconds";

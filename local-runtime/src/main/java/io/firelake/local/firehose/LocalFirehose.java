@@ -79,7 +79,9 @@ public final class LocalFirehose implements AutoCloseable {
         processors.poll();
         destinations.writeDue(false);
         metrics.flushIfDue();
-        gauges.publish(processors.fill(), destinations.fills());
+        if (gauges.watched()) {
+            gauges.publish(processors.fill(), destinations.fills());
+        }
         return read;
     }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.SdkBytes;
@@ -79,10 +80,20 @@ class ConsoleInBrowserTest {
                     d.findElement(By.id("speed-chart")).getAttribute("data-points")) > 0);
             wait.withMessage("the monitor's charts").until(d ->
                     !d.findElements(By.cssSelector("#monitor-charts figure")).isEmpty());
-            assertPointsSpread(driver.findElements(By.cssSelector("#monitor-charts figure[data-kind='bars']")).get(0));
+            assertPointsSpread(driver, "#monitor-charts figure[data-kind='bars']");
             assertThat(driver.findElement(By.id("verdict")).getText()).isIn("HEALTHY", "DEGRADED", "FAILING");
             assertThat(driver.findElement(By.id("accounting")).getText()).contains("delivered=").contains("failed=");
             chromium.screenshot(SCREENSHOTS.resolve("console-1280x800.png"));
+            wait.withMessage("a partition of the lake opens as a DuckDB preview").until(d -> {
+                try {
+                    d.findElement(By.cssSelector("#partitions tbody tr")).click();
+                    return true;
+                } catch (NoSuchElementException | StaleElementReferenceException notYet) {
+                    return false;
+                }
+            });
+            wait.until(d -> !d.findElements(By.cssSelector("#preview tbody tr")).isEmpty());
+            assertThat(driver.findElement(By.cssSelector("#preview thead")).getText()).contains("event_id");
             driver.findElement(By.id("replay")).click();
             wait.withMessage("the replay button ran replay-errors").until(d ->
                     d.findElement(By.id("replay-result")).getText().matches("(?s)replay-errors: considered=\\d+ sent=[1-9].*"));
@@ -94,22 +105,30 @@ class ConsoleInBrowserTest {
             new CommandLine(new MonitorCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(out))
                     .execute("--data-dir", data.toString(), "--since", "1h", "--html", report.toString());
             driver.get(report.toUri().toString());
-            List<WebElement> figures = driver.findElements(By.tagName("figure"));
+            List<org.openqa.selenium.WebElement> figures = driver.findElements(By.tagName("figure"));
             assertThat(figures).as(out.toString()).hasSizeGreaterThan(5);
-            assertPointsSpread(driver.findElement(By.cssSelector("figure[data-metric='IncomingRecords']")));
-            assertPointsSpread(driver.findElement(By.cssSelector("figure[data-kind='line']")));
+            assertPointsSpread(driver, "figure[data-metric='IncomingRecords']");
+            assertPointsSpread(driver, "figure[data-kind='line']");
             chromium.screenshot(SCREENSHOTS.resolve("monitor-report-1280x800.png"));
             assertThat(chromium.consoleErrors()).as("errors the report logged").isEmpty();
         }
     }
 
-    /** More than one point drawn, spread over more than a third of the chart: not one dot in a corner. */
-    private static void assertPointsSpread(WebElement figure) {
-        List<WebElement> points = figure.findElements(By.cssSelector(".point"));
-        assertThat(points).as(figure.getAttribute("data-metric") + " points").hasSizeGreaterThan(1);
-        int width = figure.findElement(By.tagName("svg")).getSize().getWidth();
-        int first = points.get(0).getLocation().getX();
-        int last = points.get(points.size() - 1).getLocation().getX();
-        assertThat(last - first).as(figure.getAttribute("data-metric") + " spread").isGreaterThan(width / 3);
+    /**
+     * More than one point drawn, spread over more than a third of the chart: not one dot in a corner. Measured in one
+     * script, as the console replaces its charts while they are looked at.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertPointsSpread(org.openqa.selenium.JavascriptExecutor page, String figure) {
+        List<Object> m = (List<Object>) page.executeScript("""
+                const f = document.querySelector(arguments[0]);
+                if (!f) return [arguments[0] + ': no chart', 0, 0, 0];
+                const xs = Array.from(f.querySelectorAll('.point')).map(p => p.getBoundingClientRect().left);
+                return [f.getAttribute('data-metric'), xs.length, f.querySelector('svg').getBoundingClientRect().width,
+                        xs.length ? Math.max(...xs) - Math.min(...xs) : 0];""", figure);
+        String metric = String.valueOf(m.get(0));
+        assertThat(((Number) m.get(1)).intValue()).as(metric + " points").isGreaterThan(1);
+        assertThat(((Number) m.get(3)).doubleValue()).as(metric + " spread")
+                .isGreaterThan(((Number) m.get(2)).doubleValue() / 3);
     }
 }
