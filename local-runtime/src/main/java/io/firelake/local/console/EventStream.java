@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EventStream implements AutoCloseable {
 
     /** How often each view is recomputed: the live figures every second, what reads disk or DynamoDB less often. */
-    static final Map<String, Duration> PERIODS = Map.of("state", Duration.ofSeconds(1), "errors", Duration.ofSeconds(2),
+    static final Map<String, Duration> PERIODS = Map.of("state", Duration.ofSeconds(1), "errors", Duration.ofSeconds(3),
             "lake", Duration.ofSeconds(3), "speed", Duration.ofSeconds(3), "monitor", Duration.ofSeconds(5));
 
     private record Cached(long computedNanos, String json) {
