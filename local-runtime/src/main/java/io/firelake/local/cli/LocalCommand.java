@@ -53,7 +53,8 @@ public final class LocalCommand implements Runnable {
             description = "Start kinesalite, S3Proxy, DynamoDB Local, the local Firehose and the speed layer (Lambda's "
                     + "Kinesis event source mapping into the aggregates table), create the stream, the lake bucket and "
                     + "the table, and run until stopped (Ctrl-C or 'firelake local down'). On stop the Firehose "
-                    + "delivers what it has buffered. Fixed ports by default, so clients can be configured once.")
+                    + "delivers what it has buffered. Fixed ports by default, so clients can be configured once. The "
+                    + "local console shows it all live at http://127.0.0.1:4570/ (--console-port, --open).")
     static final class Up implements Callable<Integer> {
         @Mixin
         DataDirOption data;
