@@ -1,10 +1,13 @@
 package io.firelake.local.cli;
 
 import io.firelake.config.cli.ContractOption;
+import io.firelake.config.cli.ConsoleOptions;
 import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
+import io.firelake.local.console.ConsoleServer;
+import io.firelake.local.console.ProducerGauge;
 import io.firelake.local.firehose.DeliveryStats;
 import io.firelake.local.runtime.CpuAccounting;
 import io.firelake.local.runtime.LocalPipeline;
@@ -49,7 +52,8 @@ import java.util.stream.Stream;
                 + "then summarise: produced, delivered, dropped, failed by error type, where the files are, a DuckDB "
                 + "count of the lake, what the speed layer counted, and the accounting line. Each run starts from an empty stream and lake in --data-dir.",
                 "",
-                "Example:  ./firelake demo --events 1000000 --fault-rate 0.02"})
+                "Examples: ./firelake demo --events 1000000 --fault-rate 0.02",
+                "          ./firelake demo --open     # watch it live in the console, http://127.0.0.1:4570/"})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final String SPEED_WINDOW = "SpeedLayerWindowSeconds";
@@ -82,6 +86,9 @@ public final class DemoCommand implements Callable<Integer> {
     DataDirOption data;
     @Mixin
     ContractOption contract;
+
+    @Mixin
+    ConsoleOptions console;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -119,8 +126,10 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         Path manifest = layout.demoManifest();
         Files.createDirectories(manifest.getParent());
+        ProducerGauge producer = new ProducerGauge();
         try (LocalPipeline pipeline = quietly(() -> LocalPipeline.start(new LocalPipeline.Options(dataDir, settings, 0, 0, 0, awsPort,
-                c -> c, c -> c)))) {
+                c -> c, c -> c)));
+             ConsoleServer view = ConsoleLauncher.start(console, pipeline, producer, out)) {
             out.printf(Locale.ROOT, "  ready in %.1f s: aws endpoint %s (kinesis %s, s3 %s, dynamodb %s); stream %s (%d shards)"
                     + " -> delivery stream %s%n",
                     seconds(started), pipeline.awsEndpoint(), pipeline.kinesisEndpoint(), pipeline.s3Endpoint(),
@@ -139,7 +148,8 @@ public final class DemoCommand implements Callable<Integer> {
                     .stream(settings.streamName())
                     .simulate(SimulationSettings.live(seed, events).withFaults(FaultRates.combined(faultRate)))
                     .manifest(manifest)
-                    .progress(s -> progress(out, tty, s, pipeline.firehose().firehose().stats()), Duration.ofSeconds(tty ? 1 : 5))
+                    .progress(ConsoleLauncher.feeding(producer, s -> progress(out, tty, s, pipeline.firehose().firehose()
+                            .stats()), Duration.ofSeconds(tty ? 1 : 5)), Duration.ofSeconds(1))
                     .build()
                     .run();
             SendSummary sent = produced.summary();

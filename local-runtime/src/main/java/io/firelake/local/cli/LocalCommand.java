@@ -3,10 +3,13 @@ package io.firelake.local.cli;
 import io.firelake.aws.client.LocalCredentials;
 import io.firelake.config.cli.ContractOption;
 import io.firelake.events.contract.Contracts;
+import io.firelake.config.cli.ConsoleOptions;
 import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
+import io.firelake.local.console.ConsoleServer;
+import io.firelake.local.console.ProducerGauge;
 import io.firelake.local.engines.Loopback;
 import io.firelake.local.firehose.DeliveryStats;
 import io.firelake.local.runtime.LocalPipeline;
@@ -52,12 +55,16 @@ public final class LocalCommand implements Runnable {
             description = "Start kinesalite, S3Proxy, DynamoDB Local, the local Firehose and the speed layer (Lambda's "
                     + "Kinesis event source mapping into the aggregates table), create the stream, the lake bucket and "
                     + "the table, and run until stopped (Ctrl-C or 'firelake local down'). On stop the Firehose "
-                    + "delivers what it has buffered. Fixed ports by default, so clients can be configured once.")
+                    + "delivers what it has buffered. Fixed ports by default, so clients can be configured once. The "
+                    + "local console shows it all live at http://127.0.0.1:4570/ (--console-port, --open).")
     static final class Up implements Callable<Integer> {
         @Mixin
         DataDirOption data;
         @Mixin
         ContractOption contract;
+
+        @Mixin
+        ConsoleOptions console;
 
         @Option(names = "--detach", description = "Run in the background; its output goes to <data-dir>/logs/"
                 + LOG_NAME + ".log.")
@@ -104,10 +111,12 @@ public final class LocalCommand implements Runnable {
             out.flush();
             LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Options(dataDir, settings, kinesisPort, s3Port,
                     dynamoDbPort, awsPort, c -> c, c -> c));
+            ConsoleServer view = ConsoleLauncher.start(console, pipeline, new ProducerGauge(), out);
             RuntimeState state = new RuntimeState(ProcessHandle.current().pid(), Instant.now().toString(),
                     dataDir.toString(), pipeline.awsEndpoint().toString(), pipeline.kinesisEndpoint().toString(), pipeline.s3Endpoint().toString(),
                     pipeline.dynamoDbEndpoint().toString(), settings.streamName(),
-                    pipeline.firehose().firehose().config().name(), DataLayout.of(dataDir).bucket());
+                    pipeline.firehose().firehose().config().name(), DataLayout.of(dataDir).bucket(),
+                    view == null ? null : view.uri().toString());
             state.write(dataDir);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -123,6 +132,9 @@ public final class LocalCommand implements Runnable {
                     System.err.println("firelake local: could not deliver the buffers on stop: " + e.getMessage()
                             + " (they are read again at the next start)");
                 } finally {
+                    if (view != null) {
+                        view.close();
+                    }
                     pipeline.close();
                     RuntimeState.delete(dataDir);
                     stopped.countDown();
@@ -153,7 +165,7 @@ public final class LocalCommand implements Runnable {
             }
             command.addAll(List.of("local", "up", "--data-dir", dataDir.toString(), "--aws-port", "" + awsPort,
                     "--kinesis-port", "" + kinesisPort,
-                    "--s3-port", "" + s3Port, "--dynamodb-port", "" + dynamoDbPort));
+                    "--s3-port", "" + s3Port, "--dynamodb-port", "" + dynamoDbPort, "--console-port", "" + console.port()));
             if (speedWindowSeconds != null) {
                 command.addAll(List.of("--speed-window-seconds", "" + speedWindowSeconds));
             }
@@ -256,6 +268,9 @@ public final class LocalCommand implements Runnable {
             out.println("  S3Proxy         " + s.s3Endpoint() + "  " + reachable(s.s3Endpoint())
                     + "  bucket " + s.bucket() + " = " + s.layout().lakeDir());
             out.println("  DynamoDB Local  " + s.dynamoDbEndpoint() + "  " + reachable(s.dynamoDbEndpoint()));
+            if (s.consoleEndpoint() != null) {
+                out.println("  console         " + s.consoleEndpoint() + "  the pipeline live: rates, buffers, errors, lake");
+            }
             out.println("  local Firehose  " + s.deliveryStreamName() + "  metrics " + s.layout().metricsFile());
             out.println("  speed layer     " + SpeedLayer.FUNCTION_NAME + " (event source mapping, checkpoints "
                     + s.layout().speedLayerCheckpoints() + "); read it with ./firelake realtime");

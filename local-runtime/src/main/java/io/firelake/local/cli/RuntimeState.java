@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public record RuntimeState(long pid, String startedAt, String dataDir, String awsEndpoint, String kinesisEndpoint,
                            String s3Endpoint, String dynamoDbEndpoint, String streamName, String deliveryStreamName,
-                           String bucket) {
+                           String bucket, String consoleEndpoint) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -122,6 +122,11 @@ final class DeliveryMetrics {
                 Math.max(0, Duration.between(oldestArrival, now).toMillis() / 1000.0));
     }
 
+    /** The sum of every data point of {@code metric} this delivery stream published: the console's counters. */
+    double total(FirehoseMetric metric) {
+        return out.total(metric);
+    }
+
     /** Writes buffered data points out when the last write is a second old (metrics reach readers within it). */
     void flushIfDue() {
         out.flushIfDue();

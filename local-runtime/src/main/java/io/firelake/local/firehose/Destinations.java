@@ -77,6 +77,16 @@ final class Destinations implements Router.OpenPartitions, AutoCloseable {
         }
     }
 
+    /** What the S3 buffers hold now (for {@link BufferGauges}). */
+    java.util.List<BufferGauges.Fill> fills() {
+        java.util.List<BufferGauges.Fill> fills = new java.util.ArrayList<>(lake.size() + errors.size());
+        lake.values().forEach(b -> fills.add(new BufferGauges.Fill("lake", b.prefix(), b.records().size(), b.bytes(),
+                b.created())));
+        errors.values().forEach(b -> fills.add(new BufferGauges.Fill("error", b.outputType(), b.records().size(),
+                b.bytes(), b.created())));
+        return fills;
+    }
+
     @Override
     public boolean isOpen(String prefix) {
         return lake.containsKey(prefix);

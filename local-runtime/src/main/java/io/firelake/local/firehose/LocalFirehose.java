@@ -46,6 +46,7 @@ public final class LocalFirehose implements AutoCloseable {
     private final Destinations destinations;
     private final ProcessorStage processors;
     private final Consumer<SourceRecord> toProcessors;
+    private final BufferGauges gauges = new BufferGauges();
 
     /**
      * @param handlers the processor: with {@code concurrentInvocations} above 1 each invocation thread gets its own
@@ -64,7 +65,7 @@ public final class LocalFirehose implements AutoCloseable {
         this.source = new SourceStage(stream, new CheckpointStore(workDir.resolve("checkpoint.json")),
                 config.readLimit(), this.metrics, clock);
         Router router = new Router(config);
-        this.destinations = new Destinations(config, router, new ObjectDelivery(store, router, this.metrics, clock),
+        this.destinations = new Destinations(config, router, new ObjectDelivery(store, router, this.metrics, clock, gauges),
                 source, this.metrics, schema, staging, clock);
         this.processors = new ProcessorStage(config,
                 new ProcessorProtocol(config, stream.streamArn(), config.maxResponseBytes()),
@@ -78,6 +79,9 @@ public final class LocalFirehose implements AutoCloseable {
         processors.poll();
         destinations.writeDue(false);
         metrics.flushIfDue();
+        if (gauges.watched()) {
+            gauges.publish(processors.fill(), destinations.fills());
+        }
         return read;
     }
 
@@ -141,6 +145,16 @@ public final class LocalFirehose implements AutoCloseable {
 
     public DeliveryStats stats() {
         return metrics.stats(source.pending());
+    }
+
+    /** The sum of every data point of a metric it published since it started (the console's edge counters). */
+    public double total(io.firelake.monitoring.metrics.FirehoseMetric metric) {
+        return metrics.total(metric);
+    }
+
+    /** Its buffers' fill and the objects it wrote last, as the local console shows them. */
+    public BufferGauges gauges() {
+        return gauges;
     }
 
     public Map<String, String> checkpoints() {

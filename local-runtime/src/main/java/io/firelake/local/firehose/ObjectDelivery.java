@@ -7,6 +7,7 @@ import io.firelake.aws.retry.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Writes finished buffers to the S3 destination: one PutObject per object, the one place S3 is written and retried.
@@ -26,12 +27,14 @@ final class ObjectDelivery {
     private final Router router;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final BufferGauges gauges;
 
-    ObjectDelivery(ObjectStore store, Router router, DeliveryMetrics metrics, Clock clock) {
+    ObjectDelivery(ObjectStore store, Router router, DeliveryMetrics metrics, Clock clock, BufferGauges gauges) {
         this.store = store;
         this.router = router;
         this.metrics = metrics;
         this.clock = clock;
+        this.gauges = gauges;
     }
 
     /** Finishes the buffer, writes it and deletes its staged file; its records are then complete. */
@@ -57,8 +60,11 @@ final class ObjectDelivery {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing s3://" + store.bucket() + "/" + key, e);
         }
-        metrics.put(buffer.records().size(), StagingDir.size(file), buffer.oldestArrival(), clock.instant(),
-                buffer instanceof LakeBuffer);
+        long bytes = StagingDir.size(file);
+        Instant now = clock.instant();
+        metrics.put(buffer.records().size(), bytes, buffer.oldestArrival(), now, buffer instanceof LakeBuffer);
+        gauges.flushed(new BufferGauges.Flush(now, buffer instanceof LakeBuffer ? "lake" : "error", key,
+                buffer.records().size(), bytes));
         StagingDir.delete(file);
     }
 }

@@ -112,6 +112,12 @@ final class ProcessorStage implements AutoCloseable {
         batchRequestBytes += requestBytes;
     }
 
+    /** What the processor's buffer holds now, or null when it is empty (for {@link BufferGauges}). */
+    BufferGauges.Fill fill() {
+        return batch.isEmpty() ? null
+                : new BufferGauges.Fill("processor", "processor", batch.size(), batchBytes, batchStarted);
+    }
+
     /** Invokes the processor on what is buffered if the interval hint has passed; hands on what is done. */
     void poll() {
         if (!batch.isEmpty() && !clock.instant().isBefore(batchStarted.plus(config.processorBufferInterval()))) {

@@ -34,6 +34,7 @@ public final class CpuAccounting implements AutoCloseable {
     static final String SPEED_LAYER = "speed layer";
     static final String PRODUCER = "producer";
     static final String S3PROXY = "S3Proxy";
+    static final String CONSOLE = "local console";
     static final String OTHER_THREADS = "other threads (DynamoDB Local, SDK clients)";
     static final String JIT_AND_GC = "JIT compilers and GC";
     static final String CHILDREN = "kinesalite (Node.js)";
@@ -183,6 +184,7 @@ public final class CpuAccounting implements AutoCloseable {
         map.put("sdk-async-response", PRODUCER);
         map.put("S3Proxy", S3PROXY);
         map.put("cpu-accounting", OTHER_THREADS);
+        map.put("firelake-console", CONSOLE);
         return map;
     }
 

@@ -166,6 +166,11 @@ public final class SpeedLayer implements AutoCloseable {
         return true;
     }
 
+    /** The per-minute items the table holds for event minutes in {@code [firstMinute, lastMinute]}. */
+    public List<MinuteItem> minutes(long firstMinute, long lastMinute) {
+        return new AggregateReader(dynamo, tableName).minutes(firstMinute, lastMinute);
+    }
+
     /** What the table holds for windows that started, and event minutes, in {@code [firstMinute, lastMinute]}. */
     public Summary summary(long firstMinute, long lastMinute) {
         AggregateReader reader = new AggregateReader(dynamo, tableName);

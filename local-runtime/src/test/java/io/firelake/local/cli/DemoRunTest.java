@@ -25,7 +25,7 @@ class DemoRunTest {
     void aDemoOfTwentyThousandEventsWithFaultsAccountsForEveryEventAndTheNextCommandsWork(@TempDir Path data)
             throws Exception {
         FirelakeCliTest.Run demo = FirelakeCliTest.run("demo", "--events", "20000", "--fault-rate", "0.02",
-                "--speed-window-seconds", "2", "--aws-port", "0", "--data-dir", data.toString());
+                "--speed-window-seconds", "2", "--aws-port", "0", "--console-port", "0", "--data-dir", data.toString());
         assertThat(demo.exit()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("speed-layer window 2 s (--speed-window-seconds)")
                 .contains("waiting for the speed layer's last 2 s tumbling window to close...")
@@ -33,7 +33,8 @@ class DemoRunTest {
                 .containsPattern("failed +[\\d,]+ records under .*: processing-failed [\\d,]+.*; by error code "
                         + ".*Lambda\\.ProcessingFailed [\\d,]+")
                 .containsPattern("speed layer [\\d,]+ events counted")
-                .contains("  malformed_json: ").contains("  invalid_utf8: ");
+                .contains("  malformed_json: ").contains("  invalid_utf8: ")
+                .containsPattern("  console http://127\\.0\\.0\\.1:\\d+/");
         Matcher line = ACCOUNTING.matcher(demo.out());
         assertThat(line.find()).as("the accounting line").isTrue();
         long produced = Long.parseLong(line.group(1));

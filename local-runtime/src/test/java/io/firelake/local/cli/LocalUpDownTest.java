@@ -55,6 +55,8 @@ class LocalUpDownTest {
         assertThat(status.exit()).isZero();
         assertThat(status.out()).contains("running (pid " + state.pid(), state.kinesisEndpoint(),
                 "aws endpoint    " + state.awsEndpoint()).doesNotContain("NOT REACHABLE");
+        assertThat(status.out()).contains("console         " + state.consoleEndpoint());
+        assertThat(state.consoleEndpoint()).startsWith("http://127.0.0.1:");
         // What local up made, it made through its own AWS endpoint: any AWS client sees it there.
         var clients = io.firelake.aws.client.AwsClientFactory.of(
                 io.firelake.aws.client.ClientSettings.localEngine(URI.create(state.awsEndpoint())));
@@ -193,7 +195,7 @@ class LocalUpDownTest {
         // A 2 s speed-layer window: the kill test waits for the windows to close, not for the template's minute.
         Process up = new ProcessBuilder(javaCommand("local", "up", "--detach", "--data-dir", data.toString(),
                 "--aws-port", "0", "--kinesis-port", "0", "--s3-port", "0", "--dynamodb-port", "0",
-                "--speed-window-seconds", "2"))
+                "--console-port", "0", "--speed-window-seconds", "2"))
                 .redirectErrorStream(true).start();
         assertThat(up.waitFor(4, TimeUnit.MINUTES)).as("local up --detach returns once ready").isTrue();
         String output = new String(up.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import io.firelake.monitoring.metrics.MetricPoint;
 import io.firelake.monitoring.metrics.MetricsWindow;
 
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -73,10 +74,10 @@ public final class HealthEvaluator {
     private Finding incomingData(MetricsWindow metrics, double incoming) {
         if (incoming > 0) {
             return new Finding("incoming data", Verdict.HEALTHY, fmt(incoming) + " records in, "
-                    + bytes(metrics.sum(INCOMING_BYTES)) + " since " + metrics.from());
+                    + bytes(metrics.sum(INCOMING_BYTES)) + " since " + metrics.from().truncatedTo(ChronoUnit.SECONDS));
         }
         return new Finding("incoming data", thresholds.noIncomingData(), "no incoming records since "
-                + metrics.from() + (metrics.has(INCOMING_RECORDS) ? "" : " (no IncomingRecords data points)"));
+                + metrics.from().truncatedTo(ChronoUnit.SECONDS) + (metrics.has(INCOMING_RECORDS) ? "" : " (no IncomingRecords data points)"));
     }
 
     /**

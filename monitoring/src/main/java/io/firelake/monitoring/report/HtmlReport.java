@@ -3,27 +3,37 @@ package io.firelake.monitoring.report;
 import io.firelake.monitoring.errors.ErrorSummary;
 import io.firelake.monitoring.health.Finding;
 import io.firelake.monitoring.metrics.FirehoseMetric;
-import io.firelake.monitoring.metrics.MetricPoint;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One self-contained HTML file (XHTML, so any XML parser can check it): the verdict, the findings, a line chart per
- * metric drawn as inline SVG, and the error prefix. No scripts, fonts or stylesheets from anywhere: it opens offline.
+ * One self-contained HTML file (XHTML, so any XML parser can check it): the verdict, the findings, a chart per metric
+ * drawn as inline SVG ({@link SvgChart}), and the error prefix. No scripts, fonts or stylesheets from anywhere: it
+ * opens offline. Times are local, to the second.
  */
 public final class HtmlReport {
-    static final int WIDTH = 560;
-    static final int HEIGHT = 160;
-    static final int PAD_LEFT = 64;
-    static final int PAD_BOTTOM = 24;
-    static final int PAD_TOP = 10;
-    static final int PAD_RIGHT = 10;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    /** What a chart area says when no metric has a data point in the window. */
+    public static final String NO_DATA = "no data in this window";
+
+    private final ZoneId zone;
+    private final DateTimeFormatter time;
+    private final SvgChart chart;
+
+    /** Times in this machine's zone. */
+    public HtmlReport() {
+        this(ZoneId.systemDefault());
+    }
+
+    public HtmlReport(ZoneId zone) {
+        this.zone = zone;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        this.chart = new SvgChart(zone);
+    }
 
     public String render(MonitorSnapshot s) {
         StringBuilder h = new StringBuilder(16_384);
@@ -33,79 +43,61 @@ public final class HtmlReport {
                 .append("body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}")
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;")
                 .append("text-align:left;vertical-align:top}.healthy{color:#1a7f37}.degraded{color:#9a6700}")
-                .append(".failing{color:#cf222e}.charts{display:flex;flex-wrap:wrap;gap:1em}")
-                .append("figure{margin:0}figcaption{font-weight:600}code{font-size:.85em;word-break:break-all}")
+                .append(".failing{color:#cf222e}")
+                .append(STYLE)
+                .append("code{font-size:.85em;word-break:break-all}")
                 .append("\n</style>\n</head>\n<body>\n");
         h.append("<h1>Delivery stream ").append(esc(s.deliveryStreamName())).append(": <span class=\"")
                 .append(s.health().verdict().label()).append("\" id=\"verdict\">").append(s.health().verdict().label())
-                .append("</span></h1>\n<p>Window ").append(esc(s.metrics().from().toString())).append(" to ")
-                .append(esc(s.metrics().to().toString())).append(", status ").append(esc(s.state().status()))
-                .append(".</p>\n");
+                .append("</span></h1>\n<p>Window ").append(esc(time.format(s.metrics().from()))).append(" to ")
+                .append(esc(time.format(s.metrics().to()))).append(" (").append(esc(zone.getId()))
+                .append("), status ").append(esc(s.state().status())).append(".</p>\n");
         h.append("<table id=\"findings\"><tr><th>check</th><th>verdict</th><th>why</th></tr>\n");
         for (Finding f : s.health().findings()) {
             h.append("<tr><td>").append(esc(f.check())).append("</td><td class=\"").append(f.severity().label())
                     .append("\">").append(f.severity().label()).append("</td><td>").append(esc(f.reason()))
                     .append("</td></tr>\n");
         }
-        // The time axis starts at the first data point: a pipeline started ten minutes into a one-hour window
-        // would otherwise be squeezed into the right edge of every chart.
-        Instant firstPoint = s.metrics().series().values().stream().filter(l -> !l.isEmpty())
-                .map(l -> l.get(0).timestamp()).min(Instant::compareTo).orElse(s.metrics().from());
-        Instant axisFrom = firstPoint.isAfter(s.metrics().from()) ? firstPoint : s.metrics().from();
-        h.append("</table>\n<h2>Metrics over time</h2>\n<div class=\"charts\">\n");
-        for (FirehoseMetric metric : FirehoseMetric.values()) {
-            List<MetricPoint> points = s.metrics().points(metric);
-            if (!points.isEmpty()) {
-                chart(h, metric, points, axisFrom, s.metrics().to());
-            }
-        }
-        h.append("</div>\n");
+        h.append("</table>\n<h2>Metrics over time</h2>\n").append(charts(s));
         errors(h, s.errors());
-        h.append("<p><small>Generated by firelake monitor at ").append(esc(s.health().evaluatedAt().toString()))
+        h.append("<p><small>Generated by firelake monitor at ").append(esc(time.format(s.health().evaluatedAt())))
                 .append(".</small></p>\n</body>\n</html>\n");
         return h.toString();
     }
 
-    private static void chart(StringBuilder h, FirehoseMetric metric, List<MetricPoint> points, Instant from,
-                              Instant to) {
-        double min = Math.min(0, points.stream().mapToDouble(MetricPoint::value).min().orElse(0));
-        double max = points.stream().mapToDouble(MetricPoint::value).max().orElse(1);
-        if (max <= min) {
-            max = min + 1;
+    /** The styles {@link #charts} needs, for a page that embeds them (the local console). */
+    public static final String STYLE = ".charts{display:flex;flex-wrap:wrap;gap:1em}figure{margin:0}"
+            + "figcaption{font-weight:600}.empty{color:#666;font-style:italic}";
+
+    /**
+     * A chart per metric with data (XHTML with inline SVG, no script), at the snapshot's chart period, or the empty
+     * state; the local console embeds the same fragment.
+     */
+    public String charts(MonitorSnapshot s) {
+        StringBuilder h = new StringBuilder(8192);
+        List<FirehoseMetric> charted = java.util.Arrays.stream(FirehoseMetric.values())
+                .filter(m -> !s.charts().points(m).isEmpty()).toList();
+        if (charted.isEmpty()) {
+            return h.append("<p class=\"empty\" id=\"no-data\">").append(NO_DATA).append(" (")
+                    .append(esc(time.format(s.metrics().from()))).append(" to ").append(esc(time.format(s.metrics().to())))
+                    .append(")</p>\n").toString();
         }
-        double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
-        int plotW = WIDTH - PAD_LEFT - PAD_RIGHT;
-        int plotH = HEIGHT - PAD_TOP - PAD_BOTTOM;
-        h.append("<figure data-metric=\"").append(esc(metric.metricName())).append("\">\n<figcaption>")
-                .append(esc(metric.metricName())).append(" <small>(").append(metric.statistic().cloudWatchName())
-                .append(", ").append(metric.unit()).append(")</small></figcaption>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"").append(esc(metric.metricName())).append("\">\n")
-                .append("<rect x=\"").append(PAD_LEFT).append("\" y=\"").append(PAD_TOP).append("\" width=\"")
-                .append(plotW).append("\" height=\"").append(plotH).append("\" fill=\"#fafafa\" stroke=\"#ccc\"/>\n");
-        StringBuilder polyline = new StringBuilder();
-        StringBuilder dots = new StringBuilder();
-        for (MetricPoint p : points) {
-            double x = PAD_LEFT + plotW * (p.timestamp().toEpochMilli() - from.toEpochMilli()) / span;
-            double y = PAD_TOP + plotH * (1 - (p.value() - min) / (max - min));
-            polyline.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
-            dots.append(String.format(java.util.Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"#0969da\">"
-                    + "<title>%s %s</title></circle>%n", x, y, esc(p.timestamp().toString()),
-                    TextReport.number(p.value())));
+        h.append("<p class=\"chart-note\"><small>One ").append(duration(s.chartPeriod()))
+                .append(" period per point; counts as bars, rates and latencies as lines; times in ")
+                .append(esc(zone.getId())).append(".</small></p>\n<div class=\"charts\">\n");
+        for (FirehoseMetric metric : charted) {
+            chart.render(h, metric, s.charts().points(metric), s.chartPeriod());
         }
-        h.append("<polyline fill=\"none\" stroke=\"#0969da\" stroke-width=\"1.5\" points=\"")
-                .append(polyline.toString().trim()).append("\"/>\n").append(dots);
-        label(h, PAD_LEFT - 4, PAD_TOP + 10, "end", TextReport.number(max));
-        label(h, PAD_LEFT - 4, PAD_TOP + plotH, "end", TextReport.number(min));
-        label(h, PAD_LEFT, HEIGHT - 6, "start", TIME.format(from));
-        label(h, WIDTH - PAD_RIGHT, HEIGHT - 6, "end", TIME.format(to));
-        h.append("</svg>\n</figure>\n");
+        return h.append("</div>\n").toString();
     }
 
-    private static void label(StringBuilder h, int x, int y, String anchor, String text) {
-        h.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\" text-anchor=\"").append(anchor)
-                .append("\" font-size=\"11\" fill=\"#555\">").append(esc(text)).append("</text>\n");
+    /** 1 s, 30 s, 5 min, 1 h: a period as people say it. */
+    static String duration(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds < 60) {
+            return Math.max(1, seconds) + " s";
+        }
+        return seconds < 3600 ? seconds / 60 + " min" : seconds % 3600 == 0 ? seconds / 3600 + " h" : seconds / 60 + " min";
     }
 
     private static void errors(StringBuilder h, ErrorSummary errors) {

@@ -5,6 +5,7 @@ import io.firelake.monitoring.health.DeliveryStreamState;
 import io.firelake.monitoring.metrics.MetricsWindow;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Where monitoring reads a delivery stream's metrics, state and error prefix: the local runtime or AWS. */
@@ -13,6 +14,14 @@ public interface MonitoringSource extends AutoCloseable {
     String deliveryStreamName();
 
     MetricsWindow metrics(Instant from, Instant to) throws IOException;
+
+    /**
+     * The metrics of [from, to) rolled up at {@code period}, for charts. A source that cannot go finer than it answers
+     * {@link #metrics} (CloudWatch's standard resolution is one minute) returns those.
+     */
+    default MetricsWindow metrics(Instant from, Instant to, Duration period) throws IOException {
+        return metrics(from, to);
+    }
 
     DeliveryStreamState deliveryStreamState() throws IOException;
 

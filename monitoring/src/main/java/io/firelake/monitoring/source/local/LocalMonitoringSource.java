@@ -3,6 +3,7 @@ package io.firelake.monitoring.source.local;
 import io.firelake.monitoring.errors.ErrorDocuments;
 import io.firelake.monitoring.health.DeliveryStreamState;
 import io.firelake.monitoring.lake.LocalLake;
+import io.firelake.monitoring.metrics.MetricPoint;
 import io.firelake.monitoring.metrics.MetricsWindow;
 import io.firelake.monitoring.metrics.PeriodRollup;
 import io.firelake.monitoring.source.MonitoringSource;
@@ -10,7 +11,9 @@ import io.firelake.monitoring.source.MonitoringSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +24,8 @@ public final class LocalMonitoringSource implements MonitoringSource {
     private final String deliveryStreamName;
     private final Path metricsFile;
     private final LocalLake lake;
+    private String readVersion;
+    private List<MetricPoint> readPoints;
     private final MetricsFileReader reader = new MetricsFileReader();
 
     public LocalMonitoringSource(String deliveryStreamName, Path metricsFile, LocalLake lake) {
@@ -36,8 +41,27 @@ public final class LocalMonitoringSource implements MonitoringSource {
 
     @Override
     public MetricsWindow metrics(Instant from, Instant to) throws IOException {
-        return MetricsWindow.of(from, to, PeriodRollup.rollUp(reader.read(metricsFile, deliveryStreamName).points(),
-                from, to, PeriodRollup.DEFAULT_PERIOD));
+        return MetricsWindow.of(from, to, PeriodRollup.rollUp(points(), from, to, PeriodRollup.DEFAULT_PERIOD));
+    }
+
+    /** The local Firehose publishes a data point per batch: charts may roll them up as finely as they like. */
+    @Override
+    public MetricsWindow metrics(Instant from, Instant to, Duration period) throws IOException {
+        return MetricsWindow.of(from, to, PeriodRollup.rollUp(points(), from, to, period));
+    }
+
+    /**
+     * The file's data points, read again only when it changed: one look reads it for the verdict and for the charts,
+     * and the local console looks every few seconds.
+     */
+    private synchronized List<MetricPoint> points() throws IOException {
+        String version = Files.exists(metricsFile)
+                ? Files.size(metricsFile) + "@" + Files.getLastModifiedTime(metricsFile).toMillis() : "none";
+        if (!version.equals(readVersion)) {
+            readPoints = reader.read(metricsFile, deliveryStreamName).points();
+            readVersion = version;
+        }
+        return readPoints;
     }
 
     /** The local Firehose has no control plane: it is ACTIVE when it has published metrics. */
