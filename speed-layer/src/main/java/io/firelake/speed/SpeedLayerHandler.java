@@ -63,7 +63,7 @@ public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindow
     private SpeedLayerHandler(SpeedLayerConfig config) {
         this(new DynamoDbAggregateStore(DynamoDbClients.create(config.dynamoDbEndpoint()), config.tableName(),
                 Duration.ofDays(config.ttlDays()), config.ttlAttribute()), config.allowedLatenessMinutes(),
-                System.out::println, SpeedLayerContracts.fromEnvironment(System.getenv()));
+                System.out::println, SpeedLayerContracts.selected());
     }
 
     /**
@@ -71,7 +71,7 @@ public final class SpeedLayerHandler implements RequestHandler<KinesisTimeWindow
      * {@code FIRELAKE_CONTRACT} names (default clickstream).
      */
     public SpeedLayerHandler(AggregateStore store, int allowedLatenessMinutes, Consumer<String> log) {
-        this(store, allowedLatenessMinutes, log, SpeedLayerContracts.fromEnvironment(System.getenv()));
+        this(store, allowedLatenessMinutes, log, SpeedLayerContracts.selected());
     }
 
     public SpeedLayerHandler(AggregateStore store, int allowedLatenessMinutes, Consumer<String> log,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firelake.config.layout.DataLayout;
-import io.firelake.events.EventContract;
+import io.firelake.events.contract.Contracts;
 import io.firelake.monitoring.errors.ErrorDocuments;
 import io.firelake.monitoring.errors.ErrorSummarizer;
 import io.firelake.monitoring.errors.ErrorSummary;
@@ -30,7 +30,7 @@ final class ErrorsView {
 
     private final DataLayout layout;
     private final ErrorSummarizer summarizer = new ErrorSummarizer(TransformReasonClassifier.clickstream(), SAMPLES_PER_TYPE);
-    private final PiiMask mask = PiiMask.of(EventContract.clickstream());
+    private final PiiMask mask = PiiMask.of(Contracts.selected());
     private String signature = "";
     private ObjectNode last;
 

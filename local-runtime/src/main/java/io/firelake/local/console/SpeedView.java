@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.firelake.local.runtime.SpeedLayer;
 import io.firelake.speed.core.MinuteItem;
+import io.firelake.speed.core.spec.AggregateSpec;
+import io.firelake.speed.core.spec.SpeedLayerContracts;
+import io.firelake.speed.core.spec.SpeedLayerSpec;
 
 import java.time.Clock;
 import java.util.List;
@@ -13,8 +16,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@code /api/speed}: the speed layer's per-minute counts, by event type, as its table in DynamoDB Local holds them
- * for the last {@value #MINUTES} event-time minutes: a minute appears once a tumbling window that counted it closed.
+ * {@code /api/speed}: the speed layer's per-minute counts, by event type (the contract's count by its type field, when it
+ * declares one), as its table in DynamoDB Local holds them for the last {@value #MINUTES} event-time minutes: a minute
+ * appears once a tumbling window that counted it closed.
  */
 final class SpeedView {
 
@@ -23,10 +27,21 @@ final class SpeedView {
 
     private final Optional<SpeedLayer> speedLayer;
     private final Clock clock;
+    private final Optional<String> countByType;
 
     SpeedView(Optional<SpeedLayer> speedLayer, Clock clock) {
         this.speedLayer = speedLayer;
         this.clock = clock;
+        this.countByType = speedLayer.isPresent() ? countByType(SpeedLayerContracts.selected()) : Optional.empty();
+    }
+
+    /** The aggregate that counts every event by its type, if the contract declares one. */
+    static Optional<String> countByType(SpeedLayerSpec spec) {
+        return spec.aggregates().stream()
+                .filter(a -> a.kind() == AggregateSpec.Kind.COUNT && a.where() == null && a.by() != null
+                        && a.by().equals(spec.typeField()))
+                .map(AggregateSpec::name)
+                .findFirst();
     }
 
     ObjectNode speed() {
@@ -40,7 +55,11 @@ final class SpeedView {
         Map<Long, Map<String, Long>> byMinute = new TreeMap<>();
         for (MinuteItem item : items) {
             Map<String, Long> types = byMinute.computeIfAbsent(item.epochMinute(), m -> new TreeMap<>());
-            item.eventsByType().forEach((type, n) -> types.merge(type, n, Long::sum));
+            if (countByType.isPresent()) {
+                item.counts(countByType.get()).forEach((type, n) -> types.merge(type, n, Long::sum));
+            } else {
+                types.merge("events", item.events(), Long::sum);
+            }
         }
         node.put("table", layer.tableName()).put("firstMinute", (lastMinute - MINUTES + 1) * 60)
                 .put("lastMinute", lastMinute * 60);

@@ -23,7 +23,7 @@ public final class AggregateReader {
 
     /** Reads the aggregates of the contract {@code FIRELAKE_CONTRACT} names (default clickstream). */
     public AggregateReader(DynamoDbClient dynamo, String tableName) {
-        this(dynamo, tableName, SpeedLayerContracts.fromEnvironment(System.getenv()));
+        this(dynamo, tableName, SpeedLayerContracts.selected());
     }
 
     /** Reads the aggregates {@code spec} declares, by name. */

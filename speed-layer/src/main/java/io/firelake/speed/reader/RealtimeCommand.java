@@ -87,7 +87,7 @@ public final class RealtimeCommand implements Callable<Integer> {
         }
         SpeedLayerSpec spec;
         try {
-            spec = contract == null ? SpeedLayerContracts.fromEnvironment(System.getenv()) : SpeedLayerContracts.load(contract);
+            spec = contract == null ? SpeedLayerContracts.selected() : SpeedLayerContracts.load(contract);
         } catch (SpecException e) {
             err.println("firelake realtime: " + e.getMessage());
             return 2;
@@ -132,7 +132,7 @@ public final class RealtimeCommand implements Callable<Integer> {
 
     /** The report of the {@code minutes} minutes ending with the minute of {@code until}, for the default contract. */
     public static RealtimeReport report(DynamoDbClient dynamo, String table, Instant until, int minutes, int top) {
-        return report(dynamo, table, SpeedLayerContracts.fromEnvironment(System.getenv()), until, minutes, top);
+        return report(dynamo, table, SpeedLayerContracts.selected(), until, minutes, top);
     }
 
     public static RealtimeReport report(DynamoDbClient dynamo, String table, SpeedLayerSpec spec, Instant until,

@@ -9,20 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import io.firelake.events.contract.Contracts;
 import java.util.regex.Pattern;
 
 /**
- * Finds a contract's {@code speed-layer.yaml}: by name among the contracts packaged in the jar (the build copies the
- * repository's {@code contracts/<name>/} folders into its resources), or in a folder when given a path. The choice comes
- * from {@value #ENVIRONMENT_VARIABLE} (default {@value #DEFAULT_CONTRACT}), for the Lambda and the local runtime alike.
+ * Finds a contract's {@code speed-layer.yaml}: by name among the contracts packaged in the jar (events' build copies the
+ * repository's {@code contracts/<name>/} folders to {@code /firelake/contracts/<name>/}), or in a folder when given a
+ * path. The choice is the process's contract as {@link Contracts#selected()} makes it: {@code --contract}, else
+ * {@value #ENVIRONMENT_VARIABLE} (default {@value #DEFAULT_CONTRACT}), for the Lambda and the local runtime alike.
  */
 public final class SpeedLayerContracts {
 
-    public static final String ENVIRONMENT_VARIABLE = "FIRELAKE_CONTRACT";
-    public static final String DEFAULT_CONTRACT = "clickstream";
+    public static final String ENVIRONMENT_VARIABLE = Contracts.ENV;
+    public static final String DEFAULT_CONTRACT = Contracts.DEFAULT;
     public static final String FILE_NAME = "speed-layer.yaml";
-    /** The contracts' folder in the repository and in the jar's resources. */
-    public static final String FOLDER = "contracts";
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -35,6 +35,12 @@ public final class SpeedLayerContracts {
         return load(contract == null || contract.isBlank() ? DEFAULT_CONTRACT : contract.trim());
     }
 
+    /** This process's contract: the one {@code --contract} chose ({@link Contracts#select}), else the environment's. */
+    public static SpeedLayerSpec selected() {
+        String chosen = System.getProperty(Contracts.PROPERTY);
+        return chosen != null ? load(chosen) : fromEnvironment(System.getenv());
+    }
+
     /** A packaged contract's name ({@code iot-telemetry}) or a contract folder's path ({@code contracts/iot-telemetry}). */
     public static SpeedLayerSpec load(String contract) {
         if (NAME.matcher(contract).matches() && !Files.isDirectory(Path.of(contract))) {
@@ -44,7 +50,7 @@ public final class SpeedLayerContracts {
     }
 
     public static SpeedLayerSpec packaged(String name) {
-        String resource = FOLDER + "/" + name + "/" + FILE_NAME;
+        String resource = Contracts.CLASSPATH_ROOT.substring(1) + name + "/" + FILE_NAME;
         InputStream in = SpeedLayerContracts.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new SpecException(resource, 0, null, "no contract '" + name + "' is packaged in this jar; name one"
