@@ -37,6 +37,6 @@ public final class Monitor {
         ErrorDocuments documents = source.errorDocuments(from, to);
         ErrorSummary errors = summarizer.summarize(documents.documents(), documents.unreadable());
         HealthReport health = evaluator.evaluate(metrics, state, errors);
-        return new MonitorSnapshot(source.deliveryStreamName(), state, metrics, errors, health);
+        return new MonitorSnapshot(source.deliveryStreamName(), state, metrics, errors, health, source.alarms());
     }
 }

@@ -56,48 +56,54 @@ final class AlarmEvaluator {
     private static AlarmState decide(AlarmDefinition alarm, AlarmState current, double[] values, long start,
                                      int period, Instant now) {
         int present = 0;
-        int breaching = 0;
+        int breachingPresent = 0;
         List<String> shown = new ArrayList<>();
         for (int i = values.length - 1; i >= 0; i--) {
-            if (Double.isNaN(values[i])) {
-                if (alarm.treatMissingData() == AlarmDefinition.MissingData.breaching) {
-                    breaching++;
+            if (!Double.isNaN(values[i])) {
+                present++;
+                shown.add(values[i] + " (" + SHOWN.format(Instant.ofEpochSecond(start + (long) i * period)) + ")");
+                if (alarm.comparison().breaches(values[i], alarm.threshold())) {
+                    breachingPresent++;
                 }
-                continue;
-            }
-            present++;
-            shown.add(values[i] + " (" + SHOWN.format(Instant.ofEpochSecond(start + (long) i * period)) + ")");
-            if (alarm.comparison().breaches(values[i], alarm.threshold())) {
-                breaching++;
             }
         }
         int missing = values.length - present;
+        AlarmDefinition.MissingData treat = alarm.treatMissingData();
+        boolean missingCounts = treat == AlarmDefinition.MissingData.breaching
+                || treat == AlarmDefinition.MissingData.notBreaching;
+        String missingAs = treat == AlarmDefinition.MissingData.breaching ? "Breaching" : "NonBreaching";
+        int breaching = breachingPresent + (treat == AlarmDefinition.MissingData.breaching ? missing : 0);
         String state;
         String reason;
-        if (present == 0 && alarm.treatMissingData() == AlarmDefinition.MissingData.missing) {
+        if (present == 0 && !missingCounts) {
+            if (treat == AlarmDefinition.MissingData.ignore) {
+                return current;
+            }
             state = AlarmState.INSUFFICIENT_DATA;
-            reason = "Insufficient Data: " + values.length + " datapoint" + (values.length == 1 ? " was" : "s were")
+            reason = "Insufficient Data: " + plural(values.length, "datapoint") + (values.length == 1 ? " was" : " were")
                     + " unknown.";
-        } else if (present == 0 && alarm.treatMissingData() == AlarmDefinition.MissingData.ignore) {
-            return current;
         } else {
             state = breaching >= alarm.datapointsToAlarm() ? AlarmState.ALARM : AlarmState.OK;
-            reason = "Threshold Crossed: " + (present == 0 ? "no datapoints were received for " + values.length
-                    + " period" + (values.length == 1 ? "" : "s")
-                    : present + " out of the last " + values.length + " datapoints " + shown + " "
-                    + (breaching == 1 ? "was" : "were") + (breaching >= alarm.datapointsToAlarm() ? " " : " not ")
-                    + alarm.comparison().words() + " the threshold (" + alarm.threshold() + ")")
-                    + (missing > 0 && alarm.treatMissingData() != AlarmDefinition.MissingData.missing
-                    && alarm.treatMissingData() != AlarmDefinition.MissingData.ignore
-                    ? " and " + missing + " missing datapoint" + (missing == 1 ? " was" : "s were") + " treated as ["
-                    + (alarm.treatMissingData() == AlarmDefinition.MissingData.breaching ? "Breaching" : "NonBreaching")
-                    + "]" : "")
-                    + " (minimum " + alarm.datapointsToAlarm() + " datapoint" + (alarm.datapointsToAlarm() == 1 ? "" : "s")
+            String minimum = " (minimum " + plural(alarm.datapointsToAlarm(), "datapoint")
                     + " for OK -> ALARM transition).";
+            reason = present == 0
+                    ? "Threshold Crossed: no datapoints were received for " + plural(values.length, "period") + " and "
+                    + plural(missing, "missing datapoint") + (missing == 1 ? " was" : " were") + " treated as ["
+                    + missingAs + "]" + minimum
+                    : "Threshold Crossed: " + breachingPresent + " out of the last " + values.length + " datapoints "
+                    + shown + " " + (breachingPresent == 1 ? "was " : "were ") + alarm.comparison().words()
+                    + " the threshold (" + alarm.threshold() + ")"
+                    + (missing == 0 ? "" : missingCounts ? " and " + plural(missing, "missing datapoint")
+                    + (missing == 1 ? " was" : " were") + " treated as [" + missingAs + "]"
+                    : " and " + missing + (missing == 1 ? " was" : " were") + " missing") + minimum;
         }
         if (current != null && current.value().equals(state)) {
             return new AlarmState(state, current.reason(), current.updated());
         }
         return new AlarmState(state, reason, now);
+    }
+
+    private static String plural(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

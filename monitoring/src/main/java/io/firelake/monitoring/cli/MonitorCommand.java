@@ -282,6 +282,11 @@ public final class MonitorCommand implements Callable<Integer> {
         }
 
         @Override
+        public java.util.List<io.firelake.monitoring.health.AlarmStatus> alarms() {
+            return delegate.alarms();
+        }
+
+        @Override
         public void close() {
             cloudWatch.close();
             firehose.close();
