@@ -5,6 +5,7 @@ import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
 import io.firelake.endpoint.AwsEndpoint;
 import io.firelake.endpoint.cloudwatch.CloudWatchApi;
+import io.firelake.endpoint.cloudwatch.MetricData;
 import io.firelake.endpoint.cloudwatch.MetricKey;
 import io.firelake.endpoint.cloudwatch.MetricStore;
 import io.firelake.monitoring.aws.AwsMonitoringSource;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -55,6 +57,8 @@ public final class GetMetricDataBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see --help)");
             }
         }
+        int warmUps = runs / 2;
+        int timed = runs;
         Instant now = Instant.now();
         MetricStore store = MetricStore.inMemory();
         List<FirehoseMetric> metrics = Arrays.stream(FirehoseMetric.values()).filter(FirehoseMetric::inCloudWatch)
@@ -75,19 +79,34 @@ public final class GetMetricDataBenchmark {
                      .sync(CloudWatchClient.builder(), SyncHttp.apache(2)).build()) {
             AwsMonitoringSource monitor = new AwsMonitoringSource(cloudWatch, null, null, STREAM, 0);
             Instant from = now.minus(Duration.ofDays(1));
+            Map<String, Supplier<Integer>> requests = new LinkedHashMap<>();
+            requests.put("monitor --since 24h: 25 metrics, period 240 s, a day",
+                    () -> monitor.metrics(from, now).series().values().stream().mapToInt(List::size).sum());
+            requests.put("25 metrics, period 60 s, a day", () -> points(cloudWatch.getMetricData(b -> b
+                    .startTime(from).endTime(now).metricDataQueries(queries(metrics, 60)))));
+            requests.put("1 metric, period 60 s, a day", () -> points(cloudWatch.getMetricData(b -> b
+                    .startTime(from).endTime(now).metricDataQueries(queries(metrics.subList(0, 1), 60)))));
+            requests.put("1 metric, period 1 s, the last 3 hours", () -> points(cloudWatch.getMetricData(b -> b
+                    .startTime(now.minus(Duration.ofHours(3))).endTime(now)
+                    .metricDataQueries(queries(metrics.subList(0, 1), 1)))));
+            MetricData domain = new MetricData(store);
+            List<MetricData.Query> inProcess = new ArrayList<>();
+            for (int i = 0; i < metrics.size(); i++) {
+                FirehoseMetric metric = metrics.get(i);
+                inProcess.add(new MetricData.Query("m" + i, null, true, new MetricData.StatQuery(MetricKey.of(
+                        metric.namespace(), metric.metricName(), Map.of(FirehoseMetric.DIMENSION, STREAM)), 60,
+                        metric.statistic().cloudWatchName(), null), null, null));
+            }
+            requests.put("25 metrics, period 60 s, a day, in process (MetricData.get: no HTTP, CBOR, SDK)", () -> domain.get(
+                    new MetricData.Request(inProcess, from, now, false, null, null), now).results().stream()
+                    .mapToInt(r -> r.values().size()).sum());
+            // Every request warms up before any is timed, so none pays for the JIT of the others.
+            for (int i = 0; i < warmUps; i++) {
+                requests.values().forEach(Supplier::get);
+            }
             System.out.println("| request | datapoints answered | median | p90 |");
             System.out.println("|---|---|---|---|");
-            time("monitor --since 24h: 25 metrics, period 240 s, a day", runs,
-                    () -> monitor.metrics(from, now).series().values().stream().mapToInt(List::size).sum());
-            time("25 metrics, period 60 s, a day", runs,
-                    () -> points(cloudWatch.getMetricData(b -> b.startTime(from).endTime(now)
-                            .metricDataQueries(queries(metrics, 60)))));
-            time("1 metric, period 60 s, a day", runs,
-                    () -> points(cloudWatch.getMetricData(b -> b.startTime(from).endTime(now)
-                            .metricDataQueries(queries(metrics.subList(0, 1), 60)))));
-            time("1 metric, period 1 s, the last 3 hours", runs,
-                    () -> points(cloudWatch.getMetricData(b -> b.startTime(now.minus(Duration.ofHours(3)))
-                            .endTime(now).metricDataQueries(queries(metrics.subList(0, 1), 1)))));
+            requests.forEach((what, call) -> time(what, timed, call));
         }
     }
 
@@ -112,9 +131,6 @@ public final class GetMetricDataBenchmark {
 
     private static void time(String what, int runs, Supplier<Integer> call) {
         int answered = 0;
-        for (int i = 0; i < runs / 2; i++) {
-            answered = call.get();
-        }
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
