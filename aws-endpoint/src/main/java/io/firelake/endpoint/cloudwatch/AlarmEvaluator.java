@@ -80,8 +80,8 @@ final class AlarmEvaluator {
                 return current;
             }
             state = AlarmState.INSUFFICIENT_DATA;
-            reason = "Insufficient Data: " + plural(values.length, "datapoint") + (values.length == 1 ? " was" : " were")
-                    + " unknown.";
+            reason = "Insufficient Data: " + plural(values.length, "datapoint")
+                    + (values.length == 1 ? " was" : " were") + " unknown.";
         } else {
             state = breaching >= alarm.datapointsToAlarm() ? AlarmState.ALARM : AlarmState.OK;
             String minimum = " (minimum " + plural(alarm.datapointsToAlarm(), "datapoint")

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** One CloudWatch metric: namespace, name and its dimensions (a metric is all three; other dimensions, other metric). */
+/** One CloudWatch metric: namespace, name and dimensions (other dimensions make another metric). */
 public record MetricKey(String namespace, String name, SortedMap<String, String> dimensions) {
     public MetricKey {
         dimensions = Collections.unmodifiableSortedMap(new TreeMap<>(dimensions));

@@ -10,7 +10,8 @@ import java.util.function.Predicate;
 
 /**
  * The local CloudWatch's metrics: every metric's datapoints at one-second resolution, in memory. What feeds it (the
- * local Firehose's metrics file, PutMetricData) calls {@link #put}; readers catch the feed up first ({@link MetricFeed}).
+ * local Firehose's metrics file, PutMetricData) calls {@link #put}; readers catch the feed up first
+ * ({@link MetricFeed}).
  */
 public final class MetricStore {
 

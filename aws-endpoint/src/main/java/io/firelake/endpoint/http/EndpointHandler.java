@@ -105,12 +105,13 @@ final class EndpointHandler extends Handler.Abstract {
             }
             return true;
         } catch (AwsServiceException e) {
-            return error(request, response, callback, e.status(), e.errorType(), e.getMessage(), served);
+            return error(request, response, callback, e.status(), e.errorType(), e.getMessage(), served,
+                    e.members());
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed ({})", served.service().model().serviceId(), operation, requestId, e);
             return error(request, response, callback, 500, "InternalFailure", served.service().model().serviceId()
                     + " " + operation + " failed inside firelake's local endpoint: " + e
-                    + " (request " + requestId + "; the endpoint's log has the details)", served);
+                    + " (request " + requestId + "; the endpoint's log has the details)", served, Map.of());
         }
     }
 
@@ -122,15 +123,16 @@ final class EndpointHandler extends Handler.Abstract {
 
     private static boolean error(Request request, Response response, Callback callback, int status, String type,
                                  String message) {
-        return error(request, response, callback, status, type, message, null);
+        return error(request, response, callback, status, type, message, null, Map.of());
     }
 
     /**
      * An error in the shape the client reads: the JSON protocols' {@code __type}/{@code message}, or, for a request of
-     * the Query protocol (a form-encoded body, as the AWS CLI sends to CloudWatch or SQS), its XML {@code ErrorResponse}.
+     * the Query protocol (a form-encoded body, as the AWS CLI sends to CloudWatch or SQS), its XML
+     * {@code ErrorResponse}.
      */
     private static boolean error(Request request, Response response, Callback callback, int status, String type,
-                                 String message, Route.Served served) {
+                                 String message, Route.Served served, Map<String, String> members) {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         boolean queryCompatible = served != null && served.protocol() != Route.Protocol.JSON;
         // Query-compatible services name errors by their Query codes (InvalidParameterValue), validation as
@@ -151,13 +153,15 @@ final class EndpointHandler extends Handler.Abstract {
         } else if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
             type = code;
             body = ("<ErrorResponse xmlns=\"http://webservices.amazon.com/AWSFault/2005-15-09\"><Error><Type>"
-                    + (status < 500 ? "Sender" : "Receiver") + "</Type><Code>" + AwsQuery.escape(type) + "</Code><Message>"
+                    + (status < 500 ? "Sender" : "Receiver") + "</Type><Code>" + AwsQuery.escape(type)
+                    + "</Code><Message>"
                     + AwsQuery.escape(message) + "</Message></Error><RequestId>"
                     + AwsQuery.escape(response.getHeaders().get("x-amzn-RequestId")) + "</RequestId></ErrorResponse>")
                     .getBytes(StandardCharsets.UTF_8);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/xml");
         } else {
             ObjectNode json = JSON.createObjectNode().put("__type", type).put("message", message);
+            members.forEach(json::put);
             body = json.toString().getBytes(StandardCharsets.UTF_8);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_1_1);
         }

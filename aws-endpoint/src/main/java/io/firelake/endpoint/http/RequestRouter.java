@@ -64,7 +64,8 @@ public final class RequestRouter {
                 return new Route.Served(served, rpc.group(2), Route.Protocol.RPC_V2_CBOR);
             }
             return new Route.Unroutable("UnknownOperationException", "firelake's local endpoint does not serve the "
-                    + "Smithy RPC v2 service " + rpc.group(1) + "; it serves " + new TreeSet<>(servedByRpcV2Name.keySet()));
+                    + "Smithy RPC v2 service " + rpc.group(1) + "; it serves "
+                    + new TreeSet<>(servedByRpcV2Name.keySet()));
         }
         if (target != null && !target.isBlank()) {
             int dot = target.indexOf('.');
