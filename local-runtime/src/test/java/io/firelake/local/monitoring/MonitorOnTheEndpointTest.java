@@ -4,6 +4,7 @@ import io.firelake.aws.client.AwsClientFactory;
 import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
 import io.firelake.local.config.SamTemplate;
+import io.firelake.local.endpoint.GlueTableEdits;
 import io.firelake.local.firehose.DeliveryStreamConfig;
 import io.firelake.local.runtime.LocalPipeline;
 import io.firelake.monitoring.cli.MonitorCommand;
@@ -16,9 +17,6 @@ import picocli.CommandLine;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.model.Column;
-import software.amazon.awssdk.services.glue.model.Table;
-import software.amazon.awssdk.services.glue.model.TableInput;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -145,12 +143,8 @@ class MonitorOnTheEndpointTest {
              GlueClient glue = AwsClientFactory.of(ClientSettings.localEngine(pipeline.awsEndpoint()))
                      .sync(GlueClient.builder(), SyncHttp.urlConnection()).build()) {
             var before = pipeline.firehose();
-            Table raw = glue.getTable(b -> b.databaseName("firelake").name("raw_events")).table();
-            List<Column> columns = raw.storageDescriptor().columns().stream()
-                    .map(c -> c.name().equals("event_type") ? c.toBuilder().type("int").build() : c).toList();
-            glue.updateTable(b -> b.databaseName("firelake").tableInput(TableInput.builder().name(raw.name())
-                    .tableType(raw.tableType()).parameters(raw.parameters()).partitionKeys(raw.partitionKeys())
-                    .storageDescriptor(raw.storageDescriptor().toBuilder().columns(columns).build()).build()));
+            GlueTableEdits.columns(glue, "firelake", "raw_events", columns -> columns.stream()
+                    .map(c -> c.name().equals("event_type") ? c.toBuilder().type("int").build() : c).toList());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (pipeline.firehose() == before && System.nanoTime() < deadline) {
                 Thread.sleep(200);
