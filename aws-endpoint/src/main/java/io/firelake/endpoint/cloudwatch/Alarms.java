@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The metric alarms of the local CloudWatch, in memory (local up creates the template's at each start), each with its
+ * The metric alarms of the local CloudWatch (their definitions also saved by {@link SavedAlarms}), each with its
  * state, evaluated from the metrics whenever the alarms are read.
  */
 public final class Alarms {

@@ -3,6 +3,7 @@ package io.firelake.endpoint.cloudwatch;
 import io.firelake.endpoint.json.AwsServiceException;
 import io.firelake.endpoint.json.JsonService;
 import io.firelake.endpoint.json.ServiceModel;
+import io.firelake.endpoint.store.JsonFileStore;
 import io.firelake.endpoint.store.Pages;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsResponse;
@@ -54,9 +55,16 @@ public final class CloudWatchApi {
     private CloudWatchApi() {
     }
 
+    /** CloudWatch with its alarms in memory only. */
     public static JsonService service(MetricStore store, Clock clock) {
+        return service(store, clock, null);
+    }
+
+    /** CloudWatch whose alarms are kept in {@code alarmStore} (the data directory's {@code aws/cloudwatch/}). */
+    public static JsonService service(MetricStore store, Clock clock, JsonFileStore alarmStore) {
         MetricData data = new MetricData(store);
         Alarms alarms = new Alarms(data);
+        SavedAlarms saved = SavedAlarms.restore(alarmStore, alarms, clock.instant());
         return JsonService.builder(ServiceModel.load("cloudwatch")).rpcV2Cbor(SMITHY_SERVICE)
                 .operation("GetMetricData", GetMetricDataRequest::builder, r -> getMetricData(data, r, clock.instant()))
                 .operation("GetMetricStatistics", GetMetricStatisticsRequest::builder,
@@ -68,12 +76,14 @@ public final class CloudWatchApi {
                 })
                 .operation("PutMetricAlarm", PutMetricAlarmRequest::builder, r -> {
                     alarms.put(AlarmRequests.definition(r), clock.instant());
+                    saved.put(r);
                     return PutMetricAlarmResponse.builder().build();
                 })
                 .operation("DescribeAlarms", DescribeAlarmsRequest::builder, r -> describeAlarms(alarms, r,
                         clock.instant()))
                 .operation("DeleteAlarms", DeleteAlarmsRequest::builder, r -> {
                     alarms.delete(r.alarmNames());
+                    saved.delete(r.alarmNames());
                     return DeleteAlarmsResponse.builder().build();
                 })
                 .build();

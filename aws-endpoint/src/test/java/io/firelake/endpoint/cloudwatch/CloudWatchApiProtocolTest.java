@@ -263,6 +263,34 @@ class CloudWatchApiProtocolTest {
     }
 
     @Test
+    void alarmsSurviveARestartOfTheEndpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        io.firelake.endpoint.store.JsonFileStore saved = new io.firelake.endpoint.store.JsonFileStore(dir);
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        for (int run = 0; run < 2; run++) {
+            try (AwsEndpoint restarted = AwsEndpoint.builder().port(0)
+                    .serve(CloudWatchApi.service(store, clock, saved)).start();
+                 CloudWatchClient client = EndpointClientsAccess.client(CloudWatchClient.builder(), restarted.uri())) {
+                if (run == 0) {
+                    client.putMetricAlarm(r -> r.alarmName("kept").namespace("AWS/Firehose").metricName("x")
+                            .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(0.0)
+                            .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+                    client.putMetricAlarm(r -> r.alarmName("gone").namespace("AWS/Firehose").metricName("x")
+                            .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(0.0)
+                            .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+                    client.deleteAlarms(r -> r.alarmNames("gone"));
+                } else {
+                    assertThat(client.describeAlarms(r -> { }).metricAlarms()).singleElement()
+                            .satisfies(a -> {
+                                assertThat(a.alarmName()).isEqualTo("kept");
+                                assertThat(a.period()).isEqualTo(60);
+                                assertThat(a.stateValue()).isEqualTo(StateValue.INSUFFICIENT_DATA);
+                            });
+                }
+            }
+        }
+    }
+
+    @Test
     void theQueryProtocolOfTheAwsCliIsAnsweredInXml() throws Exception {
         perSecond("IncomingRecords", 120);
         String form = "Action=GetMetricData&Version=2010-08-01"

@@ -95,7 +95,8 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                 .serve(GlueApi.service(catalog, jobs))
                 .serve(FirehoseApi.service(registry))
                 .serve(athena.service())
-                .serve(CloudWatchApi.service(new MetricStore(new MetricsFileFeed(layout.metricsFile())), clock))
+                .serve(CloudWatchApi.service(new MetricStore(new MetricsFileFeed(layout.metricsFile())), clock,
+                        new JsonFileStore(layout.awsDir().resolve("cloudwatch"))))
                 .forward("kinesis", engines.kinesis())
                 .forward("s3", engines.s3());
         if (engines.dynamoDb() != null) {
