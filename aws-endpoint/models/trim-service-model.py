@@ -47,7 +47,7 @@ def main(service, operations):
             if ref:
                 visit(ref["shape"])
     meta = {k: model["metadata"][k] for k in ("apiVersion", "jsonVersion", "protocol", "serviceId", "targetPrefix",
-                                              "endpointPrefix", "signingName") if k in model["metadata"]}
+                                              "endpointPrefix", "signingName", "xmlNamespace") if k in model["metadata"]}
     json.dump({"source": paths[-1].split("/data/")[1], "metadata": meta,
                "allOperations": sorted(model["operations"]), "operations": out_ops,
                "shapes": dict(sorted(seen.items()))}, sys.stdout, indent=1, sort_keys=False)

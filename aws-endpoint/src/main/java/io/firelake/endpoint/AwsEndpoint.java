@@ -49,6 +49,7 @@ public final class AwsEndpoint implements AutoCloseable {
     public static final class Builder {
         private int port = DEFAULT_PORT;
         private final Map<String, JsonService> served = new LinkedHashMap<>();
+        private final Map<String, JsonService> servedBySigningName = new LinkedHashMap<>();
         private final Map<String, URI> upstreams = new LinkedHashMap<>();
 
         /** 0 for a free port. */
@@ -57,8 +58,13 @@ public final class AwsEndpoint implements AutoCloseable {
             return this;
         }
 
+        /** Serves a service of the JSON protocols by its target prefix, else (Query, RPC v2 CBOR) by signing name. */
         public Builder serve(JsonService service) {
-            served.put(service.model().targetPrefix(), service);
+            if (service.model().targetPrefix().isEmpty()) {
+                servedBySigningName.put(service.model().signingName(), service);
+            } else {
+                served.put(service.model().targetPrefix(), service);
+            }
             return this;
         }
 
@@ -75,7 +81,7 @@ public final class AwsEndpoint implements AutoCloseable {
                     targets.put(target, service);
                 }
             });
-            RequestRouter router = new RequestRouter(served, targets, upstreams.keySet());
+            RequestRouter router = new RequestRouter(served, servedBySigningName, targets, upstreams.keySet());
             return new AwsEndpoint(EndpointServer.start(port, router, upstreams));
         }
     }

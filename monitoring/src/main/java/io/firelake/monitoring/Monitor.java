@@ -50,7 +50,8 @@ public final class Monitor {
                 : min(to, stamps.get(stamps.size() - 1).plus(PeriodRollup.DEFAULT_PERIOD));
         Duration period = ChartPeriod.forSpan(Duration.between(chartFrom, chartTo));
         MetricsWindow charts = source.metrics(chartFrom, chartTo, period);
-        return new MonitorSnapshot(source.deliveryStreamName(), state, metrics, errors, health, charts, period);
+        return new MonitorSnapshot(source.deliveryStreamName(), state, metrics, errors, health, charts, period,
+                source.alarms());
     }
 
     private static Instant min(Instant a, Instant b) {

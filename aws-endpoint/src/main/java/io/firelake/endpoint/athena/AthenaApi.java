@@ -25,8 +25,10 @@ public final class AthenaApi {
     public static final int DEFAULT_LIST_SIZE = 50;
     /** The database of a query whose request names none. */
     public static final String DEFAULT_DATABASE = "default";
-    /** The ErrorCode of an id a Batch* operation could not find. */
+    /** The ErrorCode of an id a Batch* operation could not find, and the AthenaErrorCode of a bad request. */
     static final String INVALID_INPUT = "INVALID_INPUT";
+    /** The AthenaErrorCode of SQL that does not parse. */
+    static final String MALFORMED_QUERY = "MALFORMED_QUERY";
 
     private AthenaApi() {
     }
@@ -115,6 +117,11 @@ public final class AthenaApi {
                 .build();
     }
 
+    /** Athena's InvalidRequestException, with the AthenaErrorCode its body carries. */
+    static AwsServiceException invalidRequest(String athenaErrorCode, String message) {
+        return AwsServiceException.of("InvalidRequestException", message).with("AthenaErrorCode", athenaErrorCode);
+    }
+
     private static String outputLocation(WorkGroup group, ResultConfiguration requested) {
         WorkGroupConfiguration config = group.configuration();
         boolean enforced = config != null && Boolean.TRUE.equals(config.enforceWorkGroupConfiguration());
@@ -123,11 +130,11 @@ public final class AthenaApi {
         String fromRequest = requested == null ? null : requested.outputLocation();
         String output = enforced || fromRequest == null ? fromGroup : fromRequest;
         if (output == null) {
-            throw AwsServiceException.of("InvalidRequestException", "No output location provided. An output location "
+            throw invalidRequest(INVALID_INPUT, "No output location provided. An output location "
                     + "is required either through the Workgroup result configuration setting or as an API input.");
         }
         if (!output.startsWith("s3://") || output.length() <= "s3://".length()) {
-            throw AwsServiceException.of("InvalidRequestException", "The output location " + output
+            throw invalidRequest(INVALID_INPUT, "The output location " + output
                     + " is not an S3 location: give s3://bucket/prefix/");
         }
         return output;
@@ -138,7 +145,7 @@ public final class AthenaApi {
         try {
             return Pages.of(all, token, maxResults, defaultMax);
         } catch (AwsServiceException e) {
-            throw AwsServiceException.of("InvalidRequestException", e.getMessage());
+            throw invalidRequest(INVALID_INPUT, e.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.firelake.endpoint.athena;
 
-import io.firelake.endpoint.json.AwsServiceException;
 import io.firelake.endpoint.store.JsonFileStore;
 import software.amazon.awssdk.services.athena.model.CreateNamedQueryRequest;
 import software.amazon.awssdk.services.athena.model.CreateWorkGroupRequest;
@@ -45,7 +44,7 @@ public final class AthenaCatalog {
 
     public synchronized void createWorkGroup(CreateWorkGroupRequest r) {
         if (find(r.name()).isPresent()) {
-            throw AwsServiceException.of("InvalidRequestException", "WorkGroup " + r.name() + " is already created");
+            throw AthenaApi.invalidRequest(AthenaApi.INVALID_INPUT, "WorkGroup " + r.name() + " is already created");
         }
         WorkGroupConfiguration config = r.configuration() == null ? WorkGroupConfiguration.builder().build()
                 : r.configuration();
@@ -62,7 +61,7 @@ public final class AthenaCatalog {
     public WorkGroup workGroup(String name) {
         String wanted = name == null || name.isBlank() ? PRIMARY : name;
         return find(wanted).orElseThrow(() ->
-                AwsServiceException.of("InvalidRequestException", "WorkGroup " + wanted + " is not found."));
+                AthenaApi.invalidRequest(AthenaApi.INVALID_INPUT, "WorkGroup " + wanted + " is not found."));
     }
 
     public List<WorkGroup> workGroups() {
@@ -86,7 +85,7 @@ public final class AthenaCatalog {
 
     public NamedQuery namedQuery(String id) {
         return namedQueries.stream().filter(q -> q.namedQueryId().equals(id)).findFirst().orElseThrow(() ->
-                AwsServiceException.of("InvalidRequestException", "NamedQuery " + id + " was not found"));
+                AthenaApi.invalidRequest(AthenaApi.INVALID_INPUT, "NamedQuery " + id + " was not found"));
     }
 
     public Optional<NamedQuery> findNamedQuery(String id) {

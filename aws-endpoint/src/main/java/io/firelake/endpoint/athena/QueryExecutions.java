@@ -1,6 +1,5 @@
 package io.firelake.endpoint.athena;
 
-import io.firelake.endpoint.json.AwsServiceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.model.AthenaError;
@@ -99,7 +98,7 @@ public final class QueryExecutions implements AutoCloseable {
         try {
             engine.checkSyntax(s.sql());
         } catch (QueryEngine.QueryFailure e) {
-            throw AwsServiceException.of("InvalidRequestException", e.getMessage());
+            throw AthenaApi.invalidRequest(AthenaApi.MALFORMED_QUERY, e.getMessage());
         }
         String id = UUID.randomUUID().toString();
         QueryExecution queued = ExecutionStates.queued(id, s, clock.instant());
@@ -127,7 +126,7 @@ public final class QueryExecutions implements AutoCloseable {
         }
         Execution first = executions.get(id);
         if (first != null && !sameQuery(first.submission(), s)) {
-            throw AwsServiceException.of("InvalidRequestException", "The ClientRequestToken "
+            throw AthenaApi.invalidRequest(AthenaApi.INVALID_INPUT, "The ClientRequestToken "
                     + s.clientRequestToken() + " was used for another query: a retried request must repeat the "
                     + "first one's parameters");
         }
@@ -254,10 +253,10 @@ public final class QueryExecutions implements AutoCloseable {
         Execution e = find(id);
         QueryExecutionState state = e.state();
         if (state == QueryExecutionState.FAILED) {
-            throw AwsServiceException.of("InvalidRequestException", e.execution().status().stateChangeReason());
+            throw AthenaApi.invalidRequest(AthenaApi.INVALID_INPUT, e.execution().status().stateChangeReason());
         }
         if (state != QueryExecutionState.SUCCEEDED) {
-            throw AwsServiceException.of("InvalidRequestException",
+            throw AthenaApi.invalidRequest(AthenaApi.INVALID_INPUT,
                     "Query has not yet finished. Current state: " + state);
         }
         return e.outcome();
@@ -294,7 +293,7 @@ public final class QueryExecutions implements AutoCloseable {
     private Execution find(String id) {
         Execution e = executions.get(id);
         if (e == null) {
-            throw AwsServiceException.of("InvalidRequestException", "QueryExecution " + id + " was not found");
+            throw AthenaApi.invalidRequest(AthenaApi.INVALID_INPUT, "QueryExecution " + id + " was not found");
         }
         return e;
     }

@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells which service a request is for, the way AWS's front ends do: the {@code X-Amz-Target} header of the JSON
+ * Tells which service a request is for, the way AWS's front ends do: the path of the Smithy RPC v2 protocol
+ * ({@code /service/GraniteServiceVersion20100801/operation/GetMetricData}), the {@code X-Amz-Target} header of the JSON
  * protocols ({@code Firehose_20150804.PutRecordBatch}), else the service named in the SigV4 credential scope
  * ({@code Credential=KEY/20261206/us-east-1/s3/aws4_request}), in the {@code Authorization} header or a presigned
  * URL's {@code X-Amz-Credential}.
@@ -23,19 +24,49 @@ public final class RequestRouter {
     private static final Pattern QUERY_SCOPE =
             Pattern.compile("X-Amz-Credential=[^&]*?(?:/|%2F)\\d{8}(?:/|%2F)[^/%]+(?:/|%2F)([^/%&]+)(?:/|%2F)aws4_request");
 
+    private static final Pattern RPC_V2_PATH = Pattern.compile("/service/([^/]+)/operation/([^/?]+)");
+
     private final Map<String, JsonService> servedByTarget;
+    /** Services of the Query and RPC v2 CBOR protocols, by SigV4 signing name and by Smithy service name. */
+    private final Map<String, JsonService> servedBySigningName;
+    private final Map<String, JsonService> servedByRpcV2Name;
     /** Target prefixes of the JSON APIs that are forwarded, by the signing name of their engine. */
     private final Map<String, String> forwardedTargets;
     private final Set<String> forwardedServices;
 
     public RequestRouter(Map<String, JsonService> servedByTarget, Map<String, String> forwardedTargets,
                          Set<String> forwardedServices) {
+        this(servedByTarget, Map.of(), forwardedTargets, forwardedServices);
+    }
+
+    public RequestRouter(Map<String, JsonService> servedByTarget, Map<String, JsonService> servedBySigningName,
+                         Map<String, String> forwardedTargets, Set<String> forwardedServices) {
         this.servedByTarget = Map.copyOf(servedByTarget);
+        this.servedBySigningName = Map.copyOf(servedBySigningName);
+        Map<String, JsonService> rpc = new java.util.HashMap<>();
+        servedBySigningName.values().stream().filter(s -> s.rpcV2Service() != null)
+                .forEach(s -> rpc.put(s.rpcV2Service(), s));
+        this.servedByRpcV2Name = Map.copyOf(rpc);
         this.forwardedTargets = Map.copyOf(forwardedTargets);
         this.forwardedServices = Set.copyOf(forwardedServices);
     }
 
     public Route route(String target, String authorization, String query) {
+        return route(target, authorization, query, null);
+    }
+
+    /** Also routes Smithy RPC v2 requests by their path ({@code /service/<S>/operation/<Op>}). */
+    public Route route(String target, String authorization, String query, String path) {
+        Matcher rpc = path == null ? null : RPC_V2_PATH.matcher(path);
+        if (rpc != null && rpc.matches()) {
+            JsonService served = servedByRpcV2Name.get(rpc.group(1));
+            if (served != null) {
+                return new Route.Served(served, rpc.group(2), Route.Protocol.RPC_V2_CBOR);
+            }
+            return new Route.Unroutable("UnknownOperationException", "firelake's local endpoint does not serve the "
+                    + "Smithy RPC v2 service " + rpc.group(1) + "; it serves "
+                    + new TreeSet<>(servedByRpcV2Name.keySet()));
+        }
         if (target != null && !target.isBlank()) {
             int dot = target.indexOf('.');
             String prefix = dot < 0 ? target : target.substring(0, dot);
@@ -53,16 +84,26 @@ public final class RequestRouter {
         }
         Optional<String> service = scope(authorization, SCOPE).or(() -> scope(query, QUERY_SCOPE));
         if (service.isPresent()) {
+            JsonService byName = servedBySigningName.get(service.get());
+            if (byName != null) {
+                return new Route.Served(byName, null, Route.Protocol.QUERY);
+            }
             if (forwardedServices.contains(service.get())) {
                 return new Route.Forwarded(service.get());
             }
             return new Route.Unroutable("UnknownOperationException", "firelake's local endpoint does not serve the "
                     + "service '" + service.get() + "' named in the request's credential scope; it serves "
-                    + new TreeSet<>(forwardedServices) + " by signing name and the targets " + targets());
+                    + signingNames() + " by signing name and the targets " + targets());
         }
         return new Route.Unroutable("MissingAuthenticationTokenException", "The request names no AWS service: "
                 + "it has no X-Amz-Target header and no SigV4 credential scope (sign it with any credentials, as an "
                 + "AWS SDK or the AWS CLI does)");
+    }
+
+    private Set<String> signingNames() {
+        Set<String> all = new TreeSet<>(forwardedServices);
+        all.addAll(servedBySigningName.keySet());
+        return all;
     }
 
     private Set<String> targets() {

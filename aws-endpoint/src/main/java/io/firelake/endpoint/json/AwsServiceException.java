@@ -11,11 +11,29 @@ public final class AwsServiceException extends RuntimeException {
 
     private final String errorType;
     private final int status;
+    private final java.util.Map<String, String> members;
 
     public AwsServiceException(String errorType, String message, int status) {
+        this(errorType, message, status, java.util.Map.of());
+    }
+
+    private AwsServiceException(String errorType, String message, int status, java.util.Map<String, String> members) {
         super(message, null, false, false);
         this.errorType = errorType;
         this.status = status;
+        this.members = members;
+    }
+
+    /** The same error with one more member of the error shape in its body (Athena's {@code AthenaErrorCode}). */
+    public AwsServiceException with(String member, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(members);
+        more.put(member, value);
+        return new AwsServiceException(errorType, getMessage(), status, java.util.Map.copyOf(more));
+    }
+
+    /** Members of the error shape besides the message. */
+    public java.util.Map<String, String> members() {
+        return members;
     }
 
     /** A client error: HTTP 400, the usual status of every modelled service exception. */

@@ -25,8 +25,12 @@ public final class JsonService {
     private final ModelValidator validator;
     private final Map<String, Function<JsonNode, SdkPojo>> operations;
 
-    private JsonService(ServiceModel model, Map<String, Function<JsonNode, SdkPojo>> operations) {
+    private final String rpcV2Service;
+
+    private JsonService(ServiceModel model, Map<String, Function<JsonNode, SdkPojo>> operations,
+                        String rpcV2Service) {
         this.model = model;
+        this.rpcV2Service = rpcV2Service;
         this.validator = new ModelValidator(model);
         this.operations = Map.copyOf(operations);
     }
@@ -43,8 +47,28 @@ public final class JsonService {
         return operations.keySet().stream().sorted().toList();
     }
 
+    /**
+     * The Smithy service name under which it is also served in the RPC v2 CBOR protocol
+     * ({@code /service/<name>/operation/<Op>}), or null.
+     */
+    public String rpcV2Service() {
+        return rpcV2Service;
+    }
+
     /** Answers one request: the response body, or an {@link AwsServiceException} in the service's own terms. */
     public byte[] handle(String operation, byte[] body) {
+        try {
+            return JSON.writeValueAsBytes(SdkJson.write(answer(operation, parse(body))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the " + operation + " response", e);
+        }
+    }
+
+    /**
+     * Answers one request read into a tree by its protocol: checked against the model, handled, the SDK response
+     * object returned for the protocol to write.
+     */
+    public SdkPojo answer(String operation, JsonNode request) {
         Function<JsonNode, SdkPojo> handler = operations.get(operation);
         if (handler == null) {
             String why = model.isOperationOfService(operation)
@@ -53,13 +77,8 @@ public final class JsonService {
             throw AwsServiceException.of("UnknownOperationException",
                     why + "; it serves " + String.join(", ", servedOperations()));
         }
-        JsonNode request = parse(body);
         validator.validate(operation, request);
-        try {
-            return JSON.writeValueAsBytes(SdkJson.write(handler.apply(request)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the " + operation + " response", e);
-        }
+        return handler.apply(request);
     }
 
     private static JsonNode parse(byte[] body) {
@@ -83,6 +102,7 @@ public final class JsonService {
     public static final class Builder {
         private final ServiceModel model;
         private final Map<String, Function<JsonNode, SdkPojo>> operations = new LinkedHashMap<>();
+        private String rpcV2Service;
 
         private Builder(ServiceModel model) {
             this.model = model;
@@ -102,8 +122,14 @@ public final class JsonService {
             return this;
         }
 
+        /** Also serves the operations in Smithy RPC v2 CBOR, under this Smithy service name. */
+        public Builder rpcV2Cbor(String smithyService) {
+            this.rpcV2Service = smithyService;
+            return this;
+        }
+
         public JsonService build() {
-            return new JsonService(model, operations);
+            return new JsonService(model, operations, rpcV2Service);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads AWS JSON protocol bodies into the AWS SDK's own model classes and writes them back, driven by the fields'
@@ -103,36 +104,47 @@ public final class SdkJson {
 
     /** Writes an SDK model object as the JSON object the service would answer. */
     public static ObjectNode write(SdkPojo pojo) {
+        return write(pojo, SdkJson::epochSeconds);
+    }
+
+    /**
+     * Writes an SDK model object as a tree, timestamps as {@code instants} makes them (a protocol other than JSON,
+     * such as CBOR, writes them its own way).
+     */
+    public static ObjectNode write(SdkPojo pojo, Function<Instant, JsonNode> instants) {
         ObjectNode out = NODES.objectNode();
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
             if (present(value)) {
-                out.set(field.locationName(), writeValue(field, value));
+                out.set(field.locationName(), writeValue(field, value, instants));
             }
         }
         return out;
     }
 
-    private static JsonNode writeValue(SdkField<?> field, Object value) {
+    private static JsonNode epochSeconds(Instant t) {
+        return NODES.numberNode(BigDecimal.valueOf(t.toEpochMilli()).movePointLeft(3));
+    }
+
+    private static JsonNode writeValue(SdkField<?> field, Object value, Function<Instant, JsonNode> instants) {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.SDK_POJO) {
-            return write((SdkPojo) value);
+            return write((SdkPojo) value, instants);
         } else if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
             ArrayNode array = NODES.arrayNode();
             for (Object element : (List<?>) value) {
-                array.add(element == null ? NODES.nullNode() : writeValue(member, element));
+                array.add(element == null ? NODES.nullNode() : writeValue(member, element, instants));
             }
             return array;
         } else if (type == MarshallingType.MAP) {
             SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
             ObjectNode map = NODES.objectNode();
             ((Map<?, ?>) value).forEach((k, v) -> map.set(String.valueOf(k),
-                    v == null ? NODES.nullNode() : writeValue(member, v)));
+                    v == null ? NODES.nullNode() : writeValue(member, v, instants)));
             return map;
         } else if (type == MarshallingType.INSTANT) {
-            Instant t = (Instant) value;
-            return NODES.numberNode(BigDecimal.valueOf(t.toEpochMilli()).movePointLeft(3));
+            return instants.apply((Instant) value);
         } else if (type == MarshallingType.SDK_BYTES) {
             return NODES.binaryNode(((SdkBytes) value).asByteArrayUnsafe());
         } else if (value instanceof Integer i) {

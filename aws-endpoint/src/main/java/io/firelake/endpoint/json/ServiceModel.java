@@ -44,6 +44,35 @@ public final class ServiceModel {
         return root.path("metadata").path("targetPrefix").asText();
     }
 
+    /** The SigV4 signing name, which names the service in a request's credential scope ({@code monitoring}). */
+    public String signingName() {
+        JsonNode meta = root.path("metadata");
+        return meta.path("signingName").asText(meta.path("endpointPrefix").asText());
+    }
+
+    /** The Query protocol's XML namespace, for services that have one. */
+    public String xmlNamespace() {
+        return root.path("metadata").path("xmlNamespace").asText();
+    }
+
+    /** The element the Query protocol wraps an operation's output in ({@code GetMetricDataResult}). */
+    public Optional<String> resultWrapper(String operation) {
+        JsonNode wrapper = root.path("operations").path(operation).path("output").path("resultWrapper");
+        return wrapper.isMissingNode() ? Optional.empty() : Optional.of(wrapper.asText());
+    }
+
+    /**
+     * The Query protocol's code of an error shape ({@code InvalidParameterValueException} is answered as
+     * {@code InvalidParameterValue}), or the name itself for an error without a shape.
+     */
+    public String queryErrorCode(String errorShape) {
+        return root.path("shapes").path(errorShape).path("error").path("code").asText(errorShape);
+    }
+
+    public boolean hasShape(String name) {
+        return root.path("shapes").has(name);
+    }
+
     public String serviceId() {
         return root.path("metadata").path("serviceId").asText();
     }

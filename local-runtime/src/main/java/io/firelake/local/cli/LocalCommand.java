@@ -261,8 +261,8 @@ public final class LocalCommand implements Runnable {
 
         static void print(PrintWriter out, RuntimeState s) {
             out.println("  aws endpoint    " + s.awsEndpoint() + "  " + reachable(s.awsEndpoint())
-                    + "  Firehose, Glue, Athena; Kinesis, S3, DynamoDB forwarded: aws --endpoint-url " + s.awsEndpoint()
-                    + " firehose list-delivery-streams");
+                    + "  Firehose, Glue, Athena, CloudWatch; Kinesis, S3, DynamoDB forwarded: aws --endpoint-url "
+                    + s.awsEndpoint() + " firehose list-delivery-streams");
             out.println("  kinesalite      " + s.kinesisEndpoint() + "  " + reachable(s.kinesisEndpoint())
                     + "  stream " + s.streamName());
             out.println("  S3Proxy         " + s.s3Endpoint() + "  " + reachable(s.s3Endpoint())

@@ -7,6 +7,8 @@ import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.endpoint.AwsEndpoint;
+import io.firelake.endpoint.cloudwatch.CloudWatchApi;
+import io.firelake.endpoint.cloudwatch.MetricStore;
 import io.firelake.endpoint.firehose.DeliveryStreamRegistry;
 import io.firelake.endpoint.firehose.FirehoseApi;
 import io.firelake.endpoint.glue.GlueApi;
@@ -16,6 +18,8 @@ import io.firelake.endpoint.store.JsonFileStore;
 import io.firelake.local.engines.LocalAws;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.CreateNamedQueryRequest;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
@@ -34,8 +38,9 @@ import java.util.function.Function;
 /**
  * The local pipeline's one AWS endpoint ({@link AwsEndpoint}) with firelake's services behind it: Firehose on the local
  * Firehose ({@link LocalDeliveryStreams}), Glue's catalog and jobs on the data directory and Spark, Athena on DuckDB
- * over the lake ({@link LocalAthena}), and Kinesis, S3 and DynamoDB forwarded to their engines. The pipeline's own
- * resources (the Glue database and tables, the jobs, the delivery stream, the Athena work group and named queries)
+ * over the lake ({@link LocalAthena}), CloudWatch on the local Firehose's metrics ({@link MetricsFileFeed}), and Kinesis, S3 and DynamoDB forwarded to their engines. The pipeline's own
+ * resources (the Glue database and tables, the jobs, the delivery stream, the Athena work group and named queries, the
+ * CloudWatch alarms)
  * are created through the endpoint with the SDK, as CloudFormation creates them on AWS.
  */
 public final class LocalAwsEndpoint implements AutoCloseable {
@@ -52,9 +57,12 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     private final LocalAthena athena;
     private final S3Client results;
     private final AthenaClient athenaClient;
+    private final CloudWatchClient cloudWatch;
 
     private LocalAwsEndpoint(AwsEndpoint endpoint, LocalDeliveryStreams streams, GlueJobs jobs, GlueClient glue,
-                             FirehoseClient firehose, LocalAthena athena, S3Client results, AthenaClient athenaClient) {
+                             FirehoseClient firehose, LocalAthena athena, S3Client results, AthenaClient athenaClient,
+                             CloudWatchClient cloudWatch) {
+        this.cloudWatch = cloudWatch;
         this.endpoint = endpoint;
         this.streams = streams;
         this.jobs = jobs;
@@ -87,6 +95,8 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                 .serve(GlueApi.service(catalog, jobs))
                 .serve(FirehoseApi.service(registry))
                 .serve(athena.service())
+                .serve(CloudWatchApi.service(new MetricStore(new MetricsFileFeed(layout.metricsFile())), clock,
+                        new JsonFileStore(layout.awsDir().resolve("cloudwatch"))))
                 .forward("kinesis", engines.kinesis())
                 .forward("s3", engines.s3());
         if (engines.dynamoDb() != null) {
@@ -106,8 +116,10 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         glue[0] = clients.sync(GlueClient.builder(), SyncHttp.apache(8)).build();
         FirehoseClient firehose = clients.sync(FirehoseClient.builder(), SyncHttp.apache(8)).build();
         AthenaClient athenaClient = clients.sync(AthenaClient.builder(), SyncHttp.apache(2)).build();
+        CloudWatchClient cloudWatch = clients.sync(CloudWatchClient.builder(), SyncHttp.apache(2)).build();
         registry.restore();
-        return new LocalAwsEndpoint(endpoint, backend, jobs, glue[0], firehose, athena, results, athenaClient);
+        return new LocalAwsEndpoint(endpoint, backend, jobs, glue[0], firehose, athena, results, athenaClient,
+                cloudWatch);
     }
 
     public URI uri() {
@@ -177,6 +189,11 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         }
     }
 
+    /** The template's CloudWatch alarms, through PutMetricAlarm (which creates or replaces each). */
+    public void ensureAlarms(List<PutMetricAlarmRequest> alarms) {
+        alarms.forEach(cloudWatch::putMetricAlarm);
+    }
+
     /** Stops the delivery streams (what they did not deliver stays behind their checkpoints), then the endpoint. */
     @Override
     public void close() {
@@ -185,6 +202,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         glue.close();
         firehose.close();
         athenaClient.close();
+        cloudWatch.close();
         endpoint.close();
         athena.close();
         results.close();

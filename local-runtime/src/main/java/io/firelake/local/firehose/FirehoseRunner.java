@@ -108,6 +108,8 @@ public final class FirehoseRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
             failure = e;
+            // What the stream published up to its failure (failed puts, invocations) is what monitoring needs most.
+            firehose.flushMetrics();
             Request waiting;
             while ((waiting = drains.poll()) != null) {
                 waiting.done().completeExceptionally(e);

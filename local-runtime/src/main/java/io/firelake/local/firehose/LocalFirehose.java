@@ -112,6 +112,11 @@ public final class LocalFirehose implements AutoCloseable {
         metrics.flush();
     }
 
+    /** Writes out the metrics' buffered datapoints now (the stream stopped on a failure). */
+    public void flushMetrics() {
+        metrics.flush();
+    }
+
     /**
      * Runs sample payloads through everything a record goes through, on every invocation thread (so each handler
      * instance initializes, as a provisioned Lambda environment would be), then through the conversion and a Parquet

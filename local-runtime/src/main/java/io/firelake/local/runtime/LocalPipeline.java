@@ -4,6 +4,7 @@ import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.endpoint.LocalAwsEndpoint;
 import io.firelake.local.endpoint.LocalDeliveryStreams;
+import io.firelake.local.endpoint.TemplateAlarms;
 import io.firelake.local.endpoint.TemplateAthena;
 import io.firelake.local.endpoint.TemplateDeliveryStream;
 import io.firelake.local.endpoint.TemplateGlueJobs;
@@ -129,6 +130,7 @@ public final class LocalPipeline implements AutoCloseable {
             endpoint.createCatalog(settings.glueDatabaseName(), data.bucket(),
                     TemplateGlueJobs.requests(TemplateGlueJobs.LOCAL_STACK, data.bucket(), ARTIFACTS_BUCKET));
             endpoint.ensureAthena(TemplateAthena.of(settings, TemplateGlueJobs.LOCAL_STACK, data.bucket()));
+            endpoint.ensureAlarms(TemplateAlarms.of(settings, TemplateGlueJobs.LOCAL_STACK));
             // The delivery stream warms up while the speed layer starts; it reads only once it is done.
             long warmUpStarted = System.nanoTime();
             java.util.concurrent.CompletableFuture<Void> created = java.util.concurrent.CompletableFuture.runAsync(

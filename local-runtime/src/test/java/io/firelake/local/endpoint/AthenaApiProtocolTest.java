@@ -174,7 +174,13 @@ class AthenaApiProtocolTest {
     void badSqlIsRefusedAtOnceWithTheParsersMessage() {
         assertThatThrownBy(() -> start("SELECT * FRM sessions", r -> { }))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageStartingWith("line 1:10: mismatched input 'FRM'");
+                .hasMessageStartingWith("line 1:10: mismatched input 'FRM'")
+                .satisfies(e -> assertThat(((InvalidRequestException) e).athenaErrorCode())
+                        .isEqualTo("MALFORMED_QUERY"));
+        assertThatThrownBy(() -> athena.getWorkGroup(b -> b.workGroup("nope")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("WorkGroup nope is not found.")
+                .satisfies(e -> assertThat(((InvalidRequestException) e).athenaErrorCode())
+                        .isEqualTo("INVALID_INPUT"));
     }
 
     @Test

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
-import software.amazon.awssdk.services.glue.model.Table;
-import software.amazon.awssdk.services.glue.model.TableInput;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +48,11 @@ class GlueTableChangeTest {
             pipeline.firehose().drain(Duration.ofSeconds(60));
             FirehoseRunner before = pipeline.firehose();
 
-            Table raw = glue.getTable(b -> b.databaseName("firelake").name("raw_events")).table();
-            List<Column> columns = new ArrayList<>(raw.storageDescriptor().columns());
-            columns.add(Column.builder().name("campaign_note").type("string").build());
-            glue.updateTable(b -> b.databaseName("firelake").tableInput(TableInput.builder().name(raw.name())
-                    .tableType(raw.tableType()).parameters(raw.parameters()).partitionKeys(raw.partitionKeys())
-                    .storageDescriptor(raw.storageDescriptor().toBuilder().columns(columns).build()).build()));
+            GlueTableEdits.columns(glue, "firelake", "raw_events", existing -> {
+                List<Column> columns = new ArrayList<>(existing);
+                columns.add(Column.builder().name("campaign_note").type("string").build());
+                return columns;
+            });
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (pipeline.firehose() == before && System.nanoTime() < deadline) {
                 Thread.sleep(200);

@@ -8,6 +8,7 @@ import io.firelake.local.runtime.LocalPipeline;
 import io.firelake.monitoring.aws.AwsMonitoringSource;
 import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.health.DeliveryStreamState;
+import io.firelake.monitoring.metrics.FirehoseMetric;
 import io.firelake.producer.ProducerRun;
 import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
@@ -24,9 +25,10 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code monitor --source aws}'s Firehose and S3 part against the local AWS endpoint instead of hand-written answers:
- * the delivery stream's state from DescribeDeliveryStream, and the error documents found under the ErrorOutputPrefix
- * it describes, listed and read through S3. (Its CloudWatch part needs CloudWatch on the endpoint: issue 15.)
+ * {@code monitor --source aws}'s source against the local AWS endpoint instead of hand-written answers: the metrics
+ * through CloudWatch GetMetricData (namespace AWS/Firehose, the DeliveryStreamName dimension, 60 s periods), the
+ * delivery stream's state from DescribeDeliveryStream, and the error documents found under the ErrorOutputPrefix it
+ * describes, listed and read through S3. The verdicts on real states: {@link MonitorOnTheEndpointTest}.
  */
 class AwsMonitoringOnTheEndpointTest {
 
@@ -58,6 +60,11 @@ class AwsMonitoringOnTheEndpointTest {
                 assertThat(state.status()).isEqualTo(DeliveryStreamState.ACTIVE);
                 assertThat(state.lastErrorType()).isEmpty();
                 assertThat(state.sourceStream()).contains(options.settings().streamName());
+                var metrics = source.metrics(from.minusSeconds(60), Instant.now());
+                assertThat(metrics.sum(FirehoseMetric.INCOMING_RECORDS)).as("GetMetricData on the endpoint")
+                        .isEqualTo(pipeline.firehose().firehose().stats().read());
+                assertThat(metrics.sum(FirehoseMetric.FAILED_PROCESSING_RECORDS)).isEqualTo(failed);
+                assertThat(metrics.has(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS)).isTrue();
                 var documents = source.errorDocuments(from, Instant.now().plusSeconds(60)).documents();
                 assertThat(documents).hasSize((int) failed)
                         .allSatisfy(d -> assertThat(d.errorOutputType()).isEqualTo(ErrorDocument.PROCESSING_FAILED));

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The SDK clients of one command, built by the one client factory with the endpoint and region the user gave (see
- * {@link ClientSettings#forEndpoint}): the local runtime or a test stub on loopback, else AWS. One-shot commands use
+ * {@link ClientSettings#forEndpoint}): the local endpoint on loopback, else AWS. One-shot commands use
  * the URL connection client, which starts fastest.
  */
 public final class AwsClients {

@@ -9,7 +9,10 @@ import io.firelake.monitoring.metrics.MetricPoint;
 import io.firelake.monitoring.metrics.MetricsWindow;
 import io.firelake.monitoring.source.MonitoringSource;
 import software.amazon.awssdk.core.ResponseInputStream;
+import io.firelake.monitoring.health.AlarmStatus;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
@@ -38,7 +41,7 @@ import java.util.Optional;
 
 /**
  * Monitoring on AWS: Firehose's metrics from CloudWatch GetMetricData (namespace AWS/Firehose, dimension
- * DeliveryStreamName), the stream's status and last error from DescribeDeliveryStream, and the error prefix (bucket
+ * DeliveryStreamName) and the alarms on them (DescribeAlarms), the stream's status and last error from DescribeDeliveryStream, and the error prefix (bucket
  * and prefix taken from the stream's S3 destination) through ListObjectsV2 and GetObject. The clients are built once by
  * the caller; this class only translates.
  *
@@ -120,6 +123,23 @@ public final class AwsMonitoringSource implements MonitoringSource {
             nextToken = response.nextToken();
         } while (nextToken != null && !nextToken.isEmpty());
         return MetricsWindow.of(from, to, points);
+    }
+
+    /**
+     * The alarms on this delivery stream's metrics (those with its DeliveryStreamName dimension), from DescribeAlarms;
+     * none when the caller may not describe alarms, as monitoring does not need them to judge.
+     */
+    @Override
+    public List<AlarmStatus> alarms() {
+        try {
+            return cloudWatch.describeAlarmsPaginator(b -> b.alarmTypes(AlarmType.METRIC_ALARM)).metricAlarms()
+                    .stream()
+                    .filter(a -> a.dimensions().stream().anyMatch(d -> FirehoseMetric.DIMENSION.equals(d.name())
+                            && deliveryStreamName.equals(d.value())))
+                    .map(a -> new AlarmStatus(a.alarmName(), a.stateValueAsString(), a.stateReason())).toList();
+        } catch (CloudWatchException e) {
+            return List.of();
+        }
     }
 
     /** A multiple of 60 s that keeps each series near {@link #DEFAULT_POINTS_PER_SERIES} points. */

@@ -66,7 +66,8 @@ import java.util.concurrent.Callable;
                 "  firelake monitor --since 15m --watch    # refresh on the terminal",
                 "  firelake monitor --html report.html     # charts, readable offline",
                 "  firelake monitor --source aws --delivery-stream firelake-delivery \\",
-                "                   --region eu-west-1     # CloudWatch, Firehose, S3"})
+                "                   --region eu-west-1     # CloudWatch, Firehose, S3",
+                "  firelake monitor --endpoint-url http://127.0.0.1:4566   # the same on local up's endpoint, alarms too"})
 public final class MonitorCommand implements Callable<Integer> {
     public static final int EXIT_FAILING = 2;
     public static final int EXIT_UNREADABLE = 3;
@@ -279,6 +280,11 @@ public final class MonitorCommand implements Callable<Integer> {
         @Override
         public ErrorDocuments errorDocuments(Instant from, Instant to) throws IOException {
             return delegate.errorDocuments(from, to);
+        }
+
+        @Override
+        public java.util.List<io.firelake.monitoring.health.AlarmStatus> alarms() {
+            return delegate.alarms();
         }
 
         @Override

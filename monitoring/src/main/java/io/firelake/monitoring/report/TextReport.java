@@ -18,6 +18,10 @@ public final class TextReport {
         for (Finding f : s.health().findings()) {
             out.append(String.format("  %-8s %-22s %s%n", marker(f.severity()), f.check(), f.reason()));
         }
+        if (!s.alarms().isEmpty()) {
+            out.append("\nalarms\n");
+            s.alarms().forEach(a -> out.append(String.format("  %-17s %-40s %s%n", a.state(), a.name(), a.reason())));
+        }
         out.append("\nmetrics over the window\n");
         for (FirehoseMetric metric : FirehoseMetric.values()) {
             s.metrics().aggregate(metric).ifPresent(v -> out.append(String.format("  %-36s %14s  (%s, %s)%n",
