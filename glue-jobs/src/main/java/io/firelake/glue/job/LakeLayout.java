@@ -31,6 +31,11 @@ public record LakeLayout(String root) {
         return root + "/" + LakePrefix.VIEWS.key() + "/" + table;
     }
 
+    /** A file of the jobs' own state, {@code state/<name>}. */
+    public String state(String name) {
+        return root + "/" + LakePrefix.STATE.key() + "/" + name;
+    }
+
     public String viewDay(String table, LocalDate day) {
         return view(table) + "/event_date=" + day;
     }
