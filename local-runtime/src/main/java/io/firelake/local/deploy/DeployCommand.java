@@ -12,9 +12,11 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -88,6 +90,12 @@ public final class DeployCommand implements Callable<Integer> {
             return 2;
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (stale(samDir.resolve(SamCli.TEMPLATE), samDir.resolve("template.yaml"),
+                repository.resolve("athena-queries/src/main/resources/reports"))) {
+            err.println("firelake deploy: sam/template.yaml or a report changed since the build wrote "
+                    + SamCli.TEMPLATE + ": build again (./mvnw -B package -DskipTests)");
+            return 2;
+        }
         GlueArtifacts.Locations glue;
         ClientSettings settings = ClientSettings.forEndpoint(aws.endpoint().orElse(null), aws.region().orElse(null));
         try (S3Client s3 = AwsClientFactory.of(settings).s3(S3Client.builder(), SyncHttp.urlConnection()).build()) {
@@ -115,5 +123,24 @@ public final class DeployCommand implements Callable<Integer> {
         out.println("$ " + SamCli.shell(deploy));
         out.flush();
         return cli.run(deploy);
+    }
+
+    /** Whether a source of the deployed template (the template, a report file) is newer than it. */
+    private static boolean stale(Path built, Path template, Path reports) throws IOException {
+        FileTime at = Files.getLastModifiedTime(built);
+        if (Files.getLastModifiedTime(template).compareTo(at) > 0) {
+            return true;
+        }
+        if (!Files.isDirectory(reports)) {
+            return false;
+        }
+        try (var files = Files.list(reports)) {
+            for (Path report : (Iterable<Path>) files::iterator) {
+                if (Files.getLastModifiedTime(report).compareTo(at) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

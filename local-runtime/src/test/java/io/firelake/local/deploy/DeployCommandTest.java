@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +37,11 @@ class DeployCommandTest {
         s3 = S3ProxyServer.start(dir.resolve("s3"));
         repository = dir.resolve("repo");
         Files.createDirectories(repository.resolve("sam/target"));
-        Files.writeString(repository.resolve("sam/target/template.yaml"), "Resources: {}\n");
+        Files.writeString(repository.resolve("sam/template.yaml"), "Resources: {}\n");
         Files.copy(Path.of("../sam/samconfig.toml"), repository.resolve("sam/samconfig.toml"));
+        Files.writeString(repository.resolve("sam/target/template.yaml"), "Resources: {}\n");
+        Files.setLastModifiedTime(repository.resolve("sam/template.yaml"), FileTime.fromMillis(
+                Files.getLastModifiedTime(repository.resolve("sam/target/template.yaml")).toMillis() - 5_000));
         Files.createDirectories(repository.resolve(GlueArtifacts.JAR).getParent());
         Files.createDirectories(repository.resolve(GlueArtifacts.SCRIPT).getParent());
         writeJar(1);
@@ -113,6 +117,20 @@ class DeployCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("no '" + dir.resolve("no-such/sam") + "' on the PATH")
                 .contains("deploy --stack-name firelake --no-confirm-changeset --parameter-overrides");
+    }
+
+    @Test
+    void aTemplateChangedSinceTheBuildIsExplained() throws IOException {
+        Path template = repository.resolve("sam/template.yaml");
+        FileTime built = Files.getLastModifiedTime(repository.resolve("sam/target/template.yaml"));
+        try {
+            Files.setLastModifiedTime(template, FileTime.fromMillis(built.toMillis() + 5_000));
+            Run run = deploy("--upload-only");
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains("changed since the build", "./mvnw -B package -DskipTests");
+        } finally {
+            Files.setLastModifiedTime(template, FileTime.fromMillis(built.toMillis() - 5_000));
+        }
     }
 
     @Test
