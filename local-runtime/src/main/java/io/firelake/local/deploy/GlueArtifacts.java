@@ -1,6 +1,7 @@
 package io.firelake.local.deploy;
 
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -56,16 +57,23 @@ public final class GlueArtifacts {
     private void ensureBucket(String bucket) {
         try {
             s3.headBucket(b -> b.bucket(bucket));
+            return;
         } catch (NoSuchBucketException e) {
-            s3.createBucket(b -> b.bucket(bucket));
-            out.println("created bucket " + bucket);
+            // created below
         } catch (S3Exception e) {
             if (e.statusCode() != 404) {
                 throw e;
             }
-            s3.createBucket(b -> b.bucket(bucket));
-            out.println("created bucket " + bucket);
         }
+        // Outside us-east-1 S3 wants the region named as the bucket's location constraint.
+        Region region = s3.serviceClientConfiguration().region();
+        s3.createBucket(b -> {
+            b.bucket(bucket);
+            if (region != null && !Region.US_EAST_1.equals(region)) {
+                b.createBucketConfiguration(c -> c.locationConstraint(region.id()));
+            }
+        });
+        out.println("created bucket " + bucket);
     }
 
     private String put(String bucket, String folder, Path file) {
