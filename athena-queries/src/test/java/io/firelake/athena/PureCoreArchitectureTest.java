@@ -14,6 +14,6 @@ class PureCoreArchitectureTest {
     @ArchTest
     static final ArchRule coreHasNoAwsTypes = noClasses()
             .that().resideInAnyPackage("io.firelake.athena.catalog..", "io.firelake.athena.report..",
-                    "io.firelake.athena.local..")
+                    "io.firelake.athena.local..", "io.firelake.athena.template..")
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..");
 }

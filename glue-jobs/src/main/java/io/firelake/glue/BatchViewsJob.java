@@ -1,11 +1,7 @@
 package io.firelake.glue;
 
 import io.firelake.glue.job.BatchJobs;
-import io.firelake.glue.job.JobArguments;
-import io.firelake.glue.job.SparkSettings;
-import org.apache.spark.sql.SparkSession;
-
-import java.time.Clock;
+import io.firelake.glue.job.GlueEntryPoint;
 
 /**
  * Glue entry point of the batch views job (run it after {@link CompactionJob} with the same arguments):
@@ -17,8 +13,6 @@ public final class BatchViewsJob {
     }
 
     public static void main(String[] argv) {
-        JobArguments args = JobArguments.parse(argv, Clock.systemUTC());
-        SparkSession spark = SparkSettings.glue(args.jobName());
-        BatchJobs.views(spark, args, System.out);
+        GlueEntryPoint.run("views", argv, (spark, args) -> BatchJobs.views(spark, args, System.out));
     }
 }

@@ -1,11 +1,7 @@
 package io.firelake.glue;
 
 import io.firelake.glue.job.BatchJobs;
-import io.firelake.glue.job.JobArguments;
-import io.firelake.glue.job.SparkSettings;
-import org.apache.spark.sql.SparkSession;
-
-import java.time.Clock;
+import io.firelake.glue.job.GlueEntryPoint;
 
 /**
  * Glue entry point of the compaction and de-duplication job:
@@ -20,8 +16,6 @@ public final class CompactionJob {
     }
 
     public static void main(String[] argv) {
-        JobArguments args = JobArguments.parse(argv, Clock.systemUTC());
-        SparkSession spark = SparkSettings.glue(args.jobName());
-        BatchJobs.compact(spark, args, System.out);
+        GlueEntryPoint.run("compaction", argv, (spark, args) -> BatchJobs.compact(spark, args, System.out));
     }
 }

@@ -8,7 +8,9 @@ import io.firelake.athena.report.ReportResult;
 import io.firelake.events.catalog.Column;
 import io.firelake.glue.compaction.Compaction;
 import io.firelake.glue.compaction.CompactionResult;
+import io.firelake.glue.job.BatchJobs;
 import io.firelake.glue.job.DayRange;
+import io.firelake.glue.job.JobArguments;
 import io.firelake.glue.job.LakeLayout;
 import io.firelake.glue.job.SparkSettings;
 import io.firelake.glue.views.BatchViews;
@@ -25,11 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,8 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The batch layer in Spark local mode on a small raw lake with duplicates, a bot, a session across midnight, a misfiled
- * row and a late event: compaction, views, idempotent re-runs, the DDL read by Spark's parser, and the reports run by
- * DuckDB on what Spark wrote. One Spark session for the whole class; the tests run in order on one lake.
+ * row and a late event: compaction, views, idempotent re-runs, the DDL read by Spark's parser, the reports run by
+ * DuckDB on what Spark wrote, and scheduled (incremental) runs that rebuild only the days with new raw files. One Spark session for the whole class; the tests run in order on one lake.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BatchLayerSparkTest {
@@ -281,6 +287,42 @@ class BatchLayerSparkTest {
         assertThat(pageView.<Timestamp>getAs("event_ts").toInstant()).isEqualTo(Instant.parse("2026-11-20T10:00:00.123Z"));
         assertThat(values(spark.read().parquet(layout.view("revenue_daily")).first()))
                 .containsExactly("p1", "EUR", 1L, 2L, new BigDecimal("40.00"), "2026-11-20");
+    }
+
+    @Test
+    @Order(10)
+    void aScheduledRunRebuildsOnlyTheDaysWithNewRawFilesALateOneIncluded(@TempDir Path otherLake) throws Exception {
+        RawEvents.writeRaw(spark, otherLake, List.of(event("i1", "page_view", "s1", "2026-11-20T10:00:00Z", "/home"),
+                event("i2", "page_view", "s2", "2026-11-21T10:00:00Z", "/home")), 1);
+        for (Path file : files(otherLake.resolve("raw"))) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(7_200)));
+        }
+        String[] scheduled = {"--lake", otherLake.toString(), "--JOB_RUN_ID", "jr_1", "--TempDir", "s3://tmp/"};
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        JobArguments first = JobArguments.parse(scheduled,
+                Clock.systemUTC());
+        BatchJobs.compact(spark, first, new PrintStream(log, true));
+        BatchJobs.views(spark, first, new PrintStream(log, true));
+        assertThat(log.toString()).contains("days with new raw files: [2026-11-20..2026-11-21]");
+        List<Path> d2Files = files(otherLake.resolve("curated/event_date=2026-11-21"));
+        FileTime d2Written = Files.getLastModifiedTime(d2Files.get(0));
+
+        // A late file for D1 arrives: the next scheduled run rebuilds D1, with it, and leaves D2 alone.
+        RawEvents.writeRaw(spark, otherLake, List.of(event("late", "page_view", "s3", "2026-11-20T23:00:00Z", "/p")), 1);
+        scheduled[3] = "jr_2";
+        log.reset();
+        JobArguments second = JobArguments.parse(scheduled,
+                Clock.systemUTC());
+        BatchJobs.compact(spark, second, new PrintStream(log, true));
+        BatchJobs.views(spark, second, new PrintStream(log, true));
+        assertThat(log.toString()).contains("days with new raw files: [2026-11-20]", "days compacted since the views "
+                + "were last built: [2026-11-20]").doesNotContain("2026-11-21:");
+        assertThat(spark.read().parquet(otherLake.resolve("curated/event_date=2026-11-20").toString())
+                .select("event_id").orderBy("event_id").collectAsList()).extracting(r -> r.getString(0))
+                .containsExactly("i1", "late");
+        assertThat(files(otherLake.resolve("curated/event_date=2026-11-21"))).isEqualTo(d2Files);
+        assertThat(Files.getLastModifiedTime(d2Files.get(0))).isEqualTo(d2Written);
+        assertThat(Files.readString(otherLake.resolve("state/views.properties"))).contains("run=jr_2");
     }
 
     private static void assertSchemaMatchesDdl(String table, String path) {

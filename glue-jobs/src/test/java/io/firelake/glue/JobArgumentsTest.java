@@ -39,6 +39,16 @@ class JobArgumentsTest {
     }
 
     @Test
+    void withoutDatesARunIsIncrementalAndNamedByGluesRunId() {
+        JobArguments scheduled = JobArguments.parse(new String[]{"--lake", "s3://lake", "--JOB_RUN_ID", "jr_9",
+                "--job-bookmark-option", "job-bookmark-disable", "--TempDir", "s3://tmp/"}, clock);
+        assertThat(scheduled.incremental()).isTrue();
+        assertThat(scheduled.runId()).isEqualTo("jr_9");
+        assertThat(JobArguments.parse(new String[]{"--lake", "x", "--from", "2026-11-01"}, clock).incremental())
+                .isFalse();
+    }
+
+    @Test
     void refusesMissingLakeAndBackwardRanges() {
         assertThatThrownBy(() -> JobArguments.parse(new String[]{"--from", "2026-11-01"}, clock))
                 .hasMessageContaining("--lake");

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GlueTablesMatchAthenaDdlTest {
 
-    private final SamTemplate template = SamTemplate.load();
+    private final SamTemplate template = SamTemplate.deployed();
 
     @Test
     void everyDdlTableIsAGlueTableWithTheSameColumnsAndProjection() {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HardeningAndMonitoringTest {
 
-    private final SamTemplate template = SamTemplate.load();
+    private final SamTemplate template = SamTemplate.deployed();
 
     @Test
     void bucketsAreEncryptedVersionedPrivateAndTlsOnly() {

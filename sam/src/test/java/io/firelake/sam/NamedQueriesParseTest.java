@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class NamedQueriesParseTest {
 
-    private final SamTemplate template = SamTemplate.load();
+    private final SamTemplate template = SamTemplate.deployed();
     private final SqlParser parser = new SqlParser();
 
     @Test

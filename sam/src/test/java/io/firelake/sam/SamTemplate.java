@@ -18,6 +18,23 @@ import java.util.function.BiConsumer;
 record SamTemplate(Path path, Map<String, Object> root) {
 
     private static SamTemplate loaded;
+    private static SamTemplate deployed;
+
+    /**
+     * The template that is deployed, {@code target/template.yaml}: the source with the reports as named queries, which
+     * the build writes before the tests (athena-queries {@code DeployTemplate}).
+     */
+    static synchronized SamTemplate deployed() {
+        if (deployed == null) {
+            Path path = moduleDir().resolve("target").resolve("template.yaml");
+            try {
+                deployed = new SamTemplate(path, CloudFormationYaml.read(path));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path + " (written by the sam module's build)", e);
+            }
+        }
+        return deployed;
+    }
 
     static synchronized SamTemplate load() {
         if (loaded == null) {

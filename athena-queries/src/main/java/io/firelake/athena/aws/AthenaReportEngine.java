@@ -78,7 +78,8 @@ public final class AthenaReportEngine implements ReportEngine {
     @Override
     public ReportResult run(Report report, DateRange range) {
         String id = athena.startQueryExecution(b -> {
-            b.queryString(report.sqlFor(range))
+            // The named query's own text with the range as execution parameters: what the console runs too.
+            b.queryString(report.parameterizedSql()).executionParameters(report.executionParameters(range))
                     .workGroup(settings.workgroup())
                     .queryExecutionContext(c -> c.database(settings.database()));
             settings.outputLocation().ifPresent(location -> b.resultConfiguration(r -> r.outputLocation(location)));

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public record Report(String name, String question, String sql) {
 
+    /** The date range's placeholders, in the order Athena binds {@code ?} execution parameters. */
+    private static final Pattern PLACEHOLDER = Pattern.compile(":(from|to)\\b");
     private static final Pattern TABLE_REFERENCE = Pattern.compile("\\b(?:FROM|JOIN)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
 
     public Report {
@@ -27,6 +29,27 @@ public record Report(String name, String question, String sql) {
     public List<String> tables() {
         Matcher m = TABLE_REFERENCE.matcher(sql);
         return m.results().map(r -> r.group(1).toLowerCase()).filter(LakeTables.ALL::contains).distinct().toList();
+    }
+
+    /**
+     * The query with a {@code ?} for each {@code :from}/{@code :to}: the text of the report's Athena named query, run
+     * with {@link #executionParameters} (Athena binds them in order, each a SQL literal).
+     *
+     * @see <a href="https://docs.aws.amazon.com/athena/latest/ug/querying-with-prepared-statements.html">Athena parameterized queries</a>
+     */
+    public String parameterizedSql() {
+        return PLACEHOLDER.matcher(sql).replaceAll("?");
+    }
+
+    /** The placeholders' names in the order of the {@code ?} of {@link #parameterizedSql()}. */
+    public List<String> parameterNames() {
+        return PLACEHOLDER.matcher(sql).results().map(r -> r.group(1)).toList();
+    }
+
+    /** The values of {@link #parameterizedSql()}'s {@code ?} for a range: {@code 'yyyy-MM-dd'} string literals. */
+    public List<String> executionParameters(DateRange range) {
+        return parameterNames().stream().map(name -> "'" + (name.equals("from") ? range.from() : range.to()) + "'")
+                .toList();
     }
 
     /** The query with its date range filled in, ready to run. */

@@ -7,12 +7,13 @@ import java.util.Locale;
  * file): Firehose writes {@code raw/} (its Parquet, by event_date and event_hour) and {@code errors/} (its error
  * documents, by error output type), the heads of the SAM template's RawPrefix and ErrorPrefix (a test checks they
  * agree); the Glue jobs write {@code curated/} (compacted and de-duplicated, by event_date) and {@code views/<table>/};
- * the Athena tables and the monitoring read them.
+ * the Athena tables and the monitoring read them. {@code state/} holds the Glue jobs' own bookkeeping (what the last
+ * successful run processed), which no table reads.
  */
 public enum LakePrefix {
-    RAW, CURATED, VIEWS, ERRORS;
+    RAW, CURATED, VIEWS, ERRORS, STATE;
 
-    /** The prefix as a key segment, without its slash: {@code raw}, {@code curated}, {@code views}, {@code errors}. */
+    /** The prefix as a key segment, without its slash: {@code raw}, {@code curated}, {@code views}, {@code errors}, {@code state}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -89,8 +89,7 @@ public final class GlueBatchRun {
         } catch (EntityNotFoundException e) {
             String glueSays = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
             throw new IllegalStateException("no Glue job " + job + " at " + where + " (" + glueSays + "): deploy the "
-                    + "stack with its Glue jobs (GlueScriptLocation and GlueJobsJarLocation, docs/deploy.md), or "
-                    + "name the stack with --stack", e);
+                    + "stack (firelake deploy, docs/deploy.md), or name the stack with --stack", e);
         } catch (SdkException e) {
             throw new IllegalStateException(job + " at " + where + ": " + e.getMessage(), e);
         }

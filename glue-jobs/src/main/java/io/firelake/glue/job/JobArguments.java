@@ -6,23 +6,30 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The arguments of a batch job, in AWS Glue's style: {@code --NAME value} pairs (or {@code --NAME=value}). Glue adds its
  * own ({@code --JOB_ID}, {@code --JOB_RUN_ID}, {@code --TempDir}, {@code --job-bookmark-option}...): they are ignored.
  *
  * <ul>
- *   <li>{@code --JOB_NAME}: Glue's job name, for logs</li>
+ *   <li>{@code --JOB_NAME}, {@code --JOB_RUN_ID}: Glue's job name and run id, for logs and the incremental state</li>
  *   <li>{@code --lake}: the lake root, {@code s3://bucket} on Glue or a directory locally (required)</li>
- *   <li>{@code --from}, {@code --to}: the UTC days to process, inclusive; both default to yesterday (a daily trigger),
- *       {@code --to} defaults to {@code --from}</li>
+ *   <li>{@code --from}, {@code --to}: the UTC days to process, inclusive, {@code --to} defaulting to {@code --from}.
+ *       Without either the run is <b>incremental</b> ({@link #incremental()}): it processes the days that received raw
+ *       files since the last successful run ({@link IncrementalRun}); {@link #range()} is then yesterday</li>
  *   <li>{@code --lookback-days}: earlier days re-processed for late events (default {@value #DEFAULT_LOOKBACK_DAYS})</li>
  *   <li>{@code --target-file-mb}: curated file size to aim for (default {@value #DEFAULT_TARGET_FILE_MB})</li>
  * </ul>
  *
  * @see <a href="https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-glue-arguments.html">Glue job parameters</a>
  */
-public record JobArguments(String jobName, String lake, DayRange range, int lookbackDays, long targetFileBytes) {
+public record JobArguments(String jobName, String runId, String lake, DayRange range, boolean incremental,
+                           int lookbackDays, long targetFileBytes) {
+
+    /** The arguments the jobs read; Glue's own and any other are ignored. */
+    public static final Set<String> NAMES = Set.of("JOB_NAME", "JOB_RUN_ID", "lake", "from", "to",
+            "lookback-days", "target-file-mb");
 
     public static final int DEFAULT_LOOKBACK_DAYS = 2;
     /** Athena and Spark read best from files of a few hundred MB; 128 MB matches a common HDFS/S3 split. */
@@ -55,8 +62,10 @@ public record JobArguments(String jobName, String lake, DayRange range, int look
         if (targetMb < 1) {
             throw new IllegalArgumentException("--target-file-mb must be at least 1");
         }
-        return new JobArguments(values.getOrDefault("JOB_NAME", "firelake-batch"), stripSlash(lake),
-                new DayRange(from, to), lookback, targetMb << 20);
+        boolean incremental = !values.containsKey("from") && !values.containsKey("to");
+        String runId = values.getOrDefault("JOB_RUN_ID", "run-" + clock.instant());
+        return new JobArguments(values.getOrDefault("JOB_NAME", "firelake-batch"), runId, stripSlash(lake),
+                new DayRange(from, to), incremental, lookback, targetMb << 20);
     }
 
     private static String stripSlash(String lake) {

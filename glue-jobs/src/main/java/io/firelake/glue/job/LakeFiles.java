@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +71,61 @@ public final class LakeFiles {
         }
         files.sort(String::compareTo);
         return new Listing(files, bytes);
+    }
+
+    /** A data file and when it was last written (S3's Last-Modified, a file's mtime), in epoch milliseconds. */
+    public record Stamped(String path, long modified) {
+    }
+
+    /** Data files under a directory, recursively, with their modification times (none when it does not exist). */
+    public List<Stamped> stamped(String directory) {
+        List<Stamped> files = new ArrayList<>();
+        try {
+            Path dir = new Path(directory);
+            FileSystem fs = dir.getFileSystem(conf);
+            if (!fs.exists(dir)) {
+                return files;
+            }
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+            while (it.hasNext()) {
+                FileStatus status = it.next();
+                String name = status.getPath().getName();
+                if (!name.startsWith("_") && !name.startsWith(".")) {
+                    files.add(new Stamped(status.getPath().toString(), status.getModificationTime()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+        return files;
+    }
+
+    /** A small text file's content, or null when it does not exist. */
+    public String readText(String file) {
+        try {
+            Path p = new Path(file);
+            FileSystem fs = p.getFileSystem(conf);
+            if (!fs.exists(p)) {
+                return null;
+            }
+            try (var in = fs.open(p)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Writes a small text file whole (on S3 one PUT: readers see the old or the new content, never a part). */
+    public void writeText(String file, String text) {
+        try {
+            Path p = new Path(file);
+            try (var out = p.getFileSystem(conf).create(p, true)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     public long size(String file) {

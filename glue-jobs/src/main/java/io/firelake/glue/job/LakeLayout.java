@@ -37,6 +37,11 @@ public record LakeLayout(String root, String day) {
         return root + "/" + LakePrefix.VIEWS.key() + "/" + table;
     }
 
+    /** A file of the jobs' own state, {@code state/<name>}. */
+    public String state(String name) {
+        return root + "/" + LakePrefix.STATE.key() + "/" + name;
+    }
+
     public String viewDay(String table, LocalDate day) {
         return view(table) + "/" + this.day + "=" + day;
     }

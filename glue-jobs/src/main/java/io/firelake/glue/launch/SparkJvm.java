@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class SparkJvm {
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
             "-Djdk.reflect.useDirectMethodHandle=false");
     /** Lines of the JVM's error output kept to explain a failure. */
-    static final int TAIL_LINES = 20;
+    static final int TAIL_LINES = 200;
     private static final String LOG_CONFIG = """
             rootLogger.level = warn
             rootLogger.appenderRef.stderr.ref = stderr
@@ -91,6 +92,28 @@ public final class SparkJvm {
         settings.put("spark.driver.bindAddress", "127.0.0.1");
         settings.put("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)));
         settings.put("spark.sql.adaptive.enabled", "true");
+        return settings;
+    }
+
+    /**
+     * Hadoop's S3A behind {@code s3://} and {@code s3a://}, against an S3 endpoint of this machine (S3Proxy, or the local
+     * AWS endpoint that forwards to it): where Glue reads {@code s3://} with its own connector, a local run reads and
+     * writes the same URIs through the S3 API. Path-style addressing, as one host serves every bucket.
+     *
+     * @see <a href="https://hadoop.apache.org/docs/r3.3.4/hadoop-aws/tools/hadoop-aws/index.html">Hadoop-AWS (S3A)</a>
+     */
+    public static Map<String, String> s3a(URI endpoint, String accessKey, String secretKey) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
+        settings.put("spark.hadoop.fs.AbstractFileSystem.s3.impl", "org.apache.hadoop.fs.s3a.S3A");
+        settings.put("spark.hadoop.fs.s3a.endpoint", endpoint.toString());
+        settings.put("spark.hadoop.fs.s3a.endpoint.region", "us-east-1");
+        settings.put("spark.hadoop.fs.s3a.path.style.access", "true");
+        settings.put("spark.hadoop.fs.s3a.connection.ssl.enabled", String.valueOf("https".equals(endpoint.getScheme())));
+        settings.put("spark.hadoop.fs.s3a.aws.credentials.provider",
+                "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+        settings.put("spark.hadoop.fs.s3a.access.key", accessKey);
+        settings.put("spark.hadoop.fs.s3a.secret.key", secretKey);
         return settings;
     }
 

@@ -6,6 +6,7 @@ import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.cli.EndpointOptions;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.glue.BatchCommand;
+import io.firelake.local.deploy.DeployCommand;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.monitoring.cli.MonitorCommand;
 import io.firelake.monitoring.cli.ReplayErrorsCommand;
@@ -33,7 +34,8 @@ import java.util.Optional;
                 "Start with:  ./firelake demo"},
         subcommands = {DemoCommand.class, LocalCommand.class, RealtimeCommand.class, BatchCommand.class,
                 ReportCommand.class, CatalogCommand.class, BenchCommand.class, MonitorCommand.class,
-                AccountingCommand.class, ReplayErrorsCommand.class, CommandLine.HelpCommand.class})
+                AccountingCommand.class, ReplayErrorsCommand.class, DeployCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FirelakeCli {
 
     /** Exit code of a run that could not start (port taken, Node.js missing, data directory not writable...). */

@@ -82,7 +82,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                                          Function<GlueTableSchemas, LocalDeliveryStreams> streams) {
         Clock clock = Clock.systemUTC();
         JsonFileStore glueStore = new JsonFileStore(layout.awsDir().resolve("glue"));
-        GlueJobs jobs = new GlueJobs(glueStore, clock, new LocalGlueJobRunner(layout));
+        GlueJobs jobs = new GlueJobs(glueStore, clock, new LocalGlueJobRunner(layout, engines.s3()));
         GlueClient[] glue = new GlueClient[1];
         LocalDeliveryStreams backend = streams.apply(new GlueTableSchemas(() -> glue[0]));
         DeliveryStreamRegistry registry = new DeliveryStreamRegistry(

@@ -1,5 +1,6 @@
 package io.firelake.local.endpoint;
 
+import io.firelake.aws.client.LocalCredentials;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.endpoint.glue.JobRunner;
 import io.firelake.glue.BatchCommand;
@@ -8,10 +9,12 @@ import io.firelake.glue.launch.SparkJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +23,9 @@ import java.util.Map;
  * argument, with every argument Glue passes, in Spark local mode in a JVM of its own; its output goes to
  * {@code logs/glue-<job>.log}. A run fails with the exception line the job printed last, as Glue's
  * {@code ErrorMessage} shows it. Spark runs in local mode ({@link SparkJvm#localMode}), set from outside as Glue sets
- * its cluster, since the entry points build their session without a master. The lake ({@code --lake s3://bucket}) is
- * read from the files S3Proxy keeps under the data directory.
+ * its cluster, since the entry points build their session without a master. The arguments reach the job as Glue
+ * passes them, {@code --lake s3://bucket} included: the job reads and writes the lake through Hadoop's S3A against the
+ * local S3 ({@link SparkJvm#s3a}), where Glue would use its own S3 connector.
  *
  * @see <a href="https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-glue-arguments.html">Glue job parameters</a>
  */
@@ -31,9 +35,12 @@ public final class LocalGlueJobRunner implements JobRunner {
     static final int SPARK_CORES = 2;
 
     private final DataLayout layout;
+    private final URI s3;
 
-    public LocalGlueJobRunner(DataLayout layout) {
+    /** @param s3 the S3 endpoint the jobs read and write the lake through (the local engines' S3Proxy) */
+    public LocalGlueJobRunner(DataLayout layout, URI s3) {
         this.layout = layout;
+        this.s3 = s3;
     }
 
     @Override
@@ -47,7 +54,7 @@ public final class LocalGlueJobRunner implements JobRunner {
         arguments.forEach((name, value) -> {
             if (!name.equals("--class")) {
                 argv.add(name);
-                argv.add(name.equals("--lake") ? localLake(value) : value);
+                argv.add(value);
             }
         });
         try {
@@ -57,24 +64,13 @@ public final class LocalGlueJobRunner implements JobRunner {
                  PrintStream log = new PrintStream(file, true, StandardCharsets.UTF_8)) {
                 log.println("--- run " + arguments.get("--JOB_RUN_ID") + " of " + jobName + ": " + mainClass + " "
                         + argv);
-                SparkJvm.Exit exit = SparkJvm.run(BatchCommand.locateClasspath(), mainClass,
-                        SparkJvm.localMode(SPARK_CORES), argv, log, log);
+                Map<String, String> spark = new LinkedHashMap<>(SparkJvm.localMode(SPARK_CORES));
+                spark.putAll(SparkJvm.s3a(s3, LocalCredentials.ACCESS_KEY_ID, LocalCredentials.SECRET_ACCESS_KEY));
+                SparkJvm.Exit exit = SparkJvm.run(BatchCommand.locateClasspath(), mainClass, spark, argv, log, log);
                 return exit.succeeded() ? null : exit.reason();
             }
         } catch (IOException | IllegalStateException e) {
             return "The job could not start: " + e.getMessage();
         }
-    }
-
-    /** {@code s3://bucket[/prefix]} as the directory S3Proxy keeps it in; anything else as it is. */
-    String localLake(String lake) {
-        if (!lake.startsWith("s3://")) {
-            return lake;
-        }
-        String rest = lake.substring("s3://".length());
-        int slash = rest.indexOf('/');
-        String bucket = slash < 0 ? rest : rest.substring(0, slash);
-        String prefix = slash < 0 ? "" : rest.substring(slash + 1);
-        return layout.withBucket(bucket).lakeDir().resolve(prefix).toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.firelake.local.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firelake.athena.template.NamedQueries;
 import io.firelake.endpoint.json.SdkJson;
 import io.firelake.local.config.PipelineSettings;
 import software.amazon.awssdk.services.athena.model.CreateNamedQueryRequest;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * The SAM template's Athena resources as the API requests that create them, as CloudFormation creates them: the
  * work group ({@code AWS::Athena::WorkGroup}, {@code <stack>-reports}, with its configuration: the result location,
- * the bytes-scanned limit, enforcement) and the named queries ({@code AWS::Athena::NamedQuery}). The template's
+ * the bytes-scanned limit, enforcement) and the named queries ({@code AWS::Athena::NamedQuery}: the reports', which
+ * the build writes into the deployed template from the same {@link NamedQueries}). The template's
  * references are resolved for the local pipeline: the stack name, the Parameters' defaults, the Glue database's name,
  * and every bucket as the lake bucket (locally one bucket holds the lake and, under the template's prefix, the
  * query results).
@@ -63,6 +65,13 @@ public final class TemplateAthena {
                     .description(q.path("Description").asText(null)).database(q.path("Database").asText())
                     .queryString(q.path("QueryString").asText()).workGroup(q.path("WorkGroup").asText(null))
                     .build());
+        }
+        // The reports' named queries are generated into the deployed template at build time (NamedQueries): the
+        // same source here, in the template's work group and database.
+        String database = template.reference("GlueDatabase");
+        for (NamedQueries.NamedQuery q : NamedQueries.all()) {
+            queries.add(CreateNamedQueryRequest.builder().name(q.name()).description(q.description())
+                    .database(database).queryString(q.queryString()).workGroup(group.path("Name").asText()).build());
         }
         return new Resources(workGroup.build(), queries);
     }

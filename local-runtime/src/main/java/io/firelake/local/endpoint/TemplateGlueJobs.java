@@ -44,6 +44,7 @@ public final class TemplateGlueJobs {
                         "--extra-jars", "s3://" + artifactsBucket + "/glue/firelake-glue-jobs.jar",
                         "--enable-metrics", "true",
                         "--enable-continuous-cloudwatch-log", "true",
+                        "--job-bookmark-option", "job-bookmark-disable",
                         "--lake", "s3://" + lakeBucket))
                 .build();
     }

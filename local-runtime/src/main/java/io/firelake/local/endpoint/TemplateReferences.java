@@ -80,7 +80,8 @@ final class TemplateReferences {
         return out.toString();
     }
 
-    private String reference(String name) {
+    /** A resource's or parameter's value as {@code !Ref} gives it; null when the template has no such name. */
+    String reference(String name) {
         switch (name) {
             case "AWS::StackName":
                 return stack;

@@ -1,5 +1,6 @@
 package io.firelake.local.cli;
 
+import io.firelake.athena.report.ReportCatalog;
 import io.firelake.producer.ProducerRun;
 import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
@@ -74,7 +75,7 @@ class LocalUpDownTest {
         try (var athena = clients.sync(software.amazon.awssdk.services.athena.AthenaClient.builder(),
                 io.firelake.aws.client.SyncHttp.urlConnection()).build()) {
             assertThat(athena.listNamedQueries(b -> b.workGroup("firelake-reports")).namedQueryIds())
-                    .as("the template's work group and named queries").hasSize(5);
+                    .as("the template's work group and a named query per report").hasSize(ReportCatalog.NAMES.size());
         }
 
         var sent = ProducerRun.builder().endpoint(URI.create(state.kinesisEndpoint())).stream(state.streamName())

@@ -1,6 +1,8 @@
 package io.firelake.local.endpoint;
 
 import io.firelake.athena.LakeFixture;
+import io.firelake.athena.report.DateRange;
+import io.firelake.athena.report.ReportCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.services.athena.model.WorkGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -316,12 +319,16 @@ class AthenaApiProtocolTest {
         List<String> ids = athena.listNamedQueries(b -> b.workGroup(AthenaEndpointFixture.WORK_GROUP)).namedQueryIds();
         List<NamedQuery> queries = athena.batchGetNamedQuery(b -> b.namedQueryIds(ids)).namedQueries();
         assertThat(queries).as("created once, however often local up runs").extracting(NamedQuery::name)
-                .containsExactlyInAnyOrder("hourly_traffic", "top_pages", "conversion_funnel", "revenue", "bad_records");
+                .containsExactlyInAnyOrderElementsOf(ReportCatalog.NAMES);
         NamedQuery revenue = queries.stream().filter(q -> q.name().equals("revenue")).findFirst().orElseThrow();
         assertThat(revenue.database()).isEqualTo("firelake");
         assertThat(revenue.queryString()).startsWith("-- How much revenue").contains("FROM revenue_daily");
+        DateRange range = new DateRange(
+                LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 21));
         for (NamedQuery q : queries) {
-            QueryExecution e = run(q.queryString());
+            // As the console runs a saved query: its text, the range as its ? execution parameters.
+            QueryExecution e = run(q.queryString(), ReportCatalog.find(q.name())
+                    .orElseThrow().executionParameters(range).toArray(String[]::new));
             assertThat(e.status().state()).as(q.name() + ": " + e.status().stateChangeReason())
                     .isEqualTo(QueryExecutionState.SUCCEEDED);
         }

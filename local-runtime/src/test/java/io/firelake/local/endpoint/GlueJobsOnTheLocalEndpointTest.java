@@ -1,5 +1,8 @@
 package io.firelake.local.endpoint;
 
+import io.firelake.aws.client.AwsClientFactory;
+import io.firelake.aws.client.ClientSettings;
+import io.firelake.aws.client.SyncHttp;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.glue.BatchCommand;
 import io.firelake.local.cli.FirelakeCli;
@@ -9,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.JobRun;
+import software.amazon.awssdk.services.glue.model.JobRunState;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 import java.io.PrintWriter;
@@ -70,7 +76,8 @@ class GlueJobsOnTheLocalEndpointTest {
             Run done = firelake("batch", "--source", "aws", "--endpoint-url", endpoint, "--from", days, "--to", today,
                     "--lookback-days", "0", "--poll-interval", "250ms");
 
-            assertThat(done.exit()).as(done.out() + done.err()).isZero();
+            Path jobLog = DataLayout.of(data).logFile("glue-firelake-compaction");
+            assertThat(done.exit()).as(() -> done.out() + done.err() + tail(jobLog)).isZero();
             assertThat(done.out()).contains("firelake-compaction: SUCCEEDED", "firelake-batch-views: SUCCEEDED",
                     "done: firelake-compaction, firelake-batch-views");
             Path lake = pipeline.lakeDir();
@@ -81,6 +88,37 @@ class GlueJobsOnTheLocalEndpointTest {
             assertThat(count(lake, "SELECT sum(page_views) FROM read_parquet('" + lake
                     + "/views/traffic_hourly/*/*.parquet')")).containsExactly((long) (EVENTS - EVENTS / 3));
             assertThat(DataLayout.of(data).logFile("glue-firelake-compaction")).exists();
+            assertThat(Files.readString(DataLayout.of(data).logFile("glue-firelake-compaction")))
+                    .as("the job got --lake as Glue passes it, and read it through S3A")
+                    .contains("--lake, s3://firelake-lake", "firelake compaction: run ", " SUCCEEDED in ");
+
+            // The same job on the same raw files as local paths (firelake batch's local mode) writes the same rows.
+            Path copy = data.resolve("path-lake");
+            copyTree(lake.resolve("raw"), copy.resolve("raw"));
+            Run local = firelake("batch", "--lake", copy.toString(), "--from", days, "--to", today,
+                    "--lookback-days", "0", "--cores", "1");
+            assertThat(local.exit()).as(local.out() + local.err()).isZero();
+            String viaS3a = "read_parquet('" + lake + "/curated/*/*.parquet', hive_partitioning = true)";
+            String viaPath = "read_parquet('" + copy + "/curated/*/*.parquet', hive_partitioning = true)";
+            assertThat(count(lake, "SELECT (SELECT count(*) FROM " + viaS3a + "), (SELECT count(*) FROM (SELECT * FROM "
+                    + viaS3a + " EXCEPT ALL SELECT * FROM " + viaPath + ")), (SELECT count(*) FROM (SELECT * FROM "
+                    + viaPath + " EXCEPT ALL SELECT * FROM " + viaS3a + "))")).containsExactly((long) EVENTS, 0L, 0L);
+
+            // A scheduled run (no --from/--to) is incremental: its first run compacts every day with raw files and
+            // records what it did under state/.
+            try (GlueClient glue = AwsClientFactory.of(ClientSettings.localEngine(pipeline.awsEndpoint()))
+                    .sync(GlueClient.builder(), SyncHttp.urlConnection()).build()) {
+                String run = glue.startJobRun(b -> b.jobName("firelake-compaction")).jobRunId();
+                JobRun ended = glue.getJobRun(b -> b.jobName("firelake-compaction").runId(run)).jobRun();
+                for (int i = 0; i < 600 && !List.of(JobRunState.SUCCEEDED, JobRunState.FAILED)
+                        .contains(ended.jobRunState()); i++) {
+                    Thread.sleep(250);
+                    ended = glue.getJobRun(b -> b.jobName("firelake-compaction").runId(run)).jobRun();
+                }
+                assertThat(ended.jobRunState()).as(ended.errorMessage()).isEqualTo(JobRunState.SUCCEEDED);
+                assertThat(Files.readString(lake.resolve("state/compaction.properties")))
+                        .contains("run=" + run, "days=" + (days.equals(today) ? days : days + "," + today));
+            }
 
             // The job's own argument check fails the run: Glue's ErrorMessage is the exception line, no views start.
             Run failed = firelake("batch", "--source", "aws", "--endpoint-url", endpoint, "--date", today,
@@ -92,6 +130,29 @@ class GlueJobsOnTheLocalEndpointTest {
                             "firelake batch: firelake-batch-views not started")
                     .doesNotContain("\tat ");
             assertThat(failed.out()).doesNotContain("firelake-batch-views: started");
+        }
+    }
+
+    /** The end of a job's log, to say why a run failed. */
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
         }
     }
 

@@ -182,7 +182,9 @@ class ReportsThroughAthenaEndpointTest {
         String last = fixture.athena.listQueryExecutions(b -> b.workGroup(AthenaEndpointFixture.WORK_GROUP))
                 .queryExecutionIds().get(1);
         QueryExecution execution = fixture.athena.getQueryExecution(b -> b.queryExecutionId(last)).queryExecution();
-        assertThat(execution.query()).startsWith("-- How much revenue").contains("BETWEEN '2026-11-20' AND '2026-11-22'");
+        // The range reaches Athena as the named query's execution parameters, the text is the named query's.
+        assertThat(execution.query()).startsWith("-- How much revenue").contains("BETWEEN ? AND ?");
+        assertThat(execution.executionParameters()).containsExactly("'2026-11-20'", "'2026-11-22'");
         assertThat(execution.queryExecutionContext().database()).isEqualTo("firelake");
         assertThat(execution.resultConfiguration().outputLocation()).as("the work group enforces its own")
                 .startsWith("s3://firelake-lake/results/");
