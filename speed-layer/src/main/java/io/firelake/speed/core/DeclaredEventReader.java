@@ -57,11 +57,12 @@ public final class DeclaredEventReader implements EventParser {
             Map<String, Object> node = root;
             for (int i = 0; i < fields[slot].path().size() - 1; i++) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> child = (Map<String, Object>) node.computeIfAbsent(fields[slot].path().get(i),
-                        k -> new HashMap<String, Object>());
+                Map<String, Object> child = (Map<String, Object>) node.computeIfAbsent(
+                        fields[slot].path().get(i).intern(), k -> new HashMap<String, Object>());
                 node = child;
             }
-            node.put(fields[slot].path().get(fields[slot].path().size() - 1), slot);
+            // Interned like the parser's field names (JsonFactory.Feature.INTERN_FIELD_NAMES): lookups hit by identity.
+            node.put(fields[slot].path().get(fields[slot].path().size() - 1).intern(), slot);
         }
         this.id = plan.slot(plan.spec().idField());
         this.time = plan.slot(plan.spec().timeField());
@@ -216,7 +217,7 @@ public final class DeclaredEventReader implements EventParser {
                     return rejected(BadRecordReason.WRONG_TYPE, field.name() + " does not fit decimal("
                             + field.precision() + "," + field.scale() + ")");
                 }
-                numbers[slot] = decimal.setScale(field.scale()).unscaledValue().longValueExact();
+                numbers[slot] = decimal.movePointRight(field.scale()).longValueExact();
             }
             case DOUBLE -> {
                 if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
