@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the speed layer's handler benchmark (not a test) on one thread. Usage: speed-layer/benchmark.sh [events-per-window] [rounds]
+# Runs the speed layer's handler benchmark (not a test) on one thread. Usage: speed-layer/benchmark.sh [events-per-window] [rounds] [contract: clickstream (default), iot-telemetry or a folder]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! ./mvnw -B -q -pl speed-layer -am test-compile dependency:build-classpath -Dmdep.includeScope=test \

@@ -59,5 +59,14 @@ class IotContractHandlerTest {
         assertThat(logLines).filteredOn(line -> line.contains("bad record skipped"))
                 .anySatisfy(line -> assertThat(line).contains("battery is not one of [ok, low, critical]"))
                 .anySatisfy(line -> assertThat(line).contains("device_id is missing or null"));
+
+        long first = output.minutes().get(0).epochMinute();
+        io.firelake.speed.report.RealtimeReport report = io.firelake.speed.report.RealtimeReport.of(
+                SpeedLayerContracts.packaged("iot-telemetry"), output.minutes(), List.of(output.summary()), first,
+                first + 1, 10);
+        assertThat(report.distinct("devices")).isEqualTo(4);
+        assertThat(report.render("a test")).contains("thermostat", "freezer", "meter", "temperature_min: -18.75",
+                "temperature_max: 21.5", "devices: 4", "low_battery_devices: 2", "Bad records skipped: 4");
+        assertThat(report.toJson()).contains("\"readings\":{\"freezer\":2,\"meter\":1,\"thermostat\":2}");
     }
 }

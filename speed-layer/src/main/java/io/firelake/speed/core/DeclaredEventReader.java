@@ -38,14 +38,20 @@ public final class DeclaredEventReader implements EventParser {
 
     private final AggregatePlan plan;
     private final FieldSpec[] fields;
-    /** JSON keys to field slots (Integer) or to the keys inside a nested object (another map). */
-    private final Map<String, Object> root = new HashMap<>();
+    /** JSON keys to field slots or to the keys inside a nested object. */
+    private final KeyTable root;
+    /** Per slot, what reading a value does ({@link #SKIP_TEXT} to {@link #TIMESTAMP}): no record lookups per value. */
+    private final byte[] kinds;
+    private final boolean[] nullable;
+    private final boolean[] required;
+    private final java.util.regex.Pattern[] patterns;
+    private final String[] cutAt;
+    private final int[] maxLength;
     private final int id;
     private final int time;
     private final int type;
     private final int width;
     private final AggregatePlan.Match[] requiredWhen;
-    private final boolean[] textNeeded;
     private final long[] defaults;
     /** The fields with a check after reading (required, default, values, pattern, cut), roles excluded, in order. */
     private final int[] checked;
@@ -53,31 +59,66 @@ public final class DeclaredEventReader implements EventParser {
     public DeclaredEventReader(AggregatePlan plan) {
         this.plan = plan;
         this.fields = plan.fields();
+        Map<String, Object> tree = new HashMap<>();
         for (int slot = 0; slot < fields.length; slot++) {
-            Map<String, Object> node = root;
+            Map<String, Object> node = tree;
             for (int i = 0; i < fields[slot].path().size() - 1; i++) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> child = (Map<String, Object>) node.computeIfAbsent(fields[slot].path().get(i),
-                        k -> new HashMap<String, Object>());
+                Map<String, Object> child = (Map<String, Object>) node.computeIfAbsent(
+                        fields[slot].path().get(i).intern(), k -> new HashMap<String, Object>());
                 node = child;
             }
-            node.put(fields[slot].path().get(fields[slot].path().size() - 1), slot);
+            // Interned like the parser's field names (JsonFactory.Feature.INTERN_FIELD_NAMES): lookups hit by identity.
+            node.put(fields[slot].path().get(fields[slot].path().size() - 1).intern(), slot);
         }
+        this.root = new KeyTable(tree);
         this.id = plan.slot(plan.spec().idField());
         this.time = plan.slot(plan.spec().timeField());
         this.type = plan.slot(plan.spec().typeField());
         this.width = fields.length + plan.products().length;
         this.checked = java.util.stream.IntStream.range(0, fields.length)
-                .filter(slot -> slot != id && slot != time && slot != type && hasChecks(fields[slot]))
+                .filter(slot -> slot != id && slot != time && slot != type && FieldValues.hasChecks(fields[slot]))
                 .toArray();
         this.requiredWhen = new AggregatePlan.Match[fields.length];
-        this.textNeeded = new boolean[fields.length];
         this.defaults = new long[fields.length];
+        this.kinds = new byte[fields.length];
+        this.nullable = new boolean[fields.length];
+        this.required = new boolean[fields.length];
+        this.patterns = new java.util.regex.Pattern[fields.length];
+        this.cutAt = new String[fields.length];
+        this.maxLength = new int[fields.length];
         for (int slot = 0; slot < fields.length; slot++) {
+            kinds[slot] = kind(fields[slot], plan.textNeeded(slot));
+            nullable[slot] = fields[slot].nullable();
+            required[slot] = fields[slot].required();
+            patterns[slot] = plan.pattern(slot);
+            cutAt[slot] = fields[slot].cutAt();
+            maxLength[slot] = fields[slot].maxLength();
             requiredWhen[slot] = plan.match(fields[slot].requiredWhen());
-            textNeeded[slot] = plan.textNeeded(slot);
-            defaults[slot] = fields[slot].defaultValue() == null ? 0 : defaultNumber(fields[slot]);
+            defaults[slot] = fields[slot].defaultValue() == null ? 0 : FieldValues.defaultNumber(fields[slot]);
         }
+    }
+
+    private static final byte SKIP_TEXT = 0;
+    private static final byte TEXT = 1;
+    private static final byte ENUM = 2;
+    private static final byte INT = 3;
+    private static final byte LONG = 4;
+    private static final byte DECIMAL = 5;
+    private static final byte DOUBLE = 6;
+    private static final byte BOOLEAN = 7;
+    private static final byte TIMESTAMP = 8;
+
+    private static byte kind(FieldSpec field, boolean textNeeded) {
+        return switch (field.type()) {
+            case STRING -> field.isEnum() ? ENUM : textNeeded ? TEXT : SKIP_TEXT;
+            case INT -> INT;
+            case LONG -> LONG;
+            case DECIMAL -> DECIMAL;
+            case DOUBLE -> DOUBLE;
+            case BOOLEAN -> BOOLEAN;
+            case TIMESTAMP -> TIMESTAMP;
+        };
     }
 
     public AggregatePlan plan() {
@@ -132,7 +173,7 @@ public final class DeclaredEventReader implements EventParser {
     }
 
     /** Reads the object's keys up to its END_OBJECT; a wrong type stops at once. */
-    private ParseOutcome readObject(JsonParser parser, Map<String, Object> node, Reading reading, boolean top)
+    private ParseOutcome readObject(JsonParser parser, KeyTable node, Reading reading, boolean top)
             throws IOException {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
@@ -141,16 +182,15 @@ public final class DeclaredEventReader implements EventParser {
             if (top) {
                 reading.topLevelFields++;
             }
-            Object target = node.get(name);
-            if (target instanceof Integer slot) {
-                ParseOutcome bad = readValue(parser, value, slot, reading);
+            int target = node.find(name);
+            if (target >= 0) {
+                ParseOutcome bad = readValue(parser, value, target, reading);
                 if (bad != null) {
                     return bad;
                 }
-            } else if (target != null) {
+            } else if (target != KeyTable.ABSENT) {
                 if (value == JsonToken.START_OBJECT) {
-                    @SuppressWarnings("unchecked")
-                    ParseOutcome bad = readObject(parser, (Map<String, Object>) target, reading, false);
+                    ParseOutcome bad = readObject(parser, node.child(target), reading, false);
                     if (bad != null) {
                         return bad;
                     }
@@ -171,77 +211,90 @@ public final class DeclaredEventReader implements EventParser {
     }
 
     private ParseOutcome readValue(JsonParser parser, JsonToken value, int slot, Reading reading) throws IOException {
-        FieldSpec field = fields[slot];
         if (value == JsonToken.VALUE_NULL) {
-            return field.nullable() ? null : wrongType(field.name());
+            return nullable[slot] ? null : wrongType(fields[slot].name());
         }
         long[] numbers = reading.numbers;
-        switch (field.type()) {
-            case STRING -> {
+        switch (kinds[slot]) {
+            case SKIP_TEXT -> {
                 if (value != JsonToken.VALUE_STRING) {
-                    return wrongType(field.name());
+                    return wrongType(fields[slot].name()); // present, of the right type, and nothing reads it
                 }
-                if (!textNeeded[slot]) {
-                    break; // present, of the right type, and nothing reads it
+            }
+            case TEXT -> {
+                if (value != JsonToken.VALUE_STRING) {
+                    return wrongType(fields[slot].name());
+                }
+                reading.text[slot] = parser.getText();
+            }
+            case ENUM -> {
+                if (value != JsonToken.VALUE_STRING) {
+                    return wrongType(fields[slot].name());
                 }
                 String text = parser.getText();
                 reading.text[slot] = text;
-                Map<String, Integer> index = plan.enumIndex(slot);
-                if (index != null) {
-                    Integer i = index.get(text);
-                    numbers[slot] = i == null ? -1 : i;
-                }
+                Integer index = plan.enumIndex(slot).get(text);
+                numbers[slot] = index == null ? -1 : index;
             }
             case INT, LONG -> {
-                if (value != JsonToken.VALUE_NUMBER_INT || !fits(parser.getNumberType(), field.type())) {
-                    return wrongType(field.name());
+                if (value != JsonToken.VALUE_NUMBER_INT
+                        || !fits(parser.getNumberType(), kinds[slot] == LONG ? FieldType.LONG : FieldType.INT)) {
+                    return wrongType(fields[slot].name());
                 }
                 numbers[slot] = parser.getLongValue();
             }
             case DECIMAL -> {
-                BigDecimal decimal;
-                if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-                    decimal = parser.getDecimalValue();
-                } else if (value == JsonToken.VALUE_STRING) {
-                    try {
-                        decimal = new BigDecimal(parser.getText().trim());
-                    } catch (NumberFormatException e) {
-                        return wrongType(field.name());
-                    }
-                } else {
-                    return wrongType(field.name());
+                ParseOutcome bad = readDecimal(parser, value, slot, numbers);
+                if (bad != null) {
+                    return bad;
                 }
-                BigDecimal exact = decimal.stripTrailingZeros();
-                if (exact.scale() > field.scale() || exact.precision() - exact.scale() > field.precision() - field.scale()) {
-                    return rejected(BadRecordReason.WRONG_TYPE, field.name() + " does not fit decimal("
-                            + field.precision() + "," + field.scale() + ")");
-                }
-                numbers[slot] = decimal.setScale(field.scale()).unscaledValue().longValueExact();
             }
             case DOUBLE -> {
                 if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
-                    return wrongType(field.name());
+                    return wrongType(fields[slot].name());
                 }
                 numbers[slot] = Double.doubleToLongBits(parser.getDoubleValue());
             }
             case BOOLEAN -> {
                 if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
-                    return wrongType(field.name());
+                    return wrongType(fields[slot].name());
                 }
                 numbers[slot] = value == JsonToken.VALUE_TRUE ? 1 : 0;
             }
-            case TIMESTAMP -> {
+            default -> { // TIMESTAMP
                 if (value == JsonToken.VALUE_STRING) {
                     reading.text[slot] = parser.getText();
                 } else if (value == JsonToken.VALUE_NUMBER_INT && fits(parser.getNumberType(), FieldType.LONG)) {
                     numbers[slot] = parser.getLongValue();
                 } else {
-                    return wrongType(field.name());
+                    return wrongType(fields[slot].name());
                 }
             }
-            default -> throw new IllegalStateException(field.type().name());
         }
         reading.present |= 1L << slot;
+        return null;
+    }
+
+    private ParseOutcome readDecimal(JsonParser parser, JsonToken value, int slot, long[] numbers) throws IOException {
+        FieldSpec field = fields[slot];
+        BigDecimal decimal;
+        if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+            decimal = parser.getDecimalValue();
+        } else if (value == JsonToken.VALUE_STRING) {
+            try {
+                decimal = new BigDecimal(parser.getText().trim());
+            } catch (NumberFormatException e) {
+                return wrongType(field.name());
+            }
+        } else {
+            return wrongType(field.name());
+        }
+        BigDecimal exact = decimal.stripTrailingZeros();
+        if (exact.scale() > field.scale() || exact.precision() - exact.scale() > field.precision() - field.scale()) {
+            return rejected(BadRecordReason.WRONG_TYPE, field.name() + " does not fit decimal("
+                    + field.precision() + "," + field.scale() + ")");
+        }
+        numbers[slot] = decimal.movePointRight(field.scale()).longValueExact();
         return null;
     }
 
@@ -274,7 +327,7 @@ public final class DeclaredEventReader implements EventParser {
             eventTime = reading.numbers[time];
         }
         for (int slot : checked) {
-            ParseOutcome bad = check(fields[slot], slot, reading);
+            ParseOutcome bad = check(slot, reading);
             if (bad != null) {
                 return bad;
             }
@@ -295,36 +348,31 @@ public final class DeclaredEventReader implements EventParser {
                 reading.numbers, reading.present));
     }
 
-    private ParseOutcome check(FieldSpec field, int slot, Reading reading) {
+    private ParseOutcome check(int slot, Reading reading) {
         if (!reading.has(slot)) {
-            if (field.required() || (requiredWhen[slot] != null && matches(requiredWhen[slot], reading))) {
-                return missing(field.name());
+            if (required[slot] || (requiredWhen[slot] != null && matches(requiredWhen[slot], reading))) {
+                return missing(fields[slot].name());
             }
-            if (field.defaultValue() != null) {
+            if (fields[slot].defaultValue() != null) {
                 reading.numbers[slot] = defaults[slot];
                 reading.present |= 1L << slot;
             }
             return null;
         }
         String text = reading.text[slot];
-        if (text == null || field.type() != FieldType.STRING) {
-            return null;
+        if (text == null) {
+            return null; // not a string, or one nothing reads
         }
-        if (field.isEnum() && reading.numbers[slot] < 0) {
-            return rejected(BadRecordReason.WRONG_TYPE, field.name() + " is not one of " + field.values());
+        if (kinds[slot] == ENUM && reading.numbers[slot] < 0) {
+            return rejected(BadRecordReason.WRONG_TYPE, fields[slot].name() + " is not one of " + fields[slot].values());
         }
-        if (field.pattern() != null && !plan.pattern(slot).matcher(text).matches()) {
-            return rejected(BadRecordReason.WRONG_TYPE, field.name() + " does not match " + field.pattern());
+        if (patterns[slot] != null && !patterns[slot].matcher(text).matches()) {
+            return rejected(BadRecordReason.WRONG_TYPE, fields[slot].name() + " does not match " + fields[slot].pattern());
         }
-        if (field.cutAt() != null || field.maxLength() > 0) {
-            reading.text[slot] = cut(text, field.cutAt(), field.maxLength());
+        if (cutAt[slot] != null || maxLength[slot] > 0) {
+            reading.text[slot] = FieldValues.cut(text, cutAt[slot], maxLength[slot]);
         }
         return null;
-    }
-
-    private static boolean hasChecks(FieldSpec field) {
-        return field.required() || field.requiredWhen() != null || field.defaultValue() != null || field.isEnum()
-                || field.pattern() != null || field.cutAt() != null || field.maxLength() > 0;
     }
 
     private boolean matches(AggregatePlan.Match match, Reading reading) {
@@ -333,35 +381,6 @@ public final class DeclaredEventReader implements EventParser {
         }
         return match.enumField() ? (match.mask() >>> reading.numbers[match.slot()] & 1L) != 0
                 : match.values().contains(reading.text[match.slot()]);
-    }
-
-    private static long defaultNumber(FieldSpec field) {
-        BigDecimal value = new BigDecimal(field.defaultValue());
-        return switch (field.type()) {
-            case DOUBLE -> Double.doubleToLongBits(value.doubleValue());
-            case DECIMAL -> value.setScale(field.scale(), java.math.RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
-            default -> value.longValueExact();
-        };
-    }
-
-    /** The text up to the first of the {@code cutAt} characters, then at most {@code maxLength} chars. */
-    static String cut(String text, String cutAt, int maxLength) {
-        int end = text.length();
-        if (cutAt != null) {
-            for (int i = 0; i < end; i++) {
-                if (cutAt.indexOf(text.charAt(i)) >= 0) {
-                    end = i;
-                    break;
-                }
-            }
-        }
-        if (maxLength > 0 && end > maxLength) {
-            end = maxLength;
-            if (Character.isHighSurrogate(text.charAt(end - 1))) {
-                end--; // never split a surrogate pair: the key must stay valid UTF-16
-            }
-        }
-        return end == text.length() ? text : text.substring(0, end);
     }
 
     private static ParseOutcome wrongType(String field) {

@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
                 "  local:   firelake realtime --endpoint http://127.0.0.1:8000",
                 "  AWS:     firelake realtime --region eu-west-1 --minutes 15",
                 "  scripts: firelake realtime --endpoint http://127.0.0.1:8000 --json",
-                "  IoT:     firelake realtime --endpoint http://127.0.0.1:8000 --contract contracts/iot-telemetry",
+                "  IoT:     firelake realtime --contract contracts/iot-telemetry",
                 ""},
         footer = {"", "Exit codes: 0 printed, 1 the table could not be read, 2 bad usage."})
 public final class RealtimeCommand implements Callable<Integer> {
