@@ -7,6 +7,7 @@ import io.firelake.athena.glue.GlueCatalogSync;
 import io.firelake.aws.client.AwsClientFactory;
 import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
+import io.firelake.config.cli.ContractOption;
 import io.firelake.config.cli.EndpointOptions;
 import io.firelake.config.cli.GlueDatabaseOption;
 import io.firelake.config.layout.DataLayout;
@@ -106,6 +107,9 @@ public final class CatalogCommand implements Callable<Integer> {
 
         @Mixin
         Target target;
+
+        @Mixin
+        ContractOption contract;
 
         /** The subcommand's work on an existing database; answers the exit code. */
         abstract int work(GlueCatalogSync catalog, List<String> tables, PrintWriter out, PrintWriter err);

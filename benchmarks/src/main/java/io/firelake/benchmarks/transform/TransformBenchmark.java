@@ -2,6 +2,7 @@ package io.firelake.benchmarks.transform;
 
 import io.firelake.benchmarks.workload.RealisticBatch;
 import io.firelake.events.EventContract;
+import io.firelake.events.contract.Contracts;
 import io.firelake.transform.FirehoseTransformHandler;
 import io.firelake.transform.core.InputRecord;
 import io.firelake.transform.core.RecordTransformer;
@@ -54,6 +55,10 @@ public class TransformBenchmark {
     @Param({"1", "2", "3"})
     public double batchMegabytes;
 
+    /** The event contract: records from its simulator, the transform built from it ({@code -p contract=iot-telemetry}). */
+    @Param({"clickstream"})
+    public String contract;
+
     private byte[] request;
     private List<InputRecord> records;
     private TransformBatch core;
@@ -64,10 +69,11 @@ public class TransformBenchmark {
 
     @Setup
     public void setUp() throws Exception {
+        Contracts.select(contract);
         RealisticBatch batch = RealisticBatch.ofMegabytes(batchMegabytes);
         request = batch.request();
         records = new FirehoseEventReader().read(request).records();
-        core = clickstreamCore();
+        core = core(Contracts.selected());
         handler = new FirehoseTransformHandler();
         limit = new NoEnrichmentLimit();
         context = new QuietContext();
@@ -76,9 +82,8 @@ public class TransformBenchmark {
     }
 
     /** The core the handler builds (validator, user-agent classifier with its cache, enricher, writer). */
-    static TransformBatch clickstreamCore() {
-        RecordValidator validator = RecordValidator.clickstream(Clock.systemUTC());
-        EventContract contract = EventContract.clickstream();
+    static TransformBatch core(EventContract contract) {
+        RecordValidator validator = RecordValidator.of(contract, Clock.systemUTC());
         Enricher enricher = new Enricher(contract, new UserAgentClassifier());
         RecordTransformer transformer = new RecordTransformer(validator, enricher,
                 new EnrichedEventWriter(contract.enriched()));

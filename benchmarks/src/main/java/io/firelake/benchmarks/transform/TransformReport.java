@@ -172,7 +172,7 @@ public final class TransformReport {
             int dropped = 0;
             int failed = 0;
             int tooLarge = 0;
-            for (io.firelake.transform.core.TransformResult result : TransformBenchmark.clickstreamCore().apply(records)) {
+            for (io.firelake.transform.core.TransformResult result : TransformBenchmark.core(io.firelake.events.EventContract.clickstream()).apply(records)) {
                 if (result instanceof io.firelake.transform.core.TransformResult.Ok) {
                     ok++;
                 } else if (result instanceof io.firelake.transform.core.TransformResult.Dropped) {

@@ -1,6 +1,7 @@
 package io.firelake.benchmarks.workload;
 
-import io.firelake.producer.generate.ClickstreamSimulator;
+import io.firelake.events.contract.Contracts;
+import io.firelake.producer.generate.Simulators;
 import io.firelake.producer.generate.FaultKind;
 import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
@@ -8,6 +9,7 @@ import io.firelake.producer.model.ProducerRecord;
 import io.firelake.transform.firehose.SampleBatch;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -36,7 +38,7 @@ public record RealisticBatch(List<byte[]> payloads, long payloadBytes, byte[] re
     }
 
     public static RealisticBatch of(long targetPayloadBytes, double faultRate, long seed) {
-        ClickstreamSimulator simulator = simulator(Long.MAX_VALUE, faultRate, seed);
+        Iterator<ProducerRecord> simulator = simulator(Long.MAX_VALUE, faultRate, seed);
         List<byte[]> payloads = new ArrayList<>();
         long bytes = 0;
         int faulty = 0;
@@ -57,7 +59,7 @@ public record RealisticBatch(List<byte[]> payloads, long payloadBytes, byte[] re
 
     /** {@code count} records of the simulator, faults included, for benchmarks that need more than one batch. */
     public static List<ProducerRecord> records(int count, double faultRate, long seed) {
-        ClickstreamSimulator simulator = simulator(count, faultRate, seed);
+        Iterator<ProducerRecord> simulator = simulator(count, faultRate, seed);
         List<ProducerRecord> records = new ArrayList<>(count);
         while (simulator.hasNext()) {
             records.add(simulator.next());
@@ -65,9 +67,10 @@ public record RealisticBatch(List<byte[]> payloads, long payloadBytes, byte[] re
         return records;
     }
 
-    private static ClickstreamSimulator simulator(long events, double faultRate, long seed) {
+    /** The simulator of the selected contract (clickstream unless a benchmark chose another). */
+    private static Iterator<ProducerRecord> simulator(long events, double faultRate, long seed) {
         FaultRates faults = FaultRates.combined(faultRate).with(FaultKind.OVERSIZED, 0);
-        return new ClickstreamSimulator(SimulationSettings.live(seed, events).withFaults(faults));
+        return Simulators.of(SimulationSettings.live(seed, events).withFaults(faults), Contracts.selected());
     }
 
     public int records() {

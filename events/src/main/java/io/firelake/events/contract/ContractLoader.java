@@ -54,6 +54,7 @@ public final class ContractLoader {
         Map<String, Enrichment> enrichments = new EnrichmentReader(raw, enriched, source)
                 .read(root.child("enrichments"), schemas.child("enriched"));
         SimulatorHints hints = HintsReader.read(root.child("simulator"), raw);
+        enriched = Projections.complete(enriched, enrichments, schemas.child("enriched"));
         EventContract contract;
         try {
             contract = new EventContract(name, raw, enriched, defaults, enrichments, hints,

@@ -65,8 +65,13 @@ public final class Contracts {
      * tables, the reports) reads it here, as a deployed Lambda reads its environment variable.
      */
     public static EventContract selected() {
+        return selected(System.getenv(ENV));
+    }
+
+    /** As {@link #selected()}, with the value of {@value #ENV} a handler read from its own environment. */
+    public static EventContract selected(String environmentValue) {
         String chosen = System.getProperty(PROPERTY);
-        String spec = chosen != null ? chosen : System.getenv(ENV);
+        String spec = chosen != null ? chosen : environmentValue;
         String key = spec == null || spec.isBlank() ? DEFAULT : spec;
         Selected last = selected;
         if (last != null && last.spec().equals(key)) {

@@ -177,13 +177,7 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
     private static byte[] invalidUtf8(byte[] json) {
         String text = new String(json, StandardCharsets.UTF_8);
         int at = text.indexOf("\":\"");
-        int insert = at < 0 ? 2 : at + 3;
-        byte[] out = new byte[json.length + 2];
-        System.arraycopy(json, 0, out, 0, insert);
-        out[insert] = (byte) 0xC3;
-        out[insert + 1] = (byte) 0x28;
-        System.arraycopy(json, insert, out, insert + 2, json.length - insert);
-        return out;
+        return FaultInjector.withInvalidUtf8(json, at < 0 ? 2 : at + 3);
     }
 
     /** Over Firehose's record limit: a text field (not the id) padded, else padding after the object. */

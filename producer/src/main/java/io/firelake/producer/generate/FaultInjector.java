@@ -103,7 +103,11 @@ final class FaultInjector {
     private static byte[] invalidUtf8(byte[] json) {
         byte[] marker = "\"page_url\":\"".getBytes(StandardCharsets.UTF_8);
         int at = indexOf(json, marker);
-        int insert = at < 0 ? 2 : at + marker.length + 8;
+        return withInvalidUtf8(json, at < 0 ? 2 : at + marker.length + 8);
+    }
+
+    /** The JSON with a byte sequence that is not UTF-8 ({@code C3 28}) inserted at {@code insert}. */
+    static byte[] withInvalidUtf8(byte[] json, int insert) {
         byte[] out = new byte[json.length + 2];
         System.arraycopy(json, 0, out, 0, insert);
         out[insert] = (byte) 0xC3;
