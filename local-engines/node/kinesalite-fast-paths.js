@@ -98,14 +98,14 @@ function fastGetRecords(db, original) {
         // kinesalite moves an empty read's iterator to (the same sequence index, now). Sequence numbers order by
         // index first, then time, so the record that takes that index next is skipped if it was stamped before that
         // now: a PutRecords whose LevelDB write is still running when a reader polls a second later. That lost the
-        // first record of a shard (both readers missed the same aggregate in a loaded 1M-event demo). An empty read
+        // first record of the stream (both readers missed the same aggregate in a loaded 1M-event demo). An empty read
         // of an open shard keeps its position instead; a closed shard's end is still detected as kinesalite does.
         const closed = !!stream.Shards[shardIx].SequenceNumberRange.EndingSequenceNumber
         let nextShardIterator = db.createShardIterator(streamName, shardId, lastSeqObj
           ? db.incrementSequence(lastSeqObj, null)
           : closed ? db.incrementSequence(seqObj, defaultTime) : seqNo)
         let millisBehind = 0
-        if (first == keys.length && stream.Shards[shardIx].SequenceNumberRange.EndingSequenceNumber) {
+        if (first == keys.length && closed) {
           const endSeqObj = db.parseSequence(stream.Shards[shardIx].SequenceNumberRange.EndingSequenceNumber)
           if (seqObj.seqTime >= endSeqObj.seqTime) {
             nextShardIterator = undefined
