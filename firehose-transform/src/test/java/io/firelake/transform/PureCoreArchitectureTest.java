@@ -15,7 +15,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class PureCoreArchitectureTest {
 
     private static final String[] CORE = {"io.firelake.transform.core..", "io.firelake.transform.validate..",
-            "io.firelake.transform.enrich..", "io.firelake.transform.firehose..", "io.firelake.transform.time.."};
+            "io.firelake.transform.enrich..", "io.firelake.transform.firehose..", "io.firelake.transform.time..",
+            "io.firelake.transform.json.."};
 
     @ArchTest
     static final ArchRule coreImportsNoAwsTypes = noClasses().that().resideInAnyPackage(CORE)

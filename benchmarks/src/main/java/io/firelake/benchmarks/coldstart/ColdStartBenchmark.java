@@ -192,7 +192,7 @@ public final class ColdStartBenchmark {
     }
 
     /** The machine's load, to be read next to the wall times (Linux), or "unknown". */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return parts[0] + ", " + parts[1] + ", " + parts[2];

@@ -35,7 +35,8 @@ public final class NodePackages {
     static final String LOCK_FILE = "package-lock.json";
     private static final String MARKER = ".firelake-installed";
     private static final String RESOURCE_DIR = "/io/firelake/local/engines/node/";
-    private static final List<String> SHIPPED_FILES = List.of("package.json", LOCK_FILE, "kinesalite-loopback.js");
+    private static final List<String> SHIPPED_FILES = List.of("package.json", LOCK_FILE, "kinesalite-loopback.js",
+            "kinesalite-fast-paths.js");
     private static final Pattern NODE_VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+).*");
     private static final Object IN_PROCESS_LOCK = new Object();
 
