@@ -45,7 +45,9 @@ class ContractEnrichmentsTest {
                   {"name": "carrier", "type": "string"},
                   {"name": "weekday", "type": "string"},
                   {"name": "scan_date", "type": "string", "firelake.partition": true},
-                  {"name": "scan_month", "type": "string", "firelake.partition": true}]}""");
+                  {"name": "scan_month", "type": "string", "firelake.partition": true,
+                   "firelake.projection": {"type": "date", "format": "yyyy-MM", "range": "2020-01,NOW",
+                                           "interval": "1", "interval.unit": "MONTHS"}}]}""");
         Files.writeString(dir.resolve("depots.csv"), "depot,region\nLHR1,south\nMAN2,north\n");
         Files.writeString(dir.resolve("contract.yaml"), """
                 name: parcel-scans
