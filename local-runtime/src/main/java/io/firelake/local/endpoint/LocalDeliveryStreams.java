@@ -13,7 +13,9 @@ import io.firelake.local.firehose.StreamSource;
 import io.firelake.local.firehose.aws.KinesisStreamSource;
 import io.firelake.local.firehose.aws.S3ObjectStore;
 import io.firelake.local.firehose.directput.DirectPutLog;
+import io.firelake.local.firehose.directput.DirectPutQuota;
 import io.firelake.local.firehose.lambda.PassThroughProcessor;
+import io.firelake.monitoring.metrics.FirehoseMetric;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
@@ -67,7 +69,8 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
     }
 
     private record Running(DeliveryStreamDescription stream, DeliveryStreamConfig config, String tableVersion,
-                           FirehoseRunner runner, DirectPutLog directPut, FirehoseMetrics metrics, int warmedUp) {
+                           FirehoseRunner runner, DirectPutLog directPut, DirectPutQuota quota,
+                           FirehoseMetrics metrics, int warmedUp) {
     }
 
     /** How often a stream's Glue table is checked for a new version, which the stream then converts with. */
@@ -132,7 +135,8 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
                 new S3ObjectStore(env.s3(), bucket).ensureBucket(), schema, work, metrics, env.clock());
         int warmedUp = firehose.warmUp(env.warmUp().get());
         streams.put(config.name(), new Running(stream, config, table.versionId(),
-                new FirehoseRunner(firehose, Duration.ofMillis(200)).start(), directPut, metrics, warmedUp));
+                new FirehoseRunner(firehose, Duration.ofMillis(200)).start(), directPut,
+                new DirectPutQuota(config.directPut(), env.clock()), metrics, warmedUp));
     }
 
     @Override
@@ -153,11 +157,13 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
         DirectPutLog log = running.directPut();
         List<byte[]> data = records.stream().map(SdkBytes::asByteArrayUnsafe).toList();
         // As Firehose past its throughput quota: the records that fit are taken, the others refused one by one, for
-        // the client to send again (a record of their own is always taken by an idle stream, however large).
+        // the client to send again, and counted as ThrottledRecords. The backlog bound always takes a record of its
+        // own into an idle stream, however large.
         int fit = 0;
         if (running.runner().isRunning()) {
-            long room = running.config().directPutBacklogBytes() - log.unreadBytes();
-            while (fit < data.size() && (room >= data.get(fit).length || log.unreadBytes() == 0 && fit == 0)) {
+            int quota = running.quota().admit(data);
+            long room = running.config().directPut().backlogBytes() - log.unreadBytes();
+            while (fit < quota && (room >= data.get(fit).length || log.unreadBytes() == 0 && fit == 0)) {
                 room -= data.get(fit).length;
                 fit++;
             }
@@ -169,6 +175,9 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
         for (int i = fit; i < data.size(); i++) {
             answers.add(PutRecordBatchResponseEntry.builder().errorCode(SERVICE_UNAVAILABLE)
                     .errorMessage("Slow down.").build());
+        }
+        if (fit < data.size()) {
+            running.metrics().record(FirehoseMetric.THROTTLED_RECORDS, data.size() - fit);
         }
         return answers;
     }

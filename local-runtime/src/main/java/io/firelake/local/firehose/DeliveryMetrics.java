@@ -118,8 +118,13 @@ final class DeliveryMetrics {
             objects.incrementAndGet();
         }
         out.record(FirehoseMetric.DELIVERY_TO_S3_OBJECT_COUNT, 1);
+        freshness(oldestArrival, now);
+    }
+
+    /** The age of the oldest record not yet in S3 ({@link FreshnessGauge} between objects). */
+    void freshness(Instant oldestWaiting, Instant now) {
         out.record(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS,
-                Math.max(0, Duration.between(oldestArrival, now).toMillis() / 1000.0));
+                Math.max(0, Duration.between(oldestWaiting, now).toMillis() / 1000.0));
     }
 
     /** The sum of every data point of {@code metric} this delivery stream published: the console's counters. */

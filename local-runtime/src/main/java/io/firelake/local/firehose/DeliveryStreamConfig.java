@@ -34,8 +34,9 @@ import java.util.Objects;
  * @param maxResponseBytes         largest invocation response; a larger one fails the invocation
  * @param processorTimeout         the processor function's timeout: an invocation still running then has failed
  * @param droppedLog               where each record the processor dropped is listed (JSON lines), or null for nowhere
- * @param directPutBacklogBytes    Direct PUT only: bytes accepted but not yet read, past which PutRecordBatch answers
- *                                 the records that do not fit {@code ServiceUnavailableException}
+ * @param directPut                Direct PUT only: the throughput quota and the backlog past which PutRecordBatch
+ *                                 answers the records that do not fit {@code ServiceUnavailableException}
+ * @param s3Retry                  how a refused PutObject is retried, and freshness published meanwhile
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_ExtendedS3DestinationConfiguration.html">ExtendedS3DestinationConfiguration</a>
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">Firehose data transformation</a>
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/limits.html">Firehose quotas</a>
@@ -46,27 +47,8 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
                                    String prefix, String errorPrefix, String glueDatabase, String glueTable,
                                    String functionName, int readLimit, int activePartitions, int concurrentInvocations,
                                    int maxRequestBytes, int maxResponseBytes, Duration processorTimeout,
-                                   Path droppedLog, long directPutBacklogBytes) {
+                                   Path droppedLog, DirectPutLimits directPut, S3Retry s3Retry) {
 
-    /**
-     * Lambda's limit on a synchronous response payload: 6 MB
-     * (<a href="https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html">Lambda quotas</a>).
-     */
-    public static final int DEFAULT_MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
-    /** Lambda's limit on a synchronous request payload: 6 MB, as for the response. */
-    public static final int DEFAULT_MAX_REQUEST_BYTES = 6 * 1024 * 1024;
-    /**
-     * The transform function's {@code Timeout} in sam/template.yaml (a property of the function, not a template
-     * parameter, so the template's value is the default here); Firehose accepts functions of up to
-     * {@link #MAX_PROCESSOR_TIMEOUT}. A timed-out invocation is a failed one: retried, then {@code processing-failed}
-     * (<a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation-failure-handling.html">failure handling</a>).
-     */
-    public static final Duration DEFAULT_PROCESSOR_TIMEOUT = Duration.ofSeconds(60);
-    /**
-     * Firehose supports Lambda invocations of up to 5 minutes
-     * (<a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">Lambda invocation duration</a>).
-     */
-    public static final Duration MAX_PROCESSOR_TIMEOUT = Duration.ofMinutes(5);
     /** Firehose's limit on one record before base64 encoding: 1,000 KiB. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 1000 * 1024;
     /**
@@ -99,17 +81,14 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
     public static final int DEFAULT_ACTIVE_PARTITIONS = 500;
     /** Firehose scales its invocations itself; locally one at a time unless the runtime asks for more. */
     public static final int DEFAULT_CONCURRENT_INVOCATIONS = 1;
-    /**
-     * A Direct PUT stream's backlog (accepted, not yet read) past which PutRecordBatch throttles: Firehose throttles a
-     * stream past its throughput quota, locally the reader is the limit. 256 MiB is about 600,000 events.
-     */
-    public static final long DEFAULT_DIRECT_PUT_BACKLOG_BYTES = 256L * 1024 * 1024;
     public static final String LOCAL_ACCOUNT_ID = "000000000000";
     public static final String DEFAULT_FUNCTION_NAME = "firelake-firehose-transform";
 
     public DeliveryStreamConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sourceStreamName, "sourceStreamName");
+        Objects.requireNonNull(s3Retry, "s3Retry");
+        Objects.requireNonNull(directPut, "directPut");
         if (!errorPrefix.contains(PrefixRenderer.ERROR_OUTPUT_TYPE)) {
             throw new IllegalArgumentException("the error prefix must contain " + PrefixRenderer.ERROR_OUTPUT_TYPE
                     + " (Firehose rejects it otherwise): " + errorPrefix);
@@ -118,16 +97,11 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
             throw new IllegalArgumentException("processor retries must be >= 0");
         }
         if (readLimit < 1 || activePartitions < 1 || concurrentInvocations < 1 || maxRequestBytes < 1
-                || maxResponseBytes < 1 || directPutBacklogBytes < 1) {
-            throw new IllegalArgumentException("read limit, active partitions, concurrent invocations, payload "
-                    + "limits and the Direct PUT backlog must be >= 1");
+                || maxResponseBytes < 1) {
+            throw new IllegalArgumentException("read limit, active partitions, concurrent invocations and "
+                    + "payload limits must be >= 1");
         }
-        if (processorTimeout.isNegative() || processorTimeout.isZero()
-                || processorTimeout.compareTo(MAX_PROCESSOR_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("the processor timeout must be over 0 and at most "
-                    + MAX_PROCESSOR_TIMEOUT.toMinutes() + " minutes (Firehose's limit for a Lambda invocation): "
-                    + processorTimeout);
-        }
+        ProcessorLimits.checkTimeout(processorTimeout);
     }
 
     /** The delivery stream the SAM template deploys, from its Parameters defaults, with the default limits. */
@@ -169,7 +143,8 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
         b.maxResponseBytes = maxResponseBytes;
         b.processorTimeout = processorTimeout;
         b.droppedLog = droppedLog;
-        b.directPutBacklogBytes = directPutBacklogBytes;
+        b.directPut = directPut;
+        b.s3Retry = s3Retry;
         return b;
     }
 
@@ -201,11 +176,12 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
         private int readLimit = DEFAULT_READ_LIMIT;
         private int activePartitions = DEFAULT_ACTIVE_PARTITIONS;
         private int concurrentInvocations = DEFAULT_CONCURRENT_INVOCATIONS;
-        private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
-        private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-        private Duration processorTimeout = DEFAULT_PROCESSOR_TIMEOUT;
+        private int maxRequestBytes = ProcessorLimits.DEFAULT_MAX_REQUEST_BYTES;
+        private int maxResponseBytes = ProcessorLimits.DEFAULT_MAX_RESPONSE_BYTES;
+        private Duration processorTimeout = ProcessorLimits.DEFAULT_PROCESSOR_TIMEOUT;
         private Path droppedLog;
-        private long directPutBacklogBytes = DEFAULT_DIRECT_PUT_BACKLOG_BYTES;
+        private DirectPutLimits directPut = DirectPutLimits.DEFAULT;
+        private S3Retry s3Retry = S3Retry.DEFAULT;
 
         private Builder(String name, String sourceStreamName) {
             this.name = name;
@@ -287,7 +263,7 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
             return this;
         }
 
-        /** The processor function's timeout (Lambda's {@code Timeout}, at most {@link #MAX_PROCESSOR_TIMEOUT}). */
+        /** The processor function's timeout (Lambda's {@code Timeout}; {@link ProcessorLimits} caps it). */
         public Builder processorTimeout(Duration timeout) {
             this.processorTimeout = timeout;
             return this;
@@ -301,7 +277,19 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
 
         /** Direct PUT: the backlog past which PutRecordBatch throttles (tests make it small). */
         public Builder directPutBacklog(long bytes) {
-            this.directPutBacklogBytes = bytes;
+            this.directPut = directPut.withBacklog(bytes);
+            return this;
+        }
+
+        /** Direct PUT: the throughput quota per second (Firehose's defaults; tests make it small). */
+        public Builder directPutQuota(int records, int requests, long bytes) {
+            this.directPut = directPut.withQuota(records, requests, bytes);
+            return this;
+        }
+
+        /** How a refused PutObject is retried (Firehose: every 5 s for 24 h; tests make it short). */
+        public Builder s3Retry(S3Retry retry) {
+            this.s3Retry = retry;
             return this;
         }
 
@@ -310,7 +298,7 @@ public record DeliveryStreamConfig(String name, String sourceStreamName, String 
                     processorBufferInterval, processorRetries, retryBackoff, s3BufferBytes, s3BufferInterval, prefix,
                     errorPrefix, glueDatabase, glueTable, functionName, readLimit, activePartitions,
                     concurrentInvocations, maxRequestBytes, maxResponseBytes, processorTimeout, droppedLog,
-                    directPutBacklogBytes);
+                    directPut, s3Retry);
         }
     }
 }

@@ -87,6 +87,22 @@ final class Destinations implements Router.OpenPartitions, AutoCloseable {
         return fills;
     }
 
+    /** The arrival of the oldest record in the S3 buffers (and {@code writing}, which may have left them), or null. */
+    Instant oldestWaiting(ObjectBuffer writing) {
+        Instant oldest = writing == null ? null : writing.oldestArrival();
+        for (ObjectBuffer buffer : lake.values()) {
+            oldest = older(oldest, buffer.oldestArrival());
+        }
+        for (ObjectBuffer buffer : errors.values()) {
+            oldest = older(oldest, buffer.oldestArrival());
+        }
+        return oldest;
+    }
+
+    private static Instant older(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
+    }
+
     @Override
     public boolean isOpen(String prefix) {
         return lake.containsKey(prefix);
@@ -178,7 +194,7 @@ final class Destinations implements Router.OpenPartitions, AutoCloseable {
     }
 
     private void write(ObjectBuffer buffer) {
-        delivery.write(buffer);
+        delivery.write(buffer, () -> oldestWaiting(buffer));
         source.complete(buffer.records());
     }
 

@@ -47,6 +47,7 @@ public final class LocalFirehose implements AutoCloseable {
     private final ProcessorStage processors;
     private final Consumer<SourceRecord> toProcessors;
     private final BufferGauges gauges = new BufferGauges();
+    private final FreshnessGauge freshness;
 
     /**
      * @param handlers the processor: with {@code concurrentInvocations} above 1 each invocation thread gets its own
@@ -65,8 +66,9 @@ public final class LocalFirehose implements AutoCloseable {
         this.source = new SourceStage(stream, new CheckpointStore(workDir.resolve("checkpoint.json")),
                 config.readLimit(), this.metrics, clock);
         Router router = new Router(config);
-        this.destinations = new Destinations(config, router, new ObjectDelivery(store, router, this.metrics, clock, gauges),
-                source, this.metrics, schema, staging, clock);
+        this.freshness = new FreshnessGauge(this.metrics, config.s3Retry().freshnessPeriod(), clock.instant());
+        this.destinations = new Destinations(config, router, new ObjectDelivery(store, router, this.metrics, clock, gauges,
+                config.s3Retry(), freshness), source, this.metrics, schema, staging, clock);
         this.processors = new ProcessorStage(config,
                 new ProcessorProtocol(config, stream.streamArn(), config.maxResponseBytes()),
                 new OpenXJsonDeserializer(schema), handlers, this.metrics, clock, destinations::accept);
@@ -78,6 +80,7 @@ public final class LocalFirehose implements AutoCloseable {
         int read = source.read(toProcessors);
         processors.poll();
         destinations.writeDue(false);
+        freshness.publishIfDue(() -> destinations.oldestWaiting(null), clock.instant());
         metrics.flushIfDue();
         if (gauges.watched()) {
             gauges.publish(processors.fill(), destinations.fills());

@@ -6,44 +6,55 @@ import io.firelake.aws.retry.Sleeper;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Writes finished buffers to the S3 destination: one PutObject per object, the one place S3 is written and retried.
- * Firehose retries S3 for up to 24 hours; locally a write that fails {@value #ATTEMPTS} times stops the delivery
- * stream, and the checkpoint has not moved past the object's records, so they are read again at the next start.
+ * A refused write is retried as Firehose does ({@link S3Retry}: every 5 s for up to 24 hours), on the delivery thread,
+ * so delivery pauses and the source is not read meanwhile (Kinesis keeps the records; a Direct PUT backlog fills
+ * until PutRecordBatch throttles). While it waits, DataFreshness keeps being published and grows. When the retry
+ * duration ends the stream stops (Firehose would discard the data): the checkpoint has not moved past the object's
+ * records, so they are read again at the next start.
  *
- * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/basic-deliver.html">Firehose data delivery (failure handling)</a>
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/retry.html">Handle data delivery failures (Amazon S3)</a>
  */
 final class ObjectDelivery {
-
-    static final int ATTEMPTS = 5;
-    /** Before retry n, n times 200 ms: a local S3 that hiccups is back within a second. */
-    private static final RetryPolicy RETRIES = RetryPolicy.attempts(ATTEMPTS,
-            Backoff.linear(Duration.ofMillis(200), Duration.ofSeconds(1)));
 
     private final ObjectStore store;
     private final Router router;
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final BufferGauges gauges;
+    private final FreshnessGauge freshness;
+    private final RetryPolicy retries;
 
-    ObjectDelivery(ObjectStore store, Router router, DeliveryMetrics metrics, Clock clock, BufferGauges gauges) {
+    ObjectDelivery(ObjectStore store, Router router, DeliveryMetrics metrics, Clock clock, BufferGauges gauges,
+                   S3Retry retry, FreshnessGauge freshness) {
         this.store = store;
         this.router = router;
         this.metrics = metrics;
         this.clock = clock;
         this.gauges = gauges;
+        this.freshness = freshness;
+        this.retries = RetryPolicy.attempts(retry.attempts(), Backoff.constant(retry.interval()));
     }
 
-    /** Finishes the buffer, writes it and deletes its staged file; its records are then complete. */
-    void write(ObjectBuffer buffer) {
+    /**
+     * Finishes the buffer, writes it and deletes its staged file; its records are then complete. {@code oldestWaiting}
+     * is the arrival of the oldest record not yet in S3, published as freshness while a refused write waits.
+     */
+    void write(ObjectBuffer buffer, Supplier<Instant> oldestWaiting) {
         Path file = buffer.finish();
         String key = buffer.objectKey(router);
         int[] attempts = {0};
+        Sleeper waiting = delay -> {
+            freshness.publishIfDue(oldestWaiting, clock.instant());
+            metrics.flushIfDue();
+            Sleeper.THREAD.sleep(delay);
+        };
         try {
-            RETRIES.call(attempt -> {
+            retries.call(attempt -> {
                 attempts[0] = attempt;
                 try {
                     store.put(key, file, buffer.contentType());
@@ -52,7 +63,7 @@ final class ObjectDelivery {
                     metrics.putFailed();
                     throw e;
                 }
-            }, e -> e instanceof RuntimeException, Sleeper.THREAD);
+            }, e -> e instanceof RuntimeException, waiting);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot write s3://" + store.bucket() + "/" + key + " after "
                     + attempts[0] + " attempts: " + e.getMessage(), e);

@@ -45,8 +45,8 @@ class InvocationAndPartitionLimitsTest {
         }
         // 12,000 records of about 200 bytes are 2.4 MB, under the 3 MB hint: only the request limit splits them.
         assertThat(requestBytes).hasSizeGreaterThan(1)
-                .allSatisfy(bytes -> assertThat(bytes).isLessThanOrEqualTo(DeliveryStreamConfig.DEFAULT_MAX_REQUEST_BYTES));
-        assertThat(requestBytes.get(0)).isGreaterThan(DeliveryStreamConfig.DEFAULT_MAX_REQUEST_BYTES * 3 / 4);
+                .allSatisfy(bytes -> assertThat(bytes).isLessThanOrEqualTo(ProcessorLimits.DEFAULT_MAX_REQUEST_BYTES));
+        assertThat(requestBytes.get(0)).isGreaterThan(ProcessorLimits.DEFAULT_MAX_REQUEST_BYTES * 3 / 4);
         assertThat(handler.events.stream().mapToInt(e -> e.get("records").size()).sum()).isEqualTo(records);
     }
 
@@ -114,7 +114,7 @@ class InvocationAndPartitionLimitsTest {
     @Test
     void aFunctionTimeoutOverFiveMinutesIsRefused() {
         var config = engines.pipeline(1).config;
-        assertThat(config.processorTimeout()).isEqualTo(DeliveryStreamConfig.DEFAULT_PROCESSOR_TIMEOUT);
+        assertThat(config.processorTimeout()).isEqualTo(ProcessorLimits.DEFAULT_PROCESSOR_TIMEOUT);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> config.toBuilder().processorTimeout(Duration.ofMinutes(5).plusSeconds(1)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 5 minutes");

@@ -150,7 +150,7 @@ class LocalFirehoseConformanceTest {
     void aResponseOverSixMegabytesFailsTheWholeInvocation() {
         var pipeline = engines.pipeline(1);
         pipeline.put(events(3));
-        String padding = "x".repeat(DeliveryStreamConfig.DEFAULT_MAX_RESPONSE_BYTES);
+        String padding = "x".repeat(ProcessorLimits.DEFAULT_MAX_RESPONSE_BYTES);
         var handler = new TestProcessors.Recording(r -> {
             ((ObjectNode) r.get("records").get(0)).put("padding", padding);
             return r;

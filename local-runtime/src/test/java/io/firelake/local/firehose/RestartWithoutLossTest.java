@@ -87,6 +87,9 @@ class RestartWithoutLossTest {
     @Test
     void aPutObjectFailingFiveTimesStopsTheStreamWithoutMovingItsCheckpoint() throws Exception {
         var pipeline = engines.pipeline(1);
+        int attemptsAllowed = 5; // the first and 4 retries, 10 ms apart, within a 40 ms retry duration
+        pipeline.config = pipeline.config.toBuilder().s3Retry(new S3Retry(Duration.ofMillis(10), Duration.ofMillis(40),
+                S3Retry.DEFAULT_FRESHNESS_PERIOD)).build();
         pipeline.put(events(0, 20));
         var handler = new TestProcessors.Recording(r -> r);
         AtomicInteger attempts = new AtomicInteger();
@@ -94,9 +97,9 @@ class RestartWithoutLossTest {
             attempts.incrementAndGet();
             throw new IllegalStateException("S3 is down");
         }));
-        assertThatThrownBy(failing::drain).hasMessageContaining("after " + ObjectDelivery.ATTEMPTS + " attempts")
+        assertThatThrownBy(failing::drain).hasMessageContaining("after " + attemptsAllowed + " attempts")
                 .hasMessageContaining("S3 is down");
-        assertThat(attempts).hasValue(ObjectDelivery.ATTEMPTS);
+        assertThat(attempts).hasValue(attemptsAllowed);
         assertThat(failing.checkpoints()).isEmpty();
         failing.close();
         try (LocalFirehose restarted = pipeline.firehose(handler.processor())) {

@@ -3,19 +3,27 @@ package io.firelake.local.monitoring;
 import io.firelake.aws.client.AwsClientFactory;
 import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
+import io.firelake.aws.retry.Backoff;
+import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.endpoint.GlueTableEdits;
+import io.firelake.local.endpoint.TemplateDeliveryStream;
 import io.firelake.local.firehose.DeliveryStreamConfig;
+import io.firelake.local.firehose.DirectPutLimits;
+import io.firelake.local.firehose.S3Retry;
 import io.firelake.local.runtime.LocalPipeline;
+import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.monitoring.cli.MonitorCommand;
 import io.firelake.producer.ProducerRun;
 import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
+import io.firelake.producer.send.SenderSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 
 import java.io.PrintWriter;
@@ -61,9 +69,13 @@ class MonitorOnTheEndpointTest {
     }
 
     private static Run monitor(LocalPipeline pipeline, String... more) {
+        return monitorStream(pipeline, STREAM, more);
+    }
+
+    private static Run monitorStream(LocalPipeline pipeline, String deliveryStream, String... more) {
         StringWriter out = new StringWriter();
         List<String> args = new java.util.ArrayList<>(List.of("--source", "aws", "--endpoint-url",
-                pipeline.awsEndpoint().toString(), "--delivery-stream", STREAM, "--since", "15m"));
+                pipeline.awsEndpoint().toString(), "--delivery-stream", deliveryStream, "--since", "15m"));
         args.addAll(List.of(more));
         int code = new CommandLine(new MonitorCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(out))
                 .execute(args.toArray(String[]::new));
@@ -92,7 +104,8 @@ class MonitorOnTheEndpointTest {
                     .containsPattern("ok +Lambda processing +invocation success rate 100")
                     .contains("error prefix: 0 records");
             assertThat(Files.readString(html)).contains("data-metric=\"DeliveryToS3.DataFreshness\"")
-                    .contains("data-metric=\"IncomingRecords\"");
+                    .contains("data-metric=\"IncomingRecords\"")
+                    .as("the alarms, as in the text report").contains("<td>firelake-DeliveryFreshness</td>");
 
             Run watch = monitor(pipeline, "--watch", "--interval", "100ms", "--iterations", "2");
             assertThat(watch.exitCode()).as(watch.output()).isZero();
@@ -163,7 +176,9 @@ class MonitorOnTheEndpointTest {
 
     @Test
     void anS3ThatRefusesThePutsIsFailingDeliveryToS3() throws Exception {
-        try (LocalPipeline pipeline = start(b -> b)) {
+        // Five attempts 200 ms apart, then the stream stops (Firehose would go on for 24 hours: the stall case below).
+        try (LocalPipeline pipeline = start(b -> b.s3Retry(new S3Retry(Duration.ofMillis(200), Duration.ofMillis(800),
+                S3Retry.DEFAULT_FRESHNESS_PERIOD)))) {
             send(pipeline, FaultRates.none());
             Path bucket = pipeline.lakeDir();
             Path aside = data.resolve("bucket-aside");
@@ -178,6 +193,84 @@ class MonitorOnTheEndpointTest {
             // The alarm needs 2 breaching 5-minute periods: the failed puts make one (two if they straddle periods).
             assertThat(run.output()).containsPattern("(OK|ALARM) +firelake-DeliverySuccess +Threshold Crossed: [12] "
                     + "out of the last 2 datapoints \\[0.0 .*] (was|were) less than the threshold \\(1.0\\)");
+        }
+    }
+
+    @Test
+    void anUnreachableS3StallsDeliveryUntilItReturnsAndNothingIsLost() throws Exception {
+        // Buffers of a second, a retry every 250 ms and freshness every second: only the monitor's floor (freshness
+        // is judged against at least 60 s, Firehose's resolution) makes this last a minute.
+        try (LocalPipeline pipeline = start(b -> b.processorBuffer(DeliveryStreamConfig.DEFAULT_PROCESSOR_BUFFER_BYTES,
+                        Duration.ofSeconds(1))
+                .s3Buffer(DeliveryStreamConfig.DEFAULT_S3_BUFFER_BYTES, Duration.ofSeconds(1))
+                .s3Retry(new S3Retry(Duration.ofMillis(250), Duration.ofHours(1), Duration.ofSeconds(1))))) {
+            // S3 refuses every write under raw/ (a file where its folder would be), as a bucket policy denying the
+            // delivery role's PutObject would; the bucket stays readable, so monitor still lists the error prefix.
+            Path blocked = Files.createDirectories(pipeline.lakeDir()).resolve("raw");
+            Files.createFile(blocked);
+            Path manifest = data.resolve("manifest.jsonl");
+            var sent = ProducerRun.builder().endpoint(pipeline.kinesisEndpoint())
+                    .stream(pipeline.options().settings().streamName()).manifest(manifest)
+                    .simulate(SimulationSettings.live(7, EVENTS).withFaults(FaultRates.none())).build().run().summary();
+            assertThat(sent.delivered()).isEqualTo(EVENTS);
+
+            Run stalled = monitor(pipeline, "--buffer-interval", "1");
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (!stalled.output().contains("delivery stalled") && System.nanoTime() < deadline) {
+                Thread.sleep(2_000);
+                stalled = monitor(pipeline, "--buffer-interval", "1");
+            }
+            assertThat(stalled.exitCode()).as(stalled.output()).isEqualTo(MonitorCommand.EXIT_FAILING);
+            assertThat(stalled.output()).containsPattern("FAILING +data freshness +delivery stalled: oldest "
+                    + "undelivered record is [\\d.]+ s old \\(S3 buffer interval 1 s\\) and growing, with no records "
+                    + "delivered to S3 in the last 300 s");
+            assertThat(pipeline.firehose().isRunning()).as("Firehose keeps retrying").isTrue();
+
+            Files.delete(blocked);
+            pipeline.firehose().drain(Duration.ofSeconds(120));
+            StringWriter out = new StringWriter();
+            int code = new CommandLine(new AccountingCommand()).setOut(new PrintWriter(out))
+                    .setErr(new PrintWriter(out)).execute("--manifest", manifest.toString(), "--data-dir",
+                            data.toString());
+            assertThat(code).as(out.toString()).isZero();
+            assertThat(out.toString()).as("every record delivered once").endsWith("accounting: produced=" + EVENTS
+                    + " delivered=" + EVENTS + " dropped=0 failed=0 duplicates=0 lost=0\n");
+        }
+    }
+
+    @Test
+    void aProducerOverTheDirectPutQuotaIsThrottled() throws Exception {
+        // A quota of 100 records a second: a producer sending 500-record calls is refused most of each call with
+        // ServiceUnavailableException ("Slow down."), backs off and sends the refused records again.
+        String direct = "firelake-direct";
+        try (LocalPipeline pipeline = start(b -> b.directPutQuota(100, DirectPutLimits.DEFAULT_REQUESTS_PER_SECOND,
+                DirectPutLimits.DEFAULT_BYTES_PER_SECOND));
+             FirehoseClient firehose = AwsClientFactory.of(ClientSettings.localEngine(pipeline.awsEndpoint()))
+                     .sync(FirehoseClient.builder(), SyncHttp.urlConnection()).build()) {
+            firehose.createDeliveryStream(TemplateDeliveryStream.directPutRequest(pipeline.options().settings(),
+                    DataLayout.of(data).bucket(), direct));
+            Path manifest = data.resolve("manifest.jsonl");
+            var sent = ProducerRun.builder().endpoint(pipeline.awsEndpoint()).deliveryStream(direct)
+                    .simulate(SimulationSettings.live(7, EVENTS).withFaults(FaultRates.none()))
+                    .settings(SenderSettings.defaults().withMaxAttempts(100)
+                            .withBackoff(Backoff.exponential(Duration.ofMillis(50), Duration.ofMillis(500))))
+                    .manifest(manifest).build().run().summary();
+            assertThat(sent.delivered()).isEqualTo(EVENTS);
+            assertThat(sent.throttled()).isPositive();
+            pipeline.endpoint().deliveryStreams().runner(direct).orElseThrow().drain(Duration.ofSeconds(60));
+
+            Run run = monitorStream(pipeline, direct);
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+            assertThat(run.output()).contains("delivery stream " + direct + ": DEGRADED")
+                    .containsPattern("DEGRADED +throttling +throttled: ThrottledRecords=\\d+")
+                    .containsPattern("ok +incoming data +" + EVENTS + " records in");
+            StringWriter out = new StringWriter();
+            int code = new CommandLine(new AccountingCommand()).setOut(new PrintWriter(out))
+                    .setErr(new PrintWriter(out)).execute("--manifest", manifest.toString(), "--data-dir",
+                            data.toString(), "--delivery-stream", direct);
+            assertThat(code).as(out.toString()).isZero();
+            assertThat(out.toString()).as("the throttled records were sent again and delivered once")
+                    .endsWith("delivered=" + EVENTS + " dropped=0 failed=0 duplicates=0 lost=0\n");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.firelake.monitoring.report;
 import io.firelake.monitoring.errors.ErrorSummarizer;
 import io.firelake.monitoring.errors.ErrorDocument;
 import io.firelake.monitoring.errors.ReasonClassifier;
+import io.firelake.monitoring.health.AlarmStatus;
 import io.firelake.monitoring.health.DeliveryStreamState;
 import io.firelake.monitoring.health.HealthEvaluator;
 import io.firelake.monitoring.health.HealthThresholds;
@@ -17,6 +18,7 @@ import org.w3c.dom.NodeList;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,5 +62,28 @@ class HtmlReportTest {
                 FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS.metricName());
         assertThat(html).contains("id=\"verdict\">degraded<").contains("&lt;script&gt;")
                 .doesNotContain("<script").doesNotContain("http://cdn").doesNotContain("src=");
+    }
+
+    @Test
+    void listsTheAlarmsAsTheTextReportDoes() {
+        Instant from = Instant.parse("2026-11-22T02:00:00Z");
+        MetricsWindow window = MetricsWindow.of(from, from.plusSeconds(1800), List.of());
+        var errors = new ErrorSummarizer(ReasonClassifier.none()).summarize(List.of(), 0);
+        DeliveryStreamState state = DeliveryStreamState.active("firelake-delivery");
+        var health = new HealthEvaluator(HealthThresholds.defaults()).evaluate(window, state, errors);
+        List<AlarmStatus> alarms = List.of(new AlarmStatus("firelake-DeliverySuccess", "ALARM",
+                "Threshold Crossed: 2 datapoints [0.0, 0.0] were < 1.0"),
+                new AlarmStatus("firelake-DeliveryFreshness", "OK", "Threshold Crossed"));
+        MonitorSnapshot snapshot = new MonitorSnapshot("firelake-delivery", state, window, errors, health, window,
+                Duration.ofMinutes(1), alarms);
+
+        String html = new HtmlReport().render(snapshot);
+
+        assertThat(html).contains("<table id=\"alarms\">")
+                .contains("<tr><td class=\"failing\">ALARM</td><td>firelake-DeliverySuccess</td>"
+                        + "<td>Threshold Crossed: 2 datapoints [0.0, 0.0] were &lt; 1.0</td></tr>")
+                .contains("<tr><td class=\"healthy\">OK</td><td>firelake-DeliveryFreshness</td>");
+        assertThat(new HtmlReport().render(new MonitorSnapshot("firelake-delivery", state, window, errors, health)))
+                .as("no alarms (the local source): no section").doesNotContain("id=\"alarms\"");
     }
 }
