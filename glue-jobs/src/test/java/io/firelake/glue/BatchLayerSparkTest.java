@@ -13,7 +13,7 @@ import io.firelake.glue.job.DayRange;
 import io.firelake.glue.job.JobArguments;
 import io.firelake.glue.job.LakeLayout;
 import io.firelake.glue.job.SparkSettings;
-import io.firelake.glue.views.BatchViews;
+import io.firelake.glue.views.SqlViews;
 import io.firelake.events.EventContract;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -115,7 +115,7 @@ class BatchLayerSparkTest {
 
         DayRange all = new DayRange(D0, D2);
         firstRun = new Compaction(spark, EventContract.clickstream()).run(lake, all, TARGET);
-        new BatchViews(spark).run(lake, all);
+        new SqlViews(spark, EventContract.clickstream()).run(lake, all);
     }
 
     @AfterAll
@@ -258,12 +258,12 @@ class BatchLayerSparkTest {
     @Test
     @Order(8)
     void theDdlParsesWithSparkAndMatchesWhatTheJobsWrite() throws Exception {
-        for (String table : LakeTables.ALL) {
+        for (String table : LakeTables.all()) {
             assertThat(spark.sessionState().sqlParser().parsePlan(LakeTables.ddl(table, "s3://firelake-lake")))
                     .as(table).isNotNull();
         }
         assertSchemaMatchesDdl("curated_events", lake.curated());
-        for (String view : BatchViews.VIEWS) {
+        for (String view : EventContract.clickstream().views().stream().map(v -> v.name()).toList()) {
             assertSchemaMatchesDdl(view, lake.view(view));
         }
     }
@@ -279,7 +279,7 @@ class BatchLayerSparkTest {
         }
         LakeLayout layout = new LakeLayout(otherLake.toString());
         CompactionResult result = new Compaction(spark, EventContract.clickstream()).run(layout, DayRange.day(D1), TARGET);
-        new BatchViews(spark).run(layout, DayRange.day(D1));
+        new SqlViews(spark, EventContract.clickstream()).run(layout, DayRange.day(D1));
 
         assertThat(result.rawRows()).isEqualTo(3);
         assertThat(result.duplicatesRemoved()).isEqualTo(1);

@@ -71,10 +71,10 @@ public final class DuckDbReportEngine implements ReportEngine {
                     s.execute(shim);
                 }
             }
-            for (String name : LakeTables.ALL) {
+            for (String name : LakeTables.all()) {
                 tables.put(name, LakeTables.spec(name));
             }
-            refresh(LakeTables.ALL);
+            refresh(LakeTables.all());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB on the lake " + lake + ": " + e.getMessage(), e);
         }
