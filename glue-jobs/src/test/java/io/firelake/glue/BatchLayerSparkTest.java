@@ -325,6 +325,42 @@ class BatchLayerSparkTest {
         assertThat(Files.readString(otherLake.resolve("state/views.properties"))).contains("run=jr_2");
     }
 
+    @Test
+    @Order(11)
+    void iotDeviceDailyViewFromItsSqlAndAHeaderThatLiesIsRefused(@TempDir Path iotLake) {
+        IotCurated.write(spark, iotLake, List.of(
+                IotCurated.reading("r1", "dev-1", "2026-11-20T08:00:00Z", 19.5, "ok"),
+                IotCurated.reading("r2", "dev-1", "2026-11-20T12:00:00Z", 23.0, "low"),
+                IotCurated.reading("r3", "dev-1", "2026-11-20T16:00:00Z", null, "low"),
+                IotCurated.reading("r4", "dev-2", "2026-11-20T09:00:00Z", 21.0, "ok"),
+                IotCurated.reading("r5", "dev-1", "2026-11-21T08:00:00Z", 18.0, "ok")));
+        LakeLayout layout = new LakeLayout(iotLake.toString(), "event_date");
+        EventContract iot = IotCurated.IOT;
+        assertThat(new SqlViews(spark, iot).run(layout, DayRange.day(D1))).containsExactly(Map.entry("device_daily", 2L));
+
+        Row dev1 = spark.read().parquet(layout.view("device_daily")).filter(col("device_id").equalTo("dev-1")).first();
+        assertThat(dev1.<Long>getAs("readings")).isEqualTo(3L);
+        assertThat(dev1.<Double>getAs("min_temperature_c")).isEqualTo(19.5);
+        assertThat(dev1.<Double>getAs("max_temperature_c")).isEqualTo(23.0);
+        assertThat(dev1.<String>getAs("battery_status")).as("the day's last reading").isEqualTo("low");
+        assertThat(dev1.<String>getAs("event_date")).isEqualTo("2026-11-20");
+        var view = iot.batchViews().get(0);
+        List<String> declared = new ArrayList<>(LakeTables.viewDefinition(iot, view, "lake").columns().stream()
+                .map(c -> c.name() + " " + c.type()).toList());
+        declared.add("event_date string");
+        assertThat(Arrays.stream(spark.read().parquet(layout.view("device_daily")).schema().fields())
+                .map((StructField f) -> f.name() + " " + f.dataType().catalogString()).toList())
+                .containsExactlyElementsOf(declared);
+
+        var lying = new io.firelake.events.contract.SqlFile("device_daily", "", view.sql()
+                .replace("readings bigint", "readings int"));
+        EventContract wrong = new EventContract(iot.name(), iot.raw(), iot.enriched(), iot.rawDefaults(),
+                iot.enrichments(), iot.simulator(), List.of(lying), iot.reports());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SqlViews(spark, wrong).run(layout, DayRange.day(D1)))
+                .hasMessageContaining("views/device_daily.sql of contract iot-telemetry")
+                .hasMessageContaining("-- columns: device_id string, device_type string");
+    }
+
     private static void assertSchemaMatchesDdl(String table, String path) {
         var spec = LakeTables.spec(table);
         List<String> expected = new ArrayList<>();
