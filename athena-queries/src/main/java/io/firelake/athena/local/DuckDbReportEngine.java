@@ -249,6 +249,9 @@ public final class DuckDbReportEngine implements ReportEngine {
                 if (hiveType.startsWith("decimal(")) {
                     yield hiveType.toUpperCase();
                 }
+                if (hiveType.startsWith("map<string,") && hiveType.endsWith(">")) {
+                    yield "MAP(VARCHAR, " + duckType(hiveType.substring("map<string,".length(), hiveType.length() - 1)) + ")";
+                }
                 throw new IllegalArgumentException("no DuckDB type for Hive type " + hiveType);
             }
         };

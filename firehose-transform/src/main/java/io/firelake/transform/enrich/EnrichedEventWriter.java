@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * Writes an enriched row as Firehose {@code Ok} data: one JSON object and a newline, keys in enriched-schema order,
@@ -62,6 +63,7 @@ public final class EnrichedEventWriter {
                         Timestamps.writeIsoMillis(((Number) value).longValue(), s.timestamp);
                         out.writeString(s.timestamp, 0, s.timestamp.length);
                     }
+                    case MAP -> writeMap(out, (Map<?, ?>) value, fields[i].storageType().values(), s);
                     default -> out.writeString(value.toString());
                 }
             }
@@ -71,6 +73,27 @@ public final class EnrichedEventWriter {
         }
         s.buffer.write('\n');
         return s.buffer.toByteArray();
+    }
+
+    /** A map field as a JSON object, which the OpenX JSON SerDe reads into a Glue {@code map<string,...>} column. */
+    private static void writeMap(JsonGenerator out, Map<?, ?> map, FieldType values, Scratch s) throws IOException {
+        out.writeStartObject();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            out.writeFieldName((String) entry.getKey());
+            Object value = entry.getValue();
+            switch (values.kind()) {
+                case INT, LONG -> out.writeNumber(((Number) value).longValue());
+                case FLOAT, DOUBLE -> out.writeNumber(((Number) value).doubleValue());
+                case BOOLEAN -> out.writeBoolean((Boolean) value);
+                case DECIMAL -> out.writeNumber(((BigDecimal) value).setScale(values.scale()).toPlainString());
+                case TIMESTAMP_MILLIS -> {
+                    Timestamps.writeIsoMillis(((Number) value).longValue(), s.timestamp);
+                    out.writeString(s.timestamp, 0, s.timestamp.length);
+                }
+                default -> out.writeString(value.toString());
+            }
+        }
+        out.writeEndObject();
     }
 
     private static final class Scratch {
