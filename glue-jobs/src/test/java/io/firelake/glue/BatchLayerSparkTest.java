@@ -343,6 +343,7 @@ class BatchLayerSparkTest {
         assertThat(dev1.<Double>getAs("min_temperature_c")).isEqualTo(19.5);
         assertThat(dev1.<Double>getAs("max_temperature_c")).isEqualTo(23.0);
         assertThat(dev1.<String>getAs("battery_status")).as("the day's last reading").isEqualTo("low");
+        assertThat(dev1.<String>getAs("room")).as("labels['room']").isEqualTo("lobby");
         assertThat(dev1.<String>getAs("event_date")).isEqualTo("2026-11-20");
         var view = iot.batchViews().get(0);
         List<String> declared = new ArrayList<>(LakeTables.viewDefinition(iot, view, "lake").columns().stream()

@@ -39,6 +39,7 @@ final class IotCurated {
         r.put("battery_pct", "low".equals(battery) ? 9 : 80);
         r.put("battery_status", battery);
         r.put("weekday", "FRIDAY");
+        r.put("labels", device.equals("dev-1") ? java.util.Map.of("room", "lobby") : null);
         r.put("processed_ts", Timestamp.from(ts.plusSeconds(2)));
         r.put("event_date", isoTime.substring(0, 10));
         return r;
