@@ -327,15 +327,17 @@ class BatchLayerSparkTest {
 
     @Test
     @Order(11)
-    void iotDeviceDailyViewFromItsSqlAndAHeaderThatLiesIsRefused(@TempDir Path iotLake) {
-        IotCurated.write(spark, iotLake, List.of(
-                IotCurated.reading("r1", "dev-1", "2026-11-20T08:00:00Z", 19.5, "ok"),
-                IotCurated.reading("r2", "dev-1", "2026-11-20T12:00:00Z", 23.0, "low"),
-                IotCurated.reading("r3", "dev-1", "2026-11-20T16:00:00Z", null, "low"),
-                IotCurated.reading("r4", "dev-2", "2026-11-20T09:00:00Z", 21.0, "ok"),
-                IotCurated.reading("r5", "dev-1", "2026-11-21T08:00:00Z", 18.0, "ok")));
+    void iotReadingsWithAMapAreCompactedAndTheirDeviceDailyViewBuiltFromItsSql(@TempDir Path iotLake) {
+        Map<String, Object> r1 = IotReadings.reading("r1", "dev-1", "2026-11-20T08:00:00Z", 19.5, "ok");
+        IotReadings.write(spark, iotLake, List.of(r1, r1,
+                IotReadings.reading("r2", "dev-1", "2026-11-20T12:00:00Z", 23.0, "low"),
+                IotReadings.reading("r3", "dev-1", "2026-11-20T16:00:00Z", null, "low"),
+                IotReadings.reading("r4", "dev-2", "2026-11-20T09:00:00Z", 21.0, "ok"),
+                IotReadings.reading("r5", "dev-1", "2026-11-21T08:00:00Z", 18.0, "ok")));
         LakeLayout layout = new LakeLayout(iotLake.toString(), "event_date");
-        EventContract iot = IotCurated.IOT;
+        EventContract iot = IotReadings.IOT;
+        CompactionResult compacted = new Compaction(spark, iot).run(layout, DayRange.day(D1), TARGET);
+        assertThat(compacted.duplicatesRemoved()).as("r1 twice, its labels map alike").isEqualTo(1);
         assertThat(new SqlViews(spark, iot).run(layout, DayRange.day(D1))).containsExactly(Map.entry("device_daily", 2L));
 
         Row dev1 = spark.read().parquet(layout.view("device_daily")).filter(col("device_id").equalTo("dev-1")).first();

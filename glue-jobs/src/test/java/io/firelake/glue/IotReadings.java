@@ -16,13 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Curated IoT readings (contracts/iot-telemetry), written as compaction writes them, for the views job. */
-final class IotCurated {
+/** Raw IoT readings (contracts/iot-telemetry), with a labels map, written as Firehose partitions them. */
+final class IotReadings {
 
     static final EventContract IOT = Contracts.packaged("iot-telemetry");
-    static final StructType DATA = CuratedSchema.sparkSchema(IOT).add("event_date", DataTypes.StringType);
+    static final StructType DATA = CuratedSchema.sparkSchema(IOT).add("event_date", DataTypes.StringType)
+            .add("event_hour", DataTypes.StringType);
 
-    private IotCurated() {
+    private IotReadings() {
     }
 
     static Map<String, Object> reading(String id, String device, String isoTime, Double temperature, String battery) {
@@ -41,7 +42,9 @@ final class IotCurated {
         r.put("weekday", "FRIDAY");
         r.put("labels", device.equals("dev-1") ? java.util.Map.of("room", "lobby") : null);
         r.put("processed_ts", Timestamp.from(ts.plusSeconds(2)));
+        r.put("received_ts", Timestamp.from(ts.plusSeconds(1)));
         r.put("event_date", isoTime.substring(0, 10));
+        r.put("event_hour", isoTime.substring(11, 13));
         return r;
     }
 
@@ -53,7 +56,7 @@ final class IotCurated {
             }
             return RowFactory.create(values);
         }).toList();
-        spark.createDataFrame(rows, DATA).write().mode("append").partitionBy("event_date")
-                .parquet(lake.resolve("curated").toString());
+        spark.createDataFrame(rows, DATA).write().mode("append").partitionBy("event_date", "event_hour")
+                .parquet(lake.resolve("raw").toString());
     }
 }
