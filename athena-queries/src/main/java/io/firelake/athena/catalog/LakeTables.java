@@ -77,7 +77,8 @@ public final class LakeTables {
         String location = lake + "/" + prefix(view.name());
         Map<String, String> projection = new LinkedHashMap<>();
         projection.put("projection.enabled", "true");
-        day.projection().forEach((property, value) -> projection.put("projection." + day.name() + "." + property, value));
+        day.projection().forEach((property, value) ->
+                projection.put("projection." + day.name() + "." + property, value));
         projection.put("storage.location.template", location + day.name() + "=${" + day.name() + "}/");
         return new TableDefinition(DATABASE, view.name(), view.columns(), List.of(new Column(day.name(), "string", "")),
                 projection, location);

@@ -250,7 +250,8 @@ public final class DuckDbReportEngine implements ReportEngine {
                     yield hiveType.toUpperCase();
                 }
                 if (hiveType.startsWith("map<string,") && hiveType.endsWith(">")) {
-                    yield "MAP(VARCHAR, " + duckType(hiveType.substring("map<string,".length(), hiveType.length() - 1)) + ")";
+                    String values = hiveType.substring("map<string,".length(), hiveType.length() - 1);
+                    yield "MAP(VARCHAR, " + duckType(values) + ")";
                 }
                 throw new IllegalArgumentException("no DuckDB type for Hive type " + hiveType);
             }

@@ -83,7 +83,8 @@ public final class LakeSchema {
         if (map.matches()) {
             ColumnType values = typeOf(new Column(column.name(), map.group(1), ""));
             if (values.kind() == ColumnType.Kind.MAP) {
-                throw new IllegalArgumentException("column " + column.name() + ": a map of maps has no Parquet mapping in firelake");
+                throw new IllegalArgumentException("column " + column.name()
+                        + ": a map of maps has no Parquet mapping in firelake");
             }
             Schema avroMap = Schema.createMap(Schema.createUnion(Schema.create(Schema.Type.NULL), values.avroType()));
             return new ColumnType(column.name(), glue, ColumnType.Kind.MAP, 0, 0, avroMap);
