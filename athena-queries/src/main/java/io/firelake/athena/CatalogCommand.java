@@ -79,11 +79,11 @@ public final class CatalogCommand implements Callable<Integer> {
 
         List<String> tables() {
             if (tables == null || tables.isEmpty()) {
-                return LakeTables.ALL;
+                return LakeTables.all();
             }
-            tables.stream().filter(t -> !LakeTables.ALL.contains(t)).findFirst().ifPresent(t -> {
+            tables.stream().filter(t -> !LakeTables.all().contains(t)).findFirst().ifPresent(t -> {
                 throw new IllegalArgumentException("unknown table '" + t + "'; the lake's tables: "
-                        + String.join(", ", LakeTables.ALL));
+                        + String.join(", ", LakeTables.all()));
             });
             return List.copyOf(tables);
         }

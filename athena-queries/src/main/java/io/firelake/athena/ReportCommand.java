@@ -132,7 +132,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (ddl) {
             String root = lake.given().orElseGet(() -> lake.directory().toUri().toString());
-            LakeTables.ALL.forEach(t -> out.println(LakeTables.ddl(t, root) + ";\n"));
+            LakeTables.all().forEach(t -> out.println(LakeTables.ddl(t, root) + ";\n"));
             return 0;
         }
         List<Report> reports;

@@ -93,7 +93,7 @@ class CatalogCommandTest {
     @Test
     void aMissingTableIsADriftAndSyncCreatesItWhereTheOtherTablesAre() {
         catalog("sync", "--lake", "s3://shop-lake");
-        glue.deleteTable(b -> b.databaseName("firelake").name(LakeTables.SESSIONS));
+        glue.deleteTable(b -> b.databaseName("firelake").name("sessions"));
 
         Run check = catalog("check", "--table", "sessions,raw_events");
         assertThat(check.exit()).isEqualTo(1);
@@ -102,7 +102,7 @@ class CatalogCommandTest {
         Run sync = catalog("sync");
         assertThat(sync.exit()).as(sync.err()).isZero();
         assertThat(sync.out()).contains("sessions: created", "created under s3://shop-lake");
-        assertThat(glue.getTable(b -> b.databaseName("firelake").name(LakeTables.SESSIONS)).table()
+        assertThat(glue.getTable(b -> b.databaseName("firelake").name("sessions")).table()
                 .storageDescriptor().location()).isEqualTo("s3://shop-lake/views/sessions/");
     }
 

@@ -43,7 +43,7 @@ class DdlContractTest {
 
     @Test
     void everyTableIsProjectedOnADateKeyUnderItsLakePrefix() {
-        for (String table : LakeTables.ALL) {
+        for (String table : LakeTables.all()) {
             TableSpec spec = LakeTables.spec(table);
             assertThat(spec.name()).isEqualTo(table);
             assertThat(spec.database()).isEqualTo(LakeTables.DATABASE);

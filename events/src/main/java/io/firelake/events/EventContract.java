@@ -1,5 +1,6 @@
 package io.firelake.events;
 
+import io.firelake.events.contract.BatchView;
 import io.firelake.events.contract.ContractLoader;
 import io.firelake.events.contract.Contracts;
 import io.firelake.events.contract.Enrichment;
@@ -86,6 +87,14 @@ public record EventContract(String name, EventSchema raw, EventSchema enriched, 
     /** The lake columns the pipeline reads (id, event time, day partition, arrival metadata) by their names here. */
     public LakeColumns lake() {
         return LakeColumns.of(eventIdField().name(), enriched, enrichments);
+    }
+
+    /** The batch views ({@code views/*.sql}) with their output columns, in the order the views job builds them. */
+    public List<BatchView> batchViews() {
+        String day = lake().day();
+        return views.stream()
+                .map(v -> BatchView.of(v, name + "/" + ContractLoader.VIEWS + "/" + v.name() + ".sql", day))
+                .toList();
     }
 
     /** A report by name. */

@@ -112,8 +112,18 @@ class EventContractTest {
     @Test
     void unsupportedTypesAreNamed() {
         assertThatThrownBy(() -> new AvroSchemaReader().read("""
-                {"type":"record","name":"R","fields":[{"name":"m","type":{"type":"map","values":"string"}}]}"""))
+                {"type":"record","name":"R","fields":[{"name":"m","type":{"type":"array","items":"string"}}]}"""))
                 .isInstanceOf(SchemaException.class).hasMessageContaining("R.m");
+    }
+
+    @Test
+    void aMapOfScalarsIsAGlueMapAndAMapOfMapsIsRefused() {
+        var schema = new AvroSchemaReader().read("""
+                {"type":"record","name":"R","fields":[{"name":"m","type":["null",{"type":"map","values":"long"}]}]}""");
+        assertThat(schema.field("m").orElseThrow().storageType().glueType()).isEqualTo("map<string,bigint>");
+        assertThatThrownBy(() -> new AvroSchemaReader().read("""
+                {"type":"record","name":"R","fields":[{"name":"m","type":{"type":"map","values":{"type":"map","values":"int"}}}]}"""))
+                .isInstanceOf(SchemaException.class).hasMessageContaining("R.m is a map of maps");
     }
 
     @Test

@@ -45,6 +45,29 @@ class IotContractTest {
     }
 
     @Test
+    void theLabelsMapIsCopiedAsAnObjectAndAMapOfOtherShapesIsRefused() throws Exception {
+        String base = "{\"reading_id\":\"0b4f6c0e-8d1a-4a52-9a55-3c1f2d6e7a03\",\"device_id\":\"dev-1\","
+                + "\"device_type\":\"door_sensor\",\"read_at\":1795000000000,\"site_id\":\"site-0001\","
+                + "\"firmware\":\"3.1.4\",\"door_open\":true,\"battery_status\":\"ok\",\"labels\":";
+        List<TransformResult> results = BATCH.apply(List.of(
+                InputRecord.of("m1", bytes(base + "{\"room\":\"lobby\",\"floor\":\"0\"}}")),
+                InputRecord.of("m2", bytes(base + "{}}")),
+                InputRecord.of("m3", bytes(base + "{\"room\":3}}")),
+                InputRecord.of("m4", bytes(base + "{\"room\":{\"name\":\"lobby\"}}}")),
+                InputRecord.of("m5", bytes(base + "[\"lobby\"]}"))));
+
+        JsonNode row = new ObjectMapper().readTree(results.get(0).data());
+        assertThat(row.path("labels").toString()).isEqualTo("{\"room\":\"lobby\",\"floor\":\"0\"}");
+        assertThat(new ObjectMapper().readTree(results.get(1).data()).path("labels").toString()).isEqualTo("{}");
+        assertThat(results.subList(2, 5)).allSatisfy(r -> assertThat(((TransformResult.ProcessingFailed) r).failure()
+                .code()).isEqualTo(ReasonCode.WRONG_TYPE));
+        assertThat(((TransformResult.ProcessingFailed) results.get(2)).failure().message())
+                .isEqualTo("labels is not an object of string values");
+        assertThat(((TransformResult.ProcessingFailed) results.get(3)).failure().message())
+                .isEqualTo("labels is an object or array; expected an object of string values");
+    }
+
+    @Test
     void aDeviceTypesOwnMeasurementIsRequired() {
         String meter = "{\"reading_id\":\"0b4f6c0e-8d1a-4a52-9a55-3c1f2d6e7a02\",\"device_id\":\"dev-7\","
                 + "\"device_type\":\"energy_meter\",\"read_at\":1795000000000,\"site_id\":\"site-0001\","

@@ -51,8 +51,9 @@ import java.util.concurrent.Callable;
                 "Runs the batch layer: the Glue jobs' Spark code, locally or on Glue.",
                 "1. compaction: raw/ (many small Firehose files, duplicates) -> curated/ (one row per event_id, "
                         + "few large files per day);",
-                "2. views: traffic_hourly, sessions, funnel_daily, revenue_daily under views/ (only after compaction "
-                        + "succeeded).",
+                "2. views: the contract's batch views (contracts/NAME/views/*.sql, Spark SQL over the curated events; "
+                        + "clickstream: traffic_hourly, sessions, funnel_daily, revenue_daily) under views/ (only after "
+                        + "compaction succeeded).",
                 "Each run replaces the days it processes (re-running is safe) and also re-processes "
                         + "--lookback-days earlier days, where late events land.",
                 "Days: --date D (default: today, UTC), or --from D --to D (--to defaults to --from).",

@@ -13,7 +13,7 @@ import io.firelake.glue.job.DayRange;
 import io.firelake.glue.job.JobArguments;
 import io.firelake.glue.job.LakeLayout;
 import io.firelake.glue.job.SparkSettings;
-import io.firelake.glue.views.BatchViews;
+import io.firelake.glue.views.SqlViews;
 import io.firelake.events.EventContract;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -115,7 +115,7 @@ class BatchLayerSparkTest {
 
         DayRange all = new DayRange(D0, D2);
         firstRun = new Compaction(spark, EventContract.clickstream()).run(lake, all, TARGET);
-        new BatchViews(spark).run(lake, all);
+        new SqlViews(spark, EventContract.clickstream()).run(lake, all);
     }
 
     @AfterAll
@@ -258,12 +258,12 @@ class BatchLayerSparkTest {
     @Test
     @Order(8)
     void theDdlParsesWithSparkAndMatchesWhatTheJobsWrite() throws Exception {
-        for (String table : LakeTables.ALL) {
+        for (String table : LakeTables.all()) {
             assertThat(spark.sessionState().sqlParser().parsePlan(LakeTables.ddl(table, "s3://firelake-lake")))
                     .as(table).isNotNull();
         }
         assertSchemaMatchesDdl("curated_events", lake.curated());
-        for (String view : BatchViews.VIEWS) {
+        for (String view : EventContract.clickstream().views().stream().map(v -> v.name()).toList()) {
             assertSchemaMatchesDdl(view, lake.view(view));
         }
     }
@@ -279,7 +279,7 @@ class BatchLayerSparkTest {
         }
         LakeLayout layout = new LakeLayout(otherLake.toString());
         CompactionResult result = new Compaction(spark, EventContract.clickstream()).run(layout, DayRange.day(D1), TARGET);
-        new BatchViews(spark).run(layout, DayRange.day(D1));
+        new SqlViews(spark, EventContract.clickstream()).run(layout, DayRange.day(D1));
 
         assertThat(result.rawRows()).isEqualTo(3);
         assertThat(result.duplicatesRemoved()).isEqualTo(1);
@@ -323,6 +323,45 @@ class BatchLayerSparkTest {
         assertThat(files(otherLake.resolve("curated/event_date=2026-11-21"))).isEqualTo(d2Files);
         assertThat(Files.getLastModifiedTime(d2Files.get(0))).isEqualTo(d2Written);
         assertThat(Files.readString(otherLake.resolve("state/views.properties"))).contains("run=jr_2");
+    }
+
+    @Test
+    @Order(11)
+    void iotReadingsWithAMapAreCompactedAndTheirDeviceDailyViewBuiltFromItsSql(@TempDir Path iotLake) {
+        Map<String, Object> r1 = IotReadings.reading("r1", "dev-1", "2026-11-20T08:00:00Z", 19.5, "ok");
+        IotReadings.write(spark, iotLake, List.of(r1, r1,
+                IotReadings.reading("r2", "dev-1", "2026-11-20T12:00:00Z", 23.0, "low"),
+                IotReadings.reading("r3", "dev-1", "2026-11-20T16:00:00Z", null, "low"),
+                IotReadings.reading("r4", "dev-2", "2026-11-20T09:00:00Z", 21.0, "ok"),
+                IotReadings.reading("r5", "dev-1", "2026-11-21T08:00:00Z", 18.0, "ok")));
+        LakeLayout layout = new LakeLayout(iotLake.toString(), "event_date");
+        EventContract iot = IotReadings.IOT;
+        CompactionResult compacted = new Compaction(spark, iot).run(layout, DayRange.day(D1), TARGET);
+        assertThat(compacted.duplicatesRemoved()).as("r1 twice, its labels map alike").isEqualTo(1);
+        assertThat(new SqlViews(spark, iot).run(layout, DayRange.day(D1))).containsExactly(Map.entry("device_daily", 2L));
+
+        Row dev1 = spark.read().parquet(layout.view("device_daily")).filter(col("device_id").equalTo("dev-1")).first();
+        assertThat(dev1.<Long>getAs("readings")).isEqualTo(3L);
+        assertThat(dev1.<Double>getAs("min_temperature_c")).isEqualTo(19.5);
+        assertThat(dev1.<Double>getAs("max_temperature_c")).isEqualTo(23.0);
+        assertThat(dev1.<String>getAs("battery_status")).as("the day's last reading").isEqualTo("low");
+        assertThat(dev1.<String>getAs("room")).as("labels['room']").isEqualTo("lobby");
+        assertThat(dev1.<String>getAs("event_date")).isEqualTo("2026-11-20");
+        var view = iot.batchViews().get(0);
+        List<String> declared = new ArrayList<>(LakeTables.viewDefinition(iot, view, "lake").columns().stream()
+                .map(c -> c.name() + " " + c.type()).toList());
+        declared.add("event_date string");
+        assertThat(Arrays.stream(spark.read().parquet(layout.view("device_daily")).schema().fields())
+                .map((StructField f) -> f.name() + " " + f.dataType().catalogString()).toList())
+                .containsExactlyElementsOf(declared);
+
+        var lying = new io.firelake.events.contract.SqlFile("device_daily", "", view.sql()
+                .replace("readings bigint", "readings int"));
+        EventContract wrong = new EventContract(iot.name(), iot.raw(), iot.enriched(), iot.rawDefaults(),
+                iot.enrichments(), iot.simulator(), List.of(lying), iot.reports());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SqlViews(spark, wrong).run(layout, DayRange.day(D1)))
+                .hasMessageContaining("views/device_daily.sql of contract iot-telemetry")
+                .hasMessageContaining("-- columns: device_id string, device_type string");
     }
 
     private static void assertSchemaMatchesDdl(String table, String path) {

@@ -28,7 +28,7 @@ class GlueTablesMatchAthenaDdlTest {
     @Test
     void everyDdlTableIsAGlueTableWithTheSameColumnsAndProjection() {
         Map<String, Map<String, Object>> glueTables = glueTablesByName();
-        for (String name : LakeTables.ALL) {
+        for (String name : LakeTables.all()) {
             TableSpec ddl = LakeTables.spec(name);
             assertThat(glueTables).as("Glue table for %s", name).containsKey(name);
             Map<String, Object> table = glueTables.get(name);

@@ -21,7 +21,7 @@ public final class HiveDdl {
     private static final Pattern HEAD = Pattern.compile(
             "CREATE EXTERNAL TABLE IF NOT EXISTS `([^`]+)`\\.`([^`]+)` \\((.*?)\\n\\)", Pattern.DOTALL);
     private static final Pattern PARTITIONED = Pattern.compile("PARTITIONED BY \\((.*?)\\)\\n", Pattern.DOTALL);
-    private static final Pattern COLUMN = Pattern.compile("`([^`]+)` ([a-z]+(?:\\(\\d+,\\s*\\d+\\))?)");
+    private static final Pattern COLUMN = Pattern.compile("`([^`]+)` ([a-z]+(?:\\(\\d+,\\s*\\d+\\)|<[^`\\n]*>)?)");
     private static final Pattern LOCATION = Pattern.compile("LOCATION '([^']+)'");
     private static final Pattern PROPERTY = Pattern.compile("'([^']+)'\\s*=\\s*'([^']*)'");
     private static final Pattern PROPERTY_BLOCK = Pattern.compile(

@@ -4,6 +4,8 @@ import io.firelake.config.layout.LakePrefix;
 import io.firelake.events.EventContract;
 import io.firelake.events.contract.Contracts;
 import io.firelake.events.catalog.AthenaDdl;
+import io.firelake.events.catalog.Column;
+import io.firelake.events.contract.BatchView;
 import io.firelake.events.catalog.TableDefinition;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
@@ -12,15 +14,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The lake's tables and their Athena DDL, which a user can paste into the Athena console ({@code firelake report --ddl}).
  *
  * <p>The DDL text carries the placeholder {@value #LAKE_PLACEHOLDER} for the lake's root ({@code s3://bucket} on AWS,
- * a directory locally). Raw and curated DDL are rendered from the process's event contract ({@link #rawDefinition},
- * {@link #curatedDefinition}) each time, so no written copy of its columns can drift; the batch views and the
- * delivery errors, which the contract does not describe, ship as {@code .sql} resources.
+ * a directory locally). Raw, curated and the batch views' DDL are rendered from the process's event contract
+ * ({@link #rawDefinition}, {@link #curatedDefinition}, {@link #viewDefinition}: a view's {@code -- columns:} header)
+ * each time, so no written copy of its columns can drift; the delivery errors, which the contract does not describe,
+ * ship as a {@code .sql} resource.
  *
  * @see <a href="https://docs.aws.amazon.com/athena/latest/ug/partition-projection.html">Athena partition projection</a>
  */
@@ -30,14 +36,19 @@ public final class LakeTables {
     public static final String LAKE_PLACEHOLDER = ":lake";
     public static final String RAW = "raw_events";
     public static final String CURATED = "curated_events";
-    public static final String TRAFFIC_HOURLY = "traffic_hourly";
-    public static final String SESSIONS = "sessions";
-    public static final String FUNNEL_DAILY = "funnel_daily";
-    public static final String REVENUE_DAILY = "revenue_daily";
     public static final String DELIVERY_ERRORS = "delivery_errors";
-    /** Every table, in dependency order (raw first). */
-    public static final List<String> ALL = List.of(RAW, CURATED, TRAFFIC_HOURLY, SESSIONS, FUNNEL_DAILY, REVENUE_DAILY,
-            DELIVERY_ERRORS);
+
+    /** Every table of the process's contract, in dependency order: raw, curated, its batch views, delivery errors. */
+    public static List<String> all() {
+        return all(Contracts.selected());
+    }
+
+    public static List<String> all(EventContract contract) {
+        List<String> tables = new ArrayList<>(List.of(RAW, CURATED));
+        contract.views().forEach(v -> tables.add(v.name()));
+        tables.add(DELIVERY_ERRORS);
+        return List.copyOf(tables);
+    }
 
     private LakeTables() {
     }
@@ -60,6 +71,19 @@ public final class LakeTables {
         return TableDefinition.of(curatedSchema(contract), DATABASE, CURATED, lake + "/" + prefix(CURATED));
     }
 
+    /** A batch view's table: its declared columns, partitioned and projected by day like the curated table. */
+    public static TableDefinition viewDefinition(EventContract contract, BatchView view, String lake) {
+        FieldSpec day = contract.enriched().field(view.day()).orElseThrow();
+        String location = lake + "/" + prefix(view.name());
+        Map<String, String> projection = new LinkedHashMap<>();
+        projection.put("projection.enabled", "true");
+        day.projection().forEach((property, value) ->
+                projection.put("projection." + day.name() + "." + property, value));
+        projection.put("storage.location.template", location + day.name() + "=${" + day.name() + "}/");
+        return new TableDefinition(DATABASE, view.name(), view.columns(), List.of(new Column(day.name(), "string", "")),
+                projection, location);
+    }
+
     /**
      * The enriched schema with its first partition key only (the day, for clickstream's event_date/event_hour):
      * curated data drops the finer ones, for fewer, larger files.
@@ -74,13 +98,16 @@ public final class LakeTables {
 
     /** The DDL of {@code table}, with the {@value #LAKE_PLACEHOLDER} placeholder. */
     public static String ddl(String table) {
-        if (!ALL.contains(table)) {
-            throw new IllegalArgumentException("unknown table '" + table + "'; tables: " + ALL);
+        EventContract contract = Contracts.selected();
+        if (!all(contract).contains(table)) {
+            throw new IllegalArgumentException("unknown table '" + table + "'; tables: " + all(contract));
         }
         return switch (table) {
-            case RAW -> AthenaDdl.createTable(rawDefinition(Contracts.selected(), LAKE_PLACEHOLDER));
-            case CURATED -> AthenaDdl.createTable(curatedDefinition(Contracts.selected(), LAKE_PLACEHOLDER));
-            default -> shippedDdl(table);
+            case RAW -> AthenaDdl.createTable(rawDefinition(contract, LAKE_PLACEHOLDER));
+            case CURATED -> AthenaDdl.createTable(curatedDefinition(contract, LAKE_PLACEHOLDER));
+            case DELIVERY_ERRORS -> shippedDdl(table);
+            default -> AthenaDdl.createTable(viewDefinition(contract, contract.batchViews().stream()
+                    .filter(v -> v.name().equals(table)).findFirst().orElseThrow(), LAKE_PLACEHOLDER));
         };
     }
 

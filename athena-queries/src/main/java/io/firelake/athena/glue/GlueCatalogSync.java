@@ -87,7 +87,7 @@ public final class GlueCatalogSync {
      * whose location is its usual prefix there: where {@link #sync} should create the missing ones.
      */
     public Optional<String> lakeRoot() {
-        for (String name : LakeTables.ALL) {
+        for (String name : LakeTables.all()) {
             Optional<String> location = table(name).map(t -> t.storageDescriptor().location())
                     .filter(l -> l != null && l.endsWith("/" + LakeTables.prefix(name)));
             if (location.isPresent()) {

@@ -71,10 +71,10 @@ public final class DuckDbReportEngine implements ReportEngine {
                     s.execute(shim);
                 }
             }
-            for (String name : LakeTables.ALL) {
+            for (String name : LakeTables.all()) {
                 tables.put(name, LakeTables.spec(name));
             }
-            refresh(LakeTables.ALL);
+            refresh(LakeTables.all());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB on the lake " + lake + ": " + e.getMessage(), e);
         }
@@ -248,6 +248,10 @@ public final class DuckDbReportEngine implements ReportEngine {
             default -> {
                 if (hiveType.startsWith("decimal(")) {
                     yield hiveType.toUpperCase();
+                }
+                if (hiveType.startsWith("map<string,") && hiveType.endsWith(">")) {
+                    String values = hiveType.substring("map<string,".length(), hiveType.length() - 1);
+                    yield "MAP(VARCHAR, " + duckType(values) + ")";
                 }
                 throw new IllegalArgumentException("no DuckDB type for Hive type " + hiveType);
             }

@@ -28,7 +28,7 @@ public record Report(String name, String question, String sql) {
     /** The lake tables the query reads (not its CTE names). */
     public List<String> tables() {
         Matcher m = TABLE_REFERENCE.matcher(sql);
-        return m.results().map(r -> r.group(1).toLowerCase()).filter(LakeTables.ALL::contains).distinct().toList();
+        return m.results().map(r -> r.group(1).toLowerCase()).filter(LakeTables.all()::contains).distinct().toList();
     }
 
     /**

@@ -42,10 +42,10 @@ class GlueCatalogSyncTest {
 
     @Test
     void syncCreatesEveryTableAndThenNothingDrifts() {
-        assertThat(sync.check(LakeTables.ALL)).hasSize(LakeTables.ALL.size())
+        assertThat(sync.check(LakeTables.all())).hasSize(LakeTables.all().size())
                 .allMatch(d -> d instanceof CatalogDrift.MissingTable);
-        assertThat(sync.sync(LakeTables.ALL, "s3://firelake-lake")).hasSize(LakeTables.ALL.size());
-        assertThat(sync.check(LakeTables.ALL)).isEmpty();
+        assertThat(sync.sync(LakeTables.all(), "s3://firelake-lake")).hasSize(LakeTables.all().size());
+        assertThat(sync.check(LakeTables.all())).isEmpty();
         Table raw = glue.getTable(b -> b.databaseName("firelake").name(LakeTables.RAW)).table();
         assertThat(raw.storageDescriptor().location()).isEqualTo("s3://firelake-lake/raw/");
         assertThat(raw.parameters()).containsEntry("projection.enabled", "true")

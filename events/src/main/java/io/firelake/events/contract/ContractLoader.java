@@ -69,6 +69,9 @@ public final class ContractLoader {
         } catch (IllegalArgumentException e) {
             throw root.child("enrichments").error(e.getMessage() + ": the batch layer and accounting need it");
         }
+        for (SqlFile view : contract.views()) {
+            BatchView.of(view, source.describe(VIEWS + "/" + view.name() + ".sql"), contract.lake().day());
+        }
         return contract;
     }
 

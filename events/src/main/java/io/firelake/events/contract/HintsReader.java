@@ -49,7 +49,7 @@ final class HintsReader {
     }
 
     private static FieldHint hint(YamlNode node, FieldSpec field) {
-        node.onlyKeys(Set.of("values", "cardinality", "min", "max", "distribution", "null_rate", "prefix"));
+        node.onlyKeys(Set.of("values", "cardinality", "min", "max", "distribution", "null_rate", "prefix", "entries"));
         Map<String, Double> values = values(node.child("values"), field);
         double cardinality = node.child("cardinality").number(0);
         if (cardinality < 0 || cardinality != Math.rint(cardinality)) {
@@ -79,7 +79,26 @@ final class HintsReader {
             throw node.child("null_rate").error(field.name() + " is required: it cannot be left out");
         }
         return new FieldHint(values, (int) cardinality, min, max, distribution, nullRate,
-                node.child("prefix").text(""));
+                node.child("prefix").text(""), entries(node.child("entries"), field));
+    }
+
+    /** A map field's {@code entries: {key: [value, ...], ...}}: every key is sent, with one of its values. */
+    private static Map<String, List<String>> entries(YamlNode node, FieldSpec field) {
+        Map<String, List<String>> entries = new LinkedHashMap<>();
+        if (!node.present()) {
+            return entries;
+        }
+        if (field.storageType().kind() != Kind.MAP) {
+            throw node.error("applies to map fields, and " + field.name() + " is " + field.storageType().kind());
+        }
+        for (Map.Entry<String, YamlNode> entry : node.entries()) {
+            List<String> values = entry.getValue().items().stream().map(YamlNode::text).toList();
+            if (values.isEmpty()) {
+                throw entry.getValue().error("lists the values of key '" + entry.getKey() + "': [a, b, ...]");
+            }
+            entries.put(entry.getKey(), values);
+        }
+        return entries;
     }
 
     private static Map<String, Double> values(YamlNode node, FieldSpec field) {

@@ -34,14 +34,16 @@ public record SimulatorHints(String generator, Map<String, FieldHint> fields, Li
      *                     most of the time)
      * @param nullRate     the share of events where an optional field is absent
      * @param prefix       the prefix of generated text values ({@code device-} gives {@code device-0042})
+     * @param entries      a map field's keys, each with the values drawn for it (uniformly); empty for none
      */
     public record FieldHint(Map<String, Double> values, int cardinality, Double min, Double max, String distribution,
-                            double nullRate, String prefix) {
+                            double nullRate, String prefix, Map<String, List<String>> entries) {
 
         public static final List<String> DISTRIBUTIONS = List.of("uniform", "normal", "zipf");
 
         public FieldHint {
             values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
         }
     }
 }

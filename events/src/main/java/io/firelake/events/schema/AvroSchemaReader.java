@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * <p>It reads the JSON itself rather than through the Avro library so that the Lambda jars that validate events do not
  * carry Avro; a test checks every schema we ship with Avro's own parser. Supported: primitive types, enums, the
- * {@code uuid}, {@code decimal} and {@code timestamp-millis} logical types, and unions with {@code null}. Named types
+ * {@code uuid}, {@code decimal} and {@code timestamp-millis} logical types, maps of those (string keys; a Glue
+ * {@code map<string,...>}), and unions with {@code null}. Named types
  * declared in one schema may be referenced by name from a later one read by the same reader.
  *
  * @see <a href="https://avro.apache.org/docs/1.12.0/specification/">Avro specification</a>
@@ -123,6 +124,13 @@ public final class AvroSchemaReader {
                 break;
             default:
                 throw new SchemaException(where + " uses logical type '" + logical + "', which firelake does not support");
+        }
+        if ("map".equals(base)) {
+            FieldType values = readType(type.get("values"), namespace, where + " (map values)");
+            if (values.kind() == FieldType.Kind.MAP) {
+                throw new SchemaException(where + " is a map of maps, which firelake does not support");
+            }
+            return FieldType.mapOf(values);
         }
         if ("enum".equals(base)) {
             List<String> symbols = new ArrayList<>();

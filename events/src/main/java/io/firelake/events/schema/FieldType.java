@@ -9,25 +9,34 @@ import java.util.List;
  * @param precision decimal precision, 0 otherwise
  * @param scale     decimal scale, 0 otherwise
  * @param symbols   enum symbols, empty otherwise
+ * @param values    a map's value type (string keys, as Avro maps have), null otherwise
  */
-public record FieldType(Kind kind, int precision, int scale, List<String> symbols) {
+public record FieldType(Kind kind, int precision, int scale, List<String> symbols, FieldType values) {
 
-    public enum Kind { STRING, UUID, INT, LONG, FLOAT, DOUBLE, BOOLEAN, DECIMAL, TIMESTAMP_MILLIS, ENUM }
+    public enum Kind { STRING, UUID, INT, LONG, FLOAT, DOUBLE, BOOLEAN, DECIMAL, TIMESTAMP_MILLIS, ENUM, MAP }
 
     public FieldType {
         symbols = List.copyOf(symbols);
+        if ((kind == Kind.MAP) != (values != null)) {
+            throw new IllegalArgumentException("a map, and only a map, has a value type");
+        }
     }
 
     public static FieldType of(Kind kind) {
-        return new FieldType(kind, 0, 0, List.of());
+        return new FieldType(kind, 0, 0, List.of(), null);
     }
 
     public static FieldType decimal(int precision, int scale) {
-        return new FieldType(Kind.DECIMAL, precision, scale, List.of());
+        return new FieldType(Kind.DECIMAL, precision, scale, List.of(), null);
     }
 
     public static FieldType enumOf(List<String> symbols) {
-        return new FieldType(Kind.ENUM, 0, 0, symbols);
+        return new FieldType(Kind.ENUM, 0, 0, symbols, null);
+    }
+
+    /** An Avro {@code map}: string keys, values of one scalar type (a Glue {@code map<string,...>}). */
+    public static FieldType mapOf(FieldType values) {
+        return new FieldType(Kind.MAP, 0, 0, List.of(), values);
     }
 
     /** The Hive/Glue type Athena and Firehose record format conversion use for this kind. */
@@ -41,6 +50,7 @@ public record FieldType(Kind kind, int precision, int scale, List<String> symbol
             case BOOLEAN -> "boolean";
             case DECIMAL -> "decimal(" + precision + "," + scale + ")";
             case TIMESTAMP_MILLIS -> "timestamp";
+            case MAP -> "map<string," + values.glueType() + ">";
         };
     }
 }

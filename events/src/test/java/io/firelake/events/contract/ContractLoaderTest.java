@@ -89,6 +89,26 @@ class ContractLoaderTest {
     }
 
     @Test
+    void aViewsColumnsHeaderIsCheckedWithItsFileAndLine() throws IOException {
+        copyClickstream();
+        assertThat(ContractLoader.load(dir).batchViews()).extracting(BatchView::name)
+                .containsExactly("traffic_hourly", "sessions", "funnel_daily", "revenue_daily");
+        assertThat(ContractLoader.load(dir).batchViews().get(3).columns()).extracting(c -> c.name() + " " + c.type())
+                .containsExactly("product_id string", "currency string", "orders bigint", "units bigint",
+                        "revenue decimal(18,2)");
+        Path view = dir.resolve("views/revenue_daily.sql");
+        String sql = Files.readString(view);
+        Files.writeString(view, sql.replace("units bigint", "units bignumber"));
+        assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
+                .hasMessageStartingWith(dir.resolve("views/revenue_daily.sql") + ":2: columns: 'units bignumber'");
+        Files.writeString(view, sql.replace(", event_date string", ""));
+        assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
+                .hasMessageContaining("revenue_daily.sql: columns: a view needs a '-- columns: name type, ...' header");
+        assertThat(BatchView.validType("map<string,struct<a:int,b:decimal(9,2)>>")).isTrue();
+        assertThat(BatchView.validType("map<int>")).isFalse();
+    }
+
+    @Test
     void lookupsAndDefaultsAreReadFromTheFolder() throws IOException {
         copyClickstream();
         Files.writeString(dir.resolve("currencies.csv"), "currency,region\nEUR,europe\nUSD,americas\n");

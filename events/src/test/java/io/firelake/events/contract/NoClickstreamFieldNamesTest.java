@@ -36,7 +36,6 @@ class NoClickstreamFieldNamesTest {
     private static final Set<String> CLICKSTREAM_CLASSES = Set.of(
             "ClickstreamSimulator.java", "ShopperJourney.java", "FaultInjector.java", // producer: the clickstream generator
             "SampleBatch.java",                 // transform: the SnapStart priming batch of clickstream events
-            "BatchViews.java",                  // glue-jobs: clickstream's batch views (sessions, funnel, revenue)
             "Enrichment.java", "EnrichmentReader.java", "UrlParts.java"); // the named enrichment kinds
 
     /** Modules outside this check: the speed layer's aggregates are declared by its own part of the work. */

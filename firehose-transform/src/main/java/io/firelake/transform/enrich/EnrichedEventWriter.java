@@ -7,6 +7,7 @@ import io.firelake.transform.json.JsonBytes;
 import io.firelake.transform.time.Timestamps;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * Writes an enriched row as Firehose {@code Ok} data: one JSON object and a newline, keys in enriched-schema order,
@@ -65,22 +66,52 @@ public final class EnrichedEventWriter {
             }
             s.put(first ? names[i] : commaNames[i]);
             first = false;
-            switch (kinds[i]) {
-                case INT -> s.ascii(Integer.toString(((Number) value).intValue()));
-                case LONG -> s.ascii(Long.toString(((Number) value).longValue()));
-                case FLOAT, DOUBLE -> s.number(((Number) value).doubleValue());
-                case BOOLEAN -> s.ascii((Boolean) value ? "true" : "false");
-                case DECIMAL -> s.ascii(((BigDecimal) value).setScale(scales[i]).toPlainString());
-                case TIMESTAMP_MILLIS -> {
-                    Timestamps.writeIsoMillis(((Number) value).longValue(), scratch.timestamp);
-                    s.quotedAscii(scratch.timestamp);
-                }
-                default -> s.string(value.toString());
+            if (kinds[i] == FieldType.Kind.MAP) {
+                writeMap(s, (Map<?, ?>) value, fields[i].storageType().values(), scratch);
+            } else {
+                writeValue(s, kinds[i], scales[i], value, scratch);
             }
         }
         s.put((byte) '}');
         s.put((byte) '\n');
         return s.toByteArray();
+    }
+
+    private static void writeValue(JsonBytes s, FieldType.Kind kind, int scale, Object value, Scratch scratch) {
+        switch (kind) {
+            case INT -> s.ascii(Integer.toString(((Number) value).intValue()));
+            case LONG -> s.ascii(Long.toString(((Number) value).longValue()));
+            case FLOAT, DOUBLE -> s.number(((Number) value).doubleValue());
+            case BOOLEAN -> s.ascii((Boolean) value ? "true" : "false");
+            case DECIMAL -> s.ascii(((BigDecimal) value).setScale(scale).toPlainString());
+            case TIMESTAMP_MILLIS -> {
+                Timestamps.writeIsoMillis(((Number) value).longValue(), scratch.timestamp);
+                s.quotedAscii(scratch.timestamp);
+            }
+            default -> s.string(value.toString());
+        }
+    }
+
+    /** A map field as a JSON object, which the OpenX JSON SerDe reads into a Glue {@code map<string,...>} column. */
+    private static void writeMap(JsonBytes s, Map<?, ?> map, FieldType values, Scratch scratch) {
+        FieldType.Kind kind = values.kind();
+        int scale = kind == FieldType.Kind.DECIMAL ? values.scale() : 0;
+        s.put((byte) '{');
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!first) {
+                s.put((byte) ',');
+            }
+            first = false;
+            s.string((String) entry.getKey());
+            s.put((byte) ':');
+            if (entry.getValue() == null) {
+                s.ascii("null");
+            } else {
+                writeValue(s, kind, scale, entry.getValue(), scratch);
+            }
+        }
+        s.put((byte) '}');
     }
 
     private static final class Scratch {

@@ -31,7 +31,8 @@ final class FieldConverter {
         List<Set<String>> symbolSets = new ArrayList<>(fields.length);
         for (FieldSpec field : fields) {
             Set<String> symbols = new HashSet<>();
-            field.types().stream().filter(t -> t.kind() == FieldType.Kind.ENUM)
+            field.types().stream().map(t -> t.kind() == FieldType.Kind.MAP ? t.values() : t)
+                    .filter(t -> t.kind() == FieldType.Kind.ENUM)
                     .forEach(t -> symbols.addAll(t.symbols()));
             symbolSets.add(Set.copyOf(symbols));
         }
@@ -49,8 +50,15 @@ final class FieldConverter {
         return NO_MATCH;
     }
 
+    /** Whether field {@code index} takes a map: a JSON object of scalars. */
+    boolean takesMap(int index) {
+        return fields[index].types().stream().anyMatch(t -> t.kind() == FieldType.Kind.MAP);
+    }
+
     private Object convert(FieldType type, int index, Object value) {
         switch (type.kind()) {
+            case MAP:
+                return map(type.values(), index, value);
             case STRING:
                 return value instanceof String ? value : NO_MATCH;
             case UUID:
@@ -80,6 +88,27 @@ final class FieldConverter {
             default:
                 return NO_MATCH;
         }
+    }
+
+    /** An object whose every value converts to the map's value type (Avro map values are not null). */
+    private Object map(FieldType values, int index, Object value) {
+        if (!(value instanceof java.util.Map<?, ?> entries)) {
+            return NO_MATCH;
+        }
+        java.util.Map<String, Object> converted = new java.util.LinkedHashMap<>(entries.size() * 2);
+        for (java.util.Map.Entry<?, ?> entry : entries.entrySet()) {
+            String key = (String) entry.getKey();
+            Object item = entry.getValue();
+            if (!Utf8.pairedSurrogates(key) || item instanceof String text && !Utf8.pairedSurrogates(text)) {
+                return NO_MATCH;
+            }
+            Object typed = convert(values, index, item);
+            if (typed == NO_MATCH) {
+                return NO_MATCH;
+            }
+            converted.put(key, typed);
+        }
+        return converted;
     }
 
     /** A JSON number or a numeric string that fits {@code decimal(precision, scale)} without rounding. */
@@ -143,6 +172,7 @@ final class FieldConverter {
             case ENUM -> "one of " + t.symbols();
             case UUID -> "a UUID string";
             case INT -> "an integer in the int range";
+            case MAP -> "an object of " + t.values().kind().name().toLowerCase(Locale.ROOT) + " values";
             case LONG -> "an integer in the long range";
             default -> "a " + t.kind().name().toLowerCase(Locale.ROOT);
         }).reduce((a, b) -> a + " or " + b).orElse("?");

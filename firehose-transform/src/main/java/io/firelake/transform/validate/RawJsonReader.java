@@ -15,8 +15,9 @@ import java.util.Map;
  * scalar of every field the schema names (by schema position) and skips the rest, so the checks that follow never
  * see the JSON again. A strict reader: duplicate keys, trailing content and anything but one object are malformed.
  *
- * <p>Values are kept as the parser typed them: String, Long, BigInteger, BigDecimal, Boolean, or one of the markers
- * {@link #NULL}, {@link #STRUCT} (an object or array) and {@link #HUGE_NUMBER}.
+ * <p>Values are kept as the parser typed them: String, Long, BigInteger, BigDecimal, Boolean, a {@code Map} for an
+ * object of such values (what a map field takes), or one of the markers {@link #NULL}, {@link #STRUCT} (an array, or an
+ * object holding an object or array) and {@link #HUGE_NUMBER}.
  */
 final class RawJsonReader {
 
@@ -98,11 +99,25 @@ final class RawJsonReader {
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> NULL;
+            case START_OBJECT -> flatObject(parser);
             default -> {
                 parser.skipChildren();
                 yield STRUCT;
             }
         };
+    }
+
+    /** An object of scalars, in key order (a map field's value); {@link #STRUCT} when it nests anything. */
+    private static Object flatObject(JsonParser parser) throws IOException {
+        Map<String, Object> entries = new java.util.LinkedHashMap<>();
+        boolean nested = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            Object value = scalar(parser, parser.nextToken());
+            nested |= value == STRUCT || value instanceof Map;
+            entries.put(key, value);
+        }
+        return nested ? STRUCT : entries;
     }
 
     private static Validation malformed(String message) {

@@ -153,7 +153,7 @@ public final class RecordValidator {
             if (value == RawJsonReader.HUGE_NUMBER) {
                 return invalid(ReasonCode.WRONG_TYPE, field.name(), field.name() + " is a number out of any range");
             }
-            if (value == RawJsonReader.STRUCT) {
+            if (value == RawJsonReader.STRUCT || value instanceof java.util.Map && !converter.takesMap(i)) {
                 return invalid(ReasonCode.WRONG_TYPE, field.name(), field.name() + " is an object or array; expected "
                         + FieldConverter.expected(field));
             }

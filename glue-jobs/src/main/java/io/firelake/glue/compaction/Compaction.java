@@ -175,7 +175,11 @@ public final class Compaction {
     }
 
     private Dataset<Row> firstDeliveryPerEvent(Dataset<Row> events) {
-        org.apache.spark.sql.Column[] all = Arrays.stream(events.columns()).map(org.apache.spark.sql.functions::col)
+        // Spark refuses to hash a map (equal maps may hash apart); its entries, sorted, hash the same for equal maps.
+        org.apache.spark.sql.Column[] all = Arrays.stream(events.schema().fields())
+                .map(f -> f.dataType() instanceof org.apache.spark.sql.types.MapType
+                        ? org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.map_entries(col(f.name())))
+                        : col(f.name()))
                 .toArray(org.apache.spark.sql.Column[]::new);
         WindowSpec firstDelivered = Window.partitionBy(lakeColumns.eventId()).orderBy(
                 column(lakeColumns.receivedTs()).asc_nulls_last(),

@@ -3,7 +3,7 @@ package io.firelake.glue.job;
 import io.firelake.events.contract.Contracts;
 import io.firelake.glue.compaction.Compaction;
 import io.firelake.glue.compaction.CompactionResult;
-import io.firelake.glue.views.BatchViews;
+import io.firelake.glue.views.SqlViews;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
@@ -53,13 +53,13 @@ public final class BatchJobs {
         return results;
     }
 
-    /** The clickstream contract's views (BatchViews, Java on Spark); other contracts have none yet. */
+    /** The process's contract's batch views ({@code views/*.sql}, Spark SQL), for the range or incrementally. */
     public static Map<String, Long> views(SparkSession spark, JobArguments args, PrintStream out) {
-        if (!Contracts.DEFAULT.equals(Contracts.selected().name())) {
+        if (Contracts.selected().views().isEmpty()) {
             out.printf("views: contract %s declares no batch views%n", Contracts.selected().name());
             return Map.of();
         }
-        BatchViews views = new BatchViews(spark);
+        SqlViews views = new SqlViews(spark, Contracts.selected());
         List<DayRange> ranges;
         IncrementalRun state = null;
         if (args.incremental()) {

@@ -12,7 +12,7 @@ import io.firelake.glue.compaction.CompactionResult;
 import io.firelake.glue.job.DayRange;
 import io.firelake.glue.job.LakeLayout;
 import io.firelake.glue.job.SparkSettings;
-import io.firelake.glue.views.BatchViews;
+import io.firelake.glue.views.SqlViews;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -83,7 +83,7 @@ class BatchLayerFigures {
                 LakeLayout layout = new LakeLayout(lake.toString());
                 DayRange all = new DayRange(FIRST, FIRST.plusDays(DAYS - 1));
                 result = new Compaction(spark, EventContract.clickstream()).run(layout, all, 128L << 20);
-                new BatchViews(spark).run(layout, all);
+                new SqlViews(spark, EventContract.clickstream()).run(layout, all);
             } finally {
                 spark.stop();
             }

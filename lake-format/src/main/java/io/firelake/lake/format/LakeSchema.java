@@ -18,13 +18,15 @@ import java.util.regex.Pattern;
  * the S3 prefix, not in the file.
  *
  * <p>Glue to Parquet: {@code string} BINARY (UTF8), {@code int} INT32, {@code bigint} INT64, {@code float}/{@code double},
- * {@code boolean}, {@code decimal(p,s)} BINARY DECIMAL(p,s), {@code timestamp} INT64 TIMESTAMP(MILLIS, UTC).
+ * {@code boolean}, {@code decimal(p,s)} BINARY DECIMAL(p,s), {@code timestamp} INT64 TIMESTAMP(MILLIS, UTC),
+ * {@code map<string,T>} a MAP group (repeated {@code key_value}: a UTF8 key and an optional value of T's mapping).
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion.html">Firehose record format conversion</a>
  */
 public final class LakeSchema {
 
     private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+),\\s*(\\d+)\\)");
+    private static final Pattern MAP = Pattern.compile("map<\\s*string\\s*,\\s*(.+)>");
 
     private final TableDefinition table;
     private final List<ColumnType> columns;
@@ -77,6 +79,16 @@ public final class LakeSchema {
             Schema bytes = LogicalTypes.decimal(precision, scale).addToSchema(Schema.create(Schema.Type.BYTES));
             return new ColumnType(column.name(), glue, ColumnType.Kind.DECIMAL, precision, scale, bytes);
         }
+        Matcher map = MAP.matcher(glue);
+        if (map.matches()) {
+            ColumnType values = typeOf(new Column(column.name(), map.group(1), ""));
+            if (values.kind() == ColumnType.Kind.MAP) {
+                throw new IllegalArgumentException("column " + column.name()
+                        + ": a map of maps has no Parquet mapping in firelake");
+            }
+            Schema avroMap = Schema.createMap(Schema.createUnion(Schema.create(Schema.Type.NULL), values.avroType()));
+            return new ColumnType(column.name(), glue, ColumnType.Kind.MAP, 0, 0, avroMap);
+        }
         return switch (glue) {
             case "string" -> new ColumnType(column.name(), glue, ColumnType.Kind.STRING, 0, 0, Schema.create(Schema.Type.STRING));
             case "int" -> new ColumnType(column.name(), glue, ColumnType.Kind.INT, 0, 0, Schema.create(Schema.Type.INT));
@@ -87,12 +99,21 @@ public final class LakeSchema {
             case "timestamp" -> new ColumnType(column.name(), glue, ColumnType.Kind.TIMESTAMP, 0, 0,
                     LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG)));
             default -> throw new IllegalArgumentException("column " + column.name() + ": Glue type '" + column.type()
-                    + "' has no Parquet mapping in firelake (supported: string, int, bigint, float, double, boolean, decimal(p,s), timestamp)");
+                    + "' has no Parquet mapping in firelake (supported: string, int, bigint, float, double, boolean, decimal(p,s), timestamp, map<string,T>)");
         };
     }
 
     /** One column: its Glue type and the Avro type it is written with. */
     public record ColumnType(String name, String glueType, Kind kind, int precision, int scale, Schema avroType) {
-        public enum Kind { STRING, INT, BIGINT, FLOAT, DOUBLE, BOOLEAN, DECIMAL, TIMESTAMP }
+        public enum Kind { STRING, INT, BIGINT, FLOAT, DOUBLE, BOOLEAN, DECIMAL, TIMESTAMP, MAP }
+
+        /** A map column's value type. */
+        public ColumnType mapValues() {
+            Matcher map = MAP.matcher(glueType);
+            if (!map.matches()) {
+                throw new IllegalStateException(name + " is not a map");
+            }
+            return typeOf(new Column(name, map.group(1), ""));
+        }
     }
 }

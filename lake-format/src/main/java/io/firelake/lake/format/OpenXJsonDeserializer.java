@@ -32,7 +32,8 @@ import java.util.Map;
  * columns are ignored, a missing key or JSON null is a null column, and a value that cannot become the column's type
  * fails the record with a message (Firehose writes it to the {@code format-conversion-failed} error prefix and goes on
  * with the others). Timestamps accept ISO-8601 instants, {@code java.sql.Timestamp} text ({@code yyyy-MM-dd HH:mm:ss[.f]},
- * read as UTC) and epoch milliseconds.
+ * read as UTC) and epoch milliseconds. A {@code map<string,T>} column takes a JSON object, each value converted to T
+ * (JSON null stays a null value).
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion.html">Firehose record format conversion</a>
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_OpenXJsonSerDe.html">OpenXJsonSerDe</a>
@@ -100,7 +101,8 @@ public final class OpenXJsonDeserializer {
                     index = columnIndex.get(name.toLowerCase(Locale.ROOT));
                 }
                 JsonToken token = p.nextToken();
-                if (token == null || token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                if (token == null || token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT
+                        && (index == null || columns.get(index).kind() != LakeSchema.ColumnType.Kind.MAP)) {
                     return null;
                 }
                 if (index == null) {
@@ -126,6 +128,14 @@ public final class OpenXJsonDeserializer {
                     continue;
                 }
                 LakeSchema.ColumnType column = columns.get(index);
+                if (token == JsonToken.START_OBJECT) {
+                    Object map = flatMap(column, p);
+                    if (map == null) {
+                        return null;
+                    }
+                    row.put(index, map);
+                    continue;
+                }
                 Object value = fast(column, token, p);
                 if (value == null) {
                     try {
@@ -210,6 +220,45 @@ public final class OpenXJsonDeserializer {
         }
     }
 
+    /**
+     * A map column's object on the flat path: scalar values only, each key once (the strict path words the failure of
+     * anything else); null hands the record to the strict path.
+     */
+    private Object flatMap(LakeSchema.ColumnType column, JsonParser p) throws IOException {
+        LakeSchema.ColumnType values = column.mapValues();
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken token = p.nextToken();
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY || map.containsKey(key)) {
+                return null;
+            }
+            Object value = token == JsonToken.VALUE_NULL ? null : fast(values, token, p);
+            if (value == null && token != JsonToken.VALUE_NULL) {
+                try {
+                    value = convert(values, p.readValueAsTree());
+                } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
+                    return null;
+                }
+            }
+            map.put(key, value);
+        }
+        return map;
+    }
+
+    private Map<String, Object> map(LakeSchema.ColumnType column, JsonNode value) {
+        if (!value.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        LakeSchema.ColumnType values = column.mapValues();
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            JsonNode item = entry.getValue();
+            map.put(entry.getKey(), item.isNull() ? null : convert(values, item));
+        }
+        return map;
+    }
+
     private static ConversionResult failed(String message) {
         return new ConversionResult.Failed(ERROR_CODE, message);
     }
@@ -224,6 +273,7 @@ public final class OpenXJsonDeserializer {
             case BOOLEAN -> bool(value);
             case DECIMAL -> decimal(value, column);
             case TIMESTAMP -> timestamp(value);
+            case MAP -> map(column, value);
         };
     }
 

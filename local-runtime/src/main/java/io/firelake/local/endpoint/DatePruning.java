@@ -83,7 +83,7 @@ final class DatePruning {
         aliases.forEach((table, alias) -> {
             String name = table.getName().getSuffix();
             if (table.getName().getParts().size() == 1 && sql.withNames().contains(name)
-                    || !LakeTables.ALL.contains(name)) {
+                    || !LakeTables.all().contains(name)) {
                 return;
             }
             TableSpec spec = LakeTables.spec(name);

@@ -150,9 +150,9 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             throw QueryFailure.user(QueryFailure.ENTITY_NOT_FOUND, "TABLE_NOT_FOUND: " + ref.location()
                     + ": Table " + qualified + " does not exist");
         }
-        if (!LakeTables.ALL.contains(ref.name())) {
+        if (!LakeTables.all().contains(ref.name())) {
             throw QueryFailure.user(QueryFailure.NOT_SUPPORTED, "NOT_SUPPORTED: " + ref.location() + ": Table "
-                    + qualified + " is in the Glue catalog but not one of the lake's tables " + LakeTables.ALL
+                    + qualified + " is in the Glue catalog but not one of the lake's tables " + LakeTables.all()
                     + ", which are all the local Athena reads");
         }
         return ref.name();

@@ -141,7 +141,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
             glue.createDatabase(b -> b.databaseInput(d -> d.name(database)
                     .description("firelake's lake tables (local)")));
         }
-        new GlueCatalogSync(glue, database).sync(LakeTables.ALL, "s3://" + lakeBucket);
+        new GlueCatalogSync(glue, database).sync(LakeTables.all(), "s3://" + lakeBucket);
         for (CreateJobRequest job : jobRequests) {
             try {
                 glue.getJob(b -> b.jobName(job.name()));

@@ -66,6 +66,13 @@ final class EventWriter {
             json.writeBoolean(b);
         } else if (value instanceof Double d) {
             json.writeNumber(d);
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(entry.getKey().toString());
+                writeValue(json, entry.getValue());
+            }
+            json.writeEndObject();
         } else {
             throw new IllegalStateException("cannot write " + value.getClass());
         }

@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 final class FieldValues {
 
-    private static final FieldHint NONE = new FieldHint(Map.of(), 0, null, null, "uniform", 0, "");
+    private static final FieldHint NONE = new FieldHint(Map.of(), 0, null, null, "uniform", 0, "", Map.of());
 
     private final FieldSpec field;
     private final FieldType type;
@@ -54,6 +54,9 @@ final class FieldValues {
     }
 
     Object next(Random random) {
+        if (type.kind() == FieldType.Kind.MAP) {
+            return map(random);
+        }
         if (!choices.isEmpty()) {
             return typed(pick(random));
         }
@@ -74,7 +77,21 @@ final class FieldValues {
             case DECIMAL -> BigDecimal.valueOf(number(random, 0, 100)).setScale(type.scale(), RoundingMode.HALF_UP);
             case STRING -> hint.prefix() + text(random);
             case ENUM -> type.symbols().get(random.nextInt(type.symbols().size()));
+            case MAP -> map(random);
         };
+    }
+
+    /** A map field: its hint's keys, each with one of its values; without {@code entries}, two keys of text. */
+    private Map<String, Object> map(Random random) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        if (hint.entries().isEmpty()) {
+            map.put("k1", text(random));
+            map.put("k2", text(random));
+            return map;
+        }
+        hint.entries().forEach((key, values) ->
+                map.put(key, typed(type.values().kind(), values.get(random.nextInt(values.size())))));
+        return map;
     }
 
     private String pick(Random random) {
@@ -118,7 +135,11 @@ final class FieldValues {
 
     /** A hinted value (always written as text in contract.yaml) as the JSON type of the field. */
     private Object typed(String value) {
-        return switch (type.kind()) {
+        return typed(type.kind(), value);
+    }
+
+    private static Object typed(FieldType.Kind kind, String value) {
+        return switch (kind) {
             case INT -> Integer.parseInt(value);
             case LONG, TIMESTAMP_MILLIS -> Long.parseLong(value);
             case FLOAT, DOUBLE -> Double.parseDouble(value);

@@ -83,6 +83,7 @@ final class ContractRules {
             case DECIMAL -> (value.isNumber() || value.isTextual() && isNumber(value.asText()))
                     && new BigDecimal(value.asText()).scale() <= type.scale();
             case TIMESTAMP_MILLIS -> value.isIntegralNumber();
+            case MAP -> value.isObject() && value.properties().stream().allMatch(e -> fits(type.values(), e.getValue()));
         };
     }
 
