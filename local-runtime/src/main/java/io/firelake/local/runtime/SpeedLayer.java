@@ -104,7 +104,8 @@ public final class SpeedLayer implements AutoCloseable {
             };
             SpeedLayerHandler handler = new SpeedLayerHandler(
                     new DynamoDbAggregateStore(dynamo, table, Duration.ofDays(settings.integer("AggregatesTtlDays"))),
-                    WindowProcessor.DEFAULT_ALLOWED_LATENESS_MINUTES, logLine);
+                    WindowProcessor.DEFAULT_ALLOWED_LATENESS_MINUTES, logLine,
+                    io.firelake.speed.core.spec.SpeedLayerContracts.selectedAndChecked());
             KinesisEventSourceMapping mapping = KinesisEventSourceMapping.builder()
                     .kinesis(kinesis)
                     .config(adjust.apply(config(settings, data)))

@@ -41,6 +41,19 @@ public final class SpeedLayerContracts {
         return chosen != null ? load(chosen) : fromEnvironment(System.getenv());
     }
 
+    /**
+     * {@link #selected()}, checked against the raw schema of the same contract ({@link RawSchemaCheck}): for processes
+     * that carry the whole contract (the local runtime, the CLI), not the Lambda, whose jar holds only the yaml.
+     */
+    public static SpeedLayerSpec selectedAndChecked() {
+        return RawSchemaCheck.check(selected(), Contracts.selected());
+    }
+
+    /** {@link #load}, checked against the raw schema of the same contract (a packaged name or a folder). */
+    public static SpeedLayerSpec loadAndChecked(String contract) {
+        return RawSchemaCheck.check(load(contract), Contracts.resolve(contract));
+    }
+
     /** A packaged contract's name ({@code iot-telemetry}) or a contract folder's path ({@code contracts/iot-telemetry}). */
     public static SpeedLayerSpec load(String contract) {
         if (NAME.matcher(contract).matches() && !Files.isDirectory(Path.of(contract))) {

@@ -171,7 +171,7 @@ public final class SpeedLayerSpecs extends YamlSettings {
             }
         }
         return new FieldSpec(name, path, type, required, nullable, requiredWhen, values, pattern, cutAt, maxLength,
-                precision, scale, defaultValue);
+                precision, scale, defaultValue, node.line());
     }
 
     private AggregateSpec aggregate(String name, YamlTree node, List<FieldSpec> fields) {
