@@ -1,5 +1,7 @@
 package io.firelake.athena.template;
 
+import io.firelake.events.contract.Contracts;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the template that is deployed, {@code sam/target/template.yaml}: {@code sam/template.yaml} with the line
- * {@value #MARKER} replaced by the reports' named queries ({@link NamedQueries}), and every relative {@code CodeUri}
- * re-based for the file's folder one level down. The sam module's build runs it; {@code firelake deploy} deploys it.
+ * {@value #MARKER} replaced by the reports' named queries ({@link NamedQueries}), the lake tables' columns those of the
+ * contract the build runs with ({@link ContractColumns}), and every relative {@code CodeUri} re-based for the file's
+ * folder one level down. The sam module's build runs it; {@code firelake deploy} deploys it.
  */
 public final class DeployTemplate {
 
@@ -28,7 +31,7 @@ public final class DeployTemplate {
         }
         String withQueries = source.substring(0, at) + NamedQueries.yaml(NamedQueries.all())
                 + source.substring(at + MARKER.length() + 1);
-        return CODE_URI.matcher(withQueries).replaceAll("$1../../");
+        return CODE_URI.matcher(ContractColumns.apply(withQueries, Contracts.selected())).replaceAll("$1../../");
     }
 
     /** {@code DeployTemplate SOURCE TARGET}: the source template (sam/template.yaml) and where to write it. */
