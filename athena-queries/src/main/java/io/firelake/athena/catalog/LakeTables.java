@@ -36,6 +36,8 @@ public final class LakeTables {
     public static final String REVENUE_DAILY = "revenue_daily";
     public static final String DELIVERY_ERRORS = "delivery_errors";
     /** Every table, in dependency order (raw first). */
+    /** The tables whose columns are the contract's lake columns (the others are the views' and the errors'). */
+    public static final List<String> CONTRACT_TABLES = List.of(RAW, CURATED);
     public static final List<String> ALL = List.of(RAW, CURATED, TRAFFIC_HOURLY, SESSIONS, FUNNEL_DAILY, REVENUE_DAILY,
             DELIVERY_ERRORS);
 

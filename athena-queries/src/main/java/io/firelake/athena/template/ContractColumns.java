@@ -57,6 +57,17 @@ public final class ContractColumns {
                 + contract.name() + "\n    AllowedValues: [" + contract.name() + "]\n" + out.substring(parameter.end());
     }
 
+    /** The contract a rendered template was built for (its EventContract parameter's default), if it names one. */
+    public static java.util.Optional<String> builtFor(String template) {
+        Matcher parameter = PARAMETER_BLOCK.matcher(template);
+        if (!parameter.find()) {
+            return java.util.Optional.empty();
+        }
+        String block = parameter.group();
+        int at = block.indexOf("Default: ") + "Default: ".length();
+        return java.util.Optional.of(block.substring(at, block.indexOf('\n', at)).trim());
+    }
+
     private static String columns(String template, String table, String yaml) {
         int resource = template.indexOf("\n  " + table + ":\n");
         int next = resource < 0 ? -1 : nextResource(template, resource + table.length() + 4);

@@ -1,5 +1,6 @@
 package io.firelake.athena.template;
 
+import io.firelake.events.EventContract;
 import io.firelake.events.contract.Contracts;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ public final class DeployTemplate {
     private DeployTemplate() {
     }
 
-    /** The deployed template's text from the source template's. */
+    /** The deployed template's text from the source template's, its lake tables as the source declares them. */
     public static String render(String source) {
         int at = source.indexOf(MARKER + "\n");
         if (at < 0 || source.indexOf(MARKER + "\n", at + 1) >= 0) {
@@ -31,7 +32,12 @@ public final class DeployTemplate {
         }
         String withQueries = source.substring(0, at) + NamedQueries.yaml(NamedQueries.all())
                 + source.substring(at + MARKER.length() + 1);
-        return CODE_URI.matcher(ContractColumns.apply(withQueries, Contracts.selected())).replaceAll("$1../../");
+        return CODE_URI.matcher(withQueries).replaceAll("$1../../");
+    }
+
+    /** {@link #render(String)} with the lake tables' columns and the EventContract parameter {@code contract}'s. */
+    public static String render(String source, EventContract contract) {
+        return render(ContractColumns.apply(source, contract));
     }
 
     /** {@code DeployTemplate SOURCE TARGET}: the source template (sam/template.yaml) and where to write it. */
@@ -41,6 +47,6 @@ public final class DeployTemplate {
         }
         Path target = Path.of(args[1]);
         Files.createDirectories(target.toAbsolutePath().getParent());
-        Files.writeString(target, render(Files.readString(Path.of(args[0]))));
+        Files.writeString(target, render(Files.readString(Path.of(args[0])), Contracts.selected()));
     }
 }

@@ -186,7 +186,7 @@ public final class SpeedLayerLakeCheck {
                 differences.add(key + ": speed " + a + ", lake " + b);
             }
         }
-        lines.add("    " + name + ": " + (differences.isEmpty() ? "equal (" + speed.size() + " values)"
+        lines.add("    " + name + ": " + (differences.isEmpty() ? "equal (" + speed.size() + (speed.size() == 1 ? " value)" : " values)")
                 : differences.size() + " of " + union(speed, lake).size() + " differ, e.g. "
                 + String.join("; ", differences.subList(0, Math.min(3, differences.size())))));
         return differences.isEmpty();

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class SpeedLayerContracts {
 
-    public static final String ENVIRONMENT_VARIABLE = Contracts.ENV;
+    /** The template's EventContract parameter sets it on the function; {@link Contracts#ENV}, spelt here for the reader. */
+    public static final String ENVIRONMENT_VARIABLE = "FIRELAKE_CONTRACT";
     public static final String DEFAULT_CONTRACT = Contracts.DEFAULT;
     public static final String FILE_NAME = "speed-layer.yaml";
 

@@ -36,6 +36,11 @@ class RawSchemaCheckTest {
         assertThat(spec.fields()).isNotEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void theLambdaReadsTheContractsVariable() {
+        assertThat(SpeedLayerContracts.ENVIRONMENT_VARIABLE).isEqualTo(Contracts.ENV);
+    }
+
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
             "temperature_c:  {type: double}|temperature:  {path: measurements.temperature_c, type: double}|8|fields.temperature.path: 'measurements' is not a field of the raw schema of contract 'iot-telemetry'",
