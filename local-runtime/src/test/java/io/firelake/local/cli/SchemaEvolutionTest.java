@@ -1,23 +1,22 @@
-package io.firelake.local.runtime;
+package io.firelake.local.cli;
 
 import io.firelake.events.EventContract;
 import io.firelake.events.contract.ContractEvolution;
 import io.firelake.events.contract.ContractLoader;
 import io.firelake.events.contract.Contracts;
-import io.firelake.local.cli.FirelakeCli;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.firehose.FirehoseRunner;
+import io.firelake.local.runtime.LocalPipeline;
+import io.firelake.local.runtime.SpeedLayer;
+import io.firelake.local.runtime.SpeedLayerLakeCheck;
 import io.firelake.producer.ProducerRun;
 import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,12 +72,13 @@ class SchemaEvolutionTest {
             send(pipeline, 1);
             pipeline.firehose().drain(Duration.ofSeconds(60));
             FirehoseRunner before = pipeline.firehose();
+            String glue = pipeline.awsEndpoint().toString();
 
-            Run check = cli("catalog", "check", "--endpoint-url", pipeline.awsEndpoint().toString(), "--contract",
+            FirelakeCliTest.Run check = FirelakeCliTest.run("catalog", "check", "--endpoint-url", glue, "--contract",
                     v2.toString(), "--table", "raw_events");
             assertThat(check.exit()).isEqualTo(1);
             assertThat(check.out()).contains("raw_events: missing column voltage_v double").doesNotContain("breaking");
-            Run sync = cli("catalog", "sync", "--endpoint-url", pipeline.awsEndpoint().toString(), "--contract",
+            FirelakeCliTest.Run sync = FirelakeCliTest.run("catalog", "sync", "--endpoint-url", glue, "--contract",
                     v2.toString(), "--table", "raw_events");
             assertThat(sync.exit()).as(sync.err()).isZero();
             assertThat(sync.out()).contains("raw_events: updated (1 column changes)");
@@ -103,8 +103,8 @@ class SchemaEvolutionTest {
             Path v3 = copy(v2, contracts.resolve("v3"));
             Files.writeString(v3.resolve("iot-enriched.avsc"), Files.readString(v3.resolve("iot-enriched.avsc"))
                     .replace(added, ""));
-            Run breaking = cli("catalog", "check", "--endpoint-url", pipeline.awsEndpoint().toString(), "--contract",
-                    v3.toString(), "--table", "raw_events");
+            FirelakeCliTest.Run breaking = FirelakeCliTest.run("catalog", "check", "--endpoint-url", glue,
+                    "--contract", v3.toString(), "--table", "raw_events");
             assertThat(breaking.out()).as(breaking.err()).contains("raw_events: breaking drift, the contract cannot "
                     + "replace the one this table holds (firelake deploy refuses it): lake column voltage_v is removed "
                     + "(files already written hold it)");
@@ -143,19 +143,6 @@ class SchemaEvolutionTest {
                 .simulate(SimulationSettings.live(seed, EVENTS).withFaults(FaultRates.none()))
                 .build().run().summary();
         assertThat(sent.delivered()).isEqualTo(EVENTS);
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = FirelakeCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     private static Path copy(Path from, Path to) throws IOException {
