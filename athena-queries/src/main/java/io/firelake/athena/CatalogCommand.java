@@ -11,6 +11,7 @@ import io.firelake.config.cli.ContractOption;
 import io.firelake.config.cli.EndpointOptions;
 import io.firelake.config.cli.GlueDatabaseOption;
 import io.firelake.config.layout.DataLayout;
+import io.firelake.events.contract.Contracts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -149,6 +150,9 @@ public final class CatalogCommand implements Callable<Integer> {
     @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Prints each drift of the Glue tables from the contract: missing table, missing column, "
                     + "wrong type, extra column, partition keys.",
+                    "A column of raw_events or curated_events that the contract removes or retypes is also named as "
+                            + "a breaking drift: files already written hold it, so 'firelake deploy' refuses that "
+                            + "contract (add an optional field instead, or deploy a new contract and table).",
                     "Exit 0: no drift; 1: drift (fix it with 'firelake catalog sync'); 2: bad options, no such "
                             + "database, or Glue cannot be reached."},
             footerHeading = "%nExamples:%n",
@@ -167,6 +171,11 @@ public final class CatalogCommand implements Callable<Integer> {
             long drifted = drifts.stream().map(Drift::table).distinct().count();
             out.printf("%d drift%s in %d of %d tables of %s at %s: 'firelake catalog sync' applies the contract%n",
                     drifts.size(), drifts.size() == 1 ? "" : "s", drifted, tables.size(), database, target.where());
+            for (String table : tables.stream().filter(LakeTables.CONTRACT_TABLES::contains).toList()) {
+                catalog.evolution(table, Contracts.selected()).filter(v -> !v.compatible()).ifPresent(v ->
+                        out.println(table + ": breaking drift, the contract cannot replace the one this table holds "
+                                + "(firelake deploy refuses it): " + String.join("; ", v.breaking())));
+            }
             return EXIT_DRIFT;
         }
     }

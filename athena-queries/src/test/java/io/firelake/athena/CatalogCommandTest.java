@@ -91,6 +91,30 @@ class CatalogCommandTest {
     }
 
     @Test
+    void aRetypedOrRemovedContractColumnIsReportedAsABreakingDriftAndAnAddedOneIsNot() {
+        catalog("sync", "--lake", "s3://shop-lake");
+        String last = LakeTables.spec(LakeTables.CURATED).columns().get(LakeTables.spec(LakeTables.CURATED).columns()
+                .size() - 1).name();
+        alter(LakeTables.CURATED, columns -> columns.subList(0, columns.size() - 1)); // the contract added a column
+        Run added = catalog("check");
+        assertThat(added.exit()).isEqualTo(1);
+        assertThat(added.out()).contains("curated_events: missing column " + last).doesNotContain("breaking");
+
+        alter(LakeTables.RAW, columns -> {
+            List<Column> old = new ArrayList<>(columns);
+            old.set(0, old.get(0).toBuilder().type("bigint").build());
+            old.add(Column.builder().name("legacy_flag").type("boolean").build());
+            return old;
+        });
+        Run breaking = catalog("check");
+        assertThat(breaking.exit()).isEqualTo(1);
+        assertThat(breaking.out()).contains("raw_events: breaking drift, the contract cannot replace the one this table "
+                + "holds (firelake deploy refuses it): lake column schema_version changes type bigint -> int (files "
+                + "already written hold bigint); lake column legacy_flag is removed (files already written hold it)")
+                .doesNotContain("curated_events: breaking");
+    }
+
+    @Test
     void aMissingTableIsADriftAndSyncCreatesItWhereTheOtherTablesAre() {
         catalog("sync", "--lake", "s3://shop-lake");
         glue.deleteTable(b -> b.databaseName("firelake").name("sessions"));

@@ -1,6 +1,6 @@
 package io.firelake.sam;
 
-import io.firelake.events.EventContract;
+import io.firelake.events.contract.Contracts;
 import io.firelake.events.catalog.Column;
 import io.firelake.events.catalog.TableDefinition;
 import org.junit.jupiter.api.Test;
@@ -16,13 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Glue tables agree with the event contract: Firehose converts to Parquet with the raw table's columns, so a
- * column the transform emits but the table lacks is silently dropped, and a type mismatch fails conversion.
+ * column the transform emits but the table lacks is silently dropped, and a type mismatch fails conversion. The build
+ * writes the deployed template with the columns of the contract it runs with ({@code ContractColumns}), the one this
+ * test selects too ({@code FIRELAKE_CONTRACT} or {@code -Dfirelake.contract}, default clickstream).
  */
 class GlueTablesMatchContractTest {
 
     private static final String LAKE = "s3://LAKE";
     private final SamTemplate template = SamTemplate.load();
-    private final TableDefinition contract = TableDefinition.of(EventContract.clickstream().enriched(),
+    private final TableDefinition contract = TableDefinition.of(Contracts.selected().enriched(),
             "firelake", "raw_events", LAKE + "/raw/");
 
     @Test

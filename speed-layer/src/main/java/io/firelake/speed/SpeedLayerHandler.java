@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * before it, so Lambda retries from it and the shard's order holds; a failed DynamoDB write throws, so Lambda retries the
  * final invocation with the same state, and the conditional writes make that retry harmless.
  *
- * <p>What it aggregates is declared in the contract's {@code speed-layer.yaml} (see docs/contracts-speed-layer.md),
+ * <p>What it aggregates is declared in the contract's {@code speed-layer.yaml} (see docs/contracts.md, "The speed layer's aggregates"),
  * packaged in the jar and chosen by {@code FIRELAKE_CONTRACT}: a packaged contract's name (default clickstream) or a
  * contract folder's path.
  *

@@ -16,8 +16,9 @@ import static io.firelake.speed.LambdaEvents.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same handler on the IoT telemetry contract (contracts/iot-telemetry/speed-layer.yaml): readings with nested
- * measurements and a battery enum, from {@code events/iot-window-batch.json} (five valid readings, a duplicate, two of
+ * The same handler on the IoT telemetry contract (contracts/iot-telemetry/speed-layer.yaml, iot-raw.avsc's fields):
+ * readings with nullable measurements, event time as epoch milliseconds or ISO-8601, and a battery enum, from
+ * {@code events/iot-window-batch.json} (five valid readings, a duplicate, two of
  * the wrong type, one without its device, one malformed, a health check). Nothing in the code knows these fields.
  */
 class IotContractHandlerTest {
@@ -37,14 +38,14 @@ class IotContractHandlerTest {
         WindowOutput output = store.writes.get(0);
         assertThat(output.minutes()).hasSize(2);
         MinuteItem early = output.minutes().get(0);
-        assertThat(early.counts("readings")).isEqualTo(Map.of("meter", 1L));
+        assertThat(early.counts("readings")).isEqualTo(Map.of("energy_meter", 1L));
         assertThat(early.amount("temperature_min")).as("no reading of the minute had a temperature").isNull();
         assertThat(early.sketch("devices").estimate()).isEqualTo(1);
         assertThat(early.sketch("low_battery_devices").estimate()).isZero();
 
         MinuteItem main = output.minutes().get(1);
         assertThat(main.events()).isEqualTo(4);
-        assertThat(main.counts("readings")).isEqualTo(Map.of("thermostat", 2L, "freezer", 2L));
+        assertThat(main.counts("readings")).isEqualTo(Map.of("thermostat", 2L, "air_quality", 2L));
         assertThat(main.amount("temperature_min")).isEqualByComparingTo(new BigDecimal("-18.75"));
         assertThat(main.amount("temperature_max")).isEqualByComparingTo(new BigDecimal("21.5"));
         assertThat(main.sketch("devices").estimate()).isEqualTo(3);
@@ -57,7 +58,7 @@ class IotContractHandlerTest {
         assertThat(output.summary().badByReason())
                 .isEqualTo(Map.of("WRONG_TYPE", 2L, "MISSING_FIELD", 1L, "MALFORMED_JSON", 1L));
         assertThat(logLines).filteredOn(line -> line.contains("bad record skipped"))
-                .anySatisfy(line -> assertThat(line).contains("battery is not one of [ok, low, critical]"))
+                .anySatisfy(line -> assertThat(line).contains("battery_status is not one of [ok, low, critical, charging, mains]"))
                 .anySatisfy(line -> assertThat(line).contains("device_id is missing or null"));
 
         long first = output.minutes().get(0).epochMinute();
@@ -65,8 +66,8 @@ class IotContractHandlerTest {
                 SpeedLayerContracts.packaged("iot-telemetry"), output.minutes(), List.of(output.summary()), first,
                 first + 1, 10);
         assertThat(report.distinct("devices")).isEqualTo(4);
-        assertThat(report.render("a test")).contains("thermostat", "freezer", "meter", "temperature_min: -18.75",
+        assertThat(report.render("a test")).contains("thermostat", "air_quality", "energy_meter", "temperature_min: -18.75",
                 "temperature_max: 21.5", "devices: 4", "low_battery_devices: 2", "Bad records skipped: 4");
-        assertThat(report.toJson()).contains("\"readings\":{\"freezer\":2,\"meter\":1,\"thermostat\":2}");
+        assertThat(report.toJson()).contains("\"readings\":{\"air_quality\":2,\"energy_meter\":1,\"thermostat\":2}");
     }
 }

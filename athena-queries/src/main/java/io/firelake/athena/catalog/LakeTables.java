@@ -37,6 +37,8 @@ public final class LakeTables {
     public static final String RAW = "raw_events";
     public static final String CURATED = "curated_events";
     public static final String DELIVERY_ERRORS = "delivery_errors";
+    /** The tables whose columns are the contract's lake columns (the others are the views' and the errors'). */
+    public static final List<String> CONTRACT_TABLES = List.of(RAW, CURATED);
 
     /** Every table of the process's contract, in dependency order: raw, curated, its batch views, delivery errors. */
     public static List<String> all() {

@@ -1,6 +1,8 @@
 package io.firelake.athena.glue;
 
 import io.firelake.athena.catalog.CatalogDrift;
+import io.firelake.events.EventContract;
+import io.firelake.events.contract.ContractEvolution;
 import io.firelake.athena.catalog.CatalogDrift.Drift;
 import io.firelake.athena.catalog.LakeTables;
 import io.firelake.athena.catalog.TableSpec;
@@ -96,6 +98,15 @@ public final class GlueCatalogSync {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code next} can replace the contract whose lake columns the deployed table {@code name} (raw_events or
+     * curated_events) holds ({@link ContractEvolution#deployed}); empty when the table is not there (nothing deployed).
+     */
+    public Optional<ContractEvolution.Verdict> evolution(String name, EventContract next) {
+        return table(name).map(t -> ContractEvolution.deployed(GlueTableInputs.fromGlue(t.storageDescriptor().columns()),
+                next));
     }
 
     private Optional<Table> table(String name) {

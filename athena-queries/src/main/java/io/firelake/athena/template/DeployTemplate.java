@@ -1,5 +1,8 @@
 package io.firelake.athena.template;
 
+import io.firelake.events.EventContract;
+import io.firelake.events.contract.Contracts;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the template that is deployed, {@code sam/target/template.yaml}: {@code sam/template.yaml} with the line
- * {@value #MARKER} replaced by the reports' named queries ({@link NamedQueries}), and every relative {@code CodeUri}
- * re-based for the file's folder one level down. The sam module's build runs it; {@code firelake deploy} deploys it.
+ * {@value #MARKER} replaced by the reports' named queries ({@link NamedQueries}), the lake tables' columns those of the
+ * contract the build runs with ({@link ContractColumns}), and every relative {@code CodeUri} re-based for the file's
+ * folder one level down. The sam module's build runs it; {@code firelake deploy} deploys it.
  */
 public final class DeployTemplate {
 
@@ -20,7 +24,7 @@ public final class DeployTemplate {
     private DeployTemplate() {
     }
 
-    /** The deployed template's text from the source template's. */
+    /** The deployed template's text from the source template's, its lake tables as the source declares them. */
     public static String render(String source) {
         int at = source.indexOf(MARKER + "\n");
         if (at < 0 || source.indexOf(MARKER + "\n", at + 1) >= 0) {
@@ -31,6 +35,11 @@ public final class DeployTemplate {
         return CODE_URI.matcher(withQueries).replaceAll("$1../../");
     }
 
+    /** {@link #render(String)} with the lake tables' columns and the EventContract parameter {@code contract}'s. */
+    public static String render(String source, EventContract contract) {
+        return render(ContractColumns.apply(source, contract));
+    }
+
     /** {@code DeployTemplate SOURCE TARGET}: the source template (sam/template.yaml) and where to write it. */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -38,6 +47,6 @@ public final class DeployTemplate {
         }
         Path target = Path.of(args[1]);
         Files.createDirectories(target.toAbsolutePath().getParent());
-        Files.writeString(target, render(Files.readString(Path.of(args[0]))));
+        Files.writeString(target, render(Files.readString(Path.of(args[0])), Contracts.selected()));
     }
 }

@@ -1,11 +1,17 @@
 package io.firelake.events.contract;
 
 import io.firelake.events.EventContract;
+import io.firelake.events.catalog.Column;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether a new version of a contract can replace the running one. Additive changes are safe: a new optional raw field
@@ -47,6 +53,42 @@ public final class ContractEvolution {
         same("event time", running.eventTimeField().name(), next.eventTimeField().name(), breaking);
         same("partition keys", names(running.enriched().partitionFields()), names(next.enriched().partitionFields()),
                 breaking);
+        return new Verdict(additions, breaking);
+    }
+
+    /**
+     * Whether {@code next} can replace the contract whose lake columns a deployed table holds ({@code deployed}: the
+     * Glue table's data columns, names and Hive types, as {@code firelake deploy} and {@code catalog check} read them
+     * from the catalog). The raw schema is not in the catalog: this judges the lake's side, the one files already
+     * written hold, and {@link #compare} judges both when the previous contract folder is at hand.
+     */
+    public static Verdict deployed(List<Column> deployed, EventContract next) {
+        List<String> additions = new ArrayList<>();
+        List<String> breaking = new ArrayList<>();
+        Map<String, FieldSpec> wanted = new LinkedHashMap<>();
+        next.enriched().dataFields().forEach(f -> wanted.put(f.name().toLowerCase(Locale.ROOT), f));
+        Set<String> have = new HashSet<>();
+        for (Column column : deployed) {
+            String key = column.name().toLowerCase(Locale.ROOT);
+            have.add(key);
+            FieldSpec now = wanted.get(key);
+            String was = column.type().toLowerCase(Locale.ROOT).replace(" ", "");
+            if (now == null) {
+                breaking.add("lake column " + column.name() + " is removed (files already written hold it)");
+            } else if (!now.storageType().glueType().equals(was)) {
+                breaking.add("lake column " + column.name() + " changes type " + was + " -> "
+                        + now.storageType().glueType() + " (files already written hold " + was + ")");
+            }
+        }
+        wanted.forEach((key, now) -> {
+            if (!have.contains(key)) {
+                if (!now.nullable()) {
+                    breaking.add("new lake column " + now.name() + " is not nullable (old files lack it)");
+                } else {
+                    additions.add("lake column " + now.name());
+                }
+            }
+        });
         return new Verdict(additions, breaking);
     }
 

@@ -95,7 +95,10 @@ public final class Compaction {
         if (rawDays.isEmpty()) {
             return new CompactionResult(processed, 0, 0, 0, 0, 0, Map.of(), null);
         }
-        Dataset<Row> raw = spark.read().option("basePath", lake.raw()).parquet(rawDays.toArray(String[]::new));
+        // mergeSchema: files written before a contract added an optional column lack it; without the union of the
+        // files' schemas, Spark may take an old file's and read the new column as absent (null) everywhere.
+        Dataset<Row> raw = spark.read().option("basePath", lake.raw()).option("mergeSchema", "true")
+                .parquet(rawDays.toArray(String[]::new));
         String[] inputFiles = raw.inputFiles();
         long rawBytes = Arrays.stream(inputFiles).mapToLong(files::size).sum();
 

@@ -228,7 +228,8 @@ public final class DemoCommand implements Callable<Integer> {
                         + "(batch layer only)",
                 summary.events(), summary.minutesWithEvents(), summary.minuteItems(), layer.tableName(), summary.windows(),
                 invocations, summary.badRecords(), summary.badRecords() == 0 ? "" : " " + summary.badByReason(),
-                summary.duplicates(), summary.lateEvents());
+                summary.duplicates(), summary.lateEvents()) + System.lineSeparator() + layer.compareWithLake(
+                pipeline.lakeDir().resolve("raw"), firstMinute - 5, lastMinute + 1, Duration.ofSeconds(window)).text();
     }
 
     /** The template's settings with the speed layer's window replaced, when {@code --speed-window-seconds} is given. */

@@ -4,6 +4,7 @@ import io.firelake.aws.client.AwsClientFactory;
 import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
 import io.firelake.config.cli.EndpointOptions;
+import io.firelake.config.cli.GlueDatabaseOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code firelake deploy}: uploads the Glue jobs' code, then deploys the whole stack with the AWS SAM CLI. */
@@ -25,6 +27,10 @@ import java.util.concurrent.Callable;
         description = {
                 "Deploys every part of the pipeline, the batch layer included, from what the build wrote "
                         + "(./mvnw -B package -DskipTests):",
+                "0. checks that the contract the build wrote into the template (EventContract) can replace the "
+                        + "deployed one, read from the Glue tables raw_events and curated_events of --database: a lake "
+                        + "column removed or of another type is refused, with every reason, before anything is "
+                        + "uploaded;",
                 "1. uploads the Glue jobs' jar (glue-jobs/target/firelake-glue-jobs.jar) and script "
                         + "(glue-jobs/src/main/glue/launcher.scala) to s3://BUCKET/PREFIX/glue/<hash>/ (creating the "
                         + "bucket if needed; an unchanged jar is not uploaded again);",
@@ -36,8 +42,9 @@ import java.util.concurrent.Callable;
                 "Credentials and region: the AWS default chain, as sam's; --endpoint-url uploads to another S3 "
                         + "(such as the S3 of firelake local up)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:deployed (or uploaded, with the sam commands printed)", "2:not built, or S3 cannot be "
-                + "reached", "other:the exit code of sam build or sam deploy"},
+        exitCodeList = {"0:deployed (or uploaded, with the sam commands printed)", "2:not built, or S3 or Glue cannot be "
+                + "reached", "3:the contract cannot replace the deployed one (breaking change)",
+                "other:the exit code of sam build or sam deploy"},
         footerHeading = "%nExamples:%n",
         footer = {"  ./mvnw -B package -DskipTests",
                 "  firelake deploy --artifacts-bucket my-firelake-artifacts --guided     # first time",
@@ -77,6 +84,11 @@ public final class DeployCommand implements Callable<Integer> {
     @Mixin
     EndpointOptions aws;
 
+    @Mixin
+    GlueDatabaseOption database;
+
+    static final int EXIT_BREAKING_CONTRACT = 3;
+
     @Spec
     CommandSpec spec;
 
@@ -98,6 +110,18 @@ public final class DeployCommand implements Callable<Integer> {
         }
         GlueArtifacts.Locations glue;
         ClientSettings settings = ClientSettings.forEndpoint(aws.endpoint().orElse(null), aws.region().orElse(null));
+        try {
+            Optional<String> refused = DeployedContractCheck.refusal(Files.readString(samDir.resolve(SamCli.TEMPLATE)),
+                    settings, database.resolve(), aws.endpoint().map(Object::toString).orElse("AWS"), out);
+            if (refused.isPresent()) {
+                err.println("firelake deploy: " + refused.get());
+                return EXIT_BREAKING_CONTRACT;
+            }
+        } catch (SdkException e) {
+            err.println("firelake deploy: cannot read the deployed lake tables from Glue to check the contract: "
+                    + e.getMessage());
+            return 2;
+        }
         try (S3Client s3 = AwsClientFactory.of(settings).s3(S3Client.builder(), SyncHttp.urlConnection()).build()) {
             glue = new GlueArtifacts(s3, out).upload(repository, bucket, prefix);
         } catch (IllegalStateException | SdkException e) {

@@ -16,7 +16,10 @@ import io.firelake.speed.core.WindowProcessor;
 import io.firelake.speed.core.WindowSummaryItem;
 import io.firelake.speed.dynamodb.AggregateTable;
 import io.firelake.speed.dynamodb.DynamoDbAggregateStore;
+import io.firelake.speed.core.spec.SpeedLayerContracts;
+import io.firelake.speed.core.spec.SpeedLayerSpec;
 import io.firelake.speed.reader.AggregateReader;
+import io.firelake.events.contract.Contracts;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -27,7 +30,9 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +64,11 @@ public final class SpeedLayer implements AutoCloseable {
     private final String tableName;
     private final BufferedWriter log;
     private final KinesisEventSourceMapping mapping;
+    private final SpeedLayerSpec spec;
 
-    private SpeedLayer(DynamoDbClient dynamo, String tableName, BufferedWriter log, KinesisEventSourceMapping mapping) {
+    private SpeedLayer(DynamoDbClient dynamo, String tableName, BufferedWriter log, KinesisEventSourceMapping mapping,
+                       SpeedLayerSpec spec) {
+        this.spec = spec;
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.log = log;
@@ -102,9 +110,10 @@ public final class SpeedLayer implements AutoCloseable {
                     }
                 }
             };
+            SpeedLayerSpec spec = SpeedLayerContracts.selectedAndChecked();
             SpeedLayerHandler handler = new SpeedLayerHandler(
                     new DynamoDbAggregateStore(dynamo, table, Duration.ofDays(settings.integer("AggregatesTtlDays"))),
-                    WindowProcessor.DEFAULT_ALLOWED_LATENESS_MINUTES, logLine);
+                    WindowProcessor.DEFAULT_ALLOWED_LATENESS_MINUTES, logLine, spec);
             KinesisEventSourceMapping mapping = KinesisEventSourceMapping.builder()
                     .kinesis(kinesis)
                     .config(adjust.apply(config(settings, data)))
@@ -114,7 +123,7 @@ public final class SpeedLayer implements AutoCloseable {
                     .log(line -> logLine.accept("[event-source] " + line))
                     .build()
                     .start();
-            return new SpeedLayer(dynamo, table, log, mapping);
+            return new SpeedLayer(dynamo, table, log, mapping, spec);
         } catch (IOException e) {
             closeQuietly(log);
             dynamo.close();
@@ -169,6 +178,19 @@ public final class SpeedLayer implements AutoCloseable {
     /** The per-minute items the table holds for event minutes in {@code [firstMinute, lastMinute]}. */
     public List<MinuteItem> minutes(long firstMinute, long lastMinute) {
         return new AggregateReader(dynamo, tableName).minutes(firstMinute, lastMinute);
+    }
+
+    /**
+     * The table's event-time minutes {@code [firstMinute, lastMinute]} compared with the raw lake under {@code rawDir}
+     * for the process's contract ({@link SpeedLayerLakeCheck}); {@code window} is the mapping's tumbling window.
+     */
+    public SpeedLayerLakeCheck.Result compareWithLake(Path rawDir, long firstMinute, long lastMinute, Duration window) {
+        try {
+            return new SpeedLayerLakeCheck(spec, Contracts.selected(), rawDir)
+                    .compare(minutes(firstMinute, lastMinute), firstMinute, lastMinute, window);
+        } catch (SQLException e) {
+            return new SpeedLayerLakeCheck.Result(false, List.of("  speed layer vs lake: not compared: " + e.getMessage()));
+        }
     }
 
     /** What the table holds for windows that started, and event minutes, in {@code [firstMinute, lastMinute]}. */

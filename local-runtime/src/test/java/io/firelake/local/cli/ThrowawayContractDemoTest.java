@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A contract the code has never seen (parcel scans at depots, written here into a temporary folder) driving the whole
  * local pipeline: the simulator makes its events and faults, the transform validates and enriches them with the
- * contract's enrichments, the local Firehose writes its columns to Parquet, accounting reconciles its event ids, and
- * its report runs. Proof that no code path is tied to the shipped contracts.
+ * contract's enrichments, the local Firehose writes its columns to Parquet, the speed layer keeps its declared
+ * aggregates and they equal the lake's, accounting reconciles its event ids, and its report runs. Proof that no code path is tied to the shipped contracts.
  */
 class ThrowawayContractDemoTest {
 
@@ -44,6 +44,9 @@ class ThrowawayContractDemoTest {
         assertThat(delivered).isGreaterThan(2_500);
         assertThat(failed).isPositive();
         assertThat(demo.out()).contains("  malformed_json: {failed=").contains("  missing_field: {failed=");
+        assertThat(demo.out()).as("the speed layer's check").contains("  speed layer vs lake (DuckDB, de-duplicated by "
+                + "scan_id per shard and tumbling window)").contains("    scans: equal (").contains("    grams: equal (")
+                .contains("    depots: not compared (a distinct is an estimate)").doesNotContain("DIFFERENT");
 
         FirelakeCliTest.Run report = FirelakeCliTest.run("report", "scans_per_depot", "--contract",
                 contract.toString(), "--data-dir", data.toString());
@@ -71,6 +74,8 @@ class ThrowawayContractDemoTest {
                   {"name": "status", "type": "string"},
                   {"name": "weight_g", "type": "int"},
                   {"name": "processed_ts", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+                  {"name": "received_ts", "type": ["null", {"type": "long", "logicalType": "timestamp-millis"}], "default": null},
+                  {"name": "kinesis_shard_id", "type": ["null", "string"], "default": null},
                   {"name": "event_date", "type": "string", "firelake.partition": true},
                   {"name": "event_hour", "type": "string", "firelake.partition": true}]}""");
         Files.writeString(dir.resolve("depots.csv"), "depot,region\nLHR1,south\nMAN2,north\n");
@@ -85,11 +90,26 @@ class ThrowawayContractDemoTest {
                   region: {kind: lookup, from: depot, table: depots.csv, default: elsewhere}
                   weight_g: {kind: default, value: 0}
                   processed_ts: {kind: record_metadata, part: processed_ts}
+                  received_ts: {kind: record_metadata, part: received_ts}
+                  kinesis_shard_id: {kind: record_metadata, part: shard_id}
                 simulator:
                   fields:
                     depot: {values: [LHR1, MAN2, BRS3]}
                     weight_g: {min: 50, max: 30000, null_rate: 0.1}
                 reports: [scans_per_depot]
+                """);
+        Files.writeString(dir.resolve("speed-layer.yaml"), """
+                event: {id: scan_id, time: scanned_at}
+                fields:
+                  scan_id:    {type: string, required: true}
+                  scanned_at: {type: timestamp, required: true}
+                  depot:      {type: string, required: true}
+                  status:     {type: string, required: true, values: [received, sorted, out_for_delivery]}
+                  weight_g:   {type: int}
+                aggregates:
+                  scans:  {kind: count, by: status}
+                  depots: {kind: distinct, field: depot}
+                  grams:  {kind: sum, field: weight_g}
                 """);
         Files.createDirectories(dir.resolve("reports"));
         Files.writeString(dir.resolve("reports/scans_per_depot.sql"), """

@@ -182,23 +182,36 @@ public final class SpeedLayerBenchmark {
         return record;
     }
 
-    private static final String[] DEVICE_TYPES = {"thermostat", "thermostat", "freezer", "meter", "camera"};
-    private static final String[] BATTERY = {"ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "low", "critical"};
+    private static final String[] DEVICE_TYPES = {"thermostat", "thermostat", "air_quality", "energy_meter", "door_sensor"};
+    private static final String[] BATTERY = {"ok", "ok", "ok", "ok", "ok", "ok", "ok", "low", "critical", "mains"};
 
-    /** A reading shaped like the IoT telemetry contract's: nested measurements, a battery enum, about 330 bytes. */
+    /** A reading shaped like contracts/iot-telemetry/iot-raw.avsc's: each type's own measurements, about 330 bytes. */
     private static byte[] reading(long time, Random random) {
         int device = random.nextInt(5_000);
-        return new StringBuilder(384)
+        String type = DEVICE_TYPES[device % DEVICE_TYPES.length];
+        StringBuilder json = new StringBuilder(384)
                 .append("{\"schema_version\":1,\"reading_id\":\"").append(UUID.randomUUID())
-                .append("\",\"reading_time\":\"").append(Instant.ofEpochMilli(time - random.nextInt(3000)))
                 .append("\",\"device_id\":\"dev-").append(device)
-                .append("\",\"device_type\":\"").append(DEVICE_TYPES[device % DEVICE_TYPES.length])
-                .append("\",\"firmware_version\":\"2.").append(device % 7).append(".1\"")
-                .append(",\"measurements\":{\"temperature_c\":").append(random.nextInt(6000) / 100.0 - 20)
-                .append(",\"humidity_pct\":").append(random.nextInt(1000) / 10.0)
-                .append(",\"pressure_hpa\":").append(950 + random.nextInt(100)).append('}')
+                .append("\",\"device_type\":\"").append(type)
+                .append("\",\"read_at\":").append(time - random.nextInt(3000))
+                .append(",\"site_id\":\"site-").append(device % 12)
+                .append("\",\"firmware\":\"3.1.").append(device % 5).append('"');
+        switch (type) {
+            case "thermostat", "air_quality" -> {
+                json.append(",\"temperature_c\":").append(random.nextInt(6000) / 100.0 - 20)
+                        .append(",\"humidity_pct\":").append(random.nextInt(1000) / 10.0);
+                if (type.equals("air_quality")) {
+                    json.append(",\"co2_ppm\":").append(400 + random.nextInt(1800));
+                }
+            }
+            case "energy_meter" -> json.append(",\"power_w\":").append(random.nextInt(350_000) / 100.0)
+                    .append(",\"energy_wh\":").append(random.nextInt(5_000_000));
+            default -> json.append(",\"door_open\":").append(random.nextBoolean());
+        }
+        return json.append(",\"battery_pct\":").append(random.nextInt(101))
                 .append(",\"battery_status\":\"").append(BATTERY[random.nextInt(BATTERY.length)])
-                .append("\",\"location\":{\"site\":\"plant-").append(device % 12).append("\",\"lat\":52.37,\"lon\":4.89}}")
+                .append("\",\"signal_dbm\":").append(-110 + random.nextInt(70))
+                .append(",\"gateway_ip\":\"203.0.113.").append(device % 256).append("\"}")
                 .toString().getBytes(StandardCharsets.UTF_8);
     }
 

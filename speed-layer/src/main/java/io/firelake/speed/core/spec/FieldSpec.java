@@ -19,10 +19,11 @@ import java.util.List;
  * @param precision    a decimal's total digits (as Avro's {@code decimal(precision, scale)})
  * @param scale        a decimal's digits after the point
  * @param defaultValue the value of a numeric field when absent, as text; null for none
+ * @param line         the line of its declaration in the speed-layer.yaml, for messages; 0 when unknown
  */
 public record FieldSpec(String name, List<String> path, FieldType type, boolean required, boolean nullable,
                         Condition requiredWhen, List<String> values, String pattern, String cutAt, int maxLength,
-                        int precision, int scale, String defaultValue) {
+                        int precision, int scale, String defaultValue, int line) {
 
     public FieldSpec {
         path = List.copyOf(path);

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class SpeedLayerContracts {
 
-    public static final String ENVIRONMENT_VARIABLE = Contracts.ENV;
+    /** The template's EventContract parameter sets it on the function; {@link Contracts#ENV}, spelt here for the reader. */
+    public static final String ENVIRONMENT_VARIABLE = "FIRELAKE_CONTRACT";
     public static final String DEFAULT_CONTRACT = Contracts.DEFAULT;
     public static final String FILE_NAME = "speed-layer.yaml";
 
@@ -39,6 +40,19 @@ public final class SpeedLayerContracts {
     public static SpeedLayerSpec selected() {
         String chosen = System.getProperty(Contracts.PROPERTY);
         return chosen != null ? load(chosen) : fromEnvironment(System.getenv());
+    }
+
+    /**
+     * {@link #selected()}, checked against the raw schema of the same contract ({@link RawSchemaCheck}): for processes
+     * that carry the whole contract (the local runtime, the CLI), not the Lambda, whose jar holds only the yaml.
+     */
+    public static SpeedLayerSpec selectedAndChecked() {
+        return RawSchemaCheck.check(selected(), Contracts.selected());
+    }
+
+    /** {@link #load}, checked against the raw schema of the same contract (a packaged name or a folder). */
+    public static SpeedLayerSpec loadAndChecked(String contract) {
+        return RawSchemaCheck.check(load(contract), Contracts.resolve(contract));
     }
 
     /** A packaged contract's name ({@code iot-telemetry}) or a contract folder's path ({@code contracts/iot-telemetry}). */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Reads and validates a speed-layer.yaml (format: docs/contracts-speed-layer.md). Every problem is a
+ * Reads and validates a speed-layer.yaml (format: docs/contracts.md, "The speed layer's aggregates"). Every problem is a
  * {@link SpecException} naming the file, the line and the setting; nothing is guessed and no setting is ignored.
  */
 public final class SpeedLayerSpecs extends YamlSettings {
@@ -171,7 +171,7 @@ public final class SpeedLayerSpecs extends YamlSettings {
             }
         }
         return new FieldSpec(name, path, type, required, nullable, requiredWhen, values, pattern, cutAt, maxLength,
-                precision, scale, defaultValue);
+                precision, scale, defaultValue, node.line());
     }
 
     private AggregateSpec aggregate(String name, YamlTree node, List<FieldSpec> fields) {

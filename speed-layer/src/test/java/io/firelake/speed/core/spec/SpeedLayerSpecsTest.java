@@ -39,7 +39,8 @@ class SpeedLayerSpecsTest {
         assertThat(clickstream.typeField()).isEqualTo("event_type");
         assertThat(iot.aggregates()).extracting(AggregateSpec::name)
                 .containsExactly("readings", "temperature_min", "temperature_max", "devices", "low_battery_devices");
-        assertThat(iot.field("temperature").path()).containsExactly("measurements", "temperature_c");
+        assertThat(iot.timeField()).isEqualTo("read_at");
+        assertThat(iot.field("battery_status").values()).containsExactly("ok", "low", "critical", "charging", "mains");
     }
 
     @Test

@@ -1,0 +1,90 @@
+package io.firelake.athena.template;
+
+import io.firelake.events.EventContract;
+import io.firelake.events.catalog.Column;
+import io.firelake.events.catalog.TableDefinition;
+import io.firelake.events.contract.Contracts;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The deployed template's lake tables take their columns from the contract the build runs with ({@code --contract}'s
+ * property or {@code FIRELAKE_CONTRACT} at build time, default clickstream): the {@code Columns} of
+ * {@value #RAW} and {@value #CURATED} are the contract's enriched columns, and the {@code EventContract} parameter
+ * (which sets the Lambdas' {@code FIRELAKE_CONTRACT}) allows that contract only, so the tables and the functions
+ * cannot disagree.
+ *
+ * @see <a href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-glue-table-column.html">AWS::Glue::Table Column</a>
+ */
+public final class ContractColumns {
+
+    public static final String RAW = "RawTable";
+    public static final String CURATED = "CuratedTable";
+    static final String PARAMETER = "EventContract";
+
+    private static final String COLUMN_INDENT = "            - ";
+    private static final Pattern PARAMETER_BLOCK = Pattern.compile(
+            "(?m)^  " + PARAMETER + ":\\n    Type: String\\n    Default: [^\\n]*\\n    AllowedValues: [^\\n]*\\n");
+
+    private ContractColumns() {
+    }
+
+    /** The contract's lake columns, as the Glue tables declare them. */
+    public static List<Column> of(EventContract contract) {
+        return TableDefinition.of(contract.enriched(), "firelake", "raw_events", "s3://lake/raw/").columns();
+    }
+
+    /** {@code template} with both tables' columns and the EventContract parameter set to {@code contract}'s. */
+    public static String apply(String template, EventContract contract) {
+        if (!Contracts.packagedNames().contains(contract.name())) {
+            throw new IllegalArgumentException("contract '" + contract.name() + "' is not packaged in the Lambda jars "
+                    + Contracts.packagedNames() + ": put its folder under contracts/ (named as its name) and build again");
+        }
+        StringBuilder yaml = new StringBuilder();
+        for (Column column : of(contract)) {
+            yaml.append(COLUMN_INDENT).append("{Name: ").append(column.name()).append(", Type: ")
+                    .append(column.type().matches("[a-z]+") ? column.type() : "'" + column.type() + "'").append("}\n");
+        }
+        String out = columns(columns(template, RAW, yaml.toString()), CURATED, yaml.toString());
+        Matcher parameter = PARAMETER_BLOCK.matcher(out);
+        if (!parameter.find()) {
+            throw new IllegalArgumentException("the template's " + PARAMETER + " parameter must begin with Type, Default "
+                    + "and AllowedValues lines");
+        }
+        return out.substring(0, parameter.start()) + "  " + PARAMETER + ":\n    Type: String\n    Default: "
+                + contract.name() + "\n    AllowedValues: [" + contract.name() + "]\n" + out.substring(parameter.end());
+    }
+
+    /** The contract a rendered template was built for (its EventContract parameter's default), if it names one. */
+    public static java.util.Optional<String> builtFor(String template) {
+        Matcher parameter = PARAMETER_BLOCK.matcher(template);
+        if (!parameter.find()) {
+            return java.util.Optional.empty();
+        }
+        String block = parameter.group();
+        int at = block.indexOf("Default: ") + "Default: ".length();
+        return java.util.Optional.of(block.substring(at, block.indexOf('\n', at)).trim());
+    }
+
+    private static String columns(String template, String table, String yaml) {
+        int resource = template.indexOf("\n  " + table + ":\n");
+        int next = resource < 0 ? -1 : nextResource(template, resource + table.length() + 4);
+        int list = resource < 0 ? -1 : template.indexOf("\n          Columns:\n", resource);
+        if (resource < 0 || list < 0 || list > next) {
+            throw new IllegalArgumentException("the template's " + table + " must have a StorageDescriptor with Columns");
+        }
+        int start = list + "\n          Columns:\n".length();
+        int end = start;
+        while (template.startsWith(COLUMN_INDENT, end)) {
+            end = template.indexOf('\n', end) + 1;
+        }
+        return template.substring(0, start) + yaml + template.substring(end);
+    }
+
+    private static int nextResource(String template, int from) {
+        Matcher next = Pattern.compile("(?m)^  [A-Za-z0-9]+:$").matcher(template);
+        return next.find(from) ? next.start() : template.length();
+    }
+}
