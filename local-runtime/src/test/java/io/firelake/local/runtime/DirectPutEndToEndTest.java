@@ -98,8 +98,9 @@ class DirectPutEndToEndTest {
                     .simulate(new SimulationSettings(23, 400, 3000, null, null,
                             FaultRates.combined(0.06).with(FaultKind.OVERSIZED, 0.002), 0.05,
                             Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC)))
+                    // Up to about 25 s of retries: on a loaded machine the stream reads the small backlog slowly.
                     .settings(SenderSettings.defaults().withMaxAttempts(100).withBackoff(
-                            Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(100))
+                            Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(500))
                                     .withJitter(Backoff.Jitter.FULL)))
                     .manifest(manifest)
                     .build().run();
