@@ -1,6 +1,7 @@
 package io.firelake.transform.enrich;
 
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Classifies a referrer against the page it led to: {@code direct} (no referrer), {@code internal} (same host as the
@@ -19,6 +20,18 @@ public final class ReferrerClassifier {
             "reddit.com", "pinterest.com", "tiktok.com", "youtube.com", "youtu.be", "snapchat.com", "tumblr.com",
             "whatsapp.com", "telegram.org", "t.me", "threads.net", "mastodon.social", "vk.com", "weibo.com");
 
+    /**
+     * Referrers seen so far, with their host and its class apart from the page: a site's traffic comes from a few
+     * hundred referrers, and parsing each one's URL and probing its labels was 15% of the transform's core (issue 19).
+     * Bounded by refusing new entries when full: the referrers past it are classified as before, just not remembered.
+     */
+    static final int CACHE_CAPACITY = 4096;
+    private static final ConcurrentHashMap<String, Referrer> SEEN = new ConcurrentHashMap<>();
+
+    /** A referrer's host (null when it has none) and its class when it is not the page's own host. */
+    private record Referrer(String host, String hostWithoutWww, ReferrerClass external) {
+    }
+
     private ReferrerClassifier() {
     }
 
@@ -26,20 +39,30 @@ public final class ReferrerClassifier {
         if (referrer == null || referrer.isBlank()) {
             return ReferrerClass.DIRECT;
         }
-        String host = UrlParts.parse(referrer.strip()).host();
-        if (host == null) {
+        Referrer seen = SEEN.get(referrer);
+        if (seen == null) {
+            seen = parse(referrer);
+            if (SEEN.size() < CACHE_CAPACITY) {
+                SEEN.put(referrer, seen);
+            }
+        }
+        if (seen.host() == null) {
             return ReferrerClass.OTHER;
         }
-        if (pageHost != null && withoutWww(host).equals(withoutWww(pageHost))) {
+        if (pageHost != null && seen.hostWithoutWww().equals(withoutWww(pageHost))) {
             return ReferrerClass.INTERNAL;
         }
-        if (isSocial(host)) {
-            return ReferrerClass.SOCIAL;
+        return seen.external();
+    }
+
+    private static Referrer parse(String referrer) {
+        String host = UrlParts.parse(referrer.strip()).host();
+        if (host == null) {
+            return new Referrer(null, null, ReferrerClass.OTHER);
         }
-        if (isSearch(host)) {
-            return ReferrerClass.SEARCH;
-        }
-        return ReferrerClass.OTHER;
+        ReferrerClass external = isSocial(host) ? ReferrerClass.SOCIAL
+                : isSearch(host) ? ReferrerClass.SEARCH : ReferrerClass.OTHER;
+        return new Referrer(host, withoutWww(host), external);
     }
 
     private static String withoutWww(String host) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
@@ -30,7 +29,12 @@ final class RawJsonReader {
     static final Object HUGE_NUMBER = new Object();
 
     private final Map<String, Integer> indexByName;
-    private final JsonFactory json = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /**
+     * Without Jackson's duplicate detection, which kept a set of every object's keys (6% of the core, issue 19): a
+     * schema field's slot being taken already, or a name in the short list of unknown ones, is a duplicate; nested
+     * values this reader skips turn Jackson's detection on first, so they are as strict as before.
+     */
+    private final JsonFactory json = new JsonFactory();
 
     /** @param indexByName schema position by field name (a HashMap: the lookup runs once per JSON key) */
     RawJsonReader(Map<String, Integer> indexByName) {
@@ -44,6 +48,7 @@ final class RawJsonReader {
     Validation read(byte[] data, Object[] parsed) {
         boolean healthCheck = false;
         boolean anyField = false;
+        java.util.List<String> unknown = null;
         try (JsonParser parser = json.createParser(data)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return malformed("record is not a JSON object");
@@ -54,11 +59,20 @@ final class RawJsonReader {
                 JsonToken value = parser.nextToken();
                 Integer index = indexByName.get(name);
                 if (index == null) {
+                    if (unknown == null) {
+                        unknown = new java.util.ArrayList<>(4);
+                    } else if (unknown.contains(name)) {
+                        throw duplicate(parser, name);
+                    }
+                    unknown.add(name);
                     if (value == JsonToken.VALUE_TRUE && HEALTH_CHECK_KEY.equals(name)) {
                         healthCheck = true;
                     }
-                    parser.skipChildren();
+                    skipStrictly(parser, value);
                     continue;
+                }
+                if (parsed[index] != null) {
+                    throw duplicate(parser, name);
                 }
                 anyField = true;
                 parsed[index] = scalar(parser, value);
@@ -101,7 +115,7 @@ final class RawJsonReader {
             case VALUE_NULL -> NULL;
             case START_OBJECT -> flatObject(parser);
             default -> {
-                parser.skipChildren();
+                skipStrictly(parser, token);
                 yield STRUCT;
             }
         };
@@ -115,9 +129,25 @@ final class RawJsonReader {
             String key = parser.currentName();
             Object value = scalar(parser, parser.nextToken());
             nested |= value == STRUCT || value instanceof Map;
-            entries.put(key, value);
+            if (entries.put(key, value) != null) {
+                throw duplicate(parser, key);
+            }
         }
         return nested ? STRUCT : entries;
+    }
+
+    /** Skips an object or array with Jackson's duplicate detection on, from the context it just opened down. */
+    @SuppressWarnings("deprecation")
+    private static void skipStrictly(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            parser.skipChildren();
+        }
+    }
+
+    /** Worded as Jackson words it, so both detections end in the same failure. */
+    private static JsonParseException duplicate(JsonParser parser, String name) {
+        return new JsonParseException(parser, "Duplicate field '" + name + "'");
     }
 
     private static Validation malformed(String message) {

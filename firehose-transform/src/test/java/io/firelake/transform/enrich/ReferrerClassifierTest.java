@@ -1,5 +1,6 @@
 package io.firelake.transform.enrich;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,5 +34,17 @@ class ReferrerClassifierTest {
     })
     void classifies(String referrer, String pageHost, String expected) {
         assertThat(ReferrerClassifier.classify(referrer, pageHost).value()).isEqualTo(expected);
+    }
+
+    @Test
+    void aRememberedReferrerIsStillJudgedAgainstEachPage() {
+        String referrer = "https://www.shop.example.com/cart?remembered=1";
+        assertThat(ReferrerClassifier.classify(referrer, "blog.example.com")).isEqualTo(ReferrerClass.OTHER);
+        assertThat(ReferrerClassifier.classify(referrer, "shop.example.com")).isEqualTo(ReferrerClass.INTERNAL);
+        assertThat(ReferrerClassifier.classify(referrer, null)).isEqualTo(ReferrerClass.OTHER);
+        assertThat(ReferrerClassifier.classify("https://www.google.de/?remembered=1", "shop.example.com"))
+                .isEqualTo(ReferrerClass.SEARCH);
+        assertThat(ReferrerClassifier.classify("https://www.google.de/?remembered=1", "google.de"))
+                .isEqualTo(ReferrerClass.INTERNAL);
     }
 }

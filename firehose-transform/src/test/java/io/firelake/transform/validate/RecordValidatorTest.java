@@ -71,6 +71,24 @@ class RecordValidatorTest {
     }
 
     @Test
+    void duplicateKeysAreMalformedAtEveryLevel() {
+        String[] duplicated = {
+                "{" + BASE + ",\"session_id\":\"s-2\"}",
+                "{" + BASE + ",\"new_field\":1,\"new_field\":2}",
+                "{" + BASE + ",\"new_field\":{\"a\":1,\"a\":2}}",
+                "{" + BASE + ",\"new_field\":[{\"a\":1},{\"b\":{\"c\":1,\"c\":2}}]}",
+                "{" + BASE + ",\"new_field\":{\"a\":1},\"other\":{\"a\":1,\"a\":2}}",
+                "{" + BASE + ",\"user_id\":{\"a\":1,\"a\":2}}",
+        };
+        for (String json : duplicated) {
+            Failure f = failure(json);
+            assertThat(f.code()).as(json).isEqualTo(ReasonCode.MALFORMED_JSON);
+            assertThat(f.message()).as(json).isEqualTo("duplicate key in the JSON object");
+        }
+        valid("{" + BASE + ",\"new_field\":{\"a\":1},\"other\":{\"a\":1},\"third\":[{\"a\":1},{\"a\":2}]}");
+    }
+
+    @Test
     void invalidUtf8IsDetectedStrictly() {
         byte[][] bad = {
                 {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},         // bad continuation

@@ -11,11 +11,14 @@ import io.firelake.local.console.ProducerGauge;
 import io.firelake.local.firehose.DeliveryStats;
 import io.firelake.local.runtime.CpuAccounting;
 import io.firelake.local.runtime.LocalPipeline;
+import io.firelake.local.runtime.ReadPacedSource;
 import io.firelake.local.runtime.SpeedLayer;
 import io.firelake.local.eventsource.KinesisEventSourceMapping;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.producer.ProducerRun;
+import io.firelake.events.contract.Contracts;
 import io.firelake.producer.generate.FaultRates;
+import io.firelake.producer.generate.Simulators;
 import io.firelake.producer.generate.SimulationSettings;
 import io.firelake.producer.send.SendSummary;
 import picocli.CommandLine;
@@ -148,10 +151,13 @@ public final class DemoCommand implements Callable<Integer> {
             CpuAccounting cpu = CpuAccounting.start();
             CpuAccounting phase = CpuAccounting.start();
             long producing = System.nanoTime();
+            ReadPacedSource paced = ReadPacedSource.demo(Simulators.of(SimulationSettings.live(seed, events)
+                    .withFaults(FaultRates.combined(faultRate)), Contracts.selected()),
+                    () -> pipeline.firehose().firehose().stats().read());
             ProducerRun.ProducerResult produced = ProducerRun.builder()
                     .endpoint(pipeline.kinesisEndpoint())
                     .stream(settings.streamName())
-                    .simulate(SimulationSettings.live(seed, events).withFaults(FaultRates.combined(faultRate)))
+                    .source(paced).listener(paced)
                     .manifest(manifest)
                     .progress(ConsoleLauncher.feeding(producer, s -> progress(out, tty, s, pipeline.firehose().firehose()
                             .stats()), Duration.ofSeconds(tty ? 1 : 5)), Duration.ofSeconds(1))
@@ -168,6 +174,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("  producer: " + (produced.abortReason() == null ? sent.failed() + " records undeliverable"
                         : produced.abortReason()));
             }
+            out.println("  " + paced.describe());
             out.println("  CPU while producing: " + phase.describe());
             phase.close();
             out.println("draining the local Firehose (every buffer is delivered now, regardless of its hints)...");
