@@ -13,7 +13,6 @@ import io.firelake.local.runtime.CpuAccounting;
 import io.firelake.local.runtime.LocalPipeline;
 import io.firelake.local.runtime.ReadPacedSource;
 import io.firelake.local.runtime.SpeedLayer;
-import io.firelake.local.eventsource.KinesisEventSourceMapping;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.producer.ProducerRun;
 import io.firelake.events.contract.Contracts;
@@ -31,10 +30,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,7 +54,7 @@ import java.util.stream.Stream;
                 "          ./firelake demo --open     # watch it live in the console, http://127.0.0.1:4570/"})
 public final class DemoCommand implements Callable<Integer> {
 
-    private static final String SPEED_WINDOW = "SpeedLayerWindowSeconds";
+    static final String SPEED_WINDOW = "SpeedLayerWindowSeconds";
     /** The demo waits for the last window to close: a short one keeps the run short (issue 19: under 30 s). */
     static final int DEMO_SPEED_WINDOW_SECONDS = 5;
 
@@ -159,7 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
                     .stream(settings.streamName())
                     .source(paced).listener(paced)
                     .manifest(manifest)
-                    .progress(ConsoleLauncher.feeding(producer, s -> progress(out, tty, s, pipeline.firehose().firehose()
+                    .progress(ConsoleLauncher.feeding(producer, s -> DemoReport.progress(out, tty, s, pipeline.firehose().firehose()
                             .stats()), Duration.ofSeconds(tty ? 1 : 5)), Duration.ofSeconds(1))
                     .build()
                     .run();
@@ -188,9 +183,9 @@ public final class DemoCommand implements Callable<Integer> {
             phase.close();
             out.println("  CPU µs per record, producing and draining: " + cpu.perRecord(stats.read()));
             cpu.close();
-            String speed = pipeline.speedLayer().map(layer -> speedLayer(out, layer, settings, pipeline, startedAt))
+            String speed = pipeline.speedLayer().map(layer -> DemoReport.speedLayer(out, layer, settings, pipeline, startedAt))
                     .orElse(null);
-            summary(out, sent, stats, layout);
+            DemoReport.summary(out, sent, stats, layout);
             if (speed != null) {
                 out.println(speed);
             }
@@ -208,37 +203,6 @@ public final class DemoCommand implements Callable<Integer> {
         return accounting;
     }
 
-    /**
-     * Waits for the speed layer's last windows to close (their final invocations write the items; windows close on the
-     * clock, so up to one window length), then reads back what the table holds for this run.
-     */
-    private static String speedLayer(PrintWriter out, SpeedLayer layer, PipelineSettings settings, LocalPipeline pipeline,
-                                     Instant startedAt) {
-        int window = settings.integer(SPEED_WINDOW);
-        out.printf(Locale.ROOT, "waiting for the speed layer's last %d s tumbling window to close...%n", window);
-        out.flush();
-        long waiting = System.nanoTime();
-        boolean drained;
-        try {
-            drained = layer.drain(pipeline.firehose().firehose().checkpoints(), Duration.ofSeconds(window + 60L));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "  speed layer interrupted";
-        }
-        out.printf(Locale.ROOT, "  %s in %.1f s%n", drained ? "closed" : "NOT closed (timed out)", seconds(waiting));
-        long firstMinute = Math.floorDiv(startedAt.getEpochSecond(), 60L);
-        long lastMinute = Math.floorDiv(Instant.now().getEpochSecond(), 60L);
-        SpeedLayer.Summary summary = layer.summary(firstMinute, lastMinute);
-        long invocations = layer.stats().stream().mapToLong(KinesisEventSourceMapping.ShardStats::invocations).sum();
-        return String.format(Locale.ROOT, "  speed layer %,d events counted into %,d event-time minutes (%,d items) of table %s; "
-                        + "%,d windows, %,d invocations; %,d bad records skipped%s, %,d duplicates dropped, %,d late "
-                        + "(batch layer only)",
-                summary.events(), summary.minutesWithEvents(), summary.minuteItems(), layer.tableName(), summary.windows(),
-                invocations, summary.badRecords(), summary.badRecords() == 0 ? "" : " " + summary.badByReason(),
-                summary.duplicates(), summary.lateEvents()) + System.lineSeparator() + layer.compareWithLake(
-                pipeline.lakeDir().resolve("raw"), firstMinute - 5, lastMinute + 1, Duration.ofSeconds(window)).text();
-    }
-
     /** The template's settings with the speed layer's window replaced, when {@code --speed-window-seconds} is given. */
     static PipelineSettings withSpeedWindow(PipelineSettings template, Integer seconds) {
         if (seconds == null) {
@@ -247,56 +211,6 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, String> parameters = new java.util.HashMap<>(template.parameters());
         parameters.put(SPEED_WINDOW, Integer.toString(seconds));
         return new PipelineSettings(parameters);
-    }
-
-    private static void progress(PrintWriter out, boolean tty, SendSummary sent, DeliveryStats firehose) {
-        String line = String.format(Locale.ROOT, "  produced %,d (%,.0f/s) | firehose read %,d, delivered %,d, failed %,d, in flight %,d",
-                sent.delivered(), sent.recordsPerSecond(), firehose.read(), firehose.delivered(), firehose.failed(), firehose.pending());
-        if (tty) {
-            out.print("\r" + line);
-        } else {
-            out.println(line);
-        }
-        out.flush();
-    }
-
-    private static void summary(PrintWriter out, SendSummary sent, DeliveryStats stats, DataLayout layout) throws Exception {
-        out.println();
-        out.println("summary");
-        out.printf(Locale.ROOT, "  produced    %,d records by kind: %s%n", sent.delivered(), kinds(sent.recordsByKind()));
-        out.printf(Locale.ROOT, "  firehose    read %,d, %,d processor invocations (%,d failed), Ok %,d, dropped %,d%n",
-                stats.read(), stats.invocations(), stats.failedInvocations(), stats.ok(), stats.dropped());
-        out.printf(Locale.ROOT, "  delivered   %,d events in %,d Parquet objects under %s%n", stats.delivered(), stats.objects(),
-                layout.rawDir());
-        out.printf(Locale.ROOT, "  failed      %,d records under %s: %s%n", stats.failed(), layout.errorsDir(),
-                stats.failed() == 0 ? "none" : kinds(stats.failedByType()) + "; by error code " + kinds(stats.failedByCode()));
-        out.printf(Locale.ROOT, "  duckdb      %,d rows in read_parquet('%s', hive_partitioning=true)%n",
-                countRows(layout.rawDir()), rawGlob(layout.rawDir()));
-        out.println("  metrics     " + layout.metricsFile() + " (Firehose's CloudWatch metric names)");
-        out.println("  lambda log  " + layout.logsDir());
-    }
-
-    private static String kinds(Map<String, Long> counts) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
-                .reduce((a, b) -> a + ", " + b).orElse("none");
-    }
-
-    /** Firehose's raw objects: one level of event_date, one of event_hour. */
-    private static String rawGlob(Path raw) {
-        return raw + "/*/*/*.parquet";
-    }
-
-    static long countRows(Path raw) throws Exception {
-        if (!Files.isDirectory(raw)) {
-            return 0;
-        }
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT count(*) FROM read_parquet('" + rawGlob(raw) + "', "
-                     + "hive_partitioning = true)")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** Each demo starts from an empty stream and lake, so its summary and accounting describe this run only. */
@@ -323,7 +237,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static double seconds(long sinceNanos) {
+    static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;
     }
 }
