@@ -105,7 +105,7 @@ class NameKeyedStateTest {
     }
 
     static String clickstreamYaml() {
-        try (InputStream in = NameKeyedStateTest.class.getResourceAsStream("/contracts/clickstream/speed-layer.yaml")) {
+        try (InputStream in = NameKeyedStateTest.class.getResourceAsStream("/firelake/contracts/clickstream/speed-layer.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
