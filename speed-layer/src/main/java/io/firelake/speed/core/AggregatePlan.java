@@ -59,16 +59,16 @@ public final class AggregatePlan {
     private final Planned[] aggregates;
     private final Product[] products;
     private final Map<String, Integer> byName = new HashMap<>();
-    private final java.util.regex.Pattern[] patterns;
+    private final TextPattern[] patterns;
     private final boolean[] textNeeded;
 
     public AggregatePlan(SpeedLayerSpec spec) {
         this.spec = spec;
         this.fields = spec.fields().toArray(new FieldSpec[0]);
         this.enumIndexes = new ArrayList<>();
-        this.patterns = new java.util.regex.Pattern[fields.length];
+        this.patterns = new TextPattern[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            patterns[i] = fields[i].pattern() == null ? null : java.util.regex.Pattern.compile(fields[i].pattern());
+            patterns[i] = fields[i].pattern() == null ? null : TextPattern.of(fields[i].pattern());
         }
         for (FieldSpec field : fields) {
             Map<String, Integer> index = null;
@@ -145,7 +145,7 @@ public final class AggregatePlan {
     }
 
     /** The field's pattern, compiled; null for none. */
-    java.util.regex.Pattern pattern(int slot) {
+    TextPattern pattern(int slot) {
         return patterns[slot];
     }
 

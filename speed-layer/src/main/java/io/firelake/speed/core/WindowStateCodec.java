@@ -2,6 +2,8 @@ package io.firelake.speed.core;
 
 import io.firelake.speed.core.spec.AggregateSpec.Kind;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -106,7 +108,9 @@ public final class WindowStateCodec {
     public static String encode(WindowState state) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater))) {
+        // Buffered: each primitive written straight to the deflater is a native call (every top-k entry, name, count).
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new DeflaterOutputStream(bytes, deflater), 8192))) {
             out.writeByte(VERSION);
             writeHeader(out, state);
             int reasons = 0;
@@ -145,7 +149,8 @@ public final class WindowStateCodec {
             throw new IllegalStateException("window state is not base64", e);
         }
         Inflater inflater = new Inflater();
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(raw), inflater))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(raw), inflater), 8192))) {
             int version = in.readUnsignedByte();
             if (version != expectedVersion) {
                 throw new IllegalStateException("window state version " + version + " is not " + expectedVersion);

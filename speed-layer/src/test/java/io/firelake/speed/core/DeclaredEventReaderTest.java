@@ -36,11 +36,23 @@ class DeclaredEventReaderTest {
             "{\"event_id\":\"e\",\"event_type\":\"purchase\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\",\"product_id\":\"p\",\"price\":\"1.234\",\"currency\":\"EUR\"}|WRONG_TYPE",
             "{\"event_id\":\"e\",\"event_type\":\"purchase\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\",\"product_id\":\"p\",\"price\":\"abc\",\"currency\":\"EUR\"}|WRONG_TYPE",
             "{\"event_id\":\"e\",\"event_type\":\"add_to_cart\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\"}|MISSING_FIELD",
+            "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\",\"event_id\":\"f\"}|MALFORMED_JSON",
+            "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\",\"x\":1,\"x\":2}|MALFORMED_JSON",
+            "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\",\"x\":{\"a\":{\"b\":1,\"b\":2}}}|MALFORMED_JSON",
+            "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\",\"x\":[1,{\"a\":1,\"a\":1}]}|MALFORMED_JSON",
+            "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\",\"x\":[1,{\"a\":1}|MALFORMED_JSON",
     })
     void badRecordsAreRejectedWithTheTransformsReasonCodes(String json, BadRecordReason reason) {
         ParseOutcome outcome = parser.parse(json.getBytes(StandardCharsets.UTF_8));
         assertThat(outcome).isInstanceOf(ParseOutcome.Rejected.class);
         assertThat(((ParseOutcome.Rejected) outcome).reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void undeclaredNestedValuesAreSkippedWhateverTheirShape() {
+        String json = "{\"event_id\":\"e\",\"event_type\":\"click\",\"event_time\":1,\"session_id\":\"s\","
+                + "\"page_url\":\"/\",\"x\":[1,{\"a\":[{\"a\":1}],\"b\":{}},[]],\"y\":{\"a\":{\"a\":null}}}";
+        assertThat(parser.parse(json.getBytes(StandardCharsets.UTF_8))).isInstanceOf(ParseOutcome.Parsed.class);
     }
 
     @Test
