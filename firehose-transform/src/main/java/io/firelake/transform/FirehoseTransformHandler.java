@@ -71,13 +71,10 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
         static final Map<EventContract, Components> BY_CONTRACT = new ConcurrentHashMap<>();
 
         static Components forSelected() {
-            return BY_CONTRACT.computeIfAbsent(Contracts.selected(System.getenv(CONTRACT_VARIABLE)),
+            return BY_CONTRACT.computeIfAbsent(Contracts.selected(),
                     contract -> Components.of(contract, USER_AGENTS, Clock.systemUTC()));
         }
     }
-
-    /** The function's environment variable naming its contract (the template's EventContract parameter). */
-    static final String CONTRACT_VARIABLE = "FIRELAKE_CONTRACT";
 
     private final Components components;
 

@@ -79,11 +79,6 @@ class IotContractTest {
                 .isEqualTo("power_w is missing but required for event type energy_meter");
     }
 
-    @Test
-    void theFunctionsVariableIsTheOneTheCommandsAndDocsName() {
-        assertThat(FirehoseTransformHandler.CONTRACT_VARIABLE).isEqualTo(Contracts.ENV);
-    }
-
     private static byte[] bytes(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
     }

@@ -15,7 +15,6 @@ final class CloudWatchErrors {
     static final String INVALID_VALUE = "InvalidParameterValueException";
     static final String INVALID_COMBINATION = "InvalidParameterCombinationException";
     static final String MISSING = "MissingRequiredParameterException";
-    static final String LIMIT_EXCEEDED = "LimitExceededFault";
     static final String INVALID_NEXT_TOKEN = "InvalidNextToken";
 
     private CloudWatchErrors() {

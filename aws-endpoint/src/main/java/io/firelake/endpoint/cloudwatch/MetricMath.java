@@ -391,7 +391,6 @@ final class MetricMath {
     }
 
     private AwsServiceException error(String why) {
-        return AwsServiceException.of(CloudWatchErrors.VALIDATION, "Error in expression " + id + " '" + text + "': "
-                + why);
+        return CloudWatchErrors.validation("Error in expression " + id + " '" + text + "': " + why);
     }
 }

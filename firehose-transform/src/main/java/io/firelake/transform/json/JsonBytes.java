@@ -127,10 +127,6 @@ public final class JsonBytes {
         return at;
     }
 
-    public int length() {
-        return length;
-    }
-
     public void reset() {
         length = 0;
     }

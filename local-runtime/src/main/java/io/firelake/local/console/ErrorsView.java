@@ -29,7 +29,7 @@ final class ErrorsView {
     private static final int SAMPLES_PER_TYPE = 5;
 
     private final DataLayout layout;
-    private final ErrorSummarizer summarizer = new ErrorSummarizer(TransformReasonClassifier.clickstream(), SAMPLES_PER_TYPE);
+    private final ErrorSummarizer summarizer = new ErrorSummarizer(TransformReasonClassifier.selectedContract(), SAMPLES_PER_TYPE);
     private final PiiMask mask = PiiMask.of(Contracts.selected());
     private String signature = "";
     private ObjectNode last;

@@ -34,7 +34,7 @@ final class MonitorView {
     MonitorView(DataLayout layout, String deliveryStreamName, Duration bufferInterval, Clock clock) {
         this.monitor = new Monitor(new LocalMonitoringSource(deliveryStreamName, layout.metricsFile(), new LocalLake(layout)),
                 new HealthEvaluator(HealthThresholds.withBufferInterval(bufferInterval)),
-                new ErrorSummarizer(TransformReasonClassifier.clickstream()), clock);
+                new ErrorSummarizer(TransformReasonClassifier.selectedContract()), clock);
     }
 
     ObjectNode monitor() throws IOException {

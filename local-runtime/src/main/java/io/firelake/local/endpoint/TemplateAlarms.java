@@ -27,7 +27,7 @@ public final class TemplateAlarms {
         return of(io.firelake.config.sam.SamTemplate.resources(), settings.parameters(), stack);
     }
 
-    static List<PutMetricAlarmRequest> of(JsonNode resources, Map<String, String> parameters, String stack) {
+    public static List<PutMetricAlarmRequest> of(JsonNode resources, Map<String, String> parameters, String stack) {
         TemplateReferences template = new TemplateReferences(resources, parameters, stack, null);
         List<PutMetricAlarmRequest> alarms = new ArrayList<>();
         for (JsonNode a : template.ofType("AWS::CloudWatch::Alarm")) {

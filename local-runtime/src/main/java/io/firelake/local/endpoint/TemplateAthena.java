@@ -41,7 +41,7 @@ public final class TemplateAthena {
         return of(io.firelake.config.sam.SamTemplate.resources(), settings.parameters(), stack, lakeBucket);
     }
 
-    static Resources of(JsonNode resources, Map<String, String> parameters, String stack, String lakeBucket) {
+    public static Resources of(JsonNode resources, Map<String, String> parameters, String stack, String lakeBucket) {
         return new TemplateAthena(new TemplateReferences(resources, parameters, stack, lakeBucket)).read();
     }
 

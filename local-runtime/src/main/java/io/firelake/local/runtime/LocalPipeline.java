@@ -129,8 +129,10 @@ public final class LocalPipeline implements AutoCloseable {
                             LocalDeliveryStreams.DEFAULT_SCHEMA_CHECK)));
             endpoint.createCatalog(settings.glueDatabaseName(), data.bucket(),
                     TemplateGlueJobs.requests(TemplateGlueJobs.LOCAL_STACK, data.bucket(), ARTIFACTS_BUCKET));
-            endpoint.ensureAthena(TemplateAthena.of(settings, TemplateGlueJobs.LOCAL_STACK, data.bucket()));
-            endpoint.ensureAlarms(TemplateAlarms.of(settings, TemplateGlueJobs.LOCAL_STACK));
+            com.fasterxml.jackson.databind.JsonNode template = io.firelake.config.sam.SamTemplate.resources(); // parsed once
+            endpoint.ensureAthena(TemplateAthena.of(template, settings.parameters(), TemplateGlueJobs.LOCAL_STACK,
+                    data.bucket()));
+            endpoint.ensureAlarms(TemplateAlarms.of(template, settings.parameters(), TemplateGlueJobs.LOCAL_STACK));
             // The delivery stream warms up while the speed layer starts; it reads only once it is done.
             long warmUpStarted = System.nanoTime();
             java.util.concurrent.CompletableFuture<Void> created = java.util.concurrent.CompletableFuture.runAsync(

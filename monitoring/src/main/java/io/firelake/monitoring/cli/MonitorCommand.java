@@ -160,7 +160,7 @@ public final class MonitorCommand implements Callable<Integer> {
         }
         try (MonitoringSource monitoringSource = openSource(deliveryStreamName)) {
             Monitor monitor = new Monitor(monitoringSource, new HealthEvaluator(thresholds),
-                    new ErrorSummarizer(classifier != null ? classifier : TransformReasonClassifier.clickstream()),
+                    new ErrorSummarizer(classifier != null ? classifier : TransformReasonClassifier.selectedContract()),
                     Clock.systemUTC());
             int looks = 0;
             while (true) {

@@ -1,8 +1,10 @@
 package io.firelake.monitoring.errors;
 
+import io.firelake.events.contract.Contracts;
 import io.firelake.transform.validate.RecordValidator;
 import io.firelake.transform.validate.Validation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,8 +23,9 @@ public final class TransformReasonClassifier implements ReasonClassifier {
         this.validator = validator;
     }
 
-    public static TransformReasonClassifier clickstream() {
-        return new TransformReasonClassifier(RecordValidator.clickstream());
+    /** Judged by the validator of the process's contract ({@code --contract}, else {@code FIRELAKE_CONTRACT}). */
+    public static TransformReasonClassifier selectedContract() {
+        return new TransformReasonClassifier(RecordValidator.of(Contracts.selected(), Clock.systemUTC()));
     }
 
     @Override
