@@ -70,6 +70,7 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
         static final UserAgentClassifier USER_AGENTS = new UserAgentClassifier();
         static final Map<EventContract, Components> BY_CONTRACT = new ConcurrentHashMap<>();
 
+        /** The contract the function's {@code FIRELAKE_CONTRACT} names (the template's EventContract parameter). */
         static Components forSelected() {
             return BY_CONTRACT.computeIfAbsent(Contracts.selected(),
                     contract -> Components.of(contract, USER_AGENTS, Clock.systemUTC()));

@@ -3,6 +3,7 @@ package io.firelake.sam;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -96,9 +97,12 @@ class ServerlessFunctionTest {
                 continue;
             }
             StringBuilder code = new StringBuilder();
-            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(sources)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    code.append(java.nio.file.Files.readString(file));
+            // The function's own code, and the events module every function carries, which reads FIRELAKE_CONTRACT.
+            for (Path dir : List.of(sources, sources.resolve("../../../../events/src/main/java").normalize())) {
+                try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        code.append(java.nio.file.Files.readString(file));
+                    }
                 }
             }
             for (String name : map(variables).keySet()) {
