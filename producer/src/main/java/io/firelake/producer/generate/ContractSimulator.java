@@ -27,7 +27,6 @@ import java.util.Set;
  */
 public final class ContractSimulator implements Iterator<ProducerRecord> {
 
-    private static final int RECENT_FOR_DUPLICATES = 32;
 
     private final SimulationSettings settings;
     private final EventContract contract;
@@ -36,7 +35,7 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
     private final List<FieldSpec> fields;
     private final List<FieldValues> values = new ArrayList<>();
     private final Set<FaultKind> allowed = EnumSet.noneOf(FaultKind.class);
-    private final List<ProducerRecord> recentValid = new ArrayList<>();
+    private final RecentRecords recent;
     private final String idField;
     private final String timeField;
     private final String typeField;
@@ -47,6 +46,7 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
         this.settings = settings;
         this.contract = contract;
         this.random = new Random(settings.seed());
+        this.recent = new RecentRecords(random);
         this.writer = new EventWriter(contract);
         this.fields = contract.raw().fields();
         for (FieldSpec field : fields) {
@@ -75,9 +75,9 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
             fault = null;
         }
         if (fault == FaultKind.DUPLICATE) {
-            if (!recentValid.isEmpty()) {
-                ProducerRecord original = recentValid.get(random.nextInt(recentValid.size()));
-                return new ProducerRecord(original.data(), original.partitionKey(), fault.label(), original.eventId());
+            ProducerRecord duplicate = recent.duplicate();
+            if (duplicate != null) {
+                return duplicate;
             }
             fault = null;
         }
@@ -197,11 +197,7 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
     }
 
     private void remember(ProducerRecord record) {
-        if (recentValid.size() < RECENT_FOR_DUPLICATES) {
-            recentValid.add(record);
-        } else {
-            recentValid.set(random.nextInt(RECENT_FOR_DUPLICATES), record);
-        }
+        recent.remember(record);
     }
 
     /** Records produced so far. */

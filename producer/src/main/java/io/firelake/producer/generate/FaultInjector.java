@@ -19,7 +19,6 @@ import java.util.Random;
  */
 final class FaultInjector {
 
-    private static final int RECENT_FOR_DUPLICATES = 32;
     /** A bit over Firehose's 1,000 KiB record limit, a bit under Kinesis' 1 MiB. */
     static final int OVERSIZED_BYTES = 1_030_000;
 
@@ -27,13 +26,14 @@ final class FaultInjector {
     private final EventContract contract;
     private final EventWriter writer;
     private final Random random;
-    private final List<ProducerRecord> recentValid = new ArrayList<>();
+    private final RecentRecords recent;
 
     FaultInjector(FaultRates rates, EventContract contract, EventWriter writer, Random random) {
         this.rates = rates;
         this.contract = contract;
         this.writer = writer;
         this.random = random;
+        this.recent = new RecentRecords(random);
     }
 
     /** The fault of the next record, or null for a valid one. */
@@ -43,12 +43,7 @@ final class FaultInjector {
 
     /** A copy of a recent valid record, or null before there is one. */
     ProducerRecord duplicate() {
-        if (recentValid.isEmpty()) {
-            return null;
-        }
-        ProducerRecord original = recentValid.get(random.nextInt(recentValid.size()));
-        return new ProducerRecord(original.data(), original.partitionKey(), FaultKind.DUPLICATE.label(),
-                original.eventId());
+        return recent.duplicate();
     }
 
     /** Moves the event's time 1 to 48 hours before it is sent. */
@@ -86,11 +81,7 @@ final class FaultInjector {
     }
 
     private void remember(ProducerRecord record) {
-        if (recentValid.size() < RECENT_FOR_DUPLICATES) {
-            recentValid.add(record);
-        } else {
-            recentValid.set(random.nextInt(RECENT_FOR_DUPLICATES), record);
-        }
+        recent.remember(record);
     }
 
     private byte[] malformed(byte[] json) {
