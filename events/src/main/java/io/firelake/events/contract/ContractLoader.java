@@ -6,6 +6,7 @@ import io.firelake.events.schema.AvroSchemaReader;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
 import io.firelake.events.schema.SchemaException;
+import io.firelake.events.schema.SubFieldException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -85,6 +86,8 @@ public final class ContractLoader {
         EventSchema schema;
         try {
             schema = reader.read(new String(avsc, StandardCharsets.UTF_8));
+        } catch (SubFieldException e) {
+            throw new ContractException(file, AvscLines.lineOf(avsc, e.path()), e.path(), e.problem());
         } catch (SchemaException e) {
             throw new ContractException(file, 0, "", e.getMessage());
         }

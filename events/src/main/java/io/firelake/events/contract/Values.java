@@ -41,6 +41,7 @@ final class Values {
                 }
                 case STRING, UUID -> value.text();
                 case MAP -> throw value.error("a map field takes no single value here");
+                case RECORD -> throw value.error("a record field takes no single value here");
             };
         } catch (NumberFormatException | ArithmeticException e) {
             throw value.error("'" + node.asText() + "' is not a decimal with scale " + type.scale());
