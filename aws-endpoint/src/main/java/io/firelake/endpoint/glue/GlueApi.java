@@ -115,8 +115,8 @@ public final class GlueApi {
                     jobs.deleteJob(r.jobName());
                     return DeleteJobResponse.builder().jobName(r.jobName()).build();
                 })
-                .operation("StartJobRun", StartJobRunRequest::builder,
-                        r -> StartJobRunResponse.builder().jobRunId(jobs.start(r.jobName(), r.arguments())).build())
+                .operation("StartJobRun", StartJobRunRequest::builder, r -> StartJobRunResponse.builder()
+                        .jobRunId(jobs.start(r.jobName(), r.arguments(), r.timeout())).build())
                 .operation("GetJobRun", GetJobRunRequest::builder,
                         r -> GetJobRunResponse.builder().jobRun(jobs.run(r.jobName(), r.runId())).build())
                 .operation("GetJobRuns", GetJobRunsRequest::builder, r -> {
