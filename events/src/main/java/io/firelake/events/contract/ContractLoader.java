@@ -39,7 +39,7 @@ public final class ContractLoader {
     public static EventContract load(ContractSource source) {
         byte[] yaml = source.read(CONTRACT_FILE).orElseThrow(() -> new ContractException(
                 source.describe(CONTRACT_FILE), 0, "", "no such file: a contract folder starts with its contract.yaml"));
-        YamlNode root = YamlDocument.parse(source.describe(CONTRACT_FILE), yaml).root().onlyKeys(KEYS);
+        YamlNode root = YamlNode.root(source.describe(CONTRACT_FILE), yaml).onlyKeys(KEYS);
         YamlNode nameNode = root.child("name");
         String name = nameNode.text();
         if (!name.matches("[a-z][a-z0-9_-]*")) {

@@ -131,7 +131,7 @@ final class EnrichmentReader {
         if (from.pii() && !personalAllowed) {
             throw node.child("from").error("'" + from.name() + "' is personal (firelake.pii): only ip_anonymize may read it");
         }
-        if (node.child("kind").node().asText().matches("rename|default")) {
+        if (node.child("kind").scalarText().matches("rename|default")) {
             checkCopy(node.child("from"), from, target);
         }
         return from;

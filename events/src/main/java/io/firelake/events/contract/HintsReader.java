@@ -113,7 +113,7 @@ final class HintsReader {
 
     private static Map<String, Double> values(YamlNode node, FieldSpec field) {
         Map<String, Double> weights = new LinkedHashMap<>();
-        if (node.present() && node.node().isArray()) {
+        if (node.isList()) {
             node.items().forEach(item -> weights.put(item.text(), 1.0));
         } else {
             for (Map.Entry<String, YamlNode> entry : node.entries()) {
