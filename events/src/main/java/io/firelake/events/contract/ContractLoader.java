@@ -59,7 +59,8 @@ public final class ContractLoader {
         EventContract contract;
         try {
             contract = new EventContract(name, raw, enriched, defaults, enrichments, hints,
-                    sql(source, VIEWS, root.child(VIEWS)), sql(source, REPORTS, root.child(REPORTS)));
+                    sql(source, VIEWS, root.child(VIEWS)), sql(source, REPORTS, root.child(REPORTS)),
+                    new String(rawAvsc, StandardCharsets.UTF_8));
         } catch (ContractException e) {
             throw e;
         } catch (SchemaException e) {
