@@ -151,17 +151,18 @@ public final class AthenaApi {
 
     private static GetQueryResultsResponse results(QueryExecutions queries, GetQueryResultsRequest r) {
         QueryEngine.QueryOutcome outcome = queries.results(r.queryExecutionId());
-        // The header, then the rows; only the page's rows are built.
+        // A query's header, then the rows (a DDL statement's rows have none); only the page's rows are built.
+        int header = queries.get(r.queryExecutionId()).statementType() == StatementType.DDL ? 0 : 1;
         List<Row> rows = new AbstractList<>() {
             @Override
             public Row get(int index) {
-                return row(index == 0 ? outcome.columns().stream().map(QueryEngine.Column::name).toList()
-                        : outcome.rows().get(index - 1));
+                return row(index < header ? outcome.columns().stream().map(QueryEngine.Column::name).toList()
+                        : outcome.rows().get(index - header));
             }
 
             @Override
             public int size() {
-                return outcome.rows().size() + 1;
+                return outcome.rows().size() + header;
             }
         };
         Pages.Page<Row> page = page(rows, r.nextToken(), r.maxResults(), MAX_RESULTS);

@@ -24,12 +24,15 @@ final class ExecutionStates {
     private ExecutionStates() {
     }
 
-    static QueryExecution queued(String id, QueryExecutions.Submission s, Instant now) {
+    /** A DDL statement's results are a text file ({@code <id>.txt}), a query's a CSV, as Athena writes them. */
+    static QueryExecution queued(String id, QueryExecutions.Submission s, QueryEngine.StatementKind kind,
+                                 Instant now) {
         String location = s.outputLocation().endsWith("/") ? s.outputLocation() : s.outputLocation() + "/";
+        boolean ddl = kind == QueryEngine.StatementKind.DDL;
         return QueryExecution.builder().queryExecutionId(id).query(s.sql())
-                .statementType(StatementType.DML).workGroup(s.workGroup())
+                .statementType(ddl ? StatementType.DDL : StatementType.DML).workGroup(s.workGroup())
                 .queryExecutionContext(c -> c.database(s.database()).catalog("AwsDataCatalog"))
-                .resultConfiguration(r -> r.outputLocation(location + id + ".csv"))
+                .resultConfiguration(r -> r.outputLocation(location + id + (ddl ? ".txt" : ".csv")))
                 .executionParameters(s.parameters())
                 .engineVersion(v -> v.selectedEngineVersion("AUTO").effectiveEngineVersion(ENGINE_VERSION))
                 .status(QueryExecutionStatus.builder().state(QueryExecutionState.QUEUED).submissionDateTime(now)

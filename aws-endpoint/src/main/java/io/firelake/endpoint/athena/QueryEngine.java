@@ -8,12 +8,17 @@ import java.util.List;
  */
 public interface QueryEngine {
 
+    /** What a statement is, as Athena's {@code StatementType} tells: a query (DML) or a DDL statement. */
+    enum StatementKind { DML, DDL }
+
     /**
      * Checks the statement's syntax as Athena's parser does, before the query is queued.
      *
+     * @return whether it is a query or a DDL statement ({@code SHOW TABLES}, {@code DESCRIBE}...), whose results
+     *         Athena answers without a header row and writes as text
      * @throws QueryFailure with the parser's message ({@code line 1:8: mismatched input ...})
      */
-    void checkSyntax(String sql);
+    StatementKind checkSyntax(String sql);
 
     /**
      * Runs the statement in the database, with {@code ?} bound to the execution parameters in order.

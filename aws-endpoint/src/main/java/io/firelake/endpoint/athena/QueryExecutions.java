@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.athena.model.AthenaError;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+import software.amazon.awssdk.services.athena.model.StatementType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -95,13 +96,14 @@ public final class QueryExecutions implements AutoCloseable {
         if (first != null) {
             return first;
         }
+        QueryEngine.StatementKind kind;
         try {
-            engine.checkSyntax(s.sql());
+            kind = engine.checkSyntax(s.sql());
         } catch (QueryEngine.QueryFailure e) {
             throw AthenaApi.invalidRequest(AthenaApi.MALFORMED_QUERY, e.getMessage());
         }
         String id = UUID.randomUUID().toString();
-        QueryExecution queued = ExecutionStates.queued(id, s, clock.instant());
+        QueryExecution queued = ExecutionStates.queued(id, s, kind, clock.instant());
         synchronized (this) {
             // A retry that raced this request with the same token gets the execution that won.
             first = firstOf(s);
@@ -189,7 +191,8 @@ public final class QueryExecutions implements AutoCloseable {
             // The two files are written side by side: the query succeeds once both are there, as on Athena.
             CompletableFuture<Void> metadata = CompletableFuture.runAsync(
                     () -> results.write(output + ".metadata", ResultFiles.metadata(outcome)), writers);
-            results.write(output, ResultFiles.csv(outcome));
+            results.write(output, queued.execution().statementType() == StatementType.DDL
+                    ? ResultFiles.text(outcome) : ResultFiles.csv(outcome));
             metadata.join();
         } catch (CompletionException e) {
             failWrite(id, started, engineDone, e.getCause() instanceof RuntimeException r ? r : e);

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The files Athena leaves in the output location: the CSV (a header row, every value double-quoted, quotes doubled,
- * NULL as an empty field) and a {@code .metadata} file. Athena's metadata file is a binary format of its own; locally
+ * The files Athena leaves in the output location: the CSV of a query (a header row, every value double-quoted, quotes
+ * doubled, NULL as an empty field), the text of a DDL statement, and a {@code .metadata} file. Athena's metadata file is a binary format of its own; locally
  * it is JSON with the same column information {@code GetQueryResults} answers.
  *
  * @see <a href="https://docs.aws.amazon.com/athena/latest/ug/querying.html">Working with query results</a>
@@ -26,6 +26,15 @@ final class ResultFiles {
         row(out, outcome.columns().stream().map(QueryEngine.Column::name).toList());
         outcome.rows().forEach(r -> row(out, r));
         return out.toByteArray();
+    }
+
+    /** A DDL statement's results: one line a row, its values tab-separated, no header. */
+    static byte[] text(QueryEngine.QueryOutcome outcome) {
+        StringBuilder text = new StringBuilder();
+        for (List<String> row : outcome.rows()) {
+            text.append(String.join("\t", row.stream().map(v -> v == null ? "" : v).toList())).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] metadata(QueryEngine.QueryOutcome outcome) {

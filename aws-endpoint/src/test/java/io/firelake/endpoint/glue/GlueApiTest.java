@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.glue.model.TableVersion;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -157,15 +156,7 @@ class GlueApiTest {
     }
 
     private JobRun await(String job, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            JobRun run = glue.getJobRun(b -> b.jobName(job).runId(id)).jobRun();
-            if (GlueJobs.finished(run.jobRunState())) {
-                return run;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("run " + id + " did not finish");
+        return LocalGlue.awaitRun(glue, job, id);
     }
 
     private static TableInput table(List<String> columns) {

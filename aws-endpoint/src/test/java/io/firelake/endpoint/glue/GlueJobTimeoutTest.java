@@ -99,14 +99,6 @@ class GlueJobTimeoutTest {
     }
 
     private JobRun await(String job, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            JobRun run = glue.getJobRun(b -> b.jobName(job).runId(id)).jobRun();
-            if (GlueJobs.finished(run.jobRunState())) {
-                return run;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("run " + id + " did not finish");
+        return LocalGlue.awaitRun(glue, job, id);
     }
 }

@@ -6,10 +6,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.JobRun;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -63,6 +65,19 @@ public final class LocalGlue implements AutoCloseable {
 
     public GlueClient client() {
         return client;
+    }
+
+    /** Polls GetJobRun until the run is in a final state (20 seconds at most). */
+    public static JobRun awaitRun(GlueClient glue, String job, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            JobRun run = glue.getJobRun(b -> b.jobName(job).runId(id)).jobRun();
+            if (GlueJobs.finished(run.jobRunState())) {
+                return run;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("run " + id + " did not finish");
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.firelake.athena.catalog.LakeTables;
 import io.firelake.athena.local.DuckDbReportEngine;
 import io.firelake.athena.local.LakeScan;
 import io.firelake.endpoint.athena.QueryEngine;
+import io.firelake.events.catalog.TableDefinition;
 import io.trino.sql.parser.ParsingException;
 
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +49,15 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         boolean hasDatabase(String database);
 
         boolean hasTable(String database, String table);
+
+        /** The names of the database's tables. */
+        List<String> tables(String database);
+
+        /** A table of the catalog: its columns and partition keys. */
+        TableDefinition table(String database, String table);
+
+        /** The values of each of the table's partitions, in the order of its keys. */
+        List<List<String>> partitions(String database, String table);
     }
 
     private static final String DATA_CATALOG = "awsdatacatalog";
@@ -79,9 +90,13 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     }
 
     @Override
-    public void checkSyntax(String sql) {
+    public StatementKind checkSyntax(String sql) {
+        if (CatalogStatements.parse(sql).isPresent()) {
+            return StatementKind.DDL;
+        }
         try {
             parse(sql);
+            return StatementKind.DML;
         } catch (ParsingException e) {
             throw QueryFailure.user(QueryFailure.SYNTAX_ERROR, e.getMessage());
         }
@@ -104,6 +119,10 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
 
     @Override
     public QueryOutcome run(String sql, String database, List<String> parameters) throws InterruptedException {
+        Optional<CatalogStatements.Statement> ddl = CatalogStatements.parse(sql);
+        if (ddl.isPresent()) {
+            return CatalogStatements.answer(ddl.get(), database, catalog);
+        }
         AthenaSql parsed;
         try {
             parsed = parse(sql);

@@ -7,10 +7,14 @@ import io.firelake.endpoint.glue.GlueCatalog;
 import io.firelake.endpoint.json.AwsServiceException;
 import io.firelake.endpoint.json.JsonService;
 import io.firelake.endpoint.store.JsonFileStore;
+import io.firelake.events.catalog.TableDefinition;
+import software.amazon.awssdk.services.glue.model.Partition;
+import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Athena on the local endpoint: the Athena API ({@link AthenaApi}) on query executions run by DuckDB over the lake
@@ -63,6 +67,21 @@ public final class LocalAthena implements AutoCloseable {
                 } catch (AwsServiceException e) {
                     return false;
                 }
+            }
+
+            @Override
+            public List<String> tables(String database) {
+                return glue.tables(database, null).stream().map(Table::name).toList();
+            }
+
+            @Override
+            public TableDefinition table(String database, String table) {
+                return GlueTableSchemas.definition(glue.table(database, table));
+            }
+
+            @Override
+            public List<List<String>> partitions(String database, String table) {
+                return glue.partitions(database, table, null).stream().map(Partition::values).toList();
             }
         };
     }

@@ -194,6 +194,8 @@ class AthenaApiProtocolTest {
                 .isEqualTo("TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.firelake.x' does not exist");
         assertThat(table.status().athenaError().errorCategory()).isEqualTo(2);
         assertThat(table.status().athenaError().errorType()).isEqualTo(1301);
+        assertThat(table.status().athenaError().errorMessage()).isEqualTo(table.status().stateChangeReason());
+        assertThat(table.status().athenaError().retryable()).as("a user error").isFalse();
         assertThatThrownBy(() -> athena.getQueryResults(b -> b.queryExecutionId(table.queryExecutionId())))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("TABLE_NOT_FOUND");
 
