@@ -7,6 +7,7 @@ import io.firelake.producer.model.ProducerRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class FaultInjector {
             return record;
         }
         byte[] data = switch (fault) {
-            case MALFORMED_JSON -> malformed(writer.write(event));
+            case MALFORMED_JSON -> truncated(writer.write(event), random);
             case INVALID_UTF8 -> invalidUtf8(writer.write(event));
             case WRONG_TYPE -> writer.write(withWrongType(event));
             case MISSING_FIELD -> {
@@ -84,11 +85,9 @@ final class FaultInjector {
         recent.remember(record);
     }
 
-    private byte[] malformed(byte[] json) {
-        int cut = json.length / 2 + random.nextInt(Math.max(1, json.length / 2 - 1));
-        byte[] out = new byte[cut];
-        System.arraycopy(json, 0, out, 0, cut);
-        return out;
+    /** The JSON cut in its second half: what a producer that crashed mid-write sends. */
+    static byte[] truncated(byte[] json, Random random) {
+        return Arrays.copyOf(json, json.length / 2 + random.nextInt(Math.max(1, json.length / 2 - 1)));
     }
 
     private static byte[] invalidUtf8(byte[] json) {
