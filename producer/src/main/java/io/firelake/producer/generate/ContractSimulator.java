@@ -83,7 +83,7 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
         }
         Instant time = sendTime();
         if (fault == FaultKind.LATE) {
-            time = time.minusMillis(3_600_000L + (long) (random.nextDouble() * 47 * 3_600_000L));
+            time = FaultInjector.late(time, random);
         }
         Map<String, Object> event = event(time);
         String eventId = String.valueOf(event.get(idField));

@@ -49,8 +49,12 @@ final class FaultInjector {
 
     /** Moves the event's time 1 to 48 hours before it is sent. */
     void makeLate(Map<String, Object> event, Instant sendTime, ShopperJourney journey) {
-        Instant late = sendTime.minusMillis(3_600_000L + (long) (random.nextDouble() * 47 * 3_600_000L));
-        event.put("event_time", journey.formatTime(late));
+        event.put("event_time", journey.formatTime(late(sendTime, random)));
+    }
+
+    /** A late event's time: 1 to 48 hours before it is sent. */
+    static Instant late(Instant sendTime, Random random) {
+        return sendTime.minusMillis(3_600_000L + (long) (random.nextDouble() * 47 * 3_600_000L));
     }
 
     /** The event as a record with this fault (null or {@code LATE}: as it is), keyed by its session. */
