@@ -1,5 +1,9 @@
 package io.firelake.sam;
 
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -7,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Deque;
 import java.util.HashSet;
@@ -15,10 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import static io.firelake.sam.SamTemplate.list;
 import static io.firelake.sam.SamTemplate.map;
@@ -74,14 +76,10 @@ class CodeCallsAreGrantedTest {
     static Set<String> sdkCalls(Path jar, String handler) throws IOException {
         String handlerClass = handler.replaceFirst("::.*", "").replace('.', '/');
         String handlerMethod = handler.contains("::") ? handler.replaceFirst(".*::", "") : "handleRequest";
-        Map<String, ClassFile> classes = new HashMap<>();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                if (entry.getName().startsWith("io/firelake/") && entry.getName().endsWith(".class")) {
-                    ClassFile c = ClassFile.read(zip.getInputStream(entry).readAllBytes());
-                    classes.put(c.name(), c);
-                }
-            }
+        Map<String, ClassCalls> classes = new HashMap<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            new ClassFileImporter().withImportOption(location -> location.contains("!/io/firelake/"))
+                    .importJar(file).forEach(c -> classes.put(internal(c), ClassCalls.of(c)));
         }
         Map<String, Set<String>> subtypes = new HashMap<>();
         classes.values().forEach(c -> c.supertypes().forEach(s -> subtypes.computeIfAbsent(s, k -> new HashSet<>())
@@ -97,7 +95,7 @@ class CodeCallsAreGrantedTest {
             }
             String owner = method.substring(0, method.lastIndexOf('.'));
             String name = method.substring(method.lastIndexOf('.') + 1);
-            ClassFile c = classes.get(owner);
+            ClassCalls c = classes.get(owner);
             if (c == null) {
                 continue;
             }
@@ -138,6 +136,37 @@ class CodeCallsAreGrantedTest {
             }
         }
         return actions;
+    }
+
+    /**
+     * A class of the jar as far as the call graph needs it, in internal names: its supertypes, for each method the
+     * methods its code invokes (lambda bodies' calls included, as ArchUnit attributes them), and its method references.
+     */
+    private record ClassCalls(String name, List<String> supertypes, Map<String, List<String>> calls, List<String> handles) {
+
+        static ClassCalls of(JavaClass c) {
+            List<String> supertypes = new ArrayList<>();
+            c.getRawSuperclass().ifPresent(s -> supertypes.add(internal(s)));
+            c.getRawInterfaces().forEach(i -> supertypes.add(internal(i)));
+            Set<JavaCodeUnit> units = new HashSet<>(c.getCodeUnits());
+            c.getStaticInitializer().ifPresent(units::add);
+            Map<String, List<String>> calls = new HashMap<>();
+            List<String> handles = new ArrayList<>();
+            for (JavaCodeUnit unit : units) {
+                List<String> invoked = calls.computeIfAbsent(unit.getName(), n -> new ArrayList<>());
+                unit.getCallsFromSelf().forEach(call -> invoked.add(member(call.getTarget())));
+                unit.getCodeUnitReferencesFromSelf().forEach(reference -> handles.add(member(reference.getTarget())));
+            }
+            return new ClassCalls(internal(c), supertypes, calls, handles);
+        }
+
+        private static String member(AccessTarget.CodeUnitAccessTarget target) {
+            return internal(target.getOwner()) + "." + target.getName();
+        }
+    }
+
+    private static String internal(JavaClass c) {
+        return c.getName().replace('.', '/');
     }
 
     private Set<String> granted(String function) {

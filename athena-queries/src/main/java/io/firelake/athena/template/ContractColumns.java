@@ -1,11 +1,15 @@
 package io.firelake.athena.template;
 
+import io.firelake.config.sam.SamParameters;
+import io.firelake.config.sam.SamTemplate;
 import io.firelake.events.EventContract;
 import io.firelake.events.catalog.Column;
 import io.firelake.events.catalog.TableDefinition;
 import io.firelake.events.contract.Contracts;
 import io.firelake.events.contract.RawSchemaParameters;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,13 +67,10 @@ public final class ContractColumns {
 
     /** The contract a rendered template was built for (its EventContract parameter's default), if it names one. */
     public static java.util.Optional<String> builtFor(String template) {
-        Matcher parameter = PARAMETER_BLOCK.matcher(template);
-        if (!parameter.find()) {
-            return java.util.Optional.empty();
-        }
-        String block = parameter.group();
-        int at = block.indexOf("Default: ") + "Default: ".length();
-        return java.util.Optional.of(block.substring(at, block.indexOf('\n', at)).trim());
+        SamParameters.Parameter parameter = SamTemplate.parse(
+                new ByteArrayInputStream(template.getBytes(StandardCharsets.UTF_8)), "the template").parameters()
+                .get(PARAMETER);
+        return java.util.Optional.ofNullable(parameter == null ? null : parameter.defaultValue());
     }
 
     private static String columns(String template, String table, String yaml) {

@@ -51,6 +51,7 @@ class ContractColumnsTest {
 
         assertThat(rendered.replaceAll("(?m)^    AllowedValues: .*\\n", ""))
                 .isEqualTo(source.replaceAll("(?m)^    AllowedValues: .*\\n", ""));
+        assertThat(ContractColumns.builtFor(rendered)).contains("clickstream");
     }
 
     @Test

@@ -50,24 +50,9 @@ public final class LakeFiles {
     public Listing list(String directory) {
         List<String> files = new ArrayList<>();
         long bytes = 0;
-        try {
-            Path dir = new Path(directory);
-            FileSystem fs = dir.getFileSystem(conf);
-            if (!fs.exists(dir)) {
-                return new Listing(List.of(), 0);
-            }
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-            while (it.hasNext()) {
-                FileStatus status = it.next();
-                String name = status.getPath().getName();
-                if (name.startsWith("_") || name.startsWith(".")) {
-                    continue;
-                }
-                files.add(status.getPath().toString());
-                bytes += status.getLen();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory, e);
+        for (FileStatus status : dataFiles(directory)) {
+            files.add(status.getPath().toString());
+            bytes += status.getLen();
         }
         files.sort(String::compareTo);
         return new Listing(files, bytes);
@@ -79,7 +64,13 @@ public final class LakeFiles {
 
     /** Data files under a directory, recursively, with their modification times (none when it does not exist). */
     public List<Stamped> stamped(String directory) {
-        List<Stamped> files = new ArrayList<>();
+        return dataFiles(directory).stream()
+                .map(status -> new Stamped(status.getPath().toString(), status.getModificationTime())).toList();
+    }
+
+    /** The data files under a directory, recursively, in listing order; Spark's {@code _SUCCESS} and hidden ones not. */
+    private List<FileStatus> dataFiles(String directory) {
+        List<FileStatus> files = new ArrayList<>();
         try {
             Path dir = new Path(directory);
             FileSystem fs = dir.getFileSystem(conf);
@@ -91,7 +82,7 @@ public final class LakeFiles {
                 FileStatus status = it.next();
                 String name = status.getPath().getName();
                 if (!name.startsWith("_") && !name.startsWith(".")) {
-                    files.add(new Stamped(status.getPath().toString(), status.getModificationTime()));
+                    files.add(status);
                 }
             }
         } catch (IOException e) {

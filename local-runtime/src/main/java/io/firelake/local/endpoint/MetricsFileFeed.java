@@ -1,31 +1,30 @@
 package io.firelake.local.endpoint;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.firelake.endpoint.cloudwatch.MetricKey;
 import io.firelake.endpoint.cloudwatch.MetricStore;
 import io.firelake.monitoring.metrics.FirehoseMetric;
+import io.firelake.monitoring.metrics.MetricPoint;
+import io.firelake.monitoring.source.local.MetricsFileReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Feeds the local CloudWatch from the local Firehose's metrics file ({@code firehose/metrics.jsonl}, one datapoint a
- * line as {@code FirehoseMetrics} writes it): each catch-up reads the whole lines appended since the last one, so the
- * endpoint answers with what the delivery streams published up to the request, earlier runs included. A line that
- * cannot be read is skipped, as a half-written one is read again whole at the next catch-up.
+ * line as {@code FirehoseMetrics} writes it, each read by monitoring's {@link MetricsFileReader}): each catch-up reads
+ * the whole lines appended since the last one, so the endpoint answers with what the delivery streams published up to
+ * the request, earlier runs included. A line that cannot be read is skipped, as a half-written one is read again whole
+ * at the next catch-up.
  */
 public final class MetricsFileFeed implements MetricStore.MetricFeed {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path file;
     private long offset;
@@ -68,36 +67,18 @@ public final class MetricsFileFeed implements MetricStore.MetricFeed {
     }
 
     private static void line(MetricStore store, byte[] bytes, int from, int length) {
-        String timestamp = null;
-        String namespace = FirehoseMetric.NAMESPACE;
-        String name = null;
-        String stream = null;
-        String unit = null;
-        double value = Double.NaN;
-        try (JsonParser p = JSON.createParser(bytes, from, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "Timestamp" -> timestamp = p.getText();
-                    case "Namespace" -> namespace = p.getText();
-                    case "MetricName" -> name = p.getText();
-                    case FirehoseMetric.DIMENSION -> stream = p.getText();
-                    case "Unit" -> unit = p.getText();
-                    case "Value" -> value = p.getValueAsDouble(Double.NaN);
-                    default -> p.skipChildren();
-                }
-            }
+        List<MetricsFileReader.Datapoint> datapoints;
+        try {
+            datapoints = MetricsFileReader.parse(new String(bytes, from, length, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException unreadable) {
             return;
         }
-        if (timestamp == null || name == null || Double.isNaN(value)) {
-            return;
+        for (MetricsFileReader.Datapoint datapoint : datapoints) {
+            MetricPoint point = datapoint.point();
+            String stream = datapoint.deliveryStream();
+            Map<String, String> dimensions = stream == null ? Map.of() : Map.of(FirehoseMetric.DIMENSION, stream);
+            String namespace = datapoint.namespace() == null ? FirehoseMetric.NAMESPACE : datapoint.namespace();
+            store.put(MetricKey.of(namespace, point.name(), dimensions), point.timestamp(), point.value(), point.unit());
         }
-        Map<String, String> dimensions = stream == null ? Map.of() : Map.of(FirehoseMetric.DIMENSION, stream);
-        store.put(MetricKey.of(namespace, name, dimensions), Instant.parse(timestamp), value, unit);
     }
 }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A contract the code has never seen (parcel scans at depots, written here into a temporary folder) driving the whole
- * local pipeline: the simulator makes its events and faults, the transform validates and enriches them with the
+ * A contract the code has never seen (parcel scans at depots: docs/contracts.md's walk-through, written into a temporary
+ * folder) driving the whole local
+ * pipeline: the simulator makes its events and faults, the transform validates and enriches them with the
  * contract's enrichments, the local Firehose writes its columns to Parquet, the speed layer keeps its declared
  * aggregates and they equal the lake's, accounting reconciles its event ids, and its report runs. Proof that no code path is tied to the shipped contracts.
  */
@@ -55,68 +56,20 @@ class ThrowawayContractDemoTest {
                 .contains("| LHR1 ").contains("| south").contains("| elsewhere");
     }
 
-    /** The walk-through of docs/contracts.md. */
+    /** The walk-through of docs/contracts.md, written as its reader would: each file from the block under its name. */
     private static void writeParcelScans(Path dir) throws Exception {
-        Files.writeString(dir.resolve("scan-raw.avsc"), """
-                {"type": "record", "name": "Scan", "fields": [
-                  {"name": "scan_id", "type": {"type": "string", "logicalType": "uuid"}},
-                  {"name": "scanned_at", "type": ["long", "string"]},
-                  {"name": "depot", "type": "string"},
-                  {"name": "status", "type": {"type": "enum", "name": "Status",
-                                              "symbols": ["received", "sorted", "out_for_delivery"]}},
-                  {"name": "weight_g", "type": ["null", "int"], "default": null}]}""");
-        Files.writeString(dir.resolve("scan-enriched.avsc"), """
-                {"type": "record", "name": "ScanRow", "fields": [
-                  {"name": "scan_id", "type": "string"},
-                  {"name": "scan_ts", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-                  {"name": "depot", "type": "string"},
-                  {"name": "region", "type": ["null", "string"], "default": null},
-                  {"name": "status", "type": "string"},
-                  {"name": "weight_g", "type": "int"},
-                  {"name": "processed_ts", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-                  {"name": "received_ts", "type": ["null", {"type": "long", "logicalType": "timestamp-millis"}], "default": null},
-                  {"name": "kinesis_shard_id", "type": ["null", "string"], "default": null},
-                  {"name": "event_date", "type": "string", "firelake.partition": true},
-                  {"name": "event_hour", "type": "string", "firelake.partition": true}]}""");
-        Files.writeString(dir.resolve("depots.csv"), "depot,region\nLHR1,south\nMAN2,north\n");
-        Files.writeString(dir.resolve("contract.yaml"), """
-                name: parcel-scans
-                schemas: {raw: scan-raw.avsc, enriched: scan-enriched.avsc}
-                roles: {event_id: scan_id, event_time: scanned_at, partition_key: depot}
-                enrichments:
-                  scan_ts: {kind: event_time}
-                  event_date: {kind: date_part, part: date}
-                  event_hour: {kind: date_part, part: hour}
-                  region: {kind: lookup, from: depot, table: depots.csv, default: elsewhere}
-                  weight_g: {kind: default, value: 0}
-                  processed_ts: {kind: record_metadata, part: processed_ts}
-                  received_ts: {kind: record_metadata, part: received_ts}
-                  kinesis_shard_id: {kind: record_metadata, part: shard_id}
-                simulator:
-                  fields:
-                    depot: {values: [LHR1, MAN2, BRS3]}
-                    weight_g: {min: 50, max: 30000, null_rate: 0.1}
-                reports: [scans_per_depot]
-                """);
-        Files.writeString(dir.resolve("speed-layer.yaml"), """
-                event: {id: scan_id, time: scanned_at}
-                fields:
-                  scan_id:    {type: string, required: true}
-                  scanned_at: {type: timestamp, required: true}
-                  depot:      {type: string, required: true}
-                  status:     {type: string, required: true, values: [received, sorted, out_for_delivery]}
-                  weight_g:   {type: int}
-                aggregates:
-                  scans:  {kind: count, by: status}
-                  depots: {kind: distinct, field: depot}
-                  grams:  {kind: sum, field: weight_g}
-                """);
-        Files.createDirectories(dir.resolve("reports"));
-        Files.writeString(dir.resolve("reports/scans_per_depot.sql"), """
-                -- How many parcels did each depot scan per day, and how heavy were they?
-                SELECT event_date, depot, region, count(*) AS scans, sum(weight_g) AS grams
-                FROM raw_events WHERE event_date BETWEEN :from AND :to
-                GROUP BY event_date, depot, region ORDER BY event_date, depot
-                """);
+        String doc = Files.readString(Path.of("../docs/contracts.md"));
+        String walkThrough = doc.substring(doc.indexOf("## Walk-through: a third contract"));
+        walkThrough = walkThrough.substring(0, walkThrough.indexOf("\n## "));
+        Matcher file = Pattern.compile("(?m)^`([\\w./-]+)`[^\\n]*\\n```\\w*\\n(.*?)```", Pattern.DOTALL)
+                .matcher(walkThrough);
+        int written = 0;
+        while (file.find()) {
+            Path target = dir.resolve(file.group(1));
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.group(2));
+            written++;
+        }
+        assertThat(written).as("the walk-through's files").isEqualTo(6);
     }
 }

@@ -83,7 +83,7 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
         }
         Instant time = sendTime();
         if (fault == FaultKind.LATE) {
-            time = time.minusMillis(3_600_000L + (long) (random.nextDouble() * 47 * 3_600_000L));
+            time = FaultInjector.late(time, random);
         }
         Map<String, Object> event = event(time);
         String eventId = String.valueOf(event.get(idField));
@@ -97,11 +97,8 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
             return record;
         }
         return switch (fault) {
-            case MALFORMED_JSON -> {
-                byte[] json = writer.write(event);
-                byte[] cut = java.util.Arrays.copyOf(json, json.length / 2 + random.nextInt(Math.max(1, json.length / 2 - 1)));
-                yield new ProducerRecord(cut, key, fault.label(), eventId);
-            }
+            case MALFORMED_JSON -> new ProducerRecord(FaultInjector.truncated(writer.write(event), random), key,
+                    fault.label(), eventId);
             case INVALID_UTF8 -> new ProducerRecord(invalidUtf8(writer.write(event)), key, fault.label(), eventId);
             case WRONG_TYPE -> new ProducerRecord(writer.write(broken(event, true)), key, fault.label(), eventId);
             case MISSING_FIELD -> {

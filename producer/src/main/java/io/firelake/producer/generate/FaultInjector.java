@@ -7,6 +7,7 @@ import io.firelake.producer.model.ProducerRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,12 @@ final class FaultInjector {
 
     /** Moves the event's time 1 to 48 hours before it is sent. */
     void makeLate(Map<String, Object> event, Instant sendTime, ShopperJourney journey) {
-        Instant late = sendTime.minusMillis(3_600_000L + (long) (random.nextDouble() * 47 * 3_600_000L));
-        event.put("event_time", journey.formatTime(late));
+        event.put("event_time", journey.formatTime(late(sendTime, random)));
+    }
+
+    /** A late event's time: 1 to 48 hours before it is sent. */
+    static Instant late(Instant sendTime, Random random) {
+        return sendTime.minusMillis(3_600_000L + (long) (random.nextDouble() * 47 * 3_600_000L));
     }
 
     /** The event as a record with this fault (null or {@code LATE}: as it is), keyed by its session. */
@@ -64,7 +69,7 @@ final class FaultInjector {
             return record;
         }
         byte[] data = switch (fault) {
-            case MALFORMED_JSON -> malformed(writer.write(event));
+            case MALFORMED_JSON -> truncated(writer.write(event), random);
             case INVALID_UTF8 -> invalidUtf8(writer.write(event));
             case WRONG_TYPE -> writer.write(withWrongType(event));
             case MISSING_FIELD -> {
@@ -84,11 +89,9 @@ final class FaultInjector {
         recent.remember(record);
     }
 
-    private byte[] malformed(byte[] json) {
-        int cut = json.length / 2 + random.nextInt(Math.max(1, json.length / 2 - 1));
-        byte[] out = new byte[cut];
-        System.arraycopy(json, 0, out, 0, cut);
-        return out;
+    /** The JSON cut in its second half: what a producer that crashed mid-write sends. */
+    static byte[] truncated(byte[] json, Random random) {
+        return Arrays.copyOf(json, json.length / 2 + random.nextInt(Math.max(1, json.length / 2 - 1)));
     }
 
     private static byte[] invalidUtf8(byte[] json) {

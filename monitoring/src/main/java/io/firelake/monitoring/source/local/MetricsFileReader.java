@@ -32,6 +32,10 @@ public final class MetricsFileReader {
     public record Result(List<MetricPoint> points, int unreadableLines) {
     }
 
+    /** One data point of a line, with the namespace and the delivery stream the line names (null when it names none). */
+    public record Datapoint(String namespace, String deliveryStream, MetricPoint point) {
+    }
+
     public Result read(Path file, String deliveryStreamName) throws IOException {
         List<MetricPoint> points = new ArrayList<>();
         int unreadable = 0;
@@ -45,14 +49,11 @@ public final class MetricsFileReader {
                     continue;
                 }
                 try {
-                    JsonNode node = JSON.readTree(line);
-                    if (!forStream(node, deliveryStreamName)) {
-                        continue;
-                    }
-                    if (node.has("_aws")) {
-                        points.addAll(embedded(node));
-                    } else {
-                        points.add(single(node));
+                    for (Datapoint datapoint : parse(line)) {
+                        if (deliveryStreamName == null || datapoint.deliveryStream() == null
+                                || datapoint.deliveryStream().equals(deliveryStreamName)) {
+                            points.add(datapoint.point());
+                        }
                     }
                 } catch (IOException | RuntimeException unreadableLine) {
                     unreadable++;
@@ -62,12 +63,20 @@ public final class MetricsFileReader {
         return new Result(points, unreadable);
     }
 
-    private static boolean forStream(JsonNode node, String deliveryStreamName) {
+    /**
+     * The data points of one line of the file (the local CloudWatch reads the file with it too); an exception when the
+     * line cannot be read.
+     */
+    public static List<Datapoint> parse(String line) throws IOException {
+        JsonNode node = JSON.readTree(line);
         Optional<String> stream = text(node, "delivery_stream", "deliveryStream", "DeliveryStreamName");
         if (stream.isEmpty() && node.has("dimensions")) {
             stream = text(node.get("dimensions"), "DeliveryStreamName");
         }
-        return deliveryStreamName == null || stream.isEmpty() || stream.get().equals(deliveryStreamName);
+        String deliveryStream = stream.orElse(null);
+        String namespace = text(node, "namespace", "Namespace").orElse(null);
+        List<MetricPoint> points = node.has("_aws") ? embedded(node) : List.of(single(node));
+        return points.stream().map(p -> new Datapoint(namespace, deliveryStream, p)).toList();
     }
 
     private static MetricPoint single(JsonNode node) {
