@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * local pipeline: the simulator makes its events and faults, the transform validates and enriches them with the
  * contract's enrichments, the local Firehose writes its columns to Parquet, the speed layer keeps its declared
  * aggregates and they equal the lake's, accounting reconciles its event ids, and its report runs. Proof that no code path is tied to the shipped contracts.
+ * Its partition keys are its own ({@code scan_day}, {@code scan_hour}, not the shipped contracts' event_date and
+ * event_hour): the transform's partition keys, the local Firehose's prefix, the tables and the report follow them.
  */
 class ThrowawayContractDemoTest {
 
@@ -51,6 +53,10 @@ class ThrowawayContractDemoTest {
         FirelakeCliTest.Run report = FirelakeCliTest.run("report", "scans_per_depot", "--contract",
                 contract.toString(), "--data-dir", data.toString());
         assertThat(report.exit()).as(report.err()).isZero();
+        try (var days = Files.list(io.firelake.config.layout.DataLayout.of(data).rawDir())) {
+            assertThat(days.map(d -> d.getFileName().toString()).toList()).as("the raw prefix's partitions")
+                    .isNotEmpty().allMatch(d -> d.startsWith("scan_day="));
+        }
         assertThat(report.out()).contains("How many parcels did each depot scan")
                 .contains("| LHR1 ").contains("| south").contains("| elsewhere");
     }
@@ -76,8 +82,8 @@ class ThrowawayContractDemoTest {
                   {"name": "processed_ts", "type": {"type": "long", "logicalType": "timestamp-millis"}},
                   {"name": "received_ts", "type": ["null", {"type": "long", "logicalType": "timestamp-millis"}], "default": null},
                   {"name": "kinesis_shard_id", "type": ["null", "string"], "default": null},
-                  {"name": "event_date", "type": "string", "firelake.partition": true},
-                  {"name": "event_hour", "type": "string", "firelake.partition": true}]}""");
+                  {"name": "scan_day", "type": "string", "firelake.partition": true},
+                  {"name": "scan_hour", "type": "string", "firelake.partition": true}]}""");
         Files.writeString(dir.resolve("depots.csv"), "depot,region\nLHR1,south\nMAN2,north\n");
         Files.writeString(dir.resolve("contract.yaml"), """
                 name: parcel-scans
@@ -85,8 +91,8 @@ class ThrowawayContractDemoTest {
                 roles: {event_id: scan_id, event_time: scanned_at, partition_key: depot}
                 enrichments:
                   scan_ts: {kind: event_time}
-                  event_date: {kind: date_part, part: date}
-                  event_hour: {kind: date_part, part: hour}
+                  scan_day: {kind: date_part, part: date}
+                  scan_hour: {kind: date_part, part: hour}
                   region: {kind: lookup, from: depot, table: depots.csv, default: elsewhere}
                   weight_g: {kind: default, value: 0}
                   processed_ts: {kind: record_metadata, part: processed_ts}
@@ -114,9 +120,9 @@ class ThrowawayContractDemoTest {
         Files.createDirectories(dir.resolve("reports"));
         Files.writeString(dir.resolve("reports/scans_per_depot.sql"), """
                 -- How many parcels did each depot scan per day, and how heavy were they?
-                SELECT event_date, depot, region, count(*) AS scans, sum(weight_g) AS grams
-                FROM raw_events WHERE event_date BETWEEN :from AND :to
-                GROUP BY event_date, depot, region ORDER BY event_date, depot
+                SELECT scan_day, depot, region, count(*) AS scans, sum(weight_g) AS grams
+                FROM raw_events WHERE scan_day BETWEEN :from AND :to
+                GROUP BY scan_day, depot, region ORDER BY scan_day, depot
                 """);
     }
 }
