@@ -36,7 +36,7 @@ class NoClickstreamFieldNamesTest {
     /** Clickstream's own classes, by name, and what they are. */
     private static final Set<String> CLICKSTREAM_CLASSES = Set.of(
             "ClickstreamSimulator.java", "ShopperJourney.java", "FaultInjector.java", // producer: the clickstream generator
-            "SampleBatch.java",                 // transform: the SnapStart priming batch of clickstream events
+            "SampleBatch.java",                 // transform: clickstream's realistic SnapStart priming events
             "Enrichment.java", "EnrichmentReader.java", "UrlParts.java", // the named enrichment kinds
             "LegacyWindowState.java");          // speed layer: migrates window state written before contracts
 
