@@ -14,7 +14,7 @@ import io.firelake.transform.firehose.FirehoseEvent;
 import io.firelake.transform.firehose.FirehoseEventReader;
 import io.firelake.transform.firehose.FirehoseResponseWriter;
 import io.firelake.transform.firehose.MalformedEventException;
-import io.firelake.transform.firehose.SampleBatch;
+import io.firelake.transform.firehose.PrimingBatch;
 import io.firelake.transform.validate.Failure;
 import io.firelake.transform.validate.ReasonCode;
 import io.firelake.transform.validate.RecordValidator;
@@ -53,8 +53,8 @@ import java.util.function.Consumer;
  * answered with no records and logged; a bad record fails alone.
  *
  * <p><b>SnapStart.</b> As a CRaC {@link Resource}, {@link #beforeCheckpoint} runs a realistic batch
- * ({@link SampleBatch}: every event type, browsers, phones, tablets, bots, IPv4 and IPv6, and every failure kind)
- * through the whole path before the snapshot, so restored instances start with loaded classes, JIT-compiled hot code
+ * of its contract ({@link PrimingBatch}: valid events of the contract and every failure kind) through the whole
+ * path before the snapshot, so restored instances start with loaded classes, JIT-compiled hot code
  * and a warm user-agent cache instead of paying for them on the first real batch.
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html">Firehose data transformation</a>
@@ -90,7 +90,8 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
     }
 
     /** Everything the handler needs, built once. */
-    record Components(TransformBatch batch, FirehoseEventReader reader, FirehoseResponseWriter writer) {
+    record Components(TransformBatch batch, FirehoseEventReader reader, FirehoseResponseWriter writer,
+                      EventContract contract) {
 
         static Components of(EventContract contract, UserAgentClassifier userAgents, Clock clock) {
             return of(contract, RecordValidator.of(contract, clock), userAgents, clock);
@@ -103,7 +104,7 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
             RecordTransformer transformer = new RecordTransformer(validator, enricher,
                     new EnrichedEventWriter(contract.enriched()));
             return new Components(new TransformBatch(transformer, clock::millis), new FirehoseEventReader(),
-                    new FirehoseResponseWriter());
+                    new FirehoseResponseWriter(), contract);
         }
     }
 
@@ -162,20 +163,23 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
         // nothing to refresh: no connections, no credentials, and processed_ts reads the clock per batch
     }
 
-    /** Runs a realistic batch (200 valid events and every failure kind) through the whole path, output discarded. */
-    void prime() {
-        long now = System.currentTimeMillis();
-        List<byte[]> payloads = new ArrayList<>(SampleBatch.validPayloads(200, 42, now));
-        payloads.addAll(SampleBatch.faultyPayloads());
-        byte[] request = SampleBatch.firehoseRequest(payloads, now);
+    /**
+     * Runs a realistic batch of the handler's contract (200 valid events and every failure kind) through the whole
+     * path three times; returns the last response, which the snapshot does not need (tests read it).
+     */
+    byte[] prime() {
+        byte[] request = PrimingBatch.request(components.contract(), 42, components.batch().now());
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
         try {
             for (int round = 0; round < 3; round++) {
-                handle(new ByteArrayInputStream(request), OutputStream.nullOutputStream(), line -> { });
+                response.reset();
+                handle(new ByteArrayInputStream(request), response, line -> { });
             }
         } catch (IOException e) {
             throw new IllegalStateException("priming failed", e);
         }
         userAgents().resetCacheStats();
+        return response.toByteArray();
     }
 
     /**

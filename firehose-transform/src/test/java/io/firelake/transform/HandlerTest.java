@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firelake.events.contract.Contracts;
+import io.firelake.transform.firehose.PrimingBatch;
 import io.firelake.transform.firehose.SampleBatch;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -13,7 +15,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +57,27 @@ class HandlerTest {
         handler.prime();
         assertThat(handler.userAgents().cacheStats().hits()).isZero();
         assertThat(handler.userAgents().cacheStats().size()).isGreaterThanOrEqualTo(SampleBatch.USER_AGENTS.size());
+    }
+
+    @Test
+    void primingWithTheIotContractRunsIotRecordsThroughTheHandler() throws Exception {
+        FirehoseTransformHandler handler = new FirehoseTransformHandler(FirehoseTransformHandler.Components.of(
+                Contracts.packaged("iot-telemetry"), TestPipeline.userAgents(), Clock.systemUTC()));
+
+        JsonNode records = JSON.readTree(handler.prime()).path("records");
+
+        assertThat(records).hasSize(PrimingBatch.VALID + 5);
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode record = records.get(i);
+            if (i < PrimingBatch.VALID) {
+                assertThat(record.path("result").asText()).as("record %d", i).isEqualTo("Ok");
+                JsonNode row = JSON.readTree(Base64.getDecoder().decode(record.path("data").asText()));
+                assertThat(row.has("reading_id") && row.has("device_type")).as(row.toString()).isTrue();
+                assertThat(record.path("metadata").path("partitionKeys").has("event_date")).isTrue();
+            } else {
+                assertThat(record.path("result").asText()).as("record %d", i).isIn("ProcessingFailed", "Dropped");
+            }
+        }
     }
 
     /** The entry point Lambda calls: public constructor, the stream handler, the context's logger. */

@@ -250,7 +250,7 @@ class BatchLayerSparkTest {
                 .run(lake, DayRange.day(D1).withLookback(1), TARGET);
         assertThat(withLookback.days()).containsOnlyKeys(D0, D1);
         assertThat(withLookback.arrivedAfterDay()).as("late1").isEqualTo(1);
-        assertThat(withLookback.summary()).contains("1 deliveries arrived after their day ended");
+        assertThat(withLookback.summary(lake.day())).contains("1 deliveries arrived after their day ended");
         assertThat(dayOf("late1")).isEqualTo("2026-11-19");
         assertThat(spark.read().parquet(lake.curated()).count()).isEqualTo(14);
     }

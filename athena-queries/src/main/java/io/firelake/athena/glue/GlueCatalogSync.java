@@ -89,8 +89,9 @@ public final class GlueCatalogSync {
             glue.updateTable(b -> b.databaseName(database).tableInput(input));
             long columns = drifts.stream().filter(Drift::syncable)
                     .filter(d -> !(d instanceof CatalogDrift.RawSchemaNotRecorded)).count();
-            done.add(name + ": updated (" + columns + " column changes"
-                    + (columns < drifts.stream().filter(Drift::syncable).count() ? ", the raw schema recorded)" : ")"));
+            boolean recorded = drifts.stream().anyMatch(d -> d instanceof CatalogDrift.RawSchemaNotRecorded);
+            done.add(name + ": updated (" + (columns == 0 ? "the raw schema recorded)" : columns + " column changes)"
+                    + (recorded ? "; the raw schema recorded" : "")));
         }
         return done;
     }

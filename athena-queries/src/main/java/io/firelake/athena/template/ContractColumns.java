@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * {@value #RAW} and {@value #CURATED} are the contract's enriched columns, the raw table's {@code Parameters} record
  * the contract's raw schema (for the next deploy's check, {@link RawSchemaParameters}), and the {@code EventContract}
  * parameter (which sets the Lambdas' {@code FIRELAKE_CONTRACT}) allows that contract only, so the tables and the
- * functions cannot disagree.
+ * functions cannot disagree. The partitioning (RawPrefix, partition keys, projection) follows the contract too
+ * ({@link TemplatePartitions}).
  *
  * @see <a href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-glue-table-column.html">AWS::Glue::Table Column</a>
  */
@@ -55,7 +56,8 @@ public final class ContractColumns {
             yaml.append(COLUMN_INDENT).append("{Name: ").append(column.name()).append(", Type: ")
                     .append(column.type().matches("[a-z]+") ? column.type() : "'" + column.type() + "'").append("}\n");
         }
-        String out = recorded(columns(columns(template, RAW, yaml.toString()), CURATED, yaml.toString()), contract);
+        String out = TemplatePartitions.apply(
+                recorded(columns(columns(template, RAW, yaml.toString()), CURATED, yaml.toString()), contract), contract);
         Matcher parameter = PARAMETER_BLOCK.matcher(out);
         if (!parameter.find()) {
             throw new IllegalArgumentException("the template's " + PARAMETER + " parameter must begin with Type, Default "
@@ -111,7 +113,7 @@ public final class ContractColumns {
         return template.substring(0, start) + yaml + kept + template.substring(end);
     }
 
-    private static int nextResource(String template, int from) {
+    static int nextResource(String template, int from) {
         Matcher next = Pattern.compile("(?m)^  [A-Za-z0-9]+:$").matcher(template);
         return next.find(from) ? next.start() : template.length();
     }

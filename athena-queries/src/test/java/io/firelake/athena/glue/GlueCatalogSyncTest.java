@@ -69,7 +69,7 @@ class GlueCatalogSyncTest {
         assertThat(sync.check(List.of(LakeTables.RAW))).extracting(Drift::describe)
                 .containsExactly("raw_events: its parameters do not record the contract's raw schema");
         assertThat(sync.sync(List.of(LakeTables.RAW), null))
-                .containsExactly("raw_events: updated (0 column changes, the raw schema recorded)");
+                .containsExactly("raw_events: updated (the raw schema recorded)");
         assertThat(sync.check(List.of(LakeTables.RAW))).isEmpty();
     }
 

@@ -41,6 +41,11 @@ public final class TransformBatch {
         this(transformer, clock, ResponseBudget.DEFAULT_MAX_RESPONSE_BYTES);
     }
 
+    /** The batch's clock, in epoch milliseconds: processing time, and the time the priming batch's events are about. */
+    public long now() {
+        return clock.getAsLong();
+    }
+
     public RecordTransformer transformer() {
         return transformer;
     }

@@ -7,7 +7,6 @@ import io.firelake.transform.time.Timestamps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,8 +14,8 @@ import java.util.UUID;
 
 /**
  * Realistic clickstream payloads and Firehose requests built from them, deterministic for a seed. Used to prime the
- * handler before a SnapStart snapshot (so the snapshot holds JIT-warm code and a warm user-agent cache), by tests and
- * by benchmarks.
+ * handler of the clickstream contract before a SnapStart snapshot ({@link PrimingBatch}: so the snapshot holds
+ * JIT-warm code and a warm user-agent cache), by tests and by benchmarks.
  */
 public final class SampleBatch {
 
@@ -147,16 +146,5 @@ public final class SampleBatch {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /** Payloads of every failure kind the transform knows, plus a health-check ping, for priming the error paths. */
-    public static List<byte[]> faultyPayloads() {
-        return List.of(
-                "{\"health_check\":true}".getBytes(StandardCharsets.UTF_8),
-                "{\"event_id\":".getBytes(StandardCharsets.UTF_8),
-                new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
-                "{\"event_type\":\"page_view\"}".getBytes(StandardCharsets.UTF_8),
-                "{\"event_id\":\"not-a-uuid\",\"event_type\":\"page_view\",\"event_time\":1,\"session_id\":\"s\",\"page_url\":\"/\"}"
-                        .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -38,7 +38,8 @@ public record CompactionResult(DayRange processed, long rawFiles, long rawBytes,
         return rawRows - outsideRange - curatedRows();
     }
 
-    public String summary() {
+    /** What the run did, a line per day written ({@code day}: the contract's day partition key). */
+    public String summary(String day) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("compaction %s: read %d raw files (%d bytes, %d rows), removed %d duplicates, "
                         + "%d deliveries arrived after their day ended%s%n",
@@ -48,8 +49,8 @@ public record CompactionResult(DayRange processed, long rawFiles, long rawBytes,
             out.append(String.format("  files sized for %d MB at %.0f bytes per row (observed in %s data)%n",
                     sizing.targetFileBytes() >> 20, sizing.bytesPerRow(), sizing.basis()));
         }
-        days.forEach((day, o) -> out.append(String.format("  curated/event_date=%s: %d rows in %d files (%d bytes)%n",
-                day, o.rows(), o.files(), o.bytes())));
+        days.forEach((date, o) -> out.append(String.format("  curated/%s=%s: %d rows in %d files (%d bytes)%n",
+                day, date, o.rows(), o.files(), o.bytes())));
         return out.toString();
     }
 }

@@ -35,7 +35,7 @@ public final class BatchJobs {
         if (!args.incremental()) {
             CompactionResult result = compaction.run(args.layout(), args.range().withLookback(args.lookbackDays()),
                     args.targetFileBytes());
-            out.print(result.summary());
+            out.print(result.summary(args.layout().day()));
             return List.of(result);
         }
         IncrementalRun state = state(spark, args);
@@ -46,7 +46,7 @@ public final class BatchJobs {
         List<CompactionResult> results = new ArrayList<>();
         for (DayRange range : IncrementalRun.ranges(days)) {
             CompactionResult result = compaction.run(args.layout(), range, args.targetFileBytes());
-            out.print(result.summary());
+            out.print(result.summary(args.layout().day()));
             results.add(result);
         }
         state.compactionSucceeded(args.runId(), started, days);

@@ -38,7 +38,6 @@ public final class IncrementalRun {
     public static final Duration MARGIN = Duration.ofMinutes(20);
     static final String COMPACTION = "compaction.properties";
     static final String VIEWS = "views.properties";
-    private static final Pattern EVENT_DATE = Pattern.compile("/event_date=(\\d{4}-\\d{2}-\\d{2})/");
 
     private final LakeFiles files;
     private final LakeLayout lake;
@@ -53,7 +52,7 @@ public final class IncrementalRun {
         Properties last = read(COMPACTION);
         Instant since = last.containsKey("started")
                 ? Instant.parse(last.getProperty("started")).minus(MARGIN) : Instant.EPOCH;
-        return changedDays(files.stamped(lake.raw()), since);
+        return changedDays(files.stamped(lake.raw()), since, lake.day());
     }
 
     /** Records a successful compaction; the days the views have not rebuilt yet are carried forward. */
@@ -85,10 +84,12 @@ public final class IncrementalRun {
         write(VIEWS, state);
     }
 
-    static SortedSet<LocalDate> changedDays(List<LakeFiles.Stamped> rawFiles, Instant since) {
+    /** The days ({@code /DAY=yyyy-MM-dd/} in a raw file's path, {@code day} the contract's day key) changed since. */
+    static SortedSet<LocalDate> changedDays(List<LakeFiles.Stamped> rawFiles, Instant since, String day) {
+        Pattern dayPartition = Pattern.compile("/" + Pattern.quote(day) + "=(\\d{4}-\\d{2}-\\d{2})/");
         SortedSet<LocalDate> days = new TreeSet<>();
         for (LakeFiles.Stamped file : rawFiles) {
-            Matcher m = EVENT_DATE.matcher(file.path());
+            Matcher m = dayPartition.matcher(file.path());
             if (file.modified() >= since.toEpochMilli() && m.find()) {
                 days.add(LocalDate.parse(m.group(1)));
             }

@@ -1,6 +1,7 @@
 package io.firelake.local.cli;
 
 import io.firelake.config.layout.DataLayout;
+import io.firelake.events.contract.Contracts;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.eventsource.KinesisEventSourceMapping;
 import io.firelake.local.firehose.DeliveryStats;
@@ -92,9 +93,9 @@ final class DemoReport {
                 .reduce((a, b) -> a + ", " + b).orElse("none");
     }
 
-    /** Firehose's raw objects: one level of event_date, one of event_hour. */
+    /** Firehose's raw objects: a directory level per partition key of the contract. */
     private static String rawGlob(Path raw) {
-        return raw + "/*/*/*.parquet";
+        return raw + "/*".repeat(Contracts.selected().enriched().partitionFields().size()) + "/*.parquet";
     }
 
     static long countRows(Path raw) throws Exception {

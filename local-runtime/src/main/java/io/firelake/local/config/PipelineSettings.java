@@ -1,6 +1,9 @@
 package io.firelake.local.config;
 
+import io.firelake.config.layout.LakePrefix;
 import io.firelake.config.sam.SamParameters;
+import io.firelake.events.contract.Contracts;
+import io.firelake.events.schema.FieldSpec;
 
 import java.util.Map;
 
@@ -67,8 +70,13 @@ public record PipelineSettings(SamParameters template) {
         return integer("S3BufferIntervalSeconds");
     }
 
+    /**
+     * Where Firehose writes the lake's Parquet: the raw prefix by the process's contract's partition keys, as the build
+     * writes the deployed template's RawPrefix default (the source template's is clickstream's).
+     */
     public String rawPrefix() {
-        return text("RawPrefix");
+        return LakePrefix.RAW.firehosePrefix(Contracts.selected().enriched().partitionFields().stream()
+                .map(FieldSpec::name).toList());
     }
 
     public String errorPrefix() {

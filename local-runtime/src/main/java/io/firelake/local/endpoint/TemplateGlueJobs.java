@@ -24,7 +24,7 @@ public final class TemplateGlueJobs {
     public static List<CreateJobRequest> requests(String stack, String lakeBucket, String artifactsBucket) {
         GlueJobNames names = new GlueJobNames(stack);
         return List.of(job(names.compaction(), COMPACTION_CLASS,
-                        "Raw -> curated - one row per event_id, few large files per event_date (idempotent per day)",
+                        "Raw -> curated - one row per event id, few large files per day (idempotent per day)",
                         lakeBucket, artifactsBucket),
                 job(names.views(), VIEWS_CLASS,
                         "Curated -> daily views (traffic, sessions, funnel, revenue) the reports read",

@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pipeline: the simulator makes its events and faults, the transform validates and enriches them with the
  * contract's enrichments, the local Firehose writes its columns to Parquet, the speed layer keeps its declared
  * aggregates and they equal the lake's, accounting reconciles its event ids, and its report runs. Proof that no code path is tied to the shipped contracts.
+ * Its partition keys are its own ({@code scan_day}, {@code scan_hour}, not the shipped contracts' event_date and
+ * event_hour): the transform's partition keys, the local Firehose's prefix, the tables, the report and Spark's compaction
+ * follow them.
  */
 class ThrowawayContractDemoTest {
 
@@ -52,6 +55,18 @@ class ThrowawayContractDemoTest {
         FirelakeCliTest.Run report = FirelakeCliTest.run("report", "scans_per_depot", "--contract",
                 contract.toString(), "--data-dir", data.toString());
         assertThat(report.exit()).as(report.err()).isZero();
+        try (var days = Files.list(io.firelake.config.layout.DataLayout.of(data).rawDir())) {
+            assertThat(days.map(d -> d.getFileName().toString()).toList()).as("the raw prefix's partitions")
+                    .isNotEmpty().allMatch(d -> d.startsWith("scan_day="));
+        }
+        FirelakeCliTest.Run batch = FirelakeCliTest.run("batch", "--contract", contract.toString(), "--data-dir",
+                data.toString(), "--cores", "1");
+        assertThat(batch.exit()).as(batch.out() + batch.err()).isZero();
+        try (var days = Files.list(io.firelake.config.layout.DataLayout.of(data)
+                .lakeDir(io.firelake.config.layout.LakePrefix.CURATED))) {
+            assertThat(days.map(d -> d.getFileName().toString()).toList()).as("Spark's compaction, by the contract's day")
+                    .isNotEmpty().allMatch(d -> d.startsWith("scan_day="));
+        }
         assertThat(report.out()).contains("How many parcels did each depot scan")
                 .contains("| LHR1 ").contains("| south").contains("| elsewhere");
     }

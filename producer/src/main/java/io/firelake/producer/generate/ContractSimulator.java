@@ -3,12 +3,13 @@ package io.firelake.producer.generate;
 import io.firelake.events.EventContract;
 import io.firelake.events.schema.FieldSpec;
 import io.firelake.events.schema.FieldType;
+import io.firelake.events.simulate.EventWriter;
+import io.firelake.events.simulate.ValidEvents;
 import io.firelake.producer.model.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -21,8 +22,9 @@ import java.util.Set;
 
 /**
  * Events of any contract, from its raw schema and its simulator hints ({@code contract.yaml}'s {@code simulator}):
- * every required field, optional ones now and then, the fields an event type requires, the event time of the send
- * (or spread over a past span in history mode), and the faults the contract allows at the settings' rates. The
+ * valid ones from events' {@link ValidEvents} (every required field, optional ones now and then, the fields an event
+ * type requires), the event time of the send (or spread over a past span in history mode), and the faults the
+ * contract allows at the settings' rates. The
  * partition key is the field with role {@code partition_key}, else the event id. A seed gives the same records.
  */
 public final class ContractSimulator implements Iterator<ProducerRecord> {
@@ -33,12 +35,10 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
     private final Random random;
     private final EventWriter writer;
     private final List<FieldSpec> fields;
-    private final List<FieldValues> values = new ArrayList<>();
+    private final ValidEvents events;
     private final Set<FaultKind> allowed = EnumSet.noneOf(FaultKind.class);
     private final RecentRecords recent;
     private final String idField;
-    private final String timeField;
-    private final String typeField;
     private final String keyField;
     private long emitted;
 
@@ -49,13 +49,9 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
         this.recent = new RecentRecords(random);
         this.writer = new EventWriter(contract);
         this.fields = contract.raw().fields();
-        for (FieldSpec field : fields) {
-            values.add(new FieldValues(field, contract.simulator().fields()));
-        }
+        this.events = new ValidEvents(contract, random);
         contract.simulator().faults().forEach(label -> allowed.add(FaultKind.fromLabel(label)));
         this.idField = contract.eventIdField().name();
-        this.timeField = contract.eventTimeField().name();
-        this.typeField = contract.eventTypeField().map(FieldSpec::name).orElse(null);
         this.keyField = contract.partitionKeyField().map(FieldSpec::name).orElse(idField);
     }
 
@@ -85,7 +81,7 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
         if (fault == FaultKind.LATE) {
             time = FaultInjector.late(time, random);
         }
-        Map<String, Object> event = event(time);
+        Map<String, Object> event = events.next(time);
         String eventId = String.valueOf(event.get(idField));
         String key = String.valueOf(event.getOrDefault(keyField, eventId));
         if (fault == null || fault == FaultKind.LATE) {
@@ -109,36 +105,6 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
             case OVERSIZED -> new ProducerRecord(oversized(event), key, fault.label(), eventId);
             default -> throw new IllegalStateException("unhandled fault " + fault);
         };
-    }
-
-    private Map<String, Object> event(Instant time) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        String type = null;
-        for (int i = 0; i < fields.size(); i++) {
-            FieldSpec field = fields.get(i);
-            if (field.name().equals(timeField)) {
-                event.put(field.name(), time(field, time));
-                continue;
-            }
-            boolean required = type == null ? field.required() : field.requiredFor(type);
-            if (!required && values.get(i).absent(random)) {
-                continue;
-            }
-            Object value = field.name().equals(idField) && field.types().get(0).kind() == FieldType.Kind.UUID
-                    ? new java.util.UUID(random.nextLong(), random.nextLong()).toString()
-                    : values.get(i).next(random);
-            event.put(field.name(), value);
-            if (field.name().equals(typeField)) {
-                type = (String) value;
-            }
-        }
-        return event;
-    }
-
-    /** Epoch milliseconds when the field takes a long, else ISO-8601 in UTC. */
-    private static Object time(FieldSpec field, Instant time) {
-        boolean text = field.types().stream().anyMatch(t -> t.kind() == FieldType.Kind.STRING);
-        return text ? DateTimeFormatter.ISO_INSTANT.format(time) : time.toEpochMilli();
     }
 
     private Instant sendTime() {

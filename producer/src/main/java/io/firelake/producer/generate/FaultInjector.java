@@ -3,6 +3,7 @@ package io.firelake.producer.generate;
 import io.firelake.events.EventContract;
 import io.firelake.events.schema.FieldSpec;
 import io.firelake.events.schema.FieldType;
+import io.firelake.events.simulate.EventWriter;
 import io.firelake.producer.model.ProducerRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.firelake.producer.generate;
+package io.firelake.events.simulate;
 
 import io.firelake.events.contract.SimulatorHints.FieldHint;
 import io.firelake.events.schema.FieldSpec;
@@ -15,9 +15,10 @@ import java.util.UUID;
 /**
  * Values for one raw field of any contract, drawn from its simulator hint ({@code values} with weights,
  * {@code cardinality} with a {@code prefix}, {@code min}/{@code max} with a {@code distribution}) or, without one,
- * from what its type allows. All draws come from the simulator's one random, so a seed gives the same events.
+ * from what its type allows. All draws come from the caller's one random, so a seed gives the same events. The
+ * producer's simulator and the transform's SnapStart priming batch both draw through {@link ValidEvents}.
  */
-final class FieldValues {
+public final class FieldValues {
 
     private static final FieldHint NONE = new FieldHint(Map.of(), 0, null, null, "uniform", 0, "", Map.of());
 
@@ -30,7 +31,7 @@ final class FieldValues {
     private final List<FieldValues> subFields = new ArrayList<>();
 
     /** The values of a field, and of a record field's sub-fields from the hints by dotted name. */
-    FieldValues(FieldSpec field, Map<String, FieldHint> hints) {
+    public FieldValues(FieldSpec field, Map<String, FieldHint> hints) {
         this(field, hints.get(field.name()));
         for (FieldSpec sub : type.fields()) {
             subFields.add(new FieldValues(sub, hints.get(field.name() + "." + sub.name())));
@@ -58,12 +59,12 @@ final class FieldValues {
     }
 
     /** Whether an optional field is left out this time: its hint's {@code null_rate}, else one time in five. */
-    boolean absent(Random random) {
+    public boolean absent(Random random) {
         double rate = hint == NONE ? 0.2 : hint.nullRate();
         return random.nextDouble() < rate;
     }
 
-    Object next(Random random) {
+    public Object next(Random random) {
         if (type.kind() == FieldType.Kind.MAP) {
             return map(random);
         }

@@ -1,4 +1,4 @@
-package io.firelake.producer.generate;
+package io.firelake.events.simulate;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,17 +16,17 @@ import java.util.Map;
  * Serializes an event as one JSON object with the contract's raw fields, in the contract's order, nulls left out.
  * A key the contract does not know is a bug in the simulator, not a fault to inject: it fails at once.
  */
-final class EventWriter {
+public final class EventWriter {
 
     private final JsonFactory factory = new JsonFactory();
     private final List<FieldSpec> fields;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
 
-    EventWriter(EventContract contract) {
+    public EventWriter(EventContract contract) {
         this.fields = contract.raw().fields();
     }
 
-    byte[] write(Map<String, Object> event) {
+    public byte[] write(Map<String, Object> event) {
         for (String key : event.keySet()) {
             if (fields.stream().noneMatch(f -> f.name().equals(key))) {
                 throw new IllegalStateException("the simulator wrote '" + key + "', which the contract lacks");
@@ -79,7 +79,7 @@ final class EventWriter {
     }
 
     /** A value of the wrong JSON type for this field: what a buggy producer would send. */
-    static Object wrongValueFor(FieldSpec field) {
+    public static Object wrongValueFor(FieldSpec field) {
         boolean acceptsString = field.types().stream().anyMatch(t -> switch (t.kind()) {
             case STRING, UUID, ENUM, TIMESTAMP_MILLIS -> true;
             default -> false;
