@@ -46,13 +46,14 @@ import java.util.stream.Stream;
         description = {"Run the pipeline end to end on this machine: start kinesalite, S3Proxy and DynamoDB Local, "
                 + "create the stream, run the local Firehose (the transform Lambda in process, Parquet to the lake) and "
                 + "the speed layer (its Lambda driven by a local Kinesis event source mapping, per-minute aggregates in "
-                + "DynamoDB Local), send simulated clickstream events with the producer, wait until every record is "
-                + "delivered and the speed layer's last tumbling window has closed (up to SpeedLayerWindowSeconds), "
+                + "DynamoDB Local), send simulated events of the contract (clickstream unless --contract) with the producer, wait until "
+                + "every record is delivered and the speed layer's last tumbling window has closed (5 s by default), "
                 + "then summarise: produced, delivered, dropped, failed by error type, where the files are, a DuckDB "
                 + "count of the lake, what the speed layer counted, and the accounting line. Each run starts from an empty stream and lake in --data-dir.",
                 "",
                 "Examples: ./firelake demo --events 1000000 --fault-rate 0.02",
-                "          ./firelake demo --open     # watch it live in the console, http://127.0.0.1:4570/"})
+                "          ./firelake demo --contract contracts/iot-telemetry",
+                "          ./firelake demo --open     # watch it live on http://127.0.0.1:4570/", ""})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String SPEED_WINDOW = "SpeedLayerWindowSeconds";
