@@ -119,6 +119,26 @@ class RecordFieldContractTest {
                 .hasMessageContaining("roles.partition_key: 'location' is a record; a role needs a scalar field");
     }
 
+    @Test
+    void renameDefaultAndLookupReadASubFieldByDottedPathAndOtherKindsRefuseIt() throws IOException {
+        iotWithLocation();
+        edit("contract.yaml", "{kind: lookup, from: site_id,", "{kind: lookup, from: location.site,");
+        assertThat(ContractLoader.load(dir).enrichments().get("site_region").from()).isEqualTo("location.site");
+        int line = edit("contract.yaml", "{kind: ip_anonymize, from: gateway_ip}", "{kind: ip_anonymize, from: location.site}");
+        assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
+                .hasMessageContaining("contract.yaml:" + line + ": enrichments.gateway_ip_anonymized.from: "
+                        + "'location.site' is inside a record: only rename, default and lookup read a sub-field");
+        edit("contract.yaml", "from: location.site}", "from: gateway_ip}");
+        line = edit("contract.yaml", "{kind: lookup, from: location.site,", "{kind: lookup, from: location.room,");
+        assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
+                .hasMessageContaining("contract.yaml:" + line + ": enrichments.site_region.from: 'location.room' is "
+                        + "not a sub-field of a record field");
+        edit("contract.yaml", "{kind: lookup, from: location.room,", "{kind: rename, from: location.floor,");
+        edit("contract.yaml", "table: sites.csv, default: unknown}", "}");
+        assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
+                .hasMessageContaining("raw field 'location.floor' is INT and cannot fill enriched field 'site_region'");
+    }
+
     private void iotWithLocation() throws IOException {
         ContractLoaderTest.copyPackaged("iot-telemetry", dir);
     }
