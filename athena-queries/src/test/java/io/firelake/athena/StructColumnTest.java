@@ -1,7 +1,6 @@
 package io.firelake.athena;
 
 import io.firelake.athena.catalog.LakeTables;
-import io.firelake.athena.local.DuckDbReportEngine;
 import io.firelake.athena.report.DateRange;
 import io.firelake.athena.report.Report;
 import io.firelake.events.EventContract;
@@ -11,13 +10,11 @@ import io.firelake.events.contract.Contracts;
 import io.firelake.lake.format.ConversionResult;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.lake.format.OpenXJsonDeserializer;
-import io.firelake.lake.format.ParquetObjectWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -32,10 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StructColumnTest {
 
-    private static final String READING = "{\"schema_version\":1,\"reading_id\":\"r-%s\",\"device_id\":\"dev-%s\","
-            + "\"device_type\":\"thermostat\",\"reading_ts\":\"2026-11-20T10:0%s:00.000Z\",\"site_id\":\"site-1\","
-            + "\"firmware\":\"3.1.4\",\"temperature_c\":%s,\"battery_pct\":80,\"battery_status\":\"ok\","
-            + "\"weekday\":\"friday\",\"processed_ts\":\"2026-11-20T10:00:02.000Z\"%s}";
+    private static final String READING = IotLake.READING;
 
     @TempDir
     Path lake;
@@ -49,17 +43,11 @@ class StructColumnTest {
         LakeSchema schema = LakeSchema.of(raw);
         OpenXJsonDeserializer deserializer = new OpenXJsonDeserializer(schema);
         Path dir = lake.resolve("raw/event_date=2026-11-20/event_hour=10");
-        Files.createDirectories(dir);
-        try (ParquetObjectWriter writer = new ParquetObjectWriter(schema, dir.resolve("delivery-2.parquet"))) {
-            for (String json : List.of(
-                    READING.formatted(1, 1, 1, "20.0", ",\"location\":{\"site\":\"north\",\"building\":\"A\",\"floor\":2}"),
-                    READING.formatted(2, 2, 2, "22.0", ",\"location\":{\"Site\":\"north\",\"BUILDING\":\"A\",\"wing\":\"e\"}"),
-                    READING.formatted(3, 3, 3, "18.0", ",\"location\":{\"site\":\"south\",\"floor\":\"1\"}"),
-                    READING.formatted(4, 3, 4, "19.0", ""))) {
-                ConversionResult result = deserializer.deserialize(json.getBytes(StandardCharsets.UTF_8));
-                writer.write(((ConversionResult.Converted) result).row());
-            }
-        }
+        IotLake.write(schema, dir.resolve("delivery-2.parquet"), List.of(
+                READING.formatted(1, 1, 1, "20.0", ",\"location\":{\"site\":\"north\",\"building\":\"A\",\"floor\":2}"),
+                READING.formatted(2, 2, 2, "22.0", ",\"location\":{\"Site\":\"north\",\"BUILDING\":\"A\",\"wing\":\"e\"}"),
+                READING.formatted(3, 3, 3, "18.0", ",\"location\":{\"site\":\"south\",\"floor\":\"1\"}"),
+                READING.formatted(4, 3, 4, "19.0", "")));
         GenericRecord second = ((ConversionResult.Converted) deserializer.deserialize(READING.formatted(2, 2, 2, "1",
                 ",\"location\":{\"Site\":\"north\",\"BUILDING\":\"A\"}").getBytes(StandardCharsets.UTF_8))).row();
         assertThat(second.get("location").toString()).isEqualTo("{\"site\": \"north\", \"building\": \"A\", \"floor\": null}");
@@ -70,9 +58,7 @@ class StructColumnTest {
         }
         writeBeforeFloorExisted(raw, dir.resolve("delivery-1.parquet"));
 
-        String before = System.getProperty(Contracts.PROPERTY);
-        Contracts.select("iot-telemetry");
-        try (DuckDbReportEngine engine = new DuckDbReportEngine(lake)) {
+        IotLake.query(lake, engine -> {
             assertThat(engine.query("SELECT location.building, location.floor FROM raw_events ORDER BY reading_id"))
                     .containsExactly(Arrays.asList("C", null), List.of("A", 2L), Arrays.asList("A", null),
                             Arrays.asList(null, 1L), Arrays.asList(null, null));
@@ -80,13 +66,7 @@ class StructColumnTest {
                     r.sql())).orElseThrow(), DateRange.day(LocalDate.parse("2026-11-20"))).rows())
                     .containsExactly(List.of("2026-11-20", "(unknown)", 2L, 1L, 18.5),
                             List.of("2026-11-20", "A", 2L, 2L, 21.0), List.of("2026-11-20", "C", 1L, 1L, 17.0));
-        } finally {
-            if (before == null) {
-                System.clearProperty(Contracts.PROPERTY);
-            } else {
-                System.setProperty(Contracts.PROPERTY, before);
-            }
-        }
+        });
     }
 
     /** A file of the contract's first version, whose location had no floor yet. */
@@ -95,10 +75,7 @@ class StructColumnTest {
                 ? new Column(c.name(), "struct<site:string,building:string>", c.comment()) : c).toList();
         LakeSchema schema = LakeSchema.of(new TableDefinition(raw.database(), raw.name(), older, raw.partitionKeys(),
                 raw.projection(), raw.location()));
-        try (ParquetObjectWriter writer = new ParquetObjectWriter(schema, file)) {
-            writer.write(((ConversionResult.Converted) new OpenXJsonDeserializer(schema).deserialize(
-                    READING.formatted(0, 9, 0, "17.0", ",\"location\":{\"site\":\"north\",\"building\":\"C\"}")
-                            .getBytes(StandardCharsets.UTF_8))).row());
-        }
+        IotLake.write(schema, file, List.of(
+                READING.formatted(0, 9, 0, "17.0", ",\"location\":{\"site\":\"north\",\"building\":\"C\"}")));
     }
 }

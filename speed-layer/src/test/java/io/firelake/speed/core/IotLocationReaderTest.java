@@ -54,6 +54,14 @@ class IotLocationReaderTest {
         assertThat(((ParseOutcome.Rejected) outcome).reason()).isEqualTo(reason);
     }
 
+    @Test
+    void labelsThatAreNotAnObjectAreTheWrongTypeAsInTheTransform() {
+        ParseOutcome outcome = reader.parse((READING + ",\"labels\":\"not-a-map\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(((ParseOutcome.Rejected) outcome).reason()).isEqualTo(BadRecordReason.WRONG_TYPE);
+        assertThat(reader.parse((READING + ",\"labels\":{\"floor\":\"2\"}}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ParseOutcome.Parsed.class);
+    }
+
     private static int slot(String field) {
         for (int i = 0; i < PLAN.fields().length; i++) {
             if (PLAN.fields()[i].name().equals(field)) {
