@@ -46,13 +46,18 @@ class ThrowawayContractDemoTest {
         assertThat(demo.out()).contains("  malformed_json: {failed=").contains("  missing_field: {failed=");
         assertThat(demo.out()).as("the speed layer's check").contains("  speed layer vs lake (DuckDB, de-duplicated by "
                 + "scan_id per shard and tumbling window)").contains("    scans: equal (").contains("    grams: equal (")
-                .contains("    depots: not compared (a distinct is an estimate)").doesNotContain("DIFFERENT");
+                .contains("    depots: not compared (a distinct is an estimate)").contains("    scans_by_team: equal (")
+                .doesNotContain("DIFFERENT");
 
         FirelakeCliTest.Run report = FirelakeCliTest.run("report", "scans_per_depot", "--contract",
                 contract.toString(), "--data-dir", data.toString());
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(report.out()).contains("How many parcels did each depot scan")
                 .contains("| LHR1 ").contains("| south").contains("| elsewhere");
+        FirelakeCliTest.Run teams = FirelakeCliTest.run("report", "scans_per_team", "--contract",
+                contract.toString(), "--data-dir", data.toString());
+        assertThat(teams.exit()).as(teams.err()).isZero();
+        assertThat(teams.out()).contains("| blue ").contains("| green ").contains("| red ").contains("| (none) ");
     }
 
     /** The walk-through of docs/contracts.md. */
@@ -64,7 +69,11 @@ class ThrowawayContractDemoTest {
                   {"name": "depot", "type": "string"},
                   {"name": "status", "type": {"type": "enum", "name": "Status",
                                               "symbols": ["received", "sorted", "out_for_delivery"]}},
-                  {"name": "weight_g", "type": ["null", "int"], "default": null}]}""");
+                  {"name": "weight_g", "type": ["null", "int"], "default": null},
+                  {"name": "handler", "type": ["null", {"type": "record", "name": "Handler", "fields": [
+                     {"name": "team", "type": "string"},
+                     {"name": "shift", "type": ["null", {"type": "enum", "name": "Shift", "symbols": ["day", "night"]}],
+                      "default": null}]}], "default": null}]}""");
         Files.writeString(dir.resolve("scan-enriched.avsc"), """
                 {"type": "record", "name": "ScanRow", "fields": [
                   {"name": "scan_id", "type": "string"},
@@ -76,6 +85,9 @@ class ThrowawayContractDemoTest {
                   {"name": "processed_ts", "type": {"type": "long", "logicalType": "timestamp-millis"}},
                   {"name": "received_ts", "type": ["null", {"type": "long", "logicalType": "timestamp-millis"}], "default": null},
                   {"name": "kinesis_shard_id", "type": ["null", "string"], "default": null},
+                  {"name": "handler", "type": ["null", {"type": "record", "name": "HandlerRow", "fields": [
+                     {"name": "team", "type": "string"},
+                     {"name": "shift", "type": ["null", "string"], "default": null}]}], "default": null},
                   {"name": "event_date", "type": "string", "firelake.partition": true},
                   {"name": "event_hour", "type": "string", "firelake.partition": true}]}""");
         Files.writeString(dir.resolve("depots.csv"), "depot,region\nLHR1,south\nMAN2,north\n");
@@ -96,7 +108,8 @@ class ThrowawayContractDemoTest {
                   fields:
                     depot: {values: [LHR1, MAN2, BRS3]}
                     weight_g: {min: 50, max: 30000, null_rate: 0.1}
-                reports: [scans_per_depot]
+                    handler.team: {values: [blue, green, red]}
+                reports: [scans_per_depot, scans_per_team]
                 """);
         Files.writeString(dir.resolve("speed-layer.yaml"), """
                 event: {id: scan_id, time: scanned_at}
@@ -106,10 +119,13 @@ class ThrowawayContractDemoTest {
                   depot:      {type: string, required: true}
                   status:     {type: string, required: true, values: [received, sorted, out_for_delivery]}
                   weight_g:   {type: int}
+                  team:       {type: string, path: handler.team}
+                  shift:      {type: string, path: handler.shift, values: [day, night]}
                 aggregates:
                   scans:  {kind: count, by: status}
                   depots: {kind: distinct, field: depot}
                   grams:  {kind: sum, field: weight_g}
+                  scans_by_team: {kind: count, by: handler.team}
                 """);
         Files.createDirectories(dir.resolve("reports"));
         Files.writeString(dir.resolve("reports/scans_per_depot.sql"), """
@@ -117,6 +133,12 @@ class ThrowawayContractDemoTest {
                 SELECT event_date, depot, region, count(*) AS scans, sum(weight_g) AS grams
                 FROM raw_events WHERE event_date BETWEEN :from AND :to
                 GROUP BY event_date, depot, region ORDER BY event_date, depot
+                """);
+        Files.writeString(dir.resolve("reports/scans_per_team.sql"), """
+                -- How many parcels did each handling team scan per day (the handler record's team)?
+                SELECT event_date, coalesce(handler.team, '(none)') AS team, count(*) AS scans
+                FROM raw_events WHERE event_date BETWEEN :from AND :to
+                GROUP BY 1, 2 ORDER BY 1, 2
                 """);
     }
 }
