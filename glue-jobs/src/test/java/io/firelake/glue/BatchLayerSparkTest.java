@@ -337,7 +337,7 @@ class BatchLayerSparkTest {
         LakeLayout layout = new LakeLayout(iotLake.toString(), "event_date");
         EventContract iot = IotReadings.IOT;
         CompactionResult compacted = new Compaction(spark, iot).run(layout, DayRange.day(D1), TARGET);
-        assertThat(compacted.duplicatesRemoved()).as("r1 twice, its labels map alike").isEqualTo(1);
+        assertThat(compacted.duplicatesRemoved()).as("r1 twice, its labels map and location struct alike").isEqualTo(1);
         assertThat(new SqlViews(spark, iot).run(layout, DayRange.day(D1))).containsExactly(Map.entry("device_daily", 2L));
 
         Row dev1 = spark.read().parquet(layout.view("device_daily")).filter(col("device_id").equalTo("dev-1")).first();
@@ -346,6 +346,7 @@ class BatchLayerSparkTest {
         assertThat(dev1.<Double>getAs("max_temperature_c")).isEqualTo(23.0);
         assertThat(dev1.<String>getAs("battery_status")).as("the day's last reading").isEqualTo("low");
         assertThat(dev1.<String>getAs("room")).as("labels['room']").isEqualTo("lobby");
+        assertThat(dev1.<String>getAs("building")).as("location.building").isEqualTo("B");
         assertThat(dev1.<String>getAs("event_date")).isEqualTo("2026-11-20");
         var view = iot.batchViews().get(0);
         List<String> declared = new ArrayList<>(LakeTables.viewDefinition(iot, view, "lake").columns().stream()

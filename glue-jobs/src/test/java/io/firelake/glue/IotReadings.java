@@ -41,6 +41,7 @@ final class IotReadings {
         r.put("battery_status", battery);
         r.put("weekday", "FRIDAY");
         r.put("labels", device.equals("dev-1") ? java.util.Map.of("room", "lobby") : null);
+        r.put("location", device.equals("dev-1") ? RowFactory.create("north-campus", "B", 2) : null);
         r.put("processed_ts", Timestamp.from(ts.plusSeconds(2)));
         r.put("received_ts", Timestamp.from(ts.plusSeconds(1)));
         r.put("event_date", isoTime.substring(0, 10));

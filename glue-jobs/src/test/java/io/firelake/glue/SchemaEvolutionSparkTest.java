@@ -31,7 +31,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 17's schema evolution in compaction: clickstream's next version adds an optional field ({@code coupon_code});
+ * Issue 17's schema evolution in compaction (and, last, a struct whose older files hold other sub-fields): clickstream's next version adds an optional field ({@code coupon_code});
  * raw files written before lack the column, files written after have it, and compaction reads them together (the
  * union of their schemas) into the new contract's curated columns: null for the old events, the value for the new.
  */
@@ -88,6 +88,34 @@ class SchemaEvolutionSparkTest {
             coupons.put(row.getString(0), row.isNullAt(1) ? "null" : row.getString(1));
         }
         assertThat(coupons).isEqualTo(Map.of("o1", "null", "o2", "null", "n1", "WINTER-n1", "n2", "WINTER-n2"));
+    }
+
+    @Test
+    void aStructIsConformedBySubFieldNameWhateverShapeOlderFilesHold() {
+        Path lakeDir = dir.resolve("iot-lake");
+        Map<String, Object> newer = IotReadings.reading("n1", "dev-1", "2026-11-20T11:00:00Z", 20.0, "ok");
+        IotReadings.write(spark, lakeDir, List.of(newer));
+        // An older writer: location's sub-fields in another order, and no floor yet.
+        StructType olderLocation = new StructType().add("building", DataTypes.StringType).add("site", DataTypes.StringType);
+        StructType older = new StructType(java.util.Arrays.stream(IotReadings.DATA.fields())
+                .map(f -> f.name().equals("location") ? new org.apache.spark.sql.types.StructField("location",
+                        olderLocation, true, f.metadata()) : f)
+                .toArray(org.apache.spark.sql.types.StructField[]::new));
+        Map<String, Object> old = IotReadings.reading("o1", "dev-1", "2026-11-20T10:00:00Z", 19.0, "ok");
+        old.put("location", RowFactory.create("A", "south-campus"));
+        Object[] values = java.util.Arrays.stream(older.fieldNames()).map(old::get).toArray();
+        spark.createDataFrame(List.of(RowFactory.create(values)), older).write().mode("append")
+                .partitionBy("event_date", "event_hour").parquet(lakeDir.resolve("raw").toString());
+
+        LakeLayout lake = new LakeLayout(lakeDir.toString(), "event_date");
+        new Compaction(spark, IotReadings.IOT).run(lake, DayRange.day(DAY), 128L << 20);
+
+        Map<String, String> locations = new java.util.TreeMap<>();
+        for (Row row : spark.read().parquet(lake.curated()).select(col("reading_id"), col("location.site"),
+                col("location.building"), col("location.floor")).collectAsList()) {
+            locations.put(row.getString(0), row.get(1) + "/" + row.get(2) + "/" + row.get(3));
+        }
+        assertThat(locations).isEqualTo(Map.of("o1", "south-campus/A/null", "n1", "north-campus/B/2"));
     }
 
     private static Object[] rowValues(Row row) {

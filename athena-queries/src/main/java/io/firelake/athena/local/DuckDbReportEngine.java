@@ -253,6 +253,11 @@ public final class DuckDbReportEngine implements ReportEngine {
                     String values = hiveType.substring("map<string,".length(), hiveType.length() - 1);
                     yield "MAP(VARCHAR, " + duckType(values) + ")";
                 }
+                if (io.firelake.events.catalog.GlueTypes.isStruct(hiveType)) {
+                    yield io.firelake.events.catalog.GlueTypes.structFields(hiveType).entrySet().stream()
+                            .map(e -> "\"" + e.getKey() + "\" " + duckType(e.getValue()))
+                            .collect(Collectors.joining(", ", "STRUCT(", ")"));
+                }
                 throw new IllegalArgumentException("no DuckDB type for Hive type " + hiveType);
             }
         };

@@ -1,6 +1,7 @@
 package io.firelake.events.contract;
 
 import io.firelake.events.catalog.Column;
+import io.firelake.events.catalog.GlueTypes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public record BatchView(String name, String question, String sql, List<Column> c
             if (!line.startsWith(COLUMNS_HEADER)) {
                 continue;
             }
-            for (String item : split(line.substring(COLUMNS_HEADER.length()))) {
+            for (String item : GlueTypes.split(line.substring(COLUMNS_HEADER.length()))) {
                 String[] parts = item.strip().split("\\s+", 2);
                 if (parts.length != 2 || !NAME.matcher(parts[0]).matches() || !validType(parts[1].replace(" ", ""))) {
                     throw new ContractException(where, i + 1, "columns",
@@ -69,11 +70,11 @@ public record BatchView(String name, String question, String sql, List<Column> c
             return validType(type.substring(6, type.length() - 1));
         }
         if (type.startsWith("map<") && type.endsWith(">")) {
-            List<String> kv = split(type.substring(4, type.length() - 1));
+            List<String> kv = GlueTypes.split(type.substring(4, type.length() - 1));
             return kv.size() == 2 && PRIMITIVE.matcher(kv.get(0)).matches() && validType(kv.get(1));
         }
         if (type.startsWith("struct<") && type.endsWith(">")) {
-            for (String field : split(type.substring(7, type.length() - 1))) {
+            for (String field : GlueTypes.split(type.substring(7, type.length() - 1))) {
                 int colon = field.indexOf(':');
                 if (colon < 1 || !NAME.matcher(field.substring(0, colon)).matches()
                         || !validType(field.substring(colon + 1))) {
@@ -83,27 +84,5 @@ public record BatchView(String name, String question, String sql, List<Column> c
             return true;
         }
         return false;
-    }
-
-    /** Splits on the commas outside brackets: {@code a int, b decimal(18,2), c map<string,int>}. */
-    static List<String> split(String list) {
-        List<String> items = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < list.length(); i++) {
-            char c = list.charAt(i);
-            if (c == '<' || c == '(') {
-                depth++;
-            } else if (c == '>' || c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                items.add(list.substring(start, i));
-                start = i + 1;
-            }
-        }
-        if (!list.substring(start).isBlank()) {
-            items.add(list.substring(start));
-        }
-        return items;
     }
 }

@@ -2,8 +2,10 @@ package io.firelake.events.contract;
 
 import io.firelake.events.EventContract;
 import io.firelake.events.catalog.Column;
+import io.firelake.events.catalog.GlueTypes;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
+import io.firelake.events.schema.FieldType;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +22,14 @@ import java.util.Set;
  * type), a raw field that becomes required or is new and required (old producers would fail), a raw field removed
  * that was required, an enriched column removed (old files still hold it), a new enriched column that is not nullable,
  * a changed event id, event time or partition keys.
+ *
+ * <p>A record (struct) field evolves like the event around it, sub-field by sub-field ({@code location.floor}):
+ * Parquet, Glue and Athena read a struct's sub-fields by name, so a new optional sub-field is an addition (old files
+ * read it as null), while a removed sub-field, a changed sub-field type, a raw sub-field that becomes required or a new
+ * required one break, for the same reasons as at the top level.
+ *
+ * @see <a href="https://docs.aws.amazon.com/athena/latest/ug/handling-schema-updates-chapter.html">Athena: handling
+ *      schema updates (Parquet is read by name)</a>
  */
 public final class ContractEvolution {
 
@@ -85,6 +95,8 @@ public final class ContractEvolution {
             String was = column.type().toLowerCase(Locale.ROOT).replace(" ", "");
             if (now == null) {
                 breaking.add("lake column " + column.name() + " is removed (files already written hold it)");
+            } else if (GlueTypes.isStruct(was) && now.storageType().kind() == FieldType.Kind.RECORD) {
+                deployedStruct(column.name(), was, now, additions, breaking);
             } else if (!now.storageType().glueType().equals(was)) {
                 breaking.add("lake column " + column.name() + " changes type " + was + " -> "
                         + now.storageType().glueType() + " (files already written hold " + was + ")");
@@ -114,6 +126,73 @@ public final class ContractEvolution {
         return new Verdict(additions, breaking);
     }
 
+    /** A deployed struct column against the contract's record: sub-fields by name, as Parquet and Athena read them. */
+    private static void deployedStruct(String column, String was, FieldSpec now, List<String> additions,
+                                       List<String> breaking) {
+        Map<String, String> deployed = new LinkedHashMap<>();
+        GlueTypes.structFields(was).forEach((name, type) -> deployed.put(name.toLowerCase(Locale.ROOT), type));
+        for (FieldSpec sub : now.storageType().fields()) {
+            String type = deployed.remove(sub.name().toLowerCase(Locale.ROOT));
+            String path = column + "." + sub.name();
+            if (type == null) {
+                if (!sub.nullable()) {
+                    breaking.add("new lake column " + path + " is not nullable (old files lack it)");
+                } else {
+                    additions.add("lake column " + path);
+                }
+            } else if (!type.equals(sub.storageType().glueType())) {
+                breaking.add("lake column " + path + " changes type " + type + " -> " + sub.storageType().glueType()
+                        + " (files already written hold " + type + ")");
+            }
+        }
+        deployed.keySet().forEach(name -> breaking.add("lake column " + column + "." + name
+                + " is removed (files already written hold it)"));
+    }
+
+    /**
+     * Compares two versions of one field; a record on both sides sub-field by sub-field. {@code raw} judges as raw
+     * fields are judged (producers), otherwise as lake columns (files).
+     */
+    private static void field(String path, FieldSpec old, FieldSpec now, boolean raw, List<String> additions,
+                              List<String> breaking) {
+        String what = raw ? "raw field " : "lake column ";
+        if (old.storageType().kind() == FieldType.Kind.RECORD && now.storageType().kind() == FieldType.Kind.RECORD
+                && old.types().size() == 1 && now.types().size() == 1) {
+            for (FieldSpec oldSub : old.storageType().fields()) {
+                FieldSpec nowSub = now.storageType().field(oldSub.name()).orElse(null);
+                if (nowSub == null) {
+                    breaking.add(what + path + "." + oldSub.name() + " is removed"
+                            + (raw ? "" : " (files already written hold it)"));
+                } else {
+                    field(path + "." + oldSub.name(), oldSub, nowSub, raw, additions, breaking);
+                }
+            }
+            for (FieldSpec nowSub : now.storageType().fields()) {
+                if (old.storageType().field(nowSub.name()).isEmpty()) {
+                    added(path + "." + nowSub.name(), nowSub, raw, additions, breaking);
+                }
+            }
+        } else if (raw && !now.types().equals(old.types())) {
+            breaking.add("raw field " + path + " changes type " + describe(old) + " -> " + describe(now));
+        } else if (!raw && !now.storageType().equals(old.storageType())) {
+            breaking.add("lake column " + path + " changes type " + old.storageType().glueType() + " -> "
+                    + now.storageType().glueType());
+        }
+        if (raw && now.required() && !old.required()) {
+            breaking.add("raw field " + path + " becomes required");
+        }
+    }
+
+    private static void added(String path, FieldSpec now, boolean raw, List<String> additions, List<String> breaking) {
+        if (raw && now.required()) {
+            breaking.add("new raw field " + path + " is required (old producers do not send it)");
+        } else if (!raw && !now.nullable()) {
+            breaking.add("new lake column " + path + " is not nullable (old files lack it)");
+        } else {
+            additions.add((raw ? "raw field " : "lake column ") + path);
+        }
+    }
+
     private static void raw(EventSchema before, EventSchema after, List<String> additions, List<String> breaking) {
         for (FieldSpec old : before.fields()) {
             FieldSpec now = after.field(old.name()).orElse(null);
@@ -123,20 +202,11 @@ public final class ContractEvolution {
                 }
                 continue;
             }
-            if (!now.types().equals(old.types())) {
-                breaking.add("raw field " + old.name() + " changes type " + describe(old) + " -> " + describe(now));
-            }
-            if (now.required() && !old.required()) {
-                breaking.add("raw field " + old.name() + " becomes required");
-            }
+            field(old.name(), old, now, true, additions, breaking);
         }
         for (FieldSpec now : after.fields()) {
             if (!before.has(now.name())) {
-                if (now.required()) {
-                    breaking.add("new raw field " + now.name() + " is required (old producers do not send it)");
-                } else {
-                    additions.add("raw field " + now.name());
-                }
+                added(now.name(), now, true, additions, breaking);
             }
         }
     }
@@ -146,18 +216,13 @@ public final class ContractEvolution {
             FieldSpec now = after.field(old.name()).orElse(null);
             if (now == null) {
                 breaking.add("lake column " + old.name() + " is removed (files already written hold it)");
-            } else if (!now.storageType().equals(old.storageType())) {
-                breaking.add("lake column " + old.name() + " changes type " + old.storageType().glueType() + " -> "
-                        + now.storageType().glueType());
+            } else {
+                field(old.name(), old, now, false, additions, breaking);
             }
         }
         for (FieldSpec now : after.fields()) {
             if (!before.has(now.name())) {
-                if (!now.nullable()) {
-                    breaking.add("new lake column " + now.name() + " is not nullable (old files lack it)");
-                } else {
-                    additions.add("lake column " + now.name());
-                }
+                added(now.name(), now, false, additions, breaking);
             }
         }
     }

@@ -72,7 +72,7 @@ final class EnrichmentReader {
     private Enrichment read(YamlNode node, FieldSpec field) {
         String kind = node.child("kind").text();
         Enrichment enrichment = switch (kind) {
-            case "rename" -> new Copy(rawField(node.onlyKeys(Set.of("kind", "from")), field, false).name());
+            case "rename" -> new Copy(path(node.onlyKeys(Set.of("kind", "from")), field));
             case "default" -> defaulted(node.onlyKeys(Set.of("kind", "from", "value")), field);
             case "lookup" -> lookup(node.onlyKeys(Set.of("kind", "from", "table", "default")), field);
             case "event_time" -> new EventTime();
@@ -97,21 +97,21 @@ final class EnrichmentReader {
     }
 
     private Default defaulted(YamlNode node, FieldSpec field) {
-        FieldSpec from = node.child("from").present() ? rawField(node, field, false) : raw.field(field.name())
-                .orElseThrow(() -> node.error("needs 'from': there is no raw field named '" + field.name() + "'"));
+        String from = node.child("from").present() ? path(node, field) : raw.field(field.name())
+                .orElseThrow(() -> node.error("needs 'from': there is no raw field named '" + field.name() + "'")).name();
         YamlNode value = node.child("value");
         if (!value.present()) {
-            throw value.error("is required: the value when " + from.name() + " is absent");
+            throw value.error("is required: the value when " + from + " is absent");
         }
-        return new Default(from.name(), Values.convert(value, field.storageType()));
+        return new Default(from, Values.convert(value, field.storageType()));
     }
 
     private Lookup lookup(YamlNode node, FieldSpec field) {
-        FieldSpec from = rawField(node, field, false);
+        String from = path(node, field);
         YamlNode table = node.child("table");
         String file = table.text();
         byte[] bytes = source.read(file).orElseThrow(() -> table.error("no file " + source.describe(file)));
-        return new Lookup(from.name(), file, LookupTable.parse(source.describe(file), bytes),
+        return new Lookup(from, file, LookupTable.parse(source.describe(file), bytes),
                 node.child("default").text(null));
     }
 
@@ -124,6 +124,24 @@ final class EnrichmentReader {
                     + first + "'");
         }
         return from.name();
+    }
+
+    /**
+     * The raw field {@code from} names for rename, default and lookup: a field, or a record's sub-field by its dotted
+     * path ({@code location.building}), which the transform reads from the record's value at no extra parse.
+     */
+    private String path(YamlNode node, FieldSpec target) {
+        YamlNode from = node.child("from");
+        String name = from.text();
+        if (name.indexOf('.') < 0) {
+            return rawField(node, target, false).name();
+        }
+        FieldSpec sub = raw.fieldAt(name).orElseThrow(() -> from.error("'" + name + "' is not a sub-field of a record "
+                + "field of " + raw.fullName() + " (a dotted name reads inside a record field)"));
+        if (node.child("kind").node().asText().matches("rename|default")) {
+            checkCopy(from, name, sub, target);
+        }
+        return name;
     }
 
     private FieldSpec rawField(YamlNode node, FieldSpec target, boolean personalAllowed) {
@@ -139,11 +157,19 @@ final class EnrichmentReader {
 
     private FieldSpec rawField(YamlNode from) {
         String name = from.text();
+        if (name.indexOf('.') > 0 && raw.fieldAt(name).isPresent()) {
+            throw from.error("'" + name + "' is inside a record: only rename, default and lookup read a sub-field; "
+                    + "this enrichment reads a top-level field");
+        }
         return raw.field(name).orElseThrow(() -> from.error("'" + name + "' is not a field of " + raw.fullName()
                 + "; raw fields: " + names(raw)));
     }
 
     private static void checkCopy(YamlNode where, FieldSpec from, FieldSpec to) {
+        checkCopy(where, from.name(), from, to);
+    }
+
+    private static void checkCopy(YamlNode where, String name, FieldSpec from, FieldSpec to) {
         Kind in = from.storageType().kind();
         Kind out = to.storageType().kind();
         boolean nested = in == Kind.MAP || in == Kind.RECORD;
@@ -154,7 +180,7 @@ final class EnrichmentReader {
                 || (out == Kind.LONG && in == Kind.INT)
                 || (out == Kind.DOUBLE && (in == Kind.INT || in == Kind.LONG || in == Kind.FLOAT));
         if (!fits) {
-            throw where.error("raw field '" + from.name() + "' is " + in + " and cannot fill enriched field '"
+            throw where.error("raw field '" + name + "' is " + in + " and cannot fill enriched field '"
                     + to.name() + "', which is " + out);
         }
     }

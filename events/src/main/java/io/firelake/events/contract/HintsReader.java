@@ -41,7 +41,7 @@ final class HintsReader {
                     }
                 }
             }
-            fields.put(entry.getKey(), hint(entry.getValue(), field));
+            fields.put(entry.getKey(), hint(entry.getValue(), field, entry.getKey()));
         }
         List<String> faults = new ArrayList<>();
         YamlNode faultsNode = node.child("faults");
@@ -58,9 +58,9 @@ final class HintsReader {
         return new SimulatorHints(generator, fields, faults);
     }
 
-    private static FieldHint hint(YamlNode node, FieldSpec field) {
+    private static FieldHint hint(YamlNode node, FieldSpec field, String path) {
         node.onlyKeys(Set.of("values", "cardinality", "min", "max", "distribution", "null_rate", "prefix", "entries"));
-        Map<String, Double> values = values(node.child("values"), field);
+        Map<String, Double> values = values(node.child("values"), field, path);
         double cardinality = node.child("cardinality").number(0);
         if (cardinality < 0 || cardinality != Math.rint(cardinality)) {
             throw node.child("cardinality").error("must be a whole number of at least 1");
@@ -70,7 +70,7 @@ final class HintsReader {
         if ((min != null || max != null) && !NUMERIC.contains(field.storageType().kind())
                 && field.storageType().kind() != Kind.STRING) {
             throw node.child(min != null ? "min" : "max").error("applies to numbers and text lengths, and "
-                    + field.name() + " is " + field.storageType().kind());
+                    + path + " is " + field.storageType().kind());
         }
         if (min != null && max != null && min > max) {
             throw node.child("min").error("is greater than max (" + max + ")");
@@ -86,20 +86,20 @@ final class HintsReader {
             throw node.child("null_rate").error("must be between 0 and 1");
         }
         if (nullRate > 0 && field.required()) {
-            throw node.child("null_rate").error(field.name() + " is required: it cannot be left out");
+            throw node.child("null_rate").error(path + " is required: it cannot be left out");
         }
         return new FieldHint(values, (int) cardinality, min, max, distribution, nullRate,
-                node.child("prefix").text(""), entries(node.child("entries"), field));
+                node.child("prefix").text(""), entries(node.child("entries"), field, path));
     }
 
     /** A map field's {@code entries: {key: [value, ...], ...}}: every key is sent, with one of its values. */
-    private static Map<String, List<String>> entries(YamlNode node, FieldSpec field) {
+    private static Map<String, List<String>> entries(YamlNode node, FieldSpec field, String path) {
         Map<String, List<String>> entries = new LinkedHashMap<>();
         if (!node.present()) {
             return entries;
         }
         if (field.storageType().kind() != Kind.MAP) {
-            throw node.error("applies to map fields, and " + field.name() + " is " + field.storageType().kind());
+            throw node.error("applies to map fields, and " + path + " is " + field.storageType().kind());
         }
         for (Map.Entry<String, YamlNode> entry : node.entries()) {
             List<String> values = entry.getValue().items().stream().map(YamlNode::text).toList();
@@ -111,7 +111,7 @@ final class HintsReader {
         return entries;
     }
 
-    private static Map<String, Double> values(YamlNode node, FieldSpec field) {
+    private static Map<String, Double> values(YamlNode node, FieldSpec field, String path) {
         Map<String, Double> weights = new LinkedHashMap<>();
         if (node.isList()) {
             node.items().forEach(item -> weights.put(item.text(), 1.0));
@@ -128,7 +128,7 @@ final class HintsReader {
         if (symbols != null) {
             for (String value : weights.keySet()) {
                 if (!symbols.contains(value)) {
-                    throw node.error("'" + value + "' is not one of " + field.name() + "'s symbols " + symbols);
+                    throw node.error("'" + value + "' is not one of " + path + "'s symbols " + symbols);
                 }
             }
         }

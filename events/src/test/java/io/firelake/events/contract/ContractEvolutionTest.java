@@ -4,7 +4,10 @@ import io.firelake.events.EventContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.firelake.events.catalog.Column;
+
 import java.io.IOException;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -69,8 +72,50 @@ class ContractEvolutionTest {
         assertThat(RawSchemaParameters.read(java.util.Map.of())).isEmpty();
     }
 
+    @Test
+    void anOptionalSubFieldAddedToARecordIsCompatibleAndRemovingOrRetypingOneIsNot() throws IOException {
+        String floor = "{\"name\": \"floor\", \"type\": [\"null\", \"int\"], \"default\": null";
+        EventContract added = edited(floor, "{\"name\": \"room\", \"type\": [\"null\", \"string\"], "
+                + "\"default\": null},\n       " + floor);
+        ContractEvolution.Verdict verdict = ContractEvolution.compare(running, added);
+        assertThat(verdict.compatible()).as(verdict.breaking().toString()).isTrue();
+        assertThat(verdict.additions()).containsExactly("raw field location.room", "lake column location.room");
+        List<Column> deployed = running.enriched().dataFields().stream()
+                .map(f -> new Column(f.name(), f.storageType().glueType(), "")).toList();
+        assertThat(ContractEvolution.deployed(deployed, added).additions()).containsExactly("lake column location.room");
+
+        EventContract retyped = edited(floor, floor.replace("\"int\"", "\"string\""));
+        assertThat(ContractEvolution.compare(running, retyped).breaking()).containsExactly(
+                "raw field location.floor changes type int -> string",
+                "lake column location.floor changes type int -> string");
+        assertThat(ContractEvolution.deployed(deployed, retyped).breaking()).containsExactly(
+                "lake column location.floor changes type int -> string (files already written hold int)");
+
+        ContractLoaderTest.copyPackaged("iot-telemetry", dir);
+        replace("iot-raw.avsc", ",\n       " + floor + "}", "");
+        replace("iot-enriched.avsc", ",\n       " + floor + "}", "");
+        replace("contract.yaml", "    location.floor: {min: 0, max: 6, null_rate: 0.1}\n", "");
+        EventContract removed = ContractLoader.load(dir);
+        assertThat(ContractEvolution.compare(running, removed).breaking()).containsExactly(
+                "raw field location.floor is removed",
+                "lake column location.floor is removed (files already written hold it)");
+        assertThat(ContractEvolution.deployed(deployed, removed).breaking()).containsExactly(
+                "lake column location.floor is removed (files already written hold it)");
+
+        ContractLoaderTest.copyPackaged("iot-telemetry", dir);
+        replace("contract.yaml", "values: {A: 40, B: 30, C: 20, annex: 10}, null_rate: 0.05}", "values: [A, B]}");
+        EventContract required = editedInPlace("{\"name\": \"building\", \"type\": [\"null\", \"string\"], \"default\": null}",
+                "{\"name\": \"building\", \"type\": \"string\"}");
+        assertThat(ContractEvolution.compare(running, required).breaking())
+                .contains("raw field location.building becomes required");
+    }
+
     private EventContract edited(String before, String after) throws IOException {
         ContractLoaderTest.copyPackaged("iot-telemetry", dir);
+        return editedInPlace(before, after);
+    }
+
+    private EventContract editedInPlace(String before, String after) throws IOException {
         replace("iot-raw.avsc", before, after);
         replace("iot-enriched.avsc", before, after);
         return ContractLoader.load(dir);

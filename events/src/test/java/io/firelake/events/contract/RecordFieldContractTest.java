@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Record (struct) fields in a schema and a contract folder: what is read, and what is refused where. */
 class RecordFieldContractTest {
 
-    private static final String LABELS = "{\"name\": \"labels\"";
     private static final String LOCATION = """
             {"name": "location", "type": ["null", {"type": "record", "name": "Location", "fields": [
                {"name": "site", "type": "string"},
@@ -82,13 +81,13 @@ class RecordFieldContractTest {
     }
 
     @Test
-    void aContractWithARecordLoadsAndItsHintsUseDottedNames() throws IOException {
-        iotWithLocation();
-        edit("contract.yaml", "    labels: {", "    location: {null_rate: 0.2}\n"
-                + "    location.floor: {min: 0, max: 5, null_rate: 0.1}\n    labels: {");
-        EventContract contract = ContractLoader.load(dir);
+    void theIotContractHasARecordWhoseHintsUseDottedNames() {
+        EventContract contract = Contracts.packaged("iot-telemetry");
         assertThat(contract.raw().fieldAt("location.building")).isPresent();
-        assertThat(contract.simulator().fields().get("location.floor").max()).isEqualTo(5.0);
+        assertThat(contract.enriched().field("location").orElseThrow().storageType().glueType())
+                .isEqualTo("struct<site:string,building:string,floor:int>");
+        assertThat(contract.simulator().fields().get("location.floor").max()).isEqualTo(6.0);
+        assertThat(contract.simulator().fields().get("location").nullRate()).isEqualTo(0.25);
     }
 
     @Test
@@ -109,21 +108,39 @@ class RecordFieldContractTest {
         assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
                 .hasMessageContaining("contract.yaml:" + line + ": simulator.fields.location.flor: is not a field of")
                 .hasMessageContaining("a dotted name is a record field's sub-field");
-        edit("contract.yaml", "    location.flor: {min: 0}", "    location: {min: 0}");
+        edit("contract.yaml", "    location.flor: {min: 0}\n", "");
+        edit("contract.yaml", "    location: {null_rate: 0.25}", "    location: {min: 0}");
         assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
                 .hasMessageContaining("a record field takes only null_rate; hint its sub-fields by dotted name "
                         + "(location.site)");
-        edit("contract.yaml", "    location: {min: 0}\n", "");
+        edit("contract.yaml", "    location: {min: 0}", "    location: {null_rate: 0.25}");
         edit("contract.yaml", "partition_key: device_id", "partition_key: location");
         assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
                 .hasMessageContaining("roles.partition_key: 'location' is a record; a role needs a scalar field");
     }
 
+    @Test
+    void renameDefaultAndLookupReadASubFieldByDottedPathAndOtherKindsRefuseIt() throws IOException {
+        iotWithLocation();
+        edit("contract.yaml", "{kind: lookup, from: site_id,", "{kind: lookup, from: location.site,");
+        assertThat(ContractLoader.load(dir).enrichments().get("site_region").from()).isEqualTo("location.site");
+        int line = edit("contract.yaml", "{kind: ip_anonymize, from: gateway_ip}", "{kind: ip_anonymize, from: location.site}");
+        assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
+                .hasMessageContaining("contract.yaml:" + line + ": enrichments.gateway_ip_anonymized.from: "
+                        + "'location.site' is inside a record: only rename, default and lookup read a sub-field");
+        edit("contract.yaml", "from: location.site}", "from: gateway_ip}");
+        line = edit("contract.yaml", "{kind: lookup, from: location.site,", "{kind: lookup, from: location.room,");
+        assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
+                .hasMessageContaining("contract.yaml:" + line + ": enrichments.site_region.from: 'location.room' is "
+                        + "not a sub-field of a record field");
+        edit("contract.yaml", "{kind: lookup, from: location.room,", "{kind: rename, from: location.floor,");
+        edit("contract.yaml", "table: sites.csv, default: unknown}", "}");
+        assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
+                .hasMessageContaining("raw field 'location.floor' is INT and cannot fill enriched field 'site_region'");
+    }
+
     private void iotWithLocation() throws IOException {
         ContractLoaderTest.copyPackaged("iot-telemetry", dir);
-        if (!Files.readString(dir.resolve("iot-raw.avsc")).contains("\"location\"")) {
-            edit("iot-raw.avsc", LABELS, LOCATION + "    " + LABELS);
-        }
     }
 
     /** Replaces {@code from} by {@code to} in a file of the folder; returns the 1-based line where it was. */

@@ -22,6 +22,7 @@ public final class Enricher {
     private final EventSchema enriched;
     private final EnrichmentPlan plan;
     private final int[] rawSource;
+    private final String[] subField;
     private final EnrichmentPlan.Op[] ops;
     private final Object[] constants;
     private final UserAgentClassifier userAgents;
@@ -46,6 +47,7 @@ public final class Enricher {
         }
         this.plan = new EnrichmentPlan(raw, enriched, enrichments);
         this.rawSource = plan.rawSource();
+        this.subField = plan.subField();
         this.ops = plan.ops();
         this.constants = plan.constants();
     }
@@ -66,7 +68,7 @@ public final class Enricher {
         for (int i = 0; i < values.length; i++) {
             EnrichmentPlan.Op op = ops[i];
             if (op == EnrichmentPlan.Op.COPY) {
-                values[i] = event.value(rawSource[i]);
+                values[i] = subField[i] == null ? event.value(rawSource[i]) : sub(event, i);
                 continue;
             }
             if ((op == EnrichmentPlan.Op.DEVICE_CLASS || op == EnrichmentPlan.Op.BROWSER || op == EnrichmentPlan.Op.OS
@@ -76,11 +78,12 @@ public final class Enricher {
             values[i] = switch (op) {
                 case COPY -> event.value(rawSource[i]);
                 case DEFAULT -> {
-                    Object value = event.value(rawSource[i]);
+                    Object value = subField[i] == null ? event.value(rawSource[i]) : sub(event, i);
                     yield value != null ? value : constants[i];
                 }
                 case LOOKUP -> {
-                    String key = text(event, rawSource[i]);
+                    String key = subField[i] == null ? text(event, rawSource[i]) : java.util.Objects.toString(
+                            sub(event, i), null);
                     EnrichmentPlan.Table table = (EnrichmentPlan.Table) constants[i];
                     yield key == null ? null : table.entries().getOrDefault(key, table.fallback());
                 }
@@ -110,6 +113,12 @@ public final class Enricher {
             };
         }
         return new EnrichedEvent(enriched, values);
+    }
+
+    /** A record field's sub-field ({@code from: location.building}): null when the record or the sub-field is. */
+    private Object sub(ValidEvent event, int i) {
+        Object record = event.value(rawSource[i]);
+        return record == null ? null : ((Map<?, ?>) record).get(subField[i]);
     }
 
     /** The host a referrer must share to count as internal: the parsed URL's when the site is the URL field. */

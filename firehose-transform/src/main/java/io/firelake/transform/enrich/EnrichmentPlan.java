@@ -41,6 +41,8 @@ final class EnrichmentPlan {
             .map(d -> d.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
     private final int[] rawSource;
+    /** The sub-field read inside a record raw field ({@code from: location.building}), null for a whole field. */
+    private final String[] subField;
     private final Op[] ops;
     private final Object[] constants;
     private int url = -1;
@@ -50,12 +52,15 @@ final class EnrichmentPlan {
     EnrichmentPlan(EventSchema raw, EventSchema enriched, Map<String, Enrichment> enrichments) {
         List<FieldSpec> fields = enriched.fields();
         this.rawSource = new int[fields.size()];
+        this.subField = new String[fields.size()];
         this.ops = new Op[fields.size()];
         this.constants = new Object[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
             Enrichment e = enrichments.get(fields.get(i).name());
-            rawSource[i] = e.from().isEmpty() ? -1 : index(raw, e.from());
-            if (e instanceof Copy copy && raw.field(copy.from()).orElseThrow().pii()) {
+            int dot = e.from().indexOf('.');
+            rawSource[i] = e.from().isEmpty() ? -1 : index(raw, dot < 0 ? e.from() : e.from().substring(0, dot));
+            subField[i] = dot < 0 ? null : e.from().substring(dot + 1);
+            if (e instanceof Copy copy && raw.fieldAt(copy.from()).orElseThrow().pii()) {
                 throw new IllegalArgumentException("enriched field " + fields.get(i).name()
                         + " would copy the personal raw field " + copy.from());
             }
@@ -137,6 +142,10 @@ final class EnrichmentPlan {
 
     int[] rawSource() {
         return rawSource;
+    }
+
+    String[] subField() {
+        return subField;
     }
 
     Op[] ops() {

@@ -85,6 +85,55 @@ class ContractEnrichmentsTest {
         assertThat(json(unknown).path("weight_g").asLong()).isEqualTo(1200);
     }
 
+    @Test
+    void aRecordIsCopiedWholeAndItsSubFieldsFeedRenameDefaultAndLookupByDottedPath() throws IOException {
+        String place = "{\"type\": \"record\", \"name\": \"Place\", \"fields\": [{\"name\": \"depot\", \"type\": \"string\"},"
+                + " {\"name\": \"bay\", \"type\": [\"null\", \"int\"], \"default\": null}]}";
+        Files.writeString(dir.resolve("scan-raw.avsc"), """
+                {"type": "record", "name": "Scan", "fields": [
+                  {"name": "scan_id", "type": "string"},
+                  {"name": "scanned_at", "type": "long"},
+                  {"name": "place", "type": ["null", PLACE], "default": null}]}""".replace("PLACE", place));
+        Files.writeString(dir.resolve("scan-enriched.avsc"), """
+                {"type": "record", "name": "ScanRow", "fields": [
+                  {"name": "scan_id", "type": "string"},
+                  {"name": "scan_ts", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+                  {"name": "place", "type": ["null", PLACE], "default": null},
+                  {"name": "depot_code", "type": ["null", "string"], "default": null},
+                  {"name": "bay", "type": "int"},
+                  {"name": "region", "type": ["null", "string"], "default": null},
+                  {"name": "scan_date", "type": "string", "firelake.partition": true}]}""".replace("PLACE", place));
+        Files.writeString(dir.resolve("depots.csv"), "depot,region\nLHR1,south\nMAN2,north\n");
+        Files.writeString(dir.resolve("contract.yaml"), """
+                name: parcel-scans
+                schemas: {raw: scan-raw.avsc, enriched: scan-enriched.avsc}
+                roles: {event_id: scan_id, event_time: scanned_at}
+                enrichments:
+                  scan_ts: {kind: event_time}
+                  depot_code: {kind: rename, from: place.depot}
+                  bay: {kind: default, from: place.bay, value: -1}
+                  region: {kind: lookup, from: place.depot, table: depots.csv, default: elsewhere}
+                  scan_date: {kind: date_part, part: date}
+                """);
+        EventContract contract = ContractLoader.load(dir);
+        RecordTransformer transformer = new RecordTransformer(RecordValidator.of(contract, TestPipeline.CLOCK),
+                new Enricher(contract, TestPipeline.userAgents()), new EnrichedEventWriter(contract.enriched()));
+        long at = 1_795_000_000_000L;
+
+        JsonNode row = json(transformer.transform(record("{\"scan_id\":\"a\",\"scanned_at\":" + at
+                + ",\"place\":{\"bay\":7,\"depot\":\"MAN2\",\"aisle\":\"x\"}}"), at));
+        assertThat(row.path("place").toString()).isEqualTo("{\"depot\":\"MAN2\",\"bay\":7}");
+        assertThat(row.path("depot_code").asText()).isEqualTo("MAN2");
+        assertThat(row.path("bay").asInt()).isEqualTo(7);
+        assertThat(row.path("region").asText()).isEqualTo("north");
+
+        JsonNode without = json(transformer.transform(record("{\"scan_id\":\"b\",\"scanned_at\":" + at + "}"), at));
+        assertThat(without.has("place")).isFalse();
+        assertThat(without.has("depot_code")).isFalse();
+        assertThat(without.path("bay").asInt()).isEqualTo(-1);
+        assertThat(without.has("region")).isFalse();
+    }
+
     private static InputRecord record(String json) {
         return InputRecord.of("r", json.getBytes(StandardCharsets.UTF_8));
     }

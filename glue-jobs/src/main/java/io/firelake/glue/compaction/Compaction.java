@@ -172,13 +172,19 @@ public final class Compaction {
         List<org.apache.spark.sql.Column> columns = new ArrayList<>();
         for (Column c : CuratedSchema.dataColumns(contract)) {
             org.apache.spark.sql.Column value = present.contains(c.name()) ? col(c.name()) : lit(null);
-            columns.add(value.cast(CuratedSchema.sparkType(c.type())).as(c.name()));
+            org.apache.spark.sql.types.DataType type = CuratedSchema.sparkType(c.type());
+            if (present.contains(c.name()) && type instanceof org.apache.spark.sql.types.StructType struct
+                    && raw.schema().apply(c.name()).dataType() instanceof org.apache.spark.sql.types.StructType read) {
+                value = CuratedSchema.structByName(c.name(), read, struct);
+            }
+            columns.add(value.cast(type).as(c.name()));
         }
         return raw.select(columns.toArray(org.apache.spark.sql.Column[]::new));
     }
 
     private Dataset<Row> firstDeliveryPerEvent(Dataset<Row> events) {
         // Spark refuses to hash a map (equal maps may hash apart); its entries, sorted, hash the same for equal maps.
+        // A struct hashes by its sub-fields in order, which conform() has made the contract's order in every file.
         org.apache.spark.sql.Column[] all = Arrays.stream(events.schema().fields())
                 .map(f -> f.dataType() instanceof org.apache.spark.sql.types.MapType
                         ? org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.map_entries(col(f.name())))

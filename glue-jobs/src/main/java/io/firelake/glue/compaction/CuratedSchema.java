@@ -3,6 +3,7 @@ package io.firelake.glue.compaction;
 import io.firelake.events.EventContract;
 import io.firelake.events.catalog.Column;
 import io.firelake.events.catalog.TableDefinition;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -24,6 +25,22 @@ public final class CuratedSchema {
                 .map(c -> new StructField(c.name(), sparkType(c.type()), true,
                         org.apache.spark.sql.types.Metadata.empty()))
                 .toArray(StructField[]::new));
+    }
+
+    /**
+     * A struct column rebuilt in the contract's sub-field order, each sub-field taken by name: Spark casts one struct
+     * to another by position, and files written before a sub-field was added (or with the sub-fields in another
+     * order, as a merged schema may list them) must not shift values into the wrong sub-field. A sub-field a file
+     * lacks is null; a null struct stays null.
+     */
+    public static org.apache.spark.sql.Column structByName(String column, StructType read, StructType wanted) {
+        java.util.Set<String> have = new java.util.HashSet<>(java.util.Arrays.asList(read.fieldNames()));
+        org.apache.spark.sql.Column[] fields = java.util.Arrays.stream(wanted.fields())
+                .map(f -> (have.contains(f.name()) ? functions.col(column).getField(f.name()) : functions.lit(null))
+                        .cast(f.dataType()).as(f.name()))
+                .toArray(org.apache.spark.sql.Column[]::new);
+        return functions.when(functions.col(column).isNull(), functions.lit(null).cast(wanted))
+                .otherwise(functions.struct(fields));
     }
 
     /** Hive/Glue type names are Spark DDL type names too ({@code decimal(12,2)}, {@code timestamp}, {@code bigint}). */

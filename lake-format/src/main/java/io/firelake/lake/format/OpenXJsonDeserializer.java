@@ -6,21 +6,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firelake.events.time.IsoTimestamps;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +24,8 @@ import java.util.Map;
  * fails the record with a message (Firehose writes it to the {@code format-conversion-failed} error prefix and goes on
  * with the others). Timestamps accept ISO-8601 instants, {@code java.sql.Timestamp} text ({@code yyyy-MM-dd HH:mm:ss[.f]},
  * read as UTC) and epoch milliseconds. A {@code map<string,T>} column takes a JSON object, each value converted to T
- * (JSON null stays a null value).
+ * (JSON null stays a null value). A {@code struct<...>} column takes a JSON object, its keys matched to the sub-fields
+ * as top-level keys are to columns.
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion.html">Firehose record format conversion</a>
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_OpenXJsonSerDe.html">OpenXJsonSerDe</a>
@@ -42,11 +34,6 @@ public final class OpenXJsonDeserializer {
 
     /** Firehose's error code for records that fail format conversion. */
     public static final String ERROR_CODE = "DataFormatConversion.MalformedData";
-
-    private static final DateTimeFormatter SQL_TIMESTAMP = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter(Locale.ROOT);
 
     /** Beyond this many keys that are not columns, the flat path hands the record to the strict one. */
     private static final int MAX_FLAT_UNKNOWN_KEYS = 8;
@@ -259,6 +246,27 @@ public final class OpenXJsonDeserializer {
         return map;
     }
 
+    /**
+     * A struct column's object: its keys matched to the sub-fields case-insensitively, as the SerDe matches top-level
+     * keys; other keys ignored; a missing key or JSON null a null sub-field.
+     */
+    private GenericRecord struct(LakeSchema.ColumnType column, JsonNode value) {
+        if (!value.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        Schema record = column.avroType();
+        GenericRecord struct = new GenericData.Record(record);
+        List<LakeSchema.ColumnType> fields = column.structFields();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.get(i).name().equalsIgnoreCase(entry.getKey()) && !entry.getValue().isNull()) {
+                    struct.put(i, convert(fields.get(i), entry.getValue()));
+                }
+            }
+        }
+        return struct;
+    }
+
     private static ConversionResult failed(String message) {
         return new ConversionResult.Failed(ERROR_CODE, message);
     }
@@ -266,107 +274,16 @@ public final class OpenXJsonDeserializer {
     private Object convert(LakeSchema.ColumnType column, JsonNode value) {
         return switch (column.kind()) {
             case STRING -> value.isValueNode() ? value.asText() : value.toString();
-            case INT -> integral(value, column).intValueExact();
-            case BIGINT -> integral(value, column).longValueExact();
-            case FLOAT -> (float) floating(value);
-            case DOUBLE -> floating(value);
-            case BOOLEAN -> bool(value);
-            case DECIMAL -> decimal(value, column);
-            case TIMESTAMP -> timestamp(value);
+            case INT -> OpenXScalars.integral(value, column).intValueExact();
+            case BIGINT -> OpenXScalars.integral(value, column).longValueExact();
+            case FLOAT -> (float) OpenXScalars.floating(value);
+            case DOUBLE -> OpenXScalars.floating(value);
+            case BOOLEAN -> OpenXScalars.bool(value);
+            case DECIMAL -> OpenXScalars.decimal(value, column);
+            case TIMESTAMP -> OpenXScalars.timestamp(value);
             case MAP -> map(column, value);
+            case STRUCT -> struct(column, value);
         };
-    }
-
-    private static BigInteger integral(JsonNode value, LakeSchema.ColumnType column) {
-        BigDecimal number = number(value);
-        try {
-            BigInteger exact = number.toBigIntegerExact();
-            BigInteger min = column.kind() == LakeSchema.ColumnType.Kind.INT
-                    ? BigInteger.valueOf(Integer.MIN_VALUE) : BigInteger.valueOf(Long.MIN_VALUE);
-            BigInteger max = column.kind() == LakeSchema.ColumnType.Kind.INT
-                    ? BigInteger.valueOf(Integer.MAX_VALUE) : BigInteger.valueOf(Long.MAX_VALUE);
-            if (exact.compareTo(min) < 0 || exact.compareTo(max) > 0) {
-                throw new IllegalArgumentException("out of range for " + column.glueType());
-            }
-            return exact;
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("not an integer");
-        }
-    }
-
-    private static BigDecimal number(JsonNode value) {
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (value.isTextual()) {
-            try {
-                return new BigDecimal(value.asText().trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not a number");
-            }
-        }
-        throw new IllegalArgumentException("not a number");
-    }
-
-    private static double floating(JsonNode value) {
-        if (value.isNumber()) {
-            return value.doubleValue();
-        }
-        if (value.isTextual()) {
-            try {
-                return Double.parseDouble(value.asText().trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not a number");
-            }
-        }
-        throw new IllegalArgumentException("not a number");
-    }
-
-    private static boolean bool(JsonNode value) {
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        if (value.isTextual()) {
-            String text = value.asText().trim();
-            if (text.equalsIgnoreCase("true")) {
-                return true;
-            }
-            if (text.equalsIgnoreCase("false")) {
-                return false;
-            }
-        }
-        throw new IllegalArgumentException("not a boolean");
-    }
-
-    private static ByteBuffer decimal(JsonNode value, LakeSchema.ColumnType column) {
-        // Hive's decimal enforcement rounds half-up to the scale; more integer digits than precision allows is an error.
-        BigDecimal scaled = number(value).setScale(column.scale(), RoundingMode.HALF_UP);
-        if (scaled.precision() > column.precision()) {
-            throw new IllegalArgumentException("exceeds decimal(" + column.precision() + "," + column.scale() + ")");
-        }
-        return ByteBuffer.wrap(scaled.unscaledValue().toByteArray());
-    }
-
-    private static long timestamp(JsonNode value) {
-        if (value.isIntegralNumber()) {
-            return value.longValue();
-        }
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException("not a timestamp");
-        }
-        String text = value.asText().trim();
-        // The form the transform writes, without Instant.parse (a tenth of the conversion time in profiles).
-        long fast = IsoTimestamps.parseCanonicalUtcMillis(text);
-        if (fast != IsoTimestamps.INVALID) {
-            return fast;
-        }
-        if (text.indexOf('T') > 0) {
-            return Instant.parse(text).toEpochMilli();
-        }
-        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
-            return Long.parseLong(text);
-        }
-        return LocalDateTime.parse(text, SQL_TIMESTAMP).toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 
     private static String abbreviate(String text) {

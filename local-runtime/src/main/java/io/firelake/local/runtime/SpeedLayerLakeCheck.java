@@ -112,6 +112,9 @@ public final class SpeedLayerLakeCheck {
         if (field != null) {
             filters.add(q(field) + " IS NOT NULL" + (times == null ? "" : " AND " + q(times) + " IS NOT NULL"));
         }
+        if (by != null) {
+            filters.add(q(by) + " IS NOT NULL"); // the speed layer keys no event without its dimension
+        }
         if (where != null) {
             filters.add(q(where) + " IN (" + aggregate.where().values().stream().map(v -> "'" + v.replace("'", "''") + "'")
                     .collect(Collectors.joining(", ")) + ")");
@@ -131,14 +134,17 @@ public final class SpeedLayerLakeCheck {
                 + " is an estimate" : "a field it reads is not a lake column of the same name";
     }
 
-    /** The lake column a speed-layer field reads: the enriched field of the same name, when there is one. */
+    /**
+     * The lake column a speed-layer field reads: the enriched field of the same name, or a record's sub-field at the
+     * same dotted path ({@code location.building}), when there is one.
+     */
     private String column(String specField) {
         if (specField == null) {
             return null;
         }
         FieldSpec field = spec.field(specField);
         String name = field.pathText();
-        return field.path().size() == 1 && contract.enriched().has(name) ? name : null;
+        return field.path().size() <= 2 && contract.enriched().fieldAt(name).isPresent() ? name : null;
     }
 
     private static Map<String, BigDecimal> speed(List<MinuteItem> items, AggregateSpec aggregate) {
@@ -198,7 +204,9 @@ public final class SpeedLayerLakeCheck {
         return keys;
     }
 
+    /** A column, or a struct's sub-field by its dotted path, quoted for DuckDB (Avro names hold no dots). */
     private static String q(String column) {
-        return "\"" + column.replace("\"", "\"\"") + "\"";
+        return java.util.Arrays.stream(column.split("\\."))
+                .map(part -> "\"" + part.replace("\"", "\"\"") + "\"").collect(Collectors.joining("."));
     }
 }

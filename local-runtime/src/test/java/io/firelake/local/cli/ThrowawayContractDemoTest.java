@@ -50,7 +50,8 @@ class ThrowawayContractDemoTest {
         assertThat(demo.out()).contains("  malformed_json: {failed=").contains("  missing_field: {failed=");
         assertThat(demo.out()).as("the speed layer's check").contains("  speed layer vs lake (DuckDB, de-duplicated by "
                 + "scan_id per shard and tumbling window)").contains("    scans: equal (").contains("    grams: equal (")
-                .contains("    depots: not compared (a distinct is an estimate)").doesNotContain("DIFFERENT");
+                .contains("    depots: not compared (a distinct is an estimate)").contains("    scans_by_team: equal (")
+                .doesNotContain("DIFFERENT");
 
         FirelakeCliTest.Run report = FirelakeCliTest.run("report", "scans_per_depot", "--contract",
                 contract.toString(), "--data-dir", data.toString());
@@ -69,6 +70,10 @@ class ThrowawayContractDemoTest {
         }
         assertThat(report.out()).contains("How many parcels did each depot scan")
                 .contains("| LHR1 ").contains("| south").contains("| elsewhere");
+        FirelakeCliTest.Run teams = FirelakeCliTest.run("report", "scans_per_team", "--contract",
+                contract.toString(), "--data-dir", data.toString());
+        assertThat(teams.exit()).as(teams.err()).isZero();
+        assertThat(teams.out()).contains("| blue ").contains("| green ").contains("| red ").contains("| (none) ");
     }
 
     /** The walk-through of docs/contracts.md, written as its reader would: each file from the block under its name. */
@@ -85,6 +90,6 @@ class ThrowawayContractDemoTest {
             Files.writeString(target, file.group(2));
             written++;
         }
-        assertThat(written).as("the walk-through's files").isEqualTo(6);
+        assertThat(written).as("the walk-through's files").isEqualTo(7);
     }
 }

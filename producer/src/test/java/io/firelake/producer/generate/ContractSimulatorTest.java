@@ -78,4 +78,38 @@ class ContractSimulatorTest {
         assertThat(kinds.keySet()).contains("valid", "malformed_json", "invalid_utf8", "wrong_type", "missing_field",
                 "duplicate", "late");
     }
+
+    @Test
+    void theLocationRecordFollowsItsSubFieldHintsAndAWrongTypeMayHideInsideIt() throws Exception {
+        int located = 0;
+        Set<String> buildings = new HashSet<>();
+        List<ProducerRecord> records = generate(11, 2000, FaultRates.none());
+        for (ProducerRecord record : records) {
+            JsonNode location = JSON.readTree(record.data()).get("location");
+            if (location == null) {
+                continue;
+            }
+            located++;
+            assertThat(location.get("site").asText()).isIn("north-campus", "south-campus");
+            if (location.has("floor")) {
+                assertThat(location.get("floor").isInt()).isTrue();
+                assertThat(location.get("floor").asInt()).isBetween(0, 6);
+            }
+            if (location.has("building")) {
+                buildings.add(location.get("building").asText());
+            }
+        }
+        assertThat(located).isBetween(1300, 1700);
+        assertThat(buildings).containsExactlyInAnyOrder("A", "B", "C", "annex");
+
+        int insideLocation = 0;
+        for (ProducerRecord record : generate(5, 20_000, FaultRates.combined(0.3))) {
+            JsonNode location = record.kind().equals("wrong_type") ? JSON.readTree(record.data()).get("location") : null;
+            if (location != null && location.isObject()
+                    && ContractRules.violations(IOT, record.data()).stream().anyMatch(v -> v.contains("location"))) {
+                insideLocation++;
+            }
+        }
+        assertThat(insideLocation).isPositive();
+    }
 }

@@ -45,29 +45,54 @@ public final class RawSchemaCheck {
                     spec.source(), field.line(), at, "'" + top + "' is not a field of " + schema + "; its fields: "
                     + raw.fields().stream().map(io.firelake.events.schema.FieldSpec::name).toList()));
             List<Kind> kinds = rawField.types().stream().map(io.firelake.events.schema.FieldType::kind).toList();
-            if (field.path().size() > 1) {
+            if (field.path().size() > 1 && kinds.contains(Kind.RECORD)) {
+                rawField = subField(spec, field, rawField, at, schema);
+                kinds = rawField.types().stream().map(io.firelake.events.schema.FieldType::kind).toList();
+            } else if (field.path().size() > 1) {
                 if (SCALARS.containsAll(kinds)) {
                     throw new SpecException(spec.source(), field.line(), at, "'" + field.pathText() + "' reads inside '"
                             + top + "', which is " + kinds + " in " + schema + ", with no keys inside");
                 }
-                continue; // inside a nested or map field: its keys are the schema reader's to check
+                continue; // inside a map field: its keys are the producer's
             }
+            String name = field.path().size() > 1 ? field.pathText() : top;
             if (!READS.get(field.type()).containsAll(kinds)) {
                 throw new SpecException(spec.source(), field.line(), "fields." + field.name() + ".type",
                         (field.type() == FieldType.INT ? "an " : "a ") + field.type().name().toLowerCase(java.util.Locale.ROOT)
                                 + " reads only " + READS.get(field.type())
-                        + ", but '" + top + "' is " + kinds + " in " + schema);
+                        + ", but '" + name + "' is " + kinds + " in " + schema);
             }
             rawField.types().stream().filter(t -> t.kind() == Kind.ENUM).findFirst().ifPresent(symbols -> {
                 if (field.isEnum() && !new HashSet<>(field.values()).equals(new HashSet<>(symbols.symbols()))) {
                     throw new SpecException(spec.source(), field.line(), "fields." + field.name() + ".values",
-                            field.values() + " are not the symbols of '" + top + "' in " + schema + ": " + symbols.symbols());
+                            field.values() + " are not the symbols of '" + name + "' in " + schema + ": " + symbols.symbols());
                 }
             });
         }
         role(spec, spec.idField(), contract.eventIdField().name(), "event.id", schema);
         role(spec, spec.timeField(), contract.eventTimeField().name(), "event.time", schema);
         return spec;
+    }
+
+    /**
+     * A record's sub-field a dotted path reads ({@code location.building}): one level deep, declared in the record, and
+     * not {@code required} when the record may be absent (the transform takes an event without it).
+     */
+    private static io.firelake.events.schema.FieldSpec subField(SpeedLayerSpec spec, FieldSpec field,
+            io.firelake.events.schema.FieldSpec record, String at, String schema) {
+        io.firelake.events.schema.FieldType type = record.storageType();
+        if (field.path().size() != 2) {
+            throw new SpecException(spec.source(), field.line(), at, "'" + field.pathText() + "' reads below a sub-field"
+                    + " of record '" + record.name() + "', whose sub-fields are scalars");
+        }
+        if (field.required() && !record.required()) {
+            throw new SpecException(spec.source(), field.line(), "fields." + field.name() + ".required", "'"
+                    + field.pathText() + "' cannot be required: record '" + record.name() + "' is optional in " + schema);
+        }
+        return type.field(field.path().get(1)).orElseThrow(() -> new SpecException(spec.source(), field.line(), at,
+                "'" + field.pathText() + "' is not a sub-field of record '" + record.name() + "' in " + schema
+                        + "; its sub-fields: " + type.fields().stream().map(io.firelake.events.schema.FieldSpec::name)
+                        .toList()));
     }
 
     private static void role(SpeedLayerSpec spec, String field, String rawName, String at, String schema) {

@@ -249,9 +249,10 @@ public final class SpeedLayerSpecs extends YamlSettings {
         return find(fields, name, node.line(), at + "." + key);
     }
 
+    /** A field by its name or, dotted, by the path it reads ({@code by: location.building}). */
     private FieldSpec find(List<FieldSpec> fields, String name, int line, String at) {
         for (FieldSpec field : fields) {
-            if (field.name().equals(name)) {
+            if (field.name().equals(name) || name.indexOf('.') > 0 && field.pathText().equals(name)) {
                 return field;
             }
         }

@@ -49,6 +49,10 @@ class RawSchemaCheckTest {
             "temperature_c:  {type: double}|temperature_c:  {type: int}|8|fields.temperature_c.type: an int reads only [INT], but 'temperature_c' is [DOUBLE]",
             "ok, low, critical, charging, mains|ok, low, critical|9|fields.battery_status.values: [ok, low, critical] are not the symbols of 'battery_status'",
             "device_id:      {type: string, required: true}|device_id:      {path: firmware.major, type: string}|7|fields.device_id.path: 'firmware.major' reads inside 'firmware', which is [STRING]",
+            "device_id:      {type: string, required: true}|location_floor: {path: location.floor, type: string}|7|fields.location_floor.type: a string reads only [STRING, UUID, ENUM], but 'location.floor' is [INT]",
+            "device_id:      {type: string, required: true}|location_flor: {path: location.flor, type: int}|7|fields.location_flor.path: 'location.flor' is not a sub-field of record 'location' in the raw schema of contract 'iot-telemetry' (io.firelake.contracts.iot.DeviceReading); its sub-fields: [site, building, floor]",
+            "device_id:      {type: string, required: true}|location_site: {path: location.site, type: string, required: true}|7|fields.location_site.required: 'location.site' cannot be required: record 'location' is optional",
+            "device_id:      {type: string, required: true}|building: {path: location.building.name, type: string}|7|fields.building.path: 'location.building.name' reads below a sub-field of record 'location'",
     })
     void aFieldTheRawSchemaDoesNotHaveIsRefused(String from, String to, int line, String message) {
         String yaml = IOT.replace(from, to).replace("field: temperature_c}", to.startsWith("temperature:")

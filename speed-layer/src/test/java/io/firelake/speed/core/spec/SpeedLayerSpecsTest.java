@@ -38,7 +38,8 @@ class SpeedLayerSpecsTest {
                 .containsExactly("events", "pages", "purchases", "items_sold", "revenue", "sessions");
         assertThat(clickstream.typeField()).isEqualTo("event_type");
         assertThat(iot.aggregates()).extracting(AggregateSpec::name)
-                .containsExactly("readings", "temperature_min", "temperature_max", "devices", "low_battery_devices");
+                .containsExactly("readings", "temperature_min", "temperature_max", "devices", "low_battery_devices",
+                        "readings_by_building");
         assertThat(iot.timeField()).isEqualTo("read_at");
         assertThat(iot.field("battery_status").values()).containsExactly("ok", "low", "critical", "charging", "mains");
     }
