@@ -138,7 +138,7 @@ final class EnrichmentReader {
         }
         FieldSpec sub = raw.fieldAt(name).orElseThrow(() -> from.error("'" + name + "' is not a sub-field of a record "
                 + "field of " + raw.fullName() + " (a dotted name reads inside a record field)"));
-        if (node.child("kind").node().asText().matches("rename|default")) {
+        if (node.child("kind").text().matches("rename|default")) {
             checkCopy(from, name, sub, target);
         }
         return name;
