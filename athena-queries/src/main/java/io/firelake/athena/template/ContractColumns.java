@@ -2,6 +2,7 @@ package io.firelake.athena.template;
 
 import io.firelake.config.sam.SamParameters;
 import io.firelake.config.sam.SamTemplate;
+import io.firelake.config.sam.SamTemplateException;
 import io.firelake.events.EventContract;
 import io.firelake.events.catalog.Column;
 import io.firelake.events.catalog.TableDefinition;
@@ -69,9 +70,14 @@ public final class ContractColumns {
 
     /** The contract a rendered template was built for (its EventContract parameter's default), if it names one. */
     public static java.util.Optional<String> builtFor(String template) {
-        SamParameters.Parameter parameter = SamTemplate.parse(
-                new ByteArrayInputStream(template.getBytes(StandardCharsets.UTF_8)), "the template").parameters()
-                .get(PARAMETER);
+        SamParameters parameters;
+        try {
+            parameters = SamTemplate.parse(new ByteArrayInputStream(template.getBytes(StandardCharsets.UTF_8)),
+                    "the template");
+        } catch (SamTemplateException noParameters) {
+            return java.util.Optional.empty(); // names no contract: sam, not this, says what else is wrong with it
+        }
+        SamParameters.Parameter parameter = parameters.parameters().get(PARAMETER);
         return java.util.Optional.ofNullable(parameter == null ? null : parameter.defaultValue());
     }
 
