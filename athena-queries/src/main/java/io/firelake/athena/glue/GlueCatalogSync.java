@@ -114,13 +114,18 @@ public final class GlueCatalogSync {
 
     /**
      * Whether {@code next} can replace the contract whose lake columns the deployed table {@code name} (raw_events or
-     * curated_events) holds ({@link ContractEvolution#deployed}) and whose raw schema it records, if it does
+     * curated_events) holds ({@link ContractEvolution#deployed}), whose partition keys it has
+     * ({@link ContractEvolution#deployedPartitions}) and whose raw schema it records, if it does
      * ({@link ContractEvolution#deployedRaw}); empty when the table is not there (nothing deployed).
      */
     public Optional<ContractEvolution.Verdict> evolution(String name, EventContract next) {
         return table(name).map(t -> {
             ContractEvolution.Verdict lake = ContractEvolution.deployed(
-                    GlueTableInputs.fromGlue(t.storageDescriptor().columns()), next);
+                    GlueTableInputs.fromGlue(t.storageDescriptor().columns()), next)
+                    .and(ContractEvolution.deployedPartitions(
+                            GlueTableInputs.fromGlue(t.partitionKeys()).stream().map(c -> c.name()).toList(),
+                            (name.equals(LakeTables.RAW) ? next.enriched() : LakeTables.curatedSchema(next))
+                                    .partitionFields().stream().map(f -> f.name()).toList()));
             return RawSchemaParameters.read(t.parameters())
                     .map(raw -> ContractEvolution.deployedRaw(raw, next).and(lake)).orElse(lake);
         });

@@ -193,6 +193,19 @@ public final class ContractEvolution {
         }
     }
 
+    /**
+     * Whether a deployed table partitioned by {@code deployed} (its Glue partition keys) can take {@code next}'s
+     * partition keys: files already written lie under the old keys' prefixes, so any change is breaking. A table that
+     * declares none (written by hand) is not judged.
+     */
+    public static Verdict deployedPartitions(List<String> deployed, List<String> next) {
+        List<String> was = deployed.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+        List<String> now = next.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+        return new Verdict(List.of(), was.isEmpty() || was.equals(now) ? List.of()
+                : List.of("partition keys change " + was + " -> " + now + " (files already written are under the old "
+                        + "keys' prefixes)"));
+    }
+
     private static void raw(EventSchema before, EventSchema after, List<String> additions, List<String> breaking) {
         for (FieldSpec old : before.fields()) {
             FieldSpec now = after.field(old.name()).orElse(null);

@@ -110,6 +110,18 @@ class ContractEvolutionTest {
                 .contains("raw field location.building becomes required");
     }
 
+    @Test
+    void deployedPartitionKeysMustStayTheSame() {
+        assertThat(ContractEvolution.deployedPartitions(java.util.List.of("EVENT_DATE", "event_hour"),
+                java.util.List.of("event_date", "event_hour")).compatible()).isTrue();
+        assertThat(ContractEvolution.deployedPartitions(java.util.List.of(), java.util.List.of("event_date"))
+                .compatible()).as("a table without partition keys is not judged").isTrue();
+        assertThat(ContractEvolution.deployedPartitions(java.util.List.of("event_date", "event_hour"),
+                java.util.List.of("scan_day", "scan_hour")).breaking()).containsExactly("partition keys change "
+                + "[event_date, event_hour] -> [scan_day, scan_hour] (files already written are under the old keys' "
+                + "prefixes)");
+    }
+
     private EventContract edited(String before, String after) throws IOException {
         ContractLoaderTest.copyPackaged("iot-telemetry", dir);
         return editedInPlace(before, after);

@@ -36,6 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeployRefusesBreakingContractTest {
 
+    /** The iot contract's raw partition keys, as its deployed raw table has them. */
+    private static final List<Column> RAW_KEYS = List.of(Column.builder().name("event_date").type("string").build(),
+            Column.builder().name("event_hour").type("string").build());
+
     @TempDir
     Path dir;
     private LocalGlue glue;
@@ -121,6 +125,21 @@ class DeployRefusesBreakingContractTest {
         assertThat(run.err()).doesNotContain("cannot replace").contains("firelake deploy: ");
     }
 
+    @Test
+    void renamedPartitionKeysAreRefused() {
+        glue.client().createTable(b -> b.databaseName("firelake").tableInput(t -> t.name(LakeTables.RAW)
+                .partitionKeys(Column.builder().name("reading_day").type("string").build(),
+                        Column.builder().name("reading_hour").type("string").build())
+                .storageDescriptor(s -> s.columns(ContractColumns.of(Contracts.packaged("iot-telemetry")).stream()
+                        .map(c -> Column.builder().name(c.name()).type(c.type()).build()).toList())
+                        .location("s3://lake/raw/"))));
+
+        Run run = deploy();
+
+        assertThat(run.exit()).as(run.out()).isEqualTo(DeployCommand.EXIT_BREAKING_CONTRACT);
+        assertThat(run.err()).contains("partition keys change [reading_day, reading_hour] -> [event_date, event_hour]");
+    }
+
     /** A deployed raw table with the iot contract's lake columns, recording its raw schema as {@code edit} changes it. */
     private void deployedRaw(UnaryOperator<String> edit) {
         EventContract iot = Contracts.packaged("iot-telemetry");
@@ -132,14 +151,15 @@ class DeployRefusesBreakingContractTest {
         List<Column> columns = ContractColumns.of(iot).stream()
                 .map(c -> Column.builder().name(c.name()).type(c.type()).build()).toList();
         glue.client().createTable(b -> b.databaseName("firelake").tableInput(t -> t.name(LakeTables.RAW)
-                .parameters(parameters).storageDescriptor(s -> s.columns(columns).location("s3://lake/raw/"))));
+                .parameters(parameters).partitionKeys(RAW_KEYS)
+                .storageDescriptor(s -> s.columns(columns).location("s3://lake/raw/"))));
     }
 
     /** A deployed table holding the iot contract's lake columns as {@code edit} changes them. */
     private void deployed(String table, UnaryOperator<List<Column>> edit) {
         List<Column> columns = ContractColumns.of(Contracts.packaged("iot-telemetry")).stream()
                 .map(c -> Column.builder().name(c.name()).type(c.type()).build()).toList();
-        glue.client().createTable(b -> b.databaseName("firelake").tableInput(t -> t.name(table)
+        glue.client().createTable(b -> b.databaseName("firelake").tableInput(t -> t.name(table).partitionKeys(RAW_KEYS)
                 .storageDescriptor(s -> s.columns(edit.apply(columns)).location("s3://lake/raw/"))));
     }
 
