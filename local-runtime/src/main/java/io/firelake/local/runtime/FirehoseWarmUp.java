@@ -66,7 +66,7 @@ public final class FirehoseWarmUp {
                     + "class loading and the JIT", PROPERTY);
         }
         return String.format(Locale.ROOT, "the local Firehose warmed up first: %,d sample records through each invocation "
-                + "thread, conversion and Parquet, nothing delivered, in %.1f s while the speed layer started (-D%s)",
+                + "thread, conversion and Parquet, nothing delivered, in %.1f s while the speed layer started (-D%s=N changes it, 0 = none)",
                 records, seconds, PROPERTY);
     }
 }
