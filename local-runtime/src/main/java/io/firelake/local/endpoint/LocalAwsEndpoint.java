@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
+import software.amazon.awssdk.services.firehose.model.ResourceInUseException;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.CreateJobRequest;
@@ -151,12 +152,20 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         }
     }
 
-    /** Creates the delivery stream unless an earlier run did (it then runs again already). */
+    /**
+     * Creates the delivery stream unless an earlier run did (it then runs again already). On a loaded machine the
+     * create (which starts the stream) can outlast the client's socket timeout; the SDK's retry then finds the stream
+     * its first attempt made, which is the stream wanted, not an error.
+     */
     public void ensureDeliveryStream(CreateDeliveryStreamRequest request) {
         try {
             firehose.describeDeliveryStream(b -> b.deliveryStreamName(request.deliveryStreamName()));
         } catch (ResourceNotFoundException e) {
-            firehose.createDeliveryStream(request);
+            try {
+                firehose.createDeliveryStream(request);
+            } catch (ResourceInUseException madeByTheFirstAttempt) {
+                // it was not there a moment ago, and this runtime is the one creator in its data directory
+            }
         }
     }
 
