@@ -27,6 +27,11 @@ public final class ReferrerClassifier {
      */
     static final int CACHE_CAPACITY = 4096;
     private static final ConcurrentHashMap<String, Referrer> SEEN = new ConcurrentHashMap<>();
+    /**
+     * Hosts seen so far, with their class: when referrers are mostly distinct (a page and its query string), the cache
+     * above fills up, and probing each host's labels was still 7% of the core (issue 19); hosts are far fewer.
+     */
+    private static final ConcurrentHashMap<String, ReferrerClass> HOSTS = new ConcurrentHashMap<>();
 
     /** A referrer's host (null when it has none) and its class when it is not the page's own host. */
     private record Referrer(String host, String hostWithoutWww, ReferrerClass external) {
@@ -60,8 +65,13 @@ public final class ReferrerClassifier {
         if (host == null) {
             return new Referrer(null, null, ReferrerClass.OTHER);
         }
-        ReferrerClass external = isSocial(host) ? ReferrerClass.SOCIAL
-                : isSearch(host) ? ReferrerClass.SEARCH : ReferrerClass.OTHER;
+        ReferrerClass external = HOSTS.get(host);
+        if (external == null) {
+            external = isSocial(host) ? ReferrerClass.SOCIAL : isSearch(host) ? ReferrerClass.SEARCH : ReferrerClass.OTHER;
+            if (HOSTS.size() < CACHE_CAPACITY) {
+                HOSTS.put(host, external);
+            }
+        }
         return new Referrer(host, withoutWww(host), external);
     }
 

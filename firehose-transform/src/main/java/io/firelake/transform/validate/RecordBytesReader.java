@@ -3,7 +3,10 @@ package io.firelake.transform.validate;
 import io.firelake.events.schema.FieldSpec;
 import io.firelake.events.schema.FieldType;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -27,6 +30,11 @@ final class RecordBytesReader {
     private static final int MAX_UNKNOWN = 8;
     /** Set in an index {@link #value} answers when it kept a converted value (records are under 2^30 bytes). */
     private static final int CONVERTED = 1 << 30;
+    /** Set in the index {@link #plainStringEnd} answers when the string has a byte from 0x80 up. */
+    private static final int NON_ASCII = 1 << 29;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
     private static final byte[] HEALTH_CHECK = RawJsonReader.HEALTH_CHECK_KEY.getBytes(StandardCharsets.UTF_8);
 
     private enum Check { NONE, STRING, UUID, ENUM, INT, LONG, BOOLEAN }
@@ -111,6 +119,7 @@ final class RecordBytesReader {
             if (nameEnd < 0) {
                 return NOT_READ;
             }
+            nameEnd &= ~NON_ASCII;
             i = skipSpace(d, nameEnd + 1);
             if (i >= n || d[i] != ':') {
                 return NOT_READ;
@@ -175,17 +184,19 @@ final class RecordBytesReader {
         Check check = checks[field];
         if (b == '"') {
             int start = i + 1;
-            int end = plainStringEnd(d, start);
-            if (end < 0) {
+            int quote = plainStringEnd(d, start);
+            if (quote < 0) {
                 return -1;
             }
+            int end = quote & ~NON_ASCII;
+            boolean ascii = quote == end;
             String known = check == Check.ENUM ? symbol(d, start, end, field)
                     : check == Check.UUID ? lowerUuid(d, start, end) : null;
             if (known != null || check == Check.STRING) {
-                parsed[field] = known != null ? known : text(d, start, end);
+                parsed[field] = known != null ? known : text(d, start, end, ascii);
                 return (end + 1) | CONVERTED;
             }
-            parsed[field] = text(d, start, end);
+            parsed[field] = text(d, start, end, ascii);
             return end + 1;
         }
         if (b == '-' || (b >= '0' && b <= '9')) {
@@ -217,28 +228,34 @@ final class RecordBytesReader {
 
     /** A canonical 8-4-4-4-12 hex UUID, lower-cased; null when the bytes are not one ({@link Uuids#canonical}). */
     private static String lowerUuid(byte[] d, int start, int end) {
-        if (end - start != 36) {
+        if (end - start != 36 || d[start + 8] != '-' || d[start + 13] != '-' || d[start + 18] != '-'
+                || d[start + 23] != '-') {
             return null;
         }
-        byte[] lower = new byte[36];
-        for (int k = 0; k < 36; k++) {
-            byte c = d[start + k];
-            boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
-            if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        boolean upper = false;
+        for (int k = start; k < end; k++) {
+            byte c = d[k];
+            if (c >= 'A' && c <= 'F') {
+                upper = true;
+            } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))
+                    && !(c == '-' && (k - start == 8 || k - start == 13 || k - start == 18 || k - start == 23))) {
                 return null;
             }
-            lower[k] = c >= 'A' && c <= 'F' ? (byte) (c + ('a' - 'A')) : c;
+        }
+        if (!upper) {
+            return new String(d, start, 36, StandardCharsets.ISO_8859_1);
+        }
+        byte[] lower = java.util.Arrays.copyOfRange(d, start, end);
+        for (int k = 0; k < 36; k++) {
+            if (lower[k] >= 'A' && lower[k] <= 'F') {
+                lower[k] += 'a' - 'A';
+            }
         }
         return new String(lower, StandardCharsets.ISO_8859_1);
     }
 
-    private static String text(byte[] d, int start, int end) {
-        for (int k = start; k < end; k++) {
-            if (d[k] < 0) {
-                return new String(d, start, end - start, StandardCharsets.UTF_8);
-            }
-        }
-        return new String(d, start, end - start, StandardCharsets.ISO_8859_1);
+    private static String text(byte[] d, int start, int end, boolean ascii) {
+        return new String(d, start, end - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     /**
@@ -291,7 +308,7 @@ final class RecordBytesReader {
         byte b = d[i];
         if (b == '"') {
             int end = plainStringEnd(d, i + 1);
-            return end < 0 ? -1 : end + 1;
+            return end < 0 ? -1 : (end & ~NON_ASCII) + 1;
         }
         if (b == '-' || (b >= '0' && b <= '9')) {
             int n = d.length;
@@ -346,19 +363,41 @@ final class RecordBytesReader {
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
-    /** The index of the closing quote of a string without escapes or control characters, or -1. */
+    /**
+     * The index of the closing quote of a string without escapes or control characters, with {@link #NON_ASCII} set
+     * when a byte from 0x80 up came before it; or -1. Eight bytes at a time while none is special.
+     */
     private static int plainStringEnd(byte[] d, int i) {
         int n = d.length;
+        int nonAscii = 0;
+        for (; i + 8 <= n; i += 8) {
+            long x = (long) LONGS.get(d, i);
+            long special = ((x - ONES * 0x20) & ~x) | zero(x ^ (ONES * '"')) | zero(x ^ (ONES * '\\'));
+            if ((x & HIGHS) != 0) {
+                nonAscii = NON_ASCII;
+            }
+            if ((special & HIGHS) != 0) {
+                break;
+            }
+        }
         for (; i < n; i++) {
             byte b = d[i];
             if (b == '"') {
-                return i;
+                return i | nonAscii;
             }
             if (b == '\\' || (b >= 0 && b < 0x20)) {
                 return -1;
             }
+            if (b < 0) {
+                nonAscii = NON_ASCII;
+            }
         }
         return -1;
+    }
+
+    /** The high bit of each zero byte, exactly. */
+    private static long zero(long x) {
+        return ~(((x & ~HIGHS) + ~HIGHS) | x);
     }
 
     private static int skipSpace(byte[] d, int i) {
