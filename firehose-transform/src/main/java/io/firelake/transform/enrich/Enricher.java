@@ -25,6 +25,7 @@ public final class Enricher {
     private final EnrichmentPlan.Op[] ops;
     private final Object[] constants;
     private final UserAgentClassifier userAgents;
+    private final int[] partitionFields;
 
     public Enricher(EventContract contract, UserAgentClassifier userAgents) {
         this(contract.raw(), contract.enriched(), contract.enrichments(), userAgents);
@@ -48,6 +49,7 @@ public final class Enricher {
         this.rawSource = plan.rawSource();
         this.ops = plan.ops();
         this.constants = plan.constants();
+        this.partitionFields = EnrichedEvent.partitionFields(enriched);
     }
 
     public EventSchema schema() {
@@ -109,7 +111,7 @@ public final class Enricher {
                 case KINESIS_SUBSEQUENCE_NUMBER -> source.subsequenceNumber();
             };
         }
-        return new EnrichedEvent(enriched, values);
+        return new EnrichedEvent(enriched, values, partitionFields);
     }
 
     /** The host a referrer must share to count as internal: the parsed URL's when the site is the URL field. */

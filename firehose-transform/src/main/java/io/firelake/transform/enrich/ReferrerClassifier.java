@@ -26,7 +26,7 @@ public final class ReferrerClassifier {
      * Bounded by refusing new entries when full: the referrers past it are classified as before, just not remembered.
      */
     static final int CACHE_CAPACITY = 4096;
-    private static final ConcurrentHashMap<String, Referrer> SEEN = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<SampledKey, Referrer> SEEN = new ConcurrentHashMap<>();
     /**
      * Hosts seen so far, with their class: when referrers are mostly distinct (a page and its query string), the cache
      * above fills up, and probing each host's labels was still 7% of the core (issue 19); hosts are far fewer.
@@ -44,11 +44,12 @@ public final class ReferrerClassifier {
         if (referrer == null || referrer.isBlank()) {
             return ReferrerClass.DIRECT;
         }
-        Referrer seen = SEEN.get(referrer);
+        SampledKey key = new SampledKey(referrer);
+        Referrer seen = SEEN.get(key);
         if (seen == null) {
             seen = parse(referrer);
             if (SEEN.size() < CACHE_CAPACITY) {
-                SEEN.put(referrer, seen);
+                SEEN.put(key, seen);
             }
         }
         if (seen.host() == null) {
