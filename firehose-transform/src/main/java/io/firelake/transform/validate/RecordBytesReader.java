@@ -8,7 +8,9 @@ import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fast path of {@link RawJsonReader}: reads a record's top-level object straight from its UTF-8 bytes, matches
@@ -17,8 +19,9 @@ import java.util.List;
  * already what {@link FieldConverter} would make of them. Jackson's parser, its name table and a {@code String} per
  * token were a third of the transform's core (issue 19).
  *
- * <p>It only ever accepts what Jackson accepts and yields the same values: anything it does not read plainly (an
- * escape, a control character, an object or array value, a number of 19 digits or more or with an exponent, a
+ * <p>A map or record field's object of scalars is read by the same rules into the map {@link RawJsonReader} makes.
+ * It only ever accepts what Jackson accepts and yields the same values: anything it does not read plainly (an
+ * escape, a control character, an array, an object inside an object, a number of 19 digits or more or with an exponent, a
  * repeated key, a health-check key, a syntax error, trailing content) answers {@link #NOT_READ} and the record goes
  * through {@link RawJsonReader}, which keeps every failure and its wording as before.
  */
@@ -200,7 +203,10 @@ final class RecordBytesReader {
             return end + 1;
         }
         if (b == '-' || (b >= '0' && b <= '9')) {
-            return number(d, i, field, parsed);
+            return number(d, i, check, parsed, field);
+        }
+        if (b == '{') {
+            return object(d, i, parsed, field);
         }
         int end = literalEnd(d, i);
         if (end < 0) {
@@ -262,7 +268,7 @@ final class RecordBytesReader {
      * A JSON number as Jackson types it: a {@code Long} (an {@code Integer} when the field takes an int and it fits)
      * for an integer under 19 digits, a {@code BigDecimal} for a plain fraction; anything else is not read here.
      */
-    private int number(byte[] d, int i, int field, Object[] parsed) {
+    private static int number(byte[] d, int i, Check check, Object[] parsed, int field) {
         int n = d.length;
         int start = i;
         boolean negative = d[i] == '-';
@@ -294,13 +300,80 @@ final class RecordBytesReader {
             return i;
         }
         long signed = negative ? -value : value;
-        Check check = checks[field];
         if (check == Check.INT && signed >= Integer.MIN_VALUE && signed <= Integer.MAX_VALUE) {
             parsed[field] = (int) signed;
             return i | CONVERTED;
         }
         parsed[field] = signed;
         return check == Check.LONG ? i | CONVERTED : i;
+    }
+
+    /**
+     * An object of scalars as {@link RawJsonReader} keeps it for a map or record field: a {@code LinkedHashMap} in key
+     * order of the values as Jackson types them (Long, BigDecimal, String, Boolean, NULL), checked by the field's
+     * rules afterwards. A value nested in it, or a repeated key, is left to {@link RawJsonReader}.
+     */
+    private static int object(byte[] d, int i, Object[] parsed, int field) {
+        int n = d.length;
+        Map<String, Object> entries = new LinkedHashMap<>();
+        Object[] value = new Object[1];
+        i = skipSpace(d, i + 1);
+        if (i < n && d[i] == '}') {
+            parsed[field] = entries;
+            return i + 1;
+        }
+        while (i < n && d[i] == '"') {
+            int quote = plainStringEnd(d, i + 1);
+            if (quote < 0) {
+                return -1;
+            }
+            int nameEnd = quote & ~NON_ASCII;
+            String name = text(d, i + 1, nameEnd, quote == nameEnd);
+            i = skipSpace(d, nameEnd + 1);
+            if (i >= n || d[i] != ':') {
+                return -1;
+            }
+            i = skipSpace(d, i + 1);
+            if (i >= n) {
+                return -1;
+            }
+            int end = scalar(d, i, value);
+            if (end < 0 || entries.put(name, value[0]) != null) {
+                return -1;
+            }
+            i = skipSpace(d, end);
+            if (i < n && d[i] == '}') {
+                parsed[field] = entries;
+                return i + 1;
+            }
+            if (i >= n || d[i] != ',') {
+                return -1;
+            }
+            i = skipSpace(d, i + 1);
+        }
+        return -1;
+    }
+
+    /** A scalar as Jackson types it into {@code value[0]}; the index after it, or -1. */
+    private static int scalar(byte[] d, int i, Object[] value) {
+        byte b = d[i];
+        if (b == '"') {
+            int quote = plainStringEnd(d, i + 1);
+            if (quote < 0) {
+                return -1;
+            }
+            int end = quote & ~NON_ASCII;
+            value[0] = text(d, i + 1, end, quote == end);
+            return end + 1;
+        }
+        if (b == '-' || (b >= '0' && b <= '9')) {
+            return number(d, i, Check.NONE, value, 0) & ~CONVERTED;
+        }
+        int end = literalEnd(d, i);
+        if (end >= 0) {
+            value[0] = b == 't' ? Boolean.TRUE : b == 'f' ? Boolean.FALSE : RawJsonReader.NULL;
+        }
+        return end;
     }
 
     /** The index after an unknown field's scalar value, checked as strictly as {@link #value} reads one; or -1. */
