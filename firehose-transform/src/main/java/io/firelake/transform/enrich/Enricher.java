@@ -61,7 +61,7 @@ public final class Enricher {
     }
 
     public EnrichedEvent enrich(ValidEvent event, SourceMetadata source, long processedMillis) {
-        UrlParts url = UrlParts.parse(text(event, plan.url()));
+        UrlParts url = UrlParts.parseCached(text(event, plan.url()));
         UserAgentInfo agent = null;
         long eventTs = event.eventTimeMillis();
         Object[] values = new Object[rawSource.length];
