@@ -29,10 +29,12 @@ import java.util.Optional;
  * @param simulator   the simulator's hints
  * @param views       the batch views' SQL ({@code views/*.sql}), by file name
  * @param reports     the reports' SQL ({@code reports/*.sql}), by file name
+ * @param rawAvsc     the raw schema's Avro JSON as the folder holds it, which a deploy records in the catalog
+ *                    ({@link io.firelake.events.contract.RawSchemaParameters}) to judge the next version's raw side
  */
 public record EventContract(String name, EventSchema raw, EventSchema enriched, Map<String, Object> rawDefaults,
                             Map<String, Enrichment> enrichments, SimulatorHints simulator, List<SqlFile> views,
-                            List<SqlFile> reports) {
+                            List<SqlFile> reports, String rawAvsc) {
 
     /** The role that marks the raw field holding client event time. */
     public static final String EVENT_TIME_ROLE = "event_time";

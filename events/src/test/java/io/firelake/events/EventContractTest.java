@@ -105,7 +105,7 @@ class EventContractTest {
         var enriched = reader.read("""
                 {"type":"record","name":"E","fields":[{"name":"email","type":"string"}]}""");
         assertThatThrownBy(() -> new EventContract("r", raw, enriched, Map.of(), Map.of(),
-                new SimulatorHints(SimulatorHints.GENERIC, Map.of(), List.of()), List.of(), List.of()))
+                new SimulatorHints(SimulatorHints.GENERIC, Map.of(), List.of()), List.of(), List.of(), ""))
                 .isInstanceOf(SchemaException.class).hasMessageContaining("email");
     }
 

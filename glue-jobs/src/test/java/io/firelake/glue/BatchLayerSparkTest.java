@@ -358,7 +358,7 @@ class BatchLayerSparkTest {
         var lying = new io.firelake.events.contract.SqlFile("device_daily", "", view.sql()
                 .replace("readings bigint", "readings int"));
         EventContract wrong = new EventContract(iot.name(), iot.raw(), iot.enriched(), iot.rawDefaults(),
-                iot.enrichments(), iot.simulator(), List.of(lying), iot.reports());
+                iot.enrichments(), iot.simulator(), List.of(lying), iot.reports(), iot.rawAvsc());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SqlViews(spark, wrong).run(layout, DayRange.day(D1)))
                 .hasMessageContaining("views/device_daily.sql of contract iot-telemetry")
                 .hasMessageContaining("-- columns: device_id string, device_type string");

@@ -1,6 +1,7 @@
 package io.firelake.sam;
 
 import io.firelake.events.contract.Contracts;
+import io.firelake.events.contract.RawSchemaParameters;
 import io.firelake.events.catalog.Column;
 import io.firelake.events.catalog.TableDefinition;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,12 @@ class GlueTablesMatchContractTest {
         Map<String, Object> table = tableInput("RawTable");
         assertThat(columns(at(table, "StorageDescriptor", "Columns").orElseThrow())).isEqualTo(nameAndType(contract.columns()));
         assertThat(columns(table.get("PartitionKeys"))).isEqualTo(nameAndType(contract.partitionKeys()));
+    }
+
+    @Test
+    void rawTableRecordsTheContractsRawSchemaForTheNextDeploysCheck() {
+        Map<String, Object> deployed = map(SamTemplate.deployed().properties("RawTable").get("TableInput"));
+        assertThat(map(deployed.get("Parameters"))).containsAllEntriesOf(RawSchemaParameters.of(Contracts.selected()));
     }
 
     @Test

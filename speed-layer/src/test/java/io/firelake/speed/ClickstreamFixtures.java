@@ -14,7 +14,7 @@ import java.util.Map;
 /** The packaged clickstream contract, and minute items with its aggregates as the hand-coded layer had them. */
 public final class ClickstreamFixtures {
 
-    public static final SpeedLayerSpec SPEC = SpeedLayerContracts.packaged("clickstream");
+    public static final SpeedLayerSpec SPEC = SpeedLayerContracts.load("clickstream");
     public static final AggregatePlan PLAN = new AggregatePlan(SPEC);
 
     private ClickstreamFixtures() {

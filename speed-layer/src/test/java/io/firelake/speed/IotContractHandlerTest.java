@@ -26,7 +26,7 @@ class IotContractHandlerTest {
     private final InMemoryAggregateStore store = new InMemoryAggregateStore();
     private final List<String> logLines = new ArrayList<>();
     private final SpeedLayerHandler handler = new SpeedLayerHandler(store, 10, logLines::add,
-            SpeedLayerContracts.packaged("iot-telemetry"));
+            SpeedLayerContracts.load("iot-telemetry"));
 
     @Test
     void readingsPerDeviceTypeMinMaxTemperatureAndDistinctDevicesPerMinute() {
@@ -63,7 +63,7 @@ class IotContractHandlerTest {
 
         long first = output.minutes().get(0).epochMinute();
         io.firelake.speed.report.RealtimeReport report = io.firelake.speed.report.RealtimeReport.of(
-                SpeedLayerContracts.packaged("iot-telemetry"), output.minutes(), List.of(output.summary()), first,
+                SpeedLayerContracts.load("iot-telemetry"), output.minutes(), List.of(output.summary()), first,
                 first + 1, 10);
         assertThat(report.distinct("devices")).isEqualTo(4);
         assertThat(report.render("a test")).contains("thermostat", "air_quality", "energy_meter", "temperature_min: -18.75",

@@ -65,6 +65,16 @@ public final class CatalogDrift {
         }
     }
 
+    /**
+     * The table does not record the contract's raw schema ({@code firelake.raw_schema}, see
+     * {@link io.firelake.events.contract.RawSchemaParameters}): written before it was recorded, or by another version.
+     */
+    public record RawSchemaNotRecorded(String table) implements Drift {
+        public String describe() {
+            return table + ": its parameters do not record the contract's raw schema";
+        }
+    }
+
     /** The differences between the expected table and the catalog's columns and partition keys, in column order. */
     public static List<Drift> compare(TableSpec expected, List<Column> columns, List<Column> partitionKeys) {
         List<Drift> drifts = new ArrayList<>();

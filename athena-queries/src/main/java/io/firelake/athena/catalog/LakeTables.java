@@ -6,6 +6,7 @@ import io.firelake.events.contract.Contracts;
 import io.firelake.events.catalog.AthenaDdl;
 import io.firelake.events.catalog.Column;
 import io.firelake.events.contract.BatchView;
+import io.firelake.events.contract.RawSchemaParameters;
 import io.firelake.events.catalog.TableDefinition;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
@@ -96,6 +97,14 @@ public final class LakeTables {
         return new EventSchema(enriched.fullName(), enriched.fields().stream()
                 .filter(f -> !f.partition() || f == partitions.get(0))
                 .toList());
+    }
+
+    /**
+     * The Glue parameters that record the process's contract on {@code table} beyond its columns: on the raw table,
+     * its name and raw schema ({@link RawSchemaParameters}), so that a later deploy can judge a raw-only change.
+     */
+    public static Map<String, String> recordedParameters(String table) {
+        return table.equals(RAW) ? RawSchemaParameters.of(Contracts.selected()) : Map.of();
     }
 
     /** The DDL of {@code table}, with the {@value #LAKE_PLACEHOLDER} placeholder. */

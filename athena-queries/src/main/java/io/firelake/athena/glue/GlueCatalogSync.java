@@ -3,6 +3,7 @@ package io.firelake.athena.glue;
 import io.firelake.athena.catalog.CatalogDrift;
 import io.firelake.events.EventContract;
 import io.firelake.events.contract.ContractEvolution;
+import io.firelake.events.contract.RawSchemaParameters;
 import io.firelake.athena.catalog.CatalogDrift.Drift;
 import io.firelake.athena.catalog.LakeTables;
 import io.firelake.athena.catalog.TableSpec;
@@ -12,7 +13,9 @@ import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.TableInput;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +47,9 @@ public final class GlueCatalogSync {
                 drifts.addAll(CatalogDrift.compare(expected,
                         GlueTableInputs.fromGlue(table.get().storageDescriptor().columns()),
                         GlueTableInputs.fromGlue(table.get().partitionKeys())));
+                if (!table.get().parameters().entrySet().containsAll(LakeTables.recordedParameters(name).entrySet())) {
+                    drifts.add(new CatalogDrift.RawSchemaNotRecorded(name));
+                }
             }
         }
         return drifts;
@@ -72,14 +78,19 @@ public final class GlueCatalogSync {
                 continue;
             }
             Table old = table.get();
+            Map<String, String> parameters = new LinkedHashMap<>(old.parameters());
+            parameters.putAll(LakeTables.recordedParameters(name));
             TableInput input = TableInput.builder().name(old.name()).description(old.description()).owner(old.owner())
-                    .retention(old.retention()).tableType(old.tableType()).parameters(old.parameters())
+                    .retention(old.retention()).tableType(old.tableType()).parameters(parameters)
                     .partitionKeys(old.partitionKeys())
                     .storageDescriptor(old.storageDescriptor().toBuilder()
                             .columns(GlueTableInputs.columns(LakeTables.spec(name).columns())).build())
                     .build();
             glue.updateTable(b -> b.databaseName(database).tableInput(input));
-            done.add(name + ": updated (" + drifts.stream().filter(Drift::syncable).count() + " column changes)");
+            long columns = drifts.stream().filter(Drift::syncable)
+                    .filter(d -> !(d instanceof CatalogDrift.RawSchemaNotRecorded)).count();
+            done.add(name + ": updated (" + columns + " column changes"
+                    + (columns < drifts.stream().filter(Drift::syncable).count() ? ", the raw schema recorded)" : ")"));
         }
         return done;
     }
@@ -102,11 +113,16 @@ public final class GlueCatalogSync {
 
     /**
      * Whether {@code next} can replace the contract whose lake columns the deployed table {@code name} (raw_events or
-     * curated_events) holds ({@link ContractEvolution#deployed}); empty when the table is not there (nothing deployed).
+     * curated_events) holds ({@link ContractEvolution#deployed}) and whose raw schema it records, if it does
+     * ({@link ContractEvolution#deployedRaw}); empty when the table is not there (nothing deployed).
      */
     public Optional<ContractEvolution.Verdict> evolution(String name, EventContract next) {
-        return table(name).map(t -> ContractEvolution.deployed(GlueTableInputs.fromGlue(t.storageDescriptor().columns()),
-                next));
+        return table(name).map(t -> {
+            ContractEvolution.Verdict lake = ContractEvolution.deployed(
+                    GlueTableInputs.fromGlue(t.storageDescriptor().columns()), next);
+            return RawSchemaParameters.read(t.parameters())
+                    .map(raw -> ContractEvolution.deployedRaw(raw, next).and(lake)).orElse(lake);
+        });
     }
 
     private Optional<Table> table(String name) {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A lake table as Glue's {@code TableInput}: the columns, partition keys, location, SerDe and partition projection of
- * the table's DDL (itself rendered from the event contract), as the SAM template declares the same tables.
+ * the table's DDL (itself rendered from the event contract), and the raw table's record of the contract's raw schema
+ * ({@link LakeTables#recordedParameters}), as the SAM template declares the same tables.
  *
  * @see <a href="https://docs.aws.amazon.com/glue/latest/webapi/API_TableInput.html">TableInput</a>
  */
@@ -44,6 +45,7 @@ public final class GlueTableInputs {
                 parameters.put(k, v.replace(LakeTables.LAKE_PLACEHOLDER, root));
             }
         });
+        parameters.putAll(LakeTables.recordedParameters(table));
         return TableInput.builder()
                 .name(spec.name())
                 .tableType("EXTERNAL_TABLE")

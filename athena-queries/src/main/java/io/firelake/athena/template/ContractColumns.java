@@ -4,6 +4,7 @@ import io.firelake.events.EventContract;
 import io.firelake.events.catalog.Column;
 import io.firelake.events.catalog.TableDefinition;
 import io.firelake.events.contract.Contracts;
+import io.firelake.events.contract.RawSchemaParameters;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,9 +13,10 @@ import java.util.regex.Pattern;
 /**
  * The deployed template's lake tables take their columns from the contract the build runs with ({@code --contract}'s
  * property or {@code FIRELAKE_CONTRACT} at build time, default clickstream): the {@code Columns} of
- * {@value #RAW} and {@value #CURATED} are the contract's enriched columns, and the {@code EventContract} parameter
- * (which sets the Lambdas' {@code FIRELAKE_CONTRACT}) allows that contract only, so the tables and the functions
- * cannot disagree.
+ * {@value #RAW} and {@value #CURATED} are the contract's enriched columns, the raw table's {@code Parameters} record
+ * the contract's raw schema (for the next deploy's check, {@link RawSchemaParameters}), and the {@code EventContract}
+ * parameter (which sets the Lambdas' {@code FIRELAKE_CONTRACT}) allows that contract only, so the tables and the
+ * functions cannot disagree.
  *
  * @see <a href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-glue-table-column.html">AWS::Glue::Table Column</a>
  */
@@ -25,6 +27,8 @@ public final class ContractColumns {
     static final String PARAMETER = "EventContract";
 
     private static final String COLUMN_INDENT = "            - ";
+    private static final String PARAMETERS = "\n        Parameters:\n";
+    private static final String PARAMETER_INDENT = "          ";
     private static final Pattern PARAMETER_BLOCK = Pattern.compile(
             "(?m)^  " + PARAMETER + ":\\n    Type: String\\n    Default: [^\\n]*\\n    AllowedValues: [^\\n]*\\n");
 
@@ -47,7 +51,7 @@ public final class ContractColumns {
             yaml.append(COLUMN_INDENT).append("{Name: ").append(column.name()).append(", Type: ")
                     .append(column.type().matches("[a-z]+") ? column.type() : "'" + column.type() + "'").append("}\n");
         }
-        String out = columns(columns(template, RAW, yaml.toString()), CURATED, yaml.toString());
+        String out = recorded(columns(columns(template, RAW, yaml.toString()), CURATED, yaml.toString()), contract);
         Matcher parameter = PARAMETER_BLOCK.matcher(out);
         if (!parameter.find()) {
             throw new IllegalArgumentException("the template's " + PARAMETER + " parameter must begin with Type, Default "
@@ -81,6 +85,29 @@ public final class ContractColumns {
             end = template.indexOf('\n', end) + 1;
         }
         return template.substring(0, start) + yaml + template.substring(end);
+    }
+
+    /** The raw table's Parameters with the contract's record ({@link RawSchemaParameters}) in place of any before. */
+    private static String recorded(String template, EventContract contract) {
+        int resource = template.indexOf("\n  " + RAW + ":\n");
+        int block = template.indexOf(PARAMETERS, resource);
+        if (block < 0 || block > nextResource(template, resource + RAW.length() + 4)) {
+            throw new IllegalArgumentException("the template's " + RAW + " must have a TableInput with Parameters");
+        }
+        int start = block + PARAMETERS.length();
+        StringBuilder kept = new StringBuilder();
+        int end = start;
+        while (template.startsWith(PARAMETER_INDENT, end) && template.charAt(end + PARAMETER_INDENT.length()) != ' ') {
+            int line = template.indexOf('\n', end) + 1;
+            if (!template.startsWith(PARAMETER_INDENT + "firelake.", end)) {
+                kept.append(template, end, line);
+            }
+            end = line;
+        }
+        StringBuilder yaml = new StringBuilder();
+        RawSchemaParameters.of(contract).forEach((key, value) -> yaml.append(PARAMETER_INDENT).append(key)
+                .append(": '").append(value.replace("'", "''")).append("'\n"));
+        return template.substring(0, start) + yaml + kept + template.substring(end);
     }
 
     private static int nextResource(String template, int from) {

@@ -4,6 +4,8 @@ import io.firelake.endpoint.glue.LocalGlue;
 import io.firelake.athena.catalog.CatalogDrift;
 import io.firelake.athena.catalog.CatalogDrift.Drift;
 import io.firelake.athena.catalog.LakeTables;
+import io.firelake.events.contract.Contracts;
+import io.firelake.events.contract.RawSchemaParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,25 @@ class GlueCatalogSyncTest {
         assertThat(raw.storageDescriptor().location()).isEqualTo("s3://firelake-lake/raw/");
         assertThat(raw.parameters()).containsEntry("projection.enabled", "true")
                 .containsEntry("storage.location.template",
-                        "s3://firelake-lake/raw/event_date=${event_date}/event_hour=${event_hour}/");
+                        "s3://firelake-lake/raw/event_date=${event_date}/event_hour=${event_hour}/")
+                .containsAllEntriesOf(RawSchemaParameters.of(Contracts.selected()));
+    }
+
+    @Test
+    void aTableThatDoesNotRecordTheRawSchemaDriftsAndSyncRecordsIt() {
+        sync.sync(List.of(LakeTables.RAW), "s3://firelake-lake");
+        Table raw = glue.getTable(b -> b.databaseName("firelake").name(LakeTables.RAW)).table();
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>(raw.parameters());
+        before.remove(RawSchemaParameters.RAW_SCHEMA);
+        glue.updateTable(b -> b.databaseName("firelake").tableInput(TableInput.builder().name(raw.name())
+                .tableType(raw.tableType()).parameters(before).partitionKeys(raw.partitionKeys())
+                .storageDescriptor(raw.storageDescriptor()).build()));
+
+        assertThat(sync.check(List.of(LakeTables.RAW))).extracting(Drift::describe)
+                .containsExactly("raw_events: its parameters do not record the contract's raw schema");
+        assertThat(sync.sync(List.of(LakeTables.RAW), null))
+                .containsExactly("raw_events: updated (0 column changes, the raw schema recorded)");
+        assertThat(sync.check(List.of(LakeTables.RAW))).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.firelake.events.EventContract;
 import io.firelake.events.contract.Contracts;
+import io.firelake.events.contract.RawSchemaParameters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,10 @@ class ContractColumnsTest {
         for (String table : List.of(ContractColumns.RAW, ContractColumns.CURATED)) {
             assertThat(columns(template, table)).as(table).isEqualTo(expected);
         }
+        JsonNode recorded = template.path("Resources").path(ContractColumns.RAW).path("Properties")
+                .path("TableInput").path("Parameters");
+        RawSchemaParameters.of(contract).forEach((key, value) ->
+                assertThat(recorded.path(key).asText()).as(key).isEqualTo(value));
         JsonNode parameter = template.path("Parameters").path(ContractColumns.PARAMETER);
         assertThat(parameter.path("Default").asText()).isEqualTo(name);
         assertThat(parameter.path("AllowedValues").toString()).isEqualTo("[\"" + name + "\"]");

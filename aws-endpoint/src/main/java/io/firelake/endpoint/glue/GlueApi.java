@@ -74,11 +74,8 @@ public final class GlueApi {
                 .operation("GetPartition", GetPartitionRequest::builder, r -> GetPartitionResponse.builder()
                         .partition(catalog.partition(r.databaseName(), r.tableName(), r.partitionValues())).build())
                 .operation("GetPartitions", GetPartitionsRequest::builder, r -> {
-                    if (r.expression() != null && !r.expression().isBlank()) {
-                        throw io.firelake.endpoint.json.AwsServiceException.of("InvalidInputException",
-                                "firelake's local Glue does not evaluate partition Expressions; list without one");
-                    }
-                    Pages.Page<Partition> page = Pages.of(catalog.partitions(r.databaseName(), r.tableName()),
+                    Pages.Page<Partition> page = Pages.of(
+                            catalog.partitions(r.databaseName(), r.tableName(), r.expression()),
                             r.nextToken(), r.maxResults(), DEFAULT_PAGE_SIZE);
                     return GetPartitionsResponse.builder().partitions(page.items()).nextToken(page.nextToken())
                             .build();
@@ -118,8 +115,8 @@ public final class GlueApi {
                     jobs.deleteJob(r.jobName());
                     return DeleteJobResponse.builder().jobName(r.jobName()).build();
                 })
-                .operation("StartJobRun", StartJobRunRequest::builder,
-                        r -> StartJobRunResponse.builder().jobRunId(jobs.start(r.jobName(), r.arguments())).build())
+                .operation("StartJobRun", StartJobRunRequest::builder, r -> StartJobRunResponse.builder()
+                        .jobRunId(jobs.start(r.jobName(), r.arguments(), r.timeout())).build())
                 .operation("GetJobRun", GetJobRunRequest::builder,
                         r -> GetJobRunResponse.builder().jobRun(jobs.run(r.jobName(), r.runId())).build())
                 .operation("GetJobRuns", GetJobRunsRequest::builder, r -> {

@@ -1,5 +1,7 @@
 package io.firelake.endpoint.glue;
 
+import io.firelake.endpoint.glue.expression.PartitionExpressionParser;
+import io.firelake.endpoint.glue.expression.PartitionFilter;
 import io.firelake.endpoint.json.AwsServiceException;
 import io.firelake.endpoint.store.JsonFileStore;
 import software.amazon.awssdk.services.glue.model.Database;
@@ -158,10 +160,15 @@ public final class GlueCatalog {
                 .orElseThrow(() -> notFound("Partition not found."));
     }
 
-    public synchronized List<Partition> partitions(String databaseName, String tableName) {
+    /** The table's partitions that its partition {@code Expression} selects (all without one). */
+    public synchronized List<Partition> partitions(String databaseName, String tableName, String expression) {
         Table table = table(databaseName, tableName);
+        PartitionFilter filter = expression == null || expression.isBlank() ? null
+                : PartitionExpressionParser.parse(expression, table.partitionKeys().stream()
+                        .map(k -> new PartitionExpressionParser.KeyColumn(k.name(), k.type())).toList());
         return partitions.stream()
                 .filter(p -> p.databaseName().equals(table.databaseName()) && p.tableName().equals(table.name()))
+                .filter(p -> filter == null || filter.test(p.values()))
                 .toList();
     }
 

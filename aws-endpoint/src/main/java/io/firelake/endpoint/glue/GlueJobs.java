@@ -17,24 +17,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Glue jobs and their runs: definitions kept in the data directory, runs started on a thread each through a
  * {@link JobRunner}, with Glue's run states (STARTING, RUNNING, then SUCCEEDED, FAILED with {@code ErrorMessage},
- * STOPPING/STOPPED), {@code ExecutionTime} in seconds and the {@code MaxConcurrentRuns} limit.
+ * STOPPING/STOPPED, TIMEOUT), {@code ExecutionTime} in seconds and the {@code MaxConcurrentRuns} limit. A run still
+ * going after its {@code Timeout} (the run's, else the job's, else 2,880 minutes) is stopped and ends in TIMEOUT.
  *
  * @see <a href="https://docs.aws.amazon.com/glue/latest/webapi/aws-glue-api-jobs-runs.html">Glue job runs API</a>
  * @see <a href="https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-glue-arguments.html">Glue job arguments</a>
+ * @see <a href="https://docs.aws.amazon.com/glue/latest/dg/job-run-statuses.html">Glue job run statuses</a>
  */
 public final class GlueJobs implements AutoCloseable {
 
     /** A run's default timeout: 2,880 minutes (48 hours), as Glue's. */
     public static final int DEFAULT_TIMEOUT_MINUTES = 2_880;
+    /** The {@code ErrorMessage} of a run that ran past its timeout, in the words of Glue's job state change event. */
+    static final String TIMED_OUT = "Job run timed out";
     private static final SecureRandom IDS = new SecureRandom();
 
     private final JsonFileStore store;
@@ -42,7 +49,14 @@ public final class GlueJobs implements AutoCloseable {
     private final JobRunner runner;
     private final List<Job> jobs;
     private final List<JobRun> runs;
+    private final Duration minute;
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    private final Set<String> timedOut = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "glue-job-timeout");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "glue-job-run");
         t.setDaemon(true);
@@ -50,9 +64,18 @@ public final class GlueJobs implements AutoCloseable {
     });
 
     public GlueJobs(JsonFileStore store, Clock clock, JobRunner runner) {
+        this(store, clock, runner, Duration.ofMinutes(1));
+    }
+
+    /**
+     * For tests only: {@code minute} is how long one minute of a run's {@code Timeout} lasts, so that a test sees a
+     * run of {@code Timeout} 1 (the API's least) time out without waiting a minute. Clients see the same values.
+     */
+    public GlueJobs(JsonFileStore store, Clock clock, JobRunner runner, Duration minute) {
         this.store = store;
         this.clock = clock;
         this.runner = runner;
+        this.minute = minute;
         this.jobs = new CopyOnWriteArrayList<>(store.load("jobs", Job::builder));
         this.runs = new CopyOnWriteArrayList<>(store.load("job-runs", JobRun::builder));
         abandonUnfinished();
@@ -87,7 +110,8 @@ public final class GlueJobs implements AutoCloseable {
         store.save("jobs", jobs);
     }
 
-    public synchronized String start(String jobName, Map<String, String> runArguments) {
+    /** @param timeout the run's own {@code Timeout} in minutes, or null for the job's */
+    public synchronized String start(String jobName, Map<String, String> runArguments, Integer timeout) {
         Job job = job(jobName);
         int limit = job.executionProperty() == null || job.executionProperty().maxConcurrentRuns() == null
                 ? 1 : job.executionProperty().maxConcurrentRuns();
@@ -106,11 +130,13 @@ public final class GlueJobs implements AutoCloseable {
         Instant now = clock.instant();
         JobRun run = JobRun.builder().id(id).attempt(0).jobName(jobName).startedOn(now).lastModifiedOn(now)
                 .jobRunState(JobRunState.STARTING).arguments(runArguments).executionTime(0)
-                .timeout(job.timeout()).glueVersion(job.glueVersion()).build();
+                .timeout(timeout != null ? timeout : job.timeout() != null ? job.timeout() : DEFAULT_TIMEOUT_MINUTES)
+                .glueVersion(job.glueVersion()).build();
         runs.add(run);
         store.save("job-runs", runs);
         String script = job.command() == null ? null : job.command().scriptLocation();
         running.put(id, threads.submit(() -> execute(run, script, arguments)));
+        watchdog.schedule(() -> timeOut(id), minute.multipliedBy(run.timeout()).toNanos(), TimeUnit.NANOSECONDS);
         return id;
     }
 
@@ -130,7 +156,20 @@ public final class GlueJobs implements AutoCloseable {
         } finally {
             running.remove(run.id());
         }
+        if (timedOut.remove(run.id())) {
+            error = TIMED_OUT;
+            end = JobRunState.TIMEOUT;
+        }
         update(run.id(), end, error);
+    }
+
+    /** The run's timeout passed: its program is stopped (the Spark JVM ends) and the run ends in TIMEOUT. */
+    private void timeOut(String runId) {
+        Future<?> future = running.get(runId);
+        if (future != null) {
+            timedOut.add(runId);
+            future.cancel(true);
+        }
     }
 
     /** Asks a run to stop; answers why not, or null. */
@@ -204,6 +243,7 @@ public final class GlueJobs implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         threads.shutdownNow();
     }
 }

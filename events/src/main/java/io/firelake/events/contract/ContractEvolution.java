@@ -30,6 +30,15 @@ public final class ContractEvolution {
             breaking = List.copyOf(breaking);
         }
 
+        /** Both verdicts' additions and problems, this one's first. */
+        public Verdict and(Verdict other) {
+            List<String> added = new ArrayList<>(additions);
+            added.addAll(other.additions);
+            List<String> broken = new ArrayList<>(breaking);
+            broken.addAll(other.breaking);
+            return new Verdict(added, broken);
+        }
+
         public boolean compatible() {
             return breaking.isEmpty();
         }
@@ -59,8 +68,9 @@ public final class ContractEvolution {
     /**
      * Whether {@code next} can replace the contract whose lake columns a deployed table holds ({@code deployed}: the
      * Glue table's data columns, names and Hive types, as {@code firelake deploy} and {@code catalog check} read them
-     * from the catalog). The raw schema is not in the catalog: this judges the lake's side, the one files already
-     * written hold, and {@link #compare} judges both when the previous contract folder is at hand.
+     * from the catalog). The columns are not the raw schema: this judges the lake's side, the one files already
+     * written hold; {@link #deployedRaw} judges the raw side the deployment recorded, and {@link #compare} judges
+     * both when the previous contract folder is at hand.
      */
     public static Verdict deployed(List<Column> deployed, EventContract next) {
         List<String> additions = new ArrayList<>();
@@ -89,6 +99,18 @@ public final class ContractEvolution {
                 }
             }
         });
+        return new Verdict(additions, breaking);
+    }
+
+    /**
+     * Whether {@code next}'s raw schema can replace the one a deployment recorded ({@code deployedRaw}, read back from
+     * the raw table's parameters by {@link RawSchemaParameters#read}): the producers' side, which the lake columns do
+     * not show (a required raw field removed, a raw field retyped, a new required raw field).
+     */
+    public static Verdict deployedRaw(EventSchema deployedRaw, EventContract next) {
+        List<String> additions = new ArrayList<>();
+        List<String> breaking = new ArrayList<>();
+        raw(deployedRaw, next.raw(), additions, breaking);
         return new Verdict(additions, breaking);
     }
 

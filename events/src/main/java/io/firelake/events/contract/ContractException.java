@@ -11,12 +11,14 @@ public final class ContractException extends SchemaException {
     private final String file;
     private final int line;
     private final String field;
+    private final String problem;
 
     public ContractException(String file, int line, String field, String problem) {
         super(describe(file, line, field, problem));
         this.file = file;
         this.line = line;
         this.field = field;
+        this.problem = problem;
     }
 
     private static String describe(String file, int line, String field, String problem) {
@@ -44,5 +46,10 @@ public final class ContractException extends SchemaException {
     /** The dotted path of the field at fault ({@code enrichments.url_host.from}), or empty. */
     public String field() {
         return field;
+    }
+
+    /** What is wrong, without the place. */
+    public String problem() {
+        return problem;
     }
 }

@@ -6,6 +6,7 @@ import io.firelake.events.schema.AvroSchemaReader;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
 import io.firelake.events.schema.SchemaException;
+import io.firelake.events.schema.SubFieldException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class ContractLoader {
     public static EventContract load(ContractSource source) {
         byte[] yaml = source.read(CONTRACT_FILE).orElseThrow(() -> new ContractException(
                 source.describe(CONTRACT_FILE), 0, "", "no such file: a contract folder starts with its contract.yaml"));
-        YamlNode root = YamlDocument.parse(source.describe(CONTRACT_FILE), yaml).root().onlyKeys(KEYS);
+        YamlNode root = YamlNode.root(source.describe(CONTRACT_FILE), yaml).onlyKeys(KEYS);
         YamlNode nameNode = root.child("name");
         String name = nameNode.text();
         if (!name.matches("[a-z][a-z0-9_-]*")) {
@@ -58,7 +59,8 @@ public final class ContractLoader {
         EventContract contract;
         try {
             contract = new EventContract(name, raw, enriched, defaults, enrichments, hints,
-                    sql(source, VIEWS, root.child(VIEWS)), sql(source, REPORTS, root.child(REPORTS)));
+                    sql(source, VIEWS, root.child(VIEWS)), sql(source, REPORTS, root.child(REPORTS)),
+                    new String(rawAvsc, StandardCharsets.UTF_8));
         } catch (ContractException e) {
             throw e;
         } catch (SchemaException e) {
@@ -85,6 +87,8 @@ public final class ContractLoader {
         EventSchema schema;
         try {
             schema = reader.read(new String(avsc, StandardCharsets.UTF_8));
+        } catch (SubFieldException e) {
+            throw new ContractException(file, AvscLines.lineOf(avsc, e.path()), e.path(), e.problem());
         } catch (SchemaException e) {
             throw new ContractException(file, 0, "", e.getMessage());
         }

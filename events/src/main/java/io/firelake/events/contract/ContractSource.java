@@ -31,6 +31,31 @@ public sealed interface ContractSource {
     /** The names of the files directly in {@code folder} that end with {@code suffix}, sorted; empty if none. */
     List<String> list(String folder, String suffix);
 
+    /** Whether the folder has the file. */
+    boolean has(String relative);
+
+    /**
+     * Where the contract {@code nameOrFolder} is, checked to hold {@code file}: a folder on disk that holds it, else the
+     * contract of that name packaged in the jar ({@link Contracts#CLASSPATH_ROOT}); a path with a separator is a folder.
+     */
+    static ContractSource locate(String nameOrFolder, String file) {
+        Path dir = Path.of(nameOrFolder);
+        if (Files.isRegularFile(dir.resolve(file))) {
+            return directory(dir);
+        }
+        if (nameOrFolder.contains("/") || nameOrFolder.contains("\\")) {
+            throw new ContractException(nameOrFolder, 0, "", Files.isDirectory(dir)
+                    ? "missing: this folder has no " + file : "no such folder, so no " + file);
+        }
+        ContractSource packaged = classpath(Contracts.CLASSPATH_ROOT + nameOrFolder);
+        if (!packaged.has(file)) {
+            throw new ContractException(nameOrFolder, 0, "", "no such contract: no contract '" + nameOrFolder
+                    + "' is packaged in this jar " + children(Contracts.CLASSPATH_ROOT, "", true)
+                    + " and no folder of that name holds a " + file);
+        }
+        return packaged;
+    }
+
     static ContractSource directory(Path dir) {
         return new Directory(dir);
     }
@@ -59,6 +84,11 @@ public sealed interface ContractSource {
         public List<String> list(String folder, String suffix) {
             return names(dir.resolve(folder), suffix, false);
         }
+
+        @Override
+        public boolean has(String relative) {
+            return Files.isRegularFile(dir.resolve(relative));
+        }
     }
 
     record Classpath(String root) implements ContractSource {
@@ -79,6 +109,11 @@ public sealed interface ContractSource {
         @Override
         public List<String> list(String folder, String suffix) {
             return children(root + folder, suffix, false);
+        }
+
+        @Override
+        public boolean has(String relative) {
+            return ContractSource.class.getResource(root + relative) != null;
         }
     }
 

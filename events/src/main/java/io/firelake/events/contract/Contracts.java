@@ -49,14 +49,8 @@ public final class Contracts {
         if (nameOrFolder == null || nameOrFolder.isBlank()) {
             return packaged(DEFAULT);
         }
-        Path dir = Path.of(nameOrFolder);
-        if (Files.isRegularFile(dir.resolve(ContractLoader.CONTRACT_FILE))) {
-            return ContractLoader.load(dir);
-        }
-        if (nameOrFolder.contains("/") || nameOrFolder.contains("\\")) {
-            throw new ContractException(nameOrFolder, 0, "", "no " + ContractLoader.CONTRACT_FILE + " in this folder");
-        }
-        return packaged(nameOrFolder);
+        ContractSource source = ContractSource.locate(nameOrFolder, ContractLoader.CONTRACT_FILE);
+        return source instanceof ContractSource.Directory ? ContractLoader.load(source) : packaged(nameOrFolder);
     }
 
     /**
@@ -70,16 +64,25 @@ public final class Contracts {
 
     /** As {@link #selected()}, with the value of {@value #ENV} a handler read from its own environment. */
     public static EventContract selected(String environmentValue) {
-        String chosen = System.getProperty(PROPERTY);
-        String spec = chosen != null ? chosen : environmentValue;
-        String key = spec == null || spec.isBlank() ? DEFAULT : spec;
+        String key = chosen(environmentValue);
         Selected last = selected;
         if (last != null && last.spec().equals(key)) {
             return last.contract();
         }
-        EventContract contract = resolve(spec);
+        EventContract contract = resolve(key);
         selected = new Selected(key, contract);
         return contract;
+    }
+
+    /**
+     * The name or folder of this process's contract, not loaded: the one {@link #select} chose, else
+     * {@code environmentValue} (a handler's {@value #ENV}), else the default. The speed layer's Lambda, which carries
+     * only its own file of each contract, locates it from here with {@link ContractSource#locate}.
+     */
+    public static String chosen(String environmentValue) {
+        String chosen = System.getProperty(PROPERTY);
+        String spec = chosen != null ? chosen : environmentValue;
+        return spec == null || spec.isBlank() ? DEFAULT : spec;
     }
 
     /** Chooses this process's contract ({@code --contract NAME|DIR}), refusing one that does not load. */

@@ -131,7 +131,7 @@ final class EnrichmentReader {
         if (from.pii() && !personalAllowed) {
             throw node.child("from").error("'" + from.name() + "' is personal (firelake.pii): only ip_anonymize may read it");
         }
-        if (node.child("kind").node().asText().matches("rename|default")) {
+        if (node.child("kind").scalarText().matches("rename|default")) {
             checkCopy(node.child("from"), from, target);
         }
         return from;
@@ -146,8 +146,9 @@ final class EnrichmentReader {
     private static void checkCopy(YamlNode where, FieldSpec from, FieldSpec to) {
         Kind in = from.storageType().kind();
         Kind out = to.storageType().kind();
-        boolean fits = (in == out && in != Kind.MAP)
-                || (in == Kind.MAP && out == Kind.MAP
+        boolean nested = in == Kind.MAP || in == Kind.RECORD;
+        boolean fits = (in == out && !nested)
+                || (nested && in == out
                         && from.storageType().glueType().equals(to.storageType().glueType()))
                 || (out == Kind.STRING && (in == Kind.UUID || in == Kind.ENUM))
                 || (out == Kind.LONG && in == Kind.INT)

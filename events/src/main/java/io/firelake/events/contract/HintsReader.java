@@ -29,9 +29,19 @@ final class HintsReader {
         }
         Map<String, FieldHint> fields = new HashMap<>();
         for (Map.Entry<String, YamlNode> entry : node.child("fields").entries()) {
-            FieldSpec field = raw.field(entry.getKey()).orElseThrow(() -> entry.getValue().error(
-                    "is not a field of " + raw.fullName()));
-            fields.put(field.name(), hint(entry.getValue(), field));
+            FieldSpec field = raw.fieldAt(entry.getKey()).orElseThrow(() -> entry.getValue().error(
+                    "is not a field of " + raw.fullName() + (entry.getKey().contains(".")
+                            ? " (a dotted name is a record field's sub-field)" : "")));
+            if (field.storageType().kind() == Kind.RECORD) {
+                for (Map.Entry<String, YamlNode> key : entry.getValue().entries()) {
+                    if (!key.getKey().equals("null_rate")) {
+                        throw key.getValue().error("a record field takes only null_rate; hint its sub-fields by "
+                                + "dotted name (" + entry.getKey() + "." + field.storageType().fields().get(0).name()
+                                + ")");
+                    }
+                }
+            }
+            fields.put(entry.getKey(), hint(entry.getValue(), field));
         }
         List<String> faults = new ArrayList<>();
         YamlNode faultsNode = node.child("faults");
@@ -103,7 +113,7 @@ final class HintsReader {
 
     private static Map<String, Double> values(YamlNode node, FieldSpec field) {
         Map<String, Double> weights = new LinkedHashMap<>();
-        if (node.present() && node.node().isArray()) {
+        if (node.isList()) {
             node.items().forEach(item -> weights.put(item.text(), 1.0));
         } else {
             for (Map.Entry<String, YamlNode> entry : node.entries()) {

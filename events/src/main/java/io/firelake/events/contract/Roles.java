@@ -40,6 +40,9 @@ final class Roles {
             String name = node.text();
             FieldSpec field = raw.field(name).orElseThrow(() -> node.error("'" + name + "' is not a field of "
                     + raw.fullName()));
+            if (field.storageType().kind() == io.firelake.events.schema.FieldType.Kind.RECORD) {
+                throw node.error("'" + name + "' is a record; a role needs a scalar field");
+            }
             String other = roleByField.put(name, role);
             if (other != null) {
                 throw node.error("'" + name + "' already has role " + other);

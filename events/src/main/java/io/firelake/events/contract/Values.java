@@ -11,39 +11,40 @@ final class Values {
     }
 
     static Object convert(YamlNode value, FieldType type) {
-        var node = value.node();
         try {
             return switch (type.kind()) {
                 case INT, LONG, TIMESTAMP_MILLIS -> {
-                    if (!node.canConvertToExactIntegral() || !node.canConvertToLong()) {
+                    Long whole = value.wholeNumber();
+                    if (whole == null) {
                         throw value.error("must be a whole number for a " + type.kind() + " field");
                     }
-                    yield node.longValue();
+                    yield whole;
                 }
                 case FLOAT, DOUBLE -> {
-                    if (!node.isNumber()) {
+                    if (value.numberValue() == null) {
                         throw value.error("must be a number for a " + type.kind() + " field");
                     }
-                    yield node.doubleValue();
+                    yield value.numberValue().doubleValue();
                 }
-                case DECIMAL -> new BigDecimal(node.asText()).setScale(type.scale());
+                case DECIMAL -> new BigDecimal(value.scalarText()).setScale(type.scale());
                 case BOOLEAN -> {
-                    if (!node.isBoolean()) {
+                    if (value.booleanValue() == null) {
                         throw value.error("must be true or false");
                     }
-                    yield node.booleanValue();
+                    yield value.booleanValue();
                 }
                 case ENUM -> {
-                    if (!type.symbols().contains(node.asText())) {
+                    if (!type.symbols().contains(value.scalarText())) {
                         throw value.error("must be one of " + type.symbols());
                     }
-                    yield node.asText();
+                    yield value.scalarText();
                 }
                 case STRING, UUID -> value.text();
                 case MAP -> throw value.error("a map field takes no single value here");
+                case RECORD -> throw value.error("a record field takes no single value here");
             };
         } catch (NumberFormatException | ArithmeticException e) {
-            throw value.error("'" + node.asText() + "' is not a decimal with scale " + type.scale());
+            throw value.error("'" + value.scalarText() + "' is not a decimal with scale " + type.scale());
         }
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * <p>It reads the JSON itself rather than through the Avro library so that the Lambda jars that validate events do not
  * carry Avro; a test checks every schema we ship with Avro's own parser. Supported: primitive types, enums, the
  * {@code uuid}, {@code decimal} and {@code timestamp-millis} logical types, maps of those (string keys; a Glue
- * {@code map<string,...>}), and unions with {@code null}. Named types
+ * {@code map<string,...>}), records of those (a field holding a nested object; a Glue {@code struct<...>}: one level,
+ * scalar sub-fields, each with its own nullability, defaults only null), and unions with {@code null}. Named types
  * declared in one schema may be referenced by name from a later one read by the same reader.
  *
  * @see <a href="https://avro.apache.org/docs/1.12.0/specification/">Avro specification</a>
@@ -53,7 +54,7 @@ public final class AvroSchemaReader {
         String fullName = qualify(root.path("name").asText(), namespace);
         List<FieldSpec> fields = new ArrayList<>();
         for (JsonNode field : root.path("fields")) {
-            fields.add(readField(field, namespace, fullName));
+            fields.add(checkRecord(readField(field, namespace, fullName), field));
         }
         if (fields.isEmpty()) {
             throw new SchemaException(fullName + " has no fields");
@@ -98,6 +99,71 @@ public final class AvroSchemaReader {
                 projection(field.path("firelake.projection")));
     }
 
+    /** A record field is a record or null, stored as a struct column; nothing fills it but the event. */
+    private static FieldSpec checkRecord(FieldSpec spec, JsonNode field) {
+        if (spec.types().stream().noneMatch(t -> t.kind() == FieldType.Kind.RECORD)) {
+            return spec;
+        }
+        if (spec.types().size() > 1) {
+            throw new SubFieldException(spec.name(), "a record can only be united with null");
+        }
+        if (spec.partition()) {
+            throw new SubFieldException(spec.name(), "a record cannot be a partition key");
+        }
+        JsonNode fallback = field.get("default");
+        if (fallback != null && !fallback.isNull()) {
+            throw new SubFieldException(spec.name(), "a record's default may only be null");
+        }
+        return spec;
+    }
+
+    /**
+     * A nested record's sub-fields: scalars only, with none of the roles and marks of a top-level field, since the lake
+     * stores the record as one struct column and Parquet and Glue read its sub-fields by name.
+     */
+    private List<FieldSpec> subFields(JsonNode record, String namespace, String where) {
+        String innerNamespace = record.path("namespace").asText(namespace);
+        String field = where.substring(where.lastIndexOf('.') + 1);
+        List<FieldSpec> fields = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode node : record.path("fields")) {
+            String path = field + "." + node.path("name").asText();
+            FieldSpec sub;
+            try {
+                sub = readField(node, innerNamespace, where);
+            } catch (SubFieldException e) {
+                throw e;
+            } catch (SchemaException e) {
+                throw new SubFieldException(path, e.getMessage());
+            }
+            if (!names.add(sub.name())) {
+                throw new SubFieldException(path, "is declared twice");
+            }
+            for (FieldType t : sub.types()) {
+                if (t.kind() == FieldType.Kind.RECORD || t.kind() == FieldType.Kind.MAP) {
+                    throw new SubFieldException(path, "is a " + t.kind().name().toLowerCase(java.util.Locale.ROOT)
+                            + " inside a record, which firelake does not support: sub-fields are scalars");
+                }
+            }
+            for (String mark : List.of("firelake.role", "firelake.partition", "firelake.pii", "firelake.required_for",
+                    "firelake.projection")) {
+                if (node.has(mark)) {
+                    throw new SubFieldException(path, "has \"" + mark + "\", which only a top-level field may have");
+                }
+            }
+            JsonNode fallback = node.get("default");
+            if (fallback != null && !fallback.isNull()) {
+                throw new SubFieldException(path, "has a non-null default; a sub-field's default may only be null "
+                        + "(an absent optional sub-field is null)");
+            }
+            fields.add(sub);
+        }
+        if (fields.isEmpty()) {
+            throw new SubFieldException(field, "is a record without fields");
+        }
+        return fields;
+    }
+
     private static Map<String, String> projection(JsonNode node) {
         Map<String, String> properties = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
@@ -131,6 +197,11 @@ public final class AvroSchemaReader {
                 throw new SchemaException(where + " is a map of maps, which firelake does not support");
             }
             return FieldType.mapOf(values);
+        }
+        if ("record".equals(base)) {
+            FieldType record = FieldType.recordOf(subFields(type, namespace, where));
+            namedTypes.put(qualify(type.path("name").asText(), type.path("namespace").asText(namespace)), record);
+            return record;
         }
         if ("enum".equals(base)) {
             List<String> symbols = new ArrayList<>();

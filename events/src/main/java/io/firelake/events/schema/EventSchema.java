@@ -42,6 +42,20 @@ public final class EventSchema {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /**
+     * A field or, by a dotted path ({@code location.building}), a sub-field of a record field; empty when there is
+     * none.
+     */
+    public Optional<FieldSpec> fieldAt(String path) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            return field(path);
+        }
+        return field(path.substring(0, dot))
+                .filter(f -> f.storageType().kind() == FieldType.Kind.RECORD)
+                .flatMap(f -> f.storageType().field(path.substring(dot + 1)));
+    }
+
     /** The position of the named field in {@link #fields()}, or -1 when the schema has no such field. */
     public int indexOf(String name) {
         return positions.getOrDefault(name, -1);

@@ -49,6 +49,26 @@ class ContractEvolutionTest {
                 .contains("Add a new optional field instead");
     }
 
+    @Test
+    void theRecordedRawSchemaReadsBackAsTheContractsAndJudgesARawOnlyChange() throws IOException {
+        java.util.Map<String, String> recorded = RawSchemaParameters.of(running);
+        assertThat(recorded).containsEntry(RawSchemaParameters.CONTRACT, "iot-telemetry");
+        var deployed = RawSchemaParameters.read(recorded).orElseThrow();
+        assertThat(deployed.fields()).extracting(f -> f.name() + " " + f.types() + " " + f.required())
+                .containsExactlyElementsOf(running.raw().fields().stream()
+                        .map(f -> f.name() + " " + f.types() + " " + f.required()).toList());
+        assertThat(ContractEvolution.deployedRaw(deployed, running).breaking()).isEmpty();
+
+        ContractLoaderTest.copyPackaged("iot-telemetry", dir);
+        replace("iot-raw.avsc", "{\"name\": \"signal_dbm\"", "{\"name\": \"site_note\", \"type\": \"string\"},\n"
+                + "    {\"name\": \"signal_dbm\"");
+        EventContract next = ContractLoader.load(dir);
+        assertThat(RawSchemaParameters.of(next)).isNotEqualTo(recorded);
+        assertThat(ContractEvolution.deployedRaw(deployed, next).breaking())
+                .containsExactly("new raw field site_note is required (old producers do not send it)");
+        assertThat(RawSchemaParameters.read(java.util.Map.of())).isEmpty();
+    }
+
     private EventContract edited(String before, String after) throws IOException {
         ContractLoaderTest.copyPackaged("iot-telemetry", dir);
         replace("iot-raw.avsc", before, after);

@@ -68,6 +68,8 @@ public final class EnrichedEventWriter {
             first = false;
             if (kinds[i] == FieldType.Kind.MAP) {
                 writeMap(s, (Map<?, ?>) value, fields[i].storageType().values(), scratch);
+            } else if (kinds[i] == FieldType.Kind.RECORD) {
+                writeRecord(s, (Map<?, ?>) value, fields[i].storageType(), scratch);
             } else {
                 writeValue(s, kinds[i], scales[i], value, scratch);
             }
@@ -110,6 +112,30 @@ public final class EnrichedEventWriter {
             } else {
                 writeValue(s, kind, scale, entry.getValue(), scratch);
             }
+        }
+        s.put((byte) '}');
+    }
+
+    /**
+     * A record field as a nested JSON object of its sub-fields in schema order, null ones left out, which the OpenX
+     * JSON SerDe reads into a Glue {@code struct<...>} column.
+     */
+    private static void writeRecord(JsonBytes s, Map<?, ?> object, FieldType record, Scratch scratch) {
+        s.put((byte) '{');
+        boolean first = true;
+        for (FieldSpec sub : record.fields()) {
+            Object value = object.get(sub.name());
+            if (value == null) {
+                continue;
+            }
+            if (!first) {
+                s.put((byte) ',');
+            }
+            first = false;
+            s.string(sub.name());
+            s.put((byte) ':');
+            FieldType type = sub.storageType();
+            writeValue(s, type.kind(), type.kind() == FieldType.Kind.DECIMAL ? type.scale() : 0, value, scratch);
         }
         s.put((byte) '}');
     }

@@ -173,6 +173,7 @@ final class FieldConverter {
             case UUID -> "a UUID string";
             case INT -> "an integer in the int range";
             case MAP -> "an object of " + t.values().kind().name().toLowerCase(Locale.ROOT) + " values";
+            case RECORD -> "an object with fields " + t.fields().stream().map(FieldSpec::name).toList();
             case LONG -> "an integer in the long range";
             default -> "a " + t.kind().name().toLowerCase(Locale.ROOT);
         }).reduce((a, b) -> a + " or " + b).orElse("?");

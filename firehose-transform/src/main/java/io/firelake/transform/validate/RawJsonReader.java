@@ -16,8 +16,8 @@ import java.util.Map;
  * see the JSON again. A strict reader: duplicate keys, trailing content and anything but one object are malformed.
  *
  * <p>Values are kept as the parser typed them: String, Long, BigInteger, BigDecimal, Boolean, a {@code Map} for an
- * object of such values (what a map field takes), or one of the markers {@link #NULL}, {@link #STRUCT} (an array, or an
- * object holding an object or array) and {@link #HUGE_NUMBER}.
+ * object of such values (what a map or record field takes; a value nested deeper is a {@link #STRUCT} entry, skipped
+ * strictly), or one of the markers {@link #NULL}, {@link #STRUCT} (an array) and {@link #HUGE_NUMBER}.
  */
 final class RawJsonReader {
 
@@ -122,19 +122,27 @@ final class RawJsonReader {
         };
     }
 
-    /** An object of scalars, in key order (a map field's value); {@link #STRUCT} when it nests anything. */
+    /**
+     * An object's values in key order (a map or record field's value); an object or array inside it is a
+     * {@link #STRUCT} entry, which a map refuses and a record refuses unless the key is one it does not declare.
+     */
     private static Object flatObject(JsonParser parser) throws IOException {
         Map<String, Object> entries = new java.util.LinkedHashMap<>();
-        boolean nested = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
-            Object value = scalar(parser, parser.nextToken());
-            nested |= value == STRUCT || value instanceof Map;
+            JsonToken token = parser.nextToken();
+            Object value;
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                skipStrictly(parser, token);
+                value = STRUCT;
+            } else {
+                value = scalar(parser, token);
+            }
             if (entries.put(key, value) != null) {
                 throw duplicate(parser, key);
             }
         }
-        return nested ? STRUCT : entries;
+        return entries;
     }
 
     /** Skips an object or array with Jackson's duplicate detection on, from the context it just opened down. */

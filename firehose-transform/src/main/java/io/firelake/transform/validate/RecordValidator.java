@@ -3,6 +3,7 @@ package io.firelake.transform.validate;
 import io.firelake.events.EventContract;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
+import io.firelake.events.schema.FieldType;
 import io.firelake.events.time.IsoTimestamps;
 import io.firelake.transform.time.Timestamps;
 
@@ -45,6 +46,8 @@ public final class RecordValidator {
     private final FieldSpec[] fields;
     private final Object[] defaults;
     private final FieldConverter converter;
+    /** The checker of each record (struct) field by position, null for the others. */
+    private final RecordFieldChecker[] records;
     private final RawJsonReader reader;
     private final RecordBytesReader bytesReader;
     private final int eventTimeIndex;
@@ -77,6 +80,12 @@ public final class RecordValidator {
         this.eventTimeIndex = timeIndex;
         this.eventTypeIndex = typeIndex;
         this.converter = new FieldConverter(fields);
+        this.records = new RecordFieldChecker[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].storageType().kind() == FieldType.Kind.RECORD) {
+                records[i] = new RecordFieldChecker(fields[i].name(), fields[i].storageType());
+            }
+        }
         this.reader = new RawJsonReader(indexByName);
         this.bytesReader = new RecordBytesReader(fields, timeIndex);
         for (int i = 0; i < fields.length; i++) {
@@ -174,7 +183,16 @@ public final class RecordValidator {
             if (value == RawJsonReader.HUGE_NUMBER) {
                 return invalid(ReasonCode.WRONG_TYPE, field.name(), field.name() + " is a number out of any range");
             }
-            if (value == RawJsonReader.STRUCT || value instanceof java.util.Map && !converter.takesMap(i)) {
+            if (records[i] != null && value instanceof java.util.Map<?, ?> object) {
+                Object checked = records[i].check(object);
+                if (checked instanceof Failure failure) {
+                    return new Validation.Invalid(failure);
+                }
+                values[i] = checked;
+                continue;
+            }
+            if (value == RawJsonReader.STRUCT || value instanceof java.util.Map<?, ?> map
+                    && (!converter.takesMap(i) || map.containsValue(RawJsonReader.STRUCT))) {
                 return invalid(ReasonCode.WRONG_TYPE, field.name(), field.name() + " is an object or array; expected "
                         + FieldConverter.expected(field));
             }

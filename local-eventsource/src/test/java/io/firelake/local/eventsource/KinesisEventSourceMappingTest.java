@@ -224,7 +224,7 @@ class KinesisEventSourceMappingTest {
         String failing = payloads.get(12);
         java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
         io.firelake.speed.core.AggregatePlan plan = new io.firelake.speed.core.AggregatePlan(
-                io.firelake.speed.core.spec.SpeedLayerContracts.packaged("clickstream"));
+                io.firelake.speed.core.spec.SpeedLayerContracts.load("clickstream"));
         io.firelake.speed.core.DeclaredEventReader real = new io.firelake.speed.core.DeclaredEventReader(plan);
         io.firelake.speed.core.EventParser failingOnce = data -> {
             if (new String(data, StandardCharsets.UTF_8).equals(failing) && failures.getAndIncrement() == 0) {

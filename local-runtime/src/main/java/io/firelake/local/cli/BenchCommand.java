@@ -118,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
                 new PrefetchingStreamSource(new KinesisStreamSource(kinesis, config.sourceStreamName(),
                         config.region(), config.accountId()), 3, java.time.Duration.ofMillis(200)),
                 () -> new RequestStreamHandlerProcessor(RequestStreamHandlerProcessor.load(LocalPipeline.TRANSFORM_HANDLER),
-                        config.functionName(), line -> { }),
+                        config.processor().functionName(), line -> { }),
                 new S3ObjectStore(s3, work.bucket()).ensureBucket(),
                 LakeSchema.clickstreamRaw(LakePrefix.RAW.uri(work.bucket())),
                 work.deliveryStreamDir(config.name()),

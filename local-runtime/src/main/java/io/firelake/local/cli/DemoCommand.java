@@ -10,6 +10,7 @@ import io.firelake.local.console.ConsoleServer;
 import io.firelake.local.console.ProducerGauge;
 import io.firelake.local.firehose.DeliveryStats;
 import io.firelake.local.runtime.CpuAccounting;
+import io.firelake.local.runtime.FirehoseWarmUp;
 import io.firelake.local.runtime.LocalPipeline;
 import io.firelake.local.runtime.ReadPacedSource;
 import io.firelake.local.runtime.SpeedLayer;
@@ -138,9 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
                     seconds(started), pipeline.awsEndpoint(), pipeline.kinesisEndpoint(), pipeline.s3Endpoint(),
                     pipeline.dynamoDbEndpoint(),
                     settings.streamName(), settings.shardCount(), pipeline.firehose().firehose().config().name());
-            out.printf(Locale.ROOT, "  the local Firehose warmed up first (%,d sample records through each invocation thread, "
-                    + "conversion and Parquet, nothing delivered) in %.1f s, while the speed layer started%n",
-                    pipeline.warmUpRecords(), pipeline.warmUpSeconds());
+            out.println("  " + FirehoseWarmUp.describe(pipeline.warmUpRecords(), pipeline.warmUpSeconds()));
             out.flush();
             boolean tty = System.console() != null;
             CpuAccounting cpu = CpuAccounting.start();

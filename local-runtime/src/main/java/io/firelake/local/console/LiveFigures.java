@@ -84,9 +84,9 @@ final class LiveFigures {
     }
 
     private static void buffers(ObjectNode node, DeliveryStreamConfig config, BufferGauges gauges) {
-        node.putObject("hints").put("processorBytes", config.processorBufferBytes())
-                .put("processorSeconds", config.processorBufferInterval().toSeconds())
-                .put("s3Bytes", config.s3BufferBytes()).put("s3Seconds", config.s3BufferInterval().toSeconds());
+        node.putObject("hints").put("processorBytes", config.processor().buffer().bytes())
+                .put("processorSeconds", config.processor().buffer().interval().toSeconds())
+                .put("s3Bytes", config.s3Buffer().bytes()).put("s3Seconds", config.s3Buffer().interval().toSeconds());
         ArrayNode fills = node.putArray("fills");
         gauges.processor().ifPresent(p -> fill(fills, p));
         gauges.objects().forEach(o -> fill(fills, o));

@@ -27,7 +27,7 @@ public final class PipelineConsole implements ConsoleApi {
         Clock clock = Clock.systemUTC();
         var config = pipeline.firehose().firehose().config();
         this.live = new LiveFigures(() -> pipeline.firehose().firehose(), pipeline.speedLayer(), producer);
-        this.monitor = new MonitorView(layout, config.name(), config.s3BufferInterval(), clock);
+        this.monitor = new MonitorView(layout, config.name(), config.s3Buffer().interval(), clock);
         this.errors = new ErrorsView(layout);
         this.lake = new LakeView(layout);
         this.speed = new SpeedView(pipeline.speedLayer(), clock);

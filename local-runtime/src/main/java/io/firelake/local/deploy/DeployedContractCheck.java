@@ -16,10 +16,13 @@ import java.util.Optional;
 
 /**
  * Before anything is deployed: can the contract the build wrote into the template (its {@code EventContract}
- * parameter) replace the one already deployed? The previous contract is read where it is deployed, from the lake
- * tables' columns in the Glue catalog ({@link io.firelake.events.contract.ContractEvolution#deployed}): a column
- * removed or retyped would leave the files already written unreadable, so it is refused with every reason; an added
- * nullable column is applied by the stack update. No table yet (a first deploy) is nothing to compare.
+ * parameter) replace the one already deployed? The previous contract is read where it is deployed, in the Glue catalog:
+ * the lake tables' columns ({@link io.firelake.events.contract.ContractEvolution#deployed}: a column removed or retyped
+ * would leave the files already written unreadable) and the raw schema the raw table's parameters record
+ * ({@link io.firelake.events.contract.RawSchemaParameters}, {@link io.firelake.events.contract.ContractEvolution#deployedRaw}:
+ * a required raw field removed, a raw field retyped or a new required one would break the producers). Either is
+ * refused with every reason; an added optional field is applied by the stack update. No table yet (a first deploy) is
+ * nothing to compare.
  */
 final class DeployedContractCheck {
 

@@ -2,6 +2,8 @@ package io.firelake.local.endpoint;
 
 import io.firelake.endpoint.json.AwsServiceException;
 import io.firelake.local.firehose.DeliveryStreamConfig;
+import io.firelake.local.firehose.BufferingHints;
+import io.firelake.local.firehose.ProcessorSettings;
 import io.firelake.local.firehose.PrefixRenderer;
 import software.amazon.awssdk.services.firehose.model.DataFormatConversionConfiguration;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
@@ -61,13 +63,13 @@ public final class DeliveryStreamDescriptions {
             config.functionName(functionName(p.get("LambdaArn")));
             long bytes = p.containsKey("BufferSizeInMBs")
                     ? Math.round(Double.parseDouble(p.get("BufferSizeInMBs")) * 1024 * 1024)
-                    : DeliveryStreamConfig.DEFAULT_PROCESSOR_BUFFER_BYTES;
+                    : BufferingHints.DEFAULT_PROCESSOR_BYTES;
             Duration interval = p.containsKey("BufferIntervalInSeconds")
                     ? Duration.ofSeconds(Long.parseLong(p.get("BufferIntervalInSeconds")))
-                    : DeliveryStreamConfig.DEFAULT_PROCESSOR_BUFFER_INTERVAL;
+                    : BufferingHints.DEFAULT_PROCESSOR_INTERVAL;
             config.processorBuffer(bytes, interval);
             if (p.containsKey("NumberOfRetries")) {
-                config.retries(Integer.parseInt(p.get("NumberOfRetries")), DeliveryStreamConfig.DEFAULT_RETRY_BACKOFF);
+                config.retries(Integer.parseInt(p.get("NumberOfRetries")), ProcessorSettings.DEFAULT_RETRY_BACKOFF);
             }
         });
         return config.build();

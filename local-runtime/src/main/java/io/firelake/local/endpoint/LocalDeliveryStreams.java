@@ -117,8 +117,8 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
         DeliveryStreamConfig config = env.configure().apply(DeliveryStreamDescriptions.toConfig(stream));
         Supplier<Processor> handlers = DeliveryStreamDescriptions
                 .processor(stream.destinations().get(0).extendedS3DestinationDescription())
-                .map(p -> env.functions().apply(config.functionName()).orElseThrow(() ->
-                        DeliveryStreamDescriptions.invalid("No local Lambda function is named " + config.functionName()
+                .map(p -> env.functions().apply(config.processor().functionName()).orElseThrow(() ->
+                        DeliveryStreamDescriptions.invalid("No local Lambda function is named " + config.processor().functionName()
                                 + " (from LambdaArn " + p.get("LambdaArn") + "): the local runtime runs "
                                 + TemplateDeliveryStream.TRANSFORM_FUNCTION + ".")))
                 .orElse(PassThroughProcessor::new);

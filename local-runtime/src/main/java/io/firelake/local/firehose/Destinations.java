@@ -159,7 +159,7 @@ final class Destinations implements Router.OpenPartitions, AutoCloseable {
             lake.put(prefix, buffer);
         }
         buffer.stage(((ConversionResult.Converted) record.conversion()).row(), record.source(), record.size());
-        if (buffer.bytes() >= config.s3BufferBytes()) {
+        if (buffer.bytes() >= config.s3Buffer().bytes()) {
             // The buffer is full: this object is written now, later records start the next one.
             write(buffer);
             lake.remove(prefix);
@@ -173,7 +173,7 @@ final class Destinations implements Router.OpenPartitions, AutoCloseable {
             errors.put(error.outputType(), buffer);
         }
         buffer.add(error.document(), record);
-        if (buffer.bytes() >= config.s3BufferBytes()) {
+        if (buffer.bytes() >= config.s3Buffer().bytes()) {
             write(buffer);
             errors.remove(error.outputType());
         }
@@ -184,7 +184,7 @@ final class Destinations implements Router.OpenPartitions, AutoCloseable {
         boolean wrote = false;
         while (buffers.hasNext()) {
             ObjectBuffer buffer = buffers.next();
-            if (force || buffer.due(now, config.s3BufferBytes(), config.s3BufferInterval())) {
+            if (force || buffer.due(now, config.s3Buffer().bytes(), config.s3Buffer().interval())) {
                 write(buffer);
                 buffers.remove();
                 wrote = true;

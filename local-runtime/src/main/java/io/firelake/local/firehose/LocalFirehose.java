@@ -70,7 +70,7 @@ public final class LocalFirehose implements AutoCloseable {
         this.destinations = new Destinations(config, router, new ObjectDelivery(store, router, this.metrics, clock, gauges,
                 config.s3Retry(), freshness), source, this.metrics, schema, staging, clock);
         this.processors = new ProcessorStage(config,
-                new ProcessorProtocol(config, stream.streamArn(), config.maxResponseBytes()),
+                new ProcessorProtocol(config, stream.streamArn(), config.processor().maxResponseBytes()),
                 new OpenXJsonDeserializer(schema), handlers, this.metrics, clock, destinations::accept);
         this.toProcessors = processors::add;
     }

@@ -71,8 +71,8 @@ final class ProcessorStage implements AutoCloseable {
         this.deserializer = deserializer;
         this.metrics = metrics;
         this.clock = clock;
-        this.retries = RetryPolicy.retries(config.processorRetries(), Backoff.linear(config.retryBackoff(),
-                config.retryBackoff().multipliedBy(Math.max(1, config.processorRetries()))));
+        this.retries = RetryPolicy.retries(config.processor().retries(), Backoff.linear(config.processor().retryBackoff(),
+                config.processor().retryBackoff().multipliedBy(Math.max(1, config.processor().retries()))));
         this.next = next;
         // Created here so that a handler that cannot be created fails the start, not the first invocation.
         AtomicReference<Processor> first = new AtomicReference<>(handlers.get());
@@ -81,8 +81,8 @@ final class ProcessorStage implements AutoCloseable {
             Processor unused = first.getAndSet(null);
             return unused != null ? unused : handlers.get();
         });
-        this.executor = config.concurrentInvocations() > 1
-                ? Executors.newFixedThreadPool(config.concurrentInvocations(), daemonThreads("local-firehose-invoke-"))
+        this.executor = config.processor().concurrentInvocations() > 1
+                ? Executors.newFixedThreadPool(config.processor().concurrentInvocations(), daemonThreads("local-firehose-invoke-"))
                 : null;
         this.functionThreads = Executors.newCachedThreadPool(daemonThreads("local-firehose-function-"));
     }
@@ -100,8 +100,8 @@ final class ProcessorStage implements AutoCloseable {
     void add(SourceRecord record) {
         int size = record.data().length;
         long requestBytes = (size + 2L) / 3 * 4 + REQUEST_BYTES_PER_RECORD;
-        if (!batch.isEmpty() && (batchBytes + size > config.processorBufferBytes()
-                || batchRequestBytes + requestBytes > config.maxRequestBytes())) {
+        if (!batch.isEmpty() && (batchBytes + size > config.processor().buffer().bytes()
+                || batchRequestBytes + requestBytes > config.processor().maxRequestBytes())) {
             invoke();
         }
         if (batch.isEmpty()) {
@@ -120,7 +120,7 @@ final class ProcessorStage implements AutoCloseable {
 
     /** Invokes the processor on what is buffered if the interval hint has passed; hands on what is done. */
     void poll() {
-        if (!batch.isEmpty() && !clock.instant().isBefore(batchStarted.plus(config.processorBufferInterval()))) {
+        if (!batch.isEmpty() && !clock.instant().isBefore(batchStarted.plus(config.processor().buffer().interval()))) {
             invoke();
         }
         handOn(false);
@@ -144,7 +144,7 @@ final class ProcessorStage implements AutoCloseable {
             return;
         }
         List<Future<?>> threads = new ArrayList<>();
-        for (int i = 0; i < config.concurrentInvocations(); i++) {
+        for (int i = 0; i < config.processor().concurrentInvocations(); i++) {
             threads.add(executor.submit(task));
         }
         for (Future<?> thread : threads) {
@@ -163,7 +163,7 @@ final class ProcessorStage implements AutoCloseable {
             int to = from;
             long bytes = 0;
             while (to < records.size()
-                    && (to == from || bytes + records.get(to).data().length <= config.processorBufferBytes())) {
+                    && (to == from || bytes + records.get(to).data().length <= config.processor().buffer().bytes())) {
                 bytes += records.get(to).data().length;
                 to++;
             }
@@ -200,7 +200,7 @@ final class ProcessorStage implements AutoCloseable {
         }
         inFlight.add(executor.submit(() -> execute(records)));
         handOn(false);
-        while (inFlight.size() > config.concurrentInvocations()) {
+        while (inFlight.size() > config.processor().concurrentInvocations()) {
             next.accept(Tasks.await(inFlight.poll(), "a processor invocation"));
         }
     }
@@ -258,11 +258,11 @@ final class ProcessorStage implements AutoCloseable {
     private byte[] call(Processor processor, byte[] request) throws Exception {
         Future<byte[]> call = functionThreads.submit(() -> processor.invoke(request));
         try {
-            return call.get(config.processorTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            return call.get(config.processor().timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
             processors.remove();
-            throw new FunctionTimedOut(config.processorTimeout());
+            throw new FunctionTimedOut(config.processor().timeout());
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();

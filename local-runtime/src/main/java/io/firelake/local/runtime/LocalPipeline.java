@@ -43,11 +43,6 @@ public final class LocalPipeline implements AutoCloseable {
     public static final String TRANSFORM_HANDLER = "io.firelake.transform.FirehoseTransformHandler";
     /** Concurrent transform invocations: one per core, at least two, so conversion and transform overlap. */
     public static final int CONCURRENT_INVOCATIONS = Math.max(2, Runtime.getRuntime().availableProcessors());
-    /**
-     * Sample records per invocation thread before the local Firehose reads: enough for the JIT to compile the
-     * per-record path (its C2 thresholds are in the thousands of calls), a second or two of CPU.
-     */
-    static final int WARM_UP_RECORDS = 10_000;
     /** Where the template's artifacts (the Glue jobs' jar and script) would be uploaded. */
     static final String ARTIFACTS_BUCKET = "firelake-artifacts";
 
@@ -104,6 +99,7 @@ public final class LocalPipeline implements AutoCloseable {
     private LocalPipeline(Options options) {
         this.options = options;
         DataLayout data = DataLayout.of(options.dataDir()).requireWritable();
+        int warmUp = FirehoseWarmUp.records();
         try {
             kinesalite = track(Kinesalite.builder().port(options.kinesisPort()).dataDir(data.kinesisDir()).start());
             s3proxy = track(S3ProxyServer.start(data.s3Dir(), options.s3Port()));
@@ -125,7 +121,7 @@ public final class LocalPipeline implements AutoCloseable {
                             config -> options.configure().apply(config.toBuilder()
                                     .concurrentInvocations(CONCURRENT_INVOCATIONS).droppedLog(data.droppedFile())
                                     .build()),
-                            LocalPipeline::warmUpPayloads, data.metricsFile(), Clock.systemUTC()),
+                            () -> FirehoseWarmUp.payloads(warmUp), data.metricsFile(), Clock.systemUTC()),
                             LocalDeliveryStreams.DEFAULT_SCHEMA_CHECK)));
             endpoint.createCatalog(settings.glueDatabaseName(), data.bucket(),
                     TemplateGlueJobs.requests(TemplateGlueJobs.LOCAL_STACK, data.bucket(), ARTIFACTS_BUCKET));
@@ -165,18 +161,6 @@ public final class LocalPipeline implements AutoCloseable {
         }
         return java.util.Optional.of(() -> new RequestStreamHandlerProcessor(
                 RequestStreamHandlerProcessor.load(TRANSFORM_HANDLER), name, this::logLambda));
-    }
-
-    /** Sample events for the Firehose's warm-up: valid events of the contract from the producer's simulator. */
-    private static List<byte[]> warmUpPayloads() {
-        var simulator = io.firelake.producer.generate.Simulators.of(
-                io.firelake.producer.generate.SimulationSettings.live(1, WARM_UP_RECORDS),
-                io.firelake.events.contract.Contracts.selected());
-        List<byte[]> payloads = new ArrayList<>(WARM_UP_RECORDS);
-        while (simulator.hasNext()) {
-            payloads.add(simulator.next().data());
-        }
-        return payloads;
     }
 
     /** How many sample records each invocation thread of the local Firehose ran through before reading. */

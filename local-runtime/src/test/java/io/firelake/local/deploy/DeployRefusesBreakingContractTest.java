@@ -3,7 +3,9 @@ package io.firelake.local.deploy;
 import io.firelake.athena.catalog.LakeTables;
 import io.firelake.athena.template.ContractColumns;
 import io.firelake.endpoint.glue.LocalGlue;
+import io.firelake.events.EventContract;
 import io.firelake.events.contract.Contracts;
+import io.firelake.events.contract.RawSchemaParameters;
 import io.firelake.local.cli.FirelakeCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code firelake deploy} compares the contract the build wrote into the template with the one the deployed Glue tables
  * hold, read through the Glue API of the project's endpoint, and refuses a breaking change before anything is uploaded;
- * an added optional field goes on to the upload.
+ * an added optional field goes on to the upload. The raw schema, which no lake column shows, is judged against the one
+ * the deployed raw table records in its parameters.
  */
 class DeployRefusesBreakingContractTest {
 
@@ -83,6 +88,51 @@ class DeployRefusesBreakingContractTest {
                 + "column signal_dbm", "contract iot-telemetry: curated_events not in Glue database firelake");
         assertThat(run.err()).doesNotContain("cannot replace").as("then the upload, to S3 on the same endpoint, runs")
                 .contains("firelake deploy: ");
+    }
+
+    @Test
+    void aRawOnlyBreakingChangeIsRefusedBeforeAnythingIsUploaded() {
+        deployedRaw(raw -> raw
+                .replace("{\"name\":\"gateway_ip\",\"type\":[\"null\",\"string\"]",
+                        "{\"name\":\"gateway_ip\",\"type\":[\"null\",\"long\"]")
+                .replace("{\"name\":\"firmware\",\"type\":\"string\",\"doc\":\"Firmware version, major.minor.patch.\"},",
+                        "{\"name\":\"installer_id\",\"type\":\"string\"},"));
+
+        Run run = deploy();
+
+        assertThat(run.exit()).as(run.out()).isEqualTo(DeployCommand.EXIT_BREAKING_CONTRACT);
+        assertThat(run.err()).startsWith("firelake deploy: contract iot-telemetry cannot replace the running one: ")
+                .contains("raw field gateway_ip changes type bigint -> string",
+                        "raw field installer_id is required and removed",
+                        "new raw field firmware is required (old producers do not send it)",
+                        "(raw_events in Glue database firelake at " + glue.uri(), "nothing was deployed")
+                .doesNotContain("lake column");
+        assertThat(run.out()).doesNotContain("uploaded", "sam build");
+    }
+
+    @Test
+    void anOptionalRawFieldAddedGoesOnToTheUpload() {
+        deployedRaw(raw -> raw.replaceAll("\\{\"name\":\"gateway_ip\"[^}]*\\},", ""));
+
+        Run run = deploy();
+
+        assertThat(run.out()).contains("contract iot-telemetry can replace the deployed one (raw_events): adds raw "
+                + "field gateway_ip");
+        assertThat(run.err()).doesNotContain("cannot replace").contains("firelake deploy: ");
+    }
+
+    /** A deployed raw table with the iot contract's lake columns, recording its raw schema as {@code edit} changes it. */
+    private void deployedRaw(UnaryOperator<String> edit) {
+        EventContract iot = Contracts.packaged("iot-telemetry");
+        Map<String, String> parameters = new LinkedHashMap<>(RawSchemaParameters.of(iot));
+        String raw = parameters.get(RawSchemaParameters.RAW_SCHEMA);
+        String edited = edit.apply(raw);
+        assertThat(edited).as("the edit applies").isNotEqualTo(raw);
+        parameters.put(RawSchemaParameters.RAW_SCHEMA, edited);
+        List<Column> columns = ContractColumns.of(iot).stream()
+                .map(c -> Column.builder().name(c.name()).type(c.type()).build()).toList();
+        glue.client().createTable(b -> b.databaseName("firelake").tableInput(t -> t.name(LakeTables.RAW)
+                .parameters(parameters).storageDescriptor(s -> s.columns(columns).location("s3://lake/raw/"))));
     }
 
     /** A deployed table holding the iot contract's lake columns as {@code edit} changes them. */

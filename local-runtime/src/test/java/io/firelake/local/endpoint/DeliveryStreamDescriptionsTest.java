@@ -65,9 +65,9 @@ class DeliveryStreamDescriptionsTest {
                                 "arn:aws:lambda:us-east-1:000000000000:function:my-transform:3"),
                         q -> q.parameterName("BufferSizeInMBs").parameterValue("0.5"),
                         q -> q.parameterName("NumberOfRetries").parameterValue("7")))));
-        assertThat(config.functionName()).isEqualTo("my-transform");
-        assertThat(config.processorBufferBytes()).isEqualTo(524_288);
-        assertThat(config.processorRetries()).isEqualTo(7);
+        assertThat(config.processor().functionName()).isEqualTo("my-transform");
+        assertThat(config.processor().buffer().bytes()).isEqualTo(524_288);
+        assertThat(config.processor().retries()).isEqualTo(7);
         assertThatThrownBy(() -> config(s3 -> s3.processingConfiguration(p -> p.enabled(true).processors(r -> r
                 .type("Lambda").parameters(q -> q.parameterName("LambdaArn").parameterValue("f"),
                         q -> q.parameterName("BufferSizeInMBs").parameterValue("5"))))))

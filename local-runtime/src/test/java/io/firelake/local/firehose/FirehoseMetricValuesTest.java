@@ -103,7 +103,7 @@ class FirehoseMetricValuesTest {
             firehose.drain();
         }
         Map<String, List<Double>> m = metrics(pipeline);
-        int attempts = 1 + DeliveryStreamConfig.DEFAULT_PROCESSOR_RETRIES;
+        int attempts = 1 + ProcessorSettings.DEFAULT_RETRIES;
         assertThat(m.get("ExecuteProcessing.Success")).hasSize(attempts).containsOnly(0.0);
         assertThat(sum(m, "FailedProcessing.Records")).isEqualTo(3);
         assertThat(m).doesNotContainKeys("SucceedProcessing.Records", "DeliveryToS3.Records", "DeliveryToS3.Bytes");

@@ -68,18 +68,18 @@ class InvocationAndPartitionLimitsTest {
         long started = System.nanoTime();
         try (LocalFirehose firehose = pipeline.firehose(hangs)) {
             firehose.drain();
-            assertThat(firehose.stats().failedInvocations()).isEqualTo(1 + DeliveryStreamConfig.DEFAULT_PROCESSOR_RETRIES);
+            assertThat(firehose.stats().failedInvocations()).isEqualTo(1 + ProcessorSettings.DEFAULT_RETRIES);
             assertThat(firehose.stats().failed()).isEqualTo(3);
             assertThat(firehose.stats().pending()).isZero();
         } finally {
             release.set(true);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
-        assertThat(calls).hasValue(1 + DeliveryStreamConfig.DEFAULT_PROCESSOR_RETRIES);
+        assertThat(calls).hasValue(1 + ProcessorSettings.DEFAULT_RETRIES);
         assertThat(pipeline.errorDocuments("processing-failed")).hasSize(3).allSatisfy(d -> {
             assertThat(d.get("errorCode").asText()).isEqualTo(ProcessorProtocol.FUNCTION_ERROR);
             assertThat(d.get("errorMessage").asText()).contains("Task timed out after 0.30 seconds");
-            assertThat(d.get("attemptsMade").asInt()).isEqualTo(1 + DeliveryStreamConfig.DEFAULT_PROCESSOR_RETRIES);
+            assertThat(d.get("attemptsMade").asInt()).isEqualTo(1 + ProcessorSettings.DEFAULT_RETRIES);
         });
         assertThat(pipeline.keys("raw/")).isEmpty();
     }
@@ -114,7 +114,7 @@ class InvocationAndPartitionLimitsTest {
     @Test
     void aFunctionTimeoutOverFiveMinutesIsRefused() {
         var config = engines.pipeline(1).config;
-        assertThat(config.processorTimeout()).isEqualTo(ProcessorLimits.DEFAULT_PROCESSOR_TIMEOUT);
+        assertThat(config.processor().timeout()).isEqualTo(ProcessorLimits.DEFAULT_PROCESSOR_TIMEOUT);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> config.toBuilder().processorTimeout(Duration.ofMinutes(5).plusSeconds(1)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 5 minutes");

@@ -70,7 +70,7 @@ final class LocalEnginesFixture implements BeforeAllCallback, AfterAllCallback {
         String bucket = bucketName != null ? bucketName : "lake-" + n;
         DeliveryStreamConfig config = DeliveryStreamConfig.from(SamTemplate.load(), LocalAws.REGION.id()).toBuilder()
                 .sourceStream(stream)
-                .retries(DeliveryStreamConfig.DEFAULT_PROCESSOR_RETRIES, Duration.ZERO)
+                .retries(ProcessorSettings.DEFAULT_RETRIES, Duration.ZERO)
                 .build();
         return new Pipeline(config, stream, bucket, root.resolve("work-" + n));
     }

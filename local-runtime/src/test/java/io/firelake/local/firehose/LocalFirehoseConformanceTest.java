@@ -99,7 +99,7 @@ class LocalFirehoseConformanceTest {
         List<JsonNode> docs = pipeline.errorDocuments("processing-failed");
         assertThat(docs).hasSize(5).allSatisfy(d -> {
             assertThat(d.get("errorCode").asText()).isEqualTo("Lambda.MissingRecordId");
-            assertThat(d.get("attemptsMade").asInt()).isEqualTo(1 + DeliveryStreamConfig.DEFAULT_PROCESSOR_RETRIES);
+            assertThat(d.get("attemptsMade").asInt()).isEqualTo(1 + ProcessorSettings.DEFAULT_RETRIES);
         });
     }
 
@@ -176,7 +176,7 @@ class LocalFirehoseConformanceTest {
             firehose.drain();
             assertThat(firehose.stats().failedInvocations()).isEqualTo(4);
         }
-        assertThat(calls).hasValue(1 + DeliveryStreamConfig.DEFAULT_PROCESSOR_RETRIES);
+        assertThat(calls).hasValue(1 + ProcessorSettings.DEFAULT_RETRIES);
         assertThat(pipeline.errorDocuments("processing-failed")).hasSize(2).allSatisfy(d -> {
             assertThat(d.get("errorCode").asText()).isEqualTo("Lambda.FunctionError");
             assertThat(d.get("errorMessage").asText()).contains("function crashed");

@@ -100,7 +100,7 @@ class LocalFirehoseAccountingTest {
                     config.name(), Clock.systemUTC());
             try (LocalFirehose firehose = new LocalFirehose(config,
                     new KinesisStreamSource(kinesis, config.sourceStreamName(), config.region(), config.accountId()),
-                    () -> new RequestStreamHandlerProcessor(new FirehoseTransformHandler(), config.functionName(), l -> { }),
+                    () -> new RequestStreamHandlerProcessor(new FirehoseTransformHandler(), config.processor().functionName(), l -> { }),
                     new S3ObjectStore(s3, layout.bucket()).ensureBucket(),
                     LakeSchema.clickstreamRaw("s3://" + layout.bucket() + "/raw/"), data.resolve("firehose"), metrics,
                     Clock.systemUTC())) {

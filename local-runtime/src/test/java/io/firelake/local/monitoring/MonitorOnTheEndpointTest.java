@@ -9,6 +9,7 @@ import io.firelake.local.config.SamTemplate;
 import io.firelake.local.endpoint.GlueTableEdits;
 import io.firelake.local.endpoint.TemplateDeliveryStream;
 import io.firelake.local.firehose.DeliveryStreamConfig;
+import io.firelake.local.firehose.BufferingHints;
 import io.firelake.local.firehose.DirectPutLimits;
 import io.firelake.local.firehose.S3Retry;
 import io.firelake.local.runtime.LocalPipeline;
@@ -203,9 +204,9 @@ class MonitorOnTheEndpointTest {
     void anUnreachableS3StallsDeliveryUntilItReturnsAndNothingIsLost() throws Exception {
         // Buffers of a second, a retry every 250 ms and freshness every second: only the monitor's floor (freshness
         // is judged against at least 60 s, Firehose's resolution) makes this last a minute.
-        try (LocalPipeline pipeline = start(b -> b.processorBuffer(DeliveryStreamConfig.DEFAULT_PROCESSOR_BUFFER_BYTES,
+        try (LocalPipeline pipeline = start(b -> b.processorBuffer(BufferingHints.DEFAULT_PROCESSOR_BYTES,
                         Duration.ofSeconds(1))
-                .s3Buffer(DeliveryStreamConfig.DEFAULT_S3_BUFFER_BYTES, Duration.ofSeconds(1))
+                .s3Buffer(BufferingHints.DEFAULT_S3_BYTES, Duration.ofSeconds(1))
                 .s3Retry(new S3Retry(Duration.ofMillis(250), Duration.ofHours(1), Duration.ofSeconds(1))))) {
             // S3 refuses every write under raw/ (a file where its folder would be), as a bucket policy denying the
             // delivery role's PutObject would; the bucket stays readable, so monitor still lists the error prefix.

@@ -50,7 +50,7 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
         this.writer = new EventWriter(contract);
         this.fields = contract.raw().fields();
         for (FieldSpec field : fields) {
-            values.add(new FieldValues(field, contract.simulator().fields().get(field.name())));
+            values.add(new FieldValues(field, contract.simulator().fields()));
         }
         contract.simulator().faults().forEach(label -> allowed.add(FaultKind.fromLabel(label)));
         this.idField = contract.eventIdField().name();
@@ -166,11 +166,25 @@ public final class ContractSimulator implements Iterator<ProducerRecord> {
         FieldSpec field = candidates.get(random.nextInt(candidates.size()));
         Map<String, Object> out = new LinkedHashMap<>(event);
         if (wrongType) {
-            out.put(field.name(), EventWriter.wrongValueFor(field));
+            out.put(field.name(), wrongValue(field, event.get(field.name())));
         } else {
             out.remove(field.name());
         }
         return out;
+    }
+
+    /** A wrong value for the field; for a record holding a sub-field, the record with a wrong sub-field half the time. */
+    private Object wrongValue(FieldSpec field, Object value) {
+        if (value instanceof Map<?, ?> record && field.storageType().kind() == FieldType.Kind.RECORD
+                && !record.isEmpty() && random.nextBoolean()) {
+            List<FieldSpec> present = field.storageType().fields().stream()
+                    .filter(sub -> record.containsKey(sub.name())).toList();
+            FieldSpec sub = present.get(random.nextInt(present.size()));
+            Map<Object, Object> broken = new LinkedHashMap<>(record);
+            broken.put(sub.name(), EventWriter.wrongValueFor(sub));
+            return broken;
+        }
+        return EventWriter.wrongValueFor(field);
     }
 
     /** Bytes that are not UTF-8 right after the first string value's opening quote. */

@@ -26,8 +26,18 @@ final class FieldValues {
     private final FieldHint hint;
     private final List<String> choices;
     private final double[] cumulative;
+    /** A record field's sub-fields' values, each from the hint under its dotted name; empty otherwise. */
+    private final List<FieldValues> subFields = new ArrayList<>();
 
-    FieldValues(FieldSpec field, FieldHint hint) {
+    /** The values of a field, and of a record field's sub-fields from the hints by dotted name. */
+    FieldValues(FieldSpec field, Map<String, FieldHint> hints) {
+        this(field, hints.get(field.name()));
+        for (FieldSpec sub : type.fields()) {
+            subFields.add(new FieldValues(sub, hints.get(field.name() + "." + sub.name())));
+        }
+    }
+
+    private FieldValues(FieldSpec field, FieldHint hint) {
         this.field = field;
         this.type = field.types().get(0);
         this.hint = hint == null ? NONE : hint;
@@ -57,6 +67,9 @@ final class FieldValues {
         if (type.kind() == FieldType.Kind.MAP) {
             return map(random);
         }
+        if (type.kind() == FieldType.Kind.RECORD) {
+            return record(random);
+        }
         if (!choices.isEmpty()) {
             return typed(pick(random));
         }
@@ -78,7 +91,19 @@ final class FieldValues {
             case STRING -> hint.prefix() + text(random);
             case ENUM -> type.symbols().get(random.nextInt(type.symbols().size()));
             case MAP -> map(random);
+            case RECORD -> record(random);
         };
+    }
+
+    /** A record field: its required sub-fields always, each optional one unless its null rate leaves it out. */
+    private Map<String, Object> record(Random random) {
+        Map<String, Object> record = new java.util.LinkedHashMap<>();
+        for (FieldValues sub : subFields) {
+            if (sub.field.required() || !sub.absent(random)) {
+                record.put(sub.field.name(), sub.next(random));
+            }
+        }
+        return record;
     }
 
     /** A map field: its hint's keys, each with one of its values; without {@code entries}, two keys of text. */

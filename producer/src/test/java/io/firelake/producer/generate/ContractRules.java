@@ -84,6 +84,11 @@ final class ContractRules {
                     && new BigDecimal(value.asText()).scale() <= type.scale();
             case TIMESTAMP_MILLIS -> value.isIntegralNumber();
             case MAP -> value.isObject() && value.properties().stream().allMatch(e -> fits(type.values(), e.getValue()));
+            case RECORD -> value.isObject() && type.fields().stream().allMatch(sub -> {
+                JsonNode item = value.get(sub.name());
+                return item == null || item.isNull() ? !sub.required()
+                        : sub.types().stream().anyMatch(t -> fits(t, item));
+            });
         };
     }
 

@@ -1,8 +1,9 @@
 package io.firelake.speed.core.spec;
 
+import io.firelake.events.yaml.YamlTree;
+import io.firelake.events.yaml.YamlTree.Mapping;
+import io.firelake.events.yaml.YamlTree.Sequence;
 import io.firelake.speed.core.spec.AggregateSpec.Kind;
-import io.firelake.speed.core.spec.YamlTree.Mapping;
-import io.firelake.speed.core.spec.YamlTree.Sequence;
 
 import java.io.Reader;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class SpeedLayerSpecs extends YamlSettings {
 
     /** The spec in {@code text}; {@code source} names it in messages (a path or a resource name). */
     public static SpeedLayerSpec parse(String source, Reader text) {
-        return new SpeedLayerSpecs(source).spec(YamlTree.read(source, text));
+        return new SpeedLayerSpecs(source).spec(read(source, text));
     }
 
     private SpeedLayerSpec spec(YamlTree root) {

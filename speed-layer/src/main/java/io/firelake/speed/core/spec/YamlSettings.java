@@ -1,9 +1,12 @@
 package io.firelake.speed.core.spec;
 
-import io.firelake.speed.core.spec.YamlTree.Mapping;
-import io.firelake.speed.core.spec.YamlTree.Scalar;
-import io.firelake.speed.core.spec.YamlTree.Sequence;
+import io.firelake.events.yaml.YamlException;
+import io.firelake.events.yaml.YamlTree;
+import io.firelake.events.yaml.YamlTree.Mapping;
+import io.firelake.events.yaml.YamlTree.Scalar;
+import io.firelake.events.yaml.YamlTree.Sequence;
 
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +19,21 @@ abstract class YamlSettings {
 
     YamlSettings(String source) {
         this.source = source;
+    }
+
+    /** The document's root node; a {@link SpecException} for an empty file or text that is not YAML. */
+    static YamlTree read(String source, Reader text) {
+        YamlTree root;
+        try {
+            root = YamlTree.read(text);
+        } catch (YamlException e) {
+            throw e.duplicateKey() != null ? new SpecException(source, e.line(), e.duplicateKey(), "appears twice")
+                    : new SpecException(source, e.line(), null, "not valid YAML: " + e.problem());
+        }
+        if (root instanceof Scalar scalar && scalar.isNull()) {
+            throw new SpecException(source, 1, null, "the file is empty");
+        }
+        return root;
     }
 
     Mapping mapping(YamlTree node, String at, Set<String> allowed) {

@@ -31,8 +31,8 @@ class SpeedLayerSpecsTest {
 
     @Test
     void theShippedContractsLoad() {
-        SpeedLayerSpec clickstream = SpeedLayerContracts.packaged("clickstream");
-        SpeedLayerSpec iot = SpeedLayerContracts.packaged("iot-telemetry");
+        SpeedLayerSpec clickstream = SpeedLayerContracts.load("clickstream");
+        SpeedLayerSpec iot = SpeedLayerContracts.load("iot-telemetry");
 
         assertThat(clickstream.aggregates()).extracting(AggregateSpec::name)
                 .containsExactly("events", "pages", "purchases", "items_sold", "revenue", "sessions");
