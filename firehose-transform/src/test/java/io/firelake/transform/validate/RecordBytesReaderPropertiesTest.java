@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The byte reader and Jackson's reader agree: on generated records (valid ones, every kind of value in every field,
- * duplicates, unknown keys, health checks, nested values, odd whitespace, truncations, trailing content and random
+ * map and record (struct) fields' objects, duplicates, unknown keys, health checks, nested values, odd whitespace, truncations, trailing content and random
  * byte edits) a validator that reads bytes first answers exactly what the Jackson-only path answers: the same event
  * with the same value types, or the same failure, field and message.
  */
@@ -31,6 +31,23 @@ class RecordBytesReaderPropertiesTest {
     private static final RecordValidator IOT = RecordValidator.of(Contracts.packaged("iot-telemetry"),
             TestPipeline.CLOCK);
     private static final long NOW = TestPipeline.NOW.toEpochMilli();
+    /** A contract with record (struct) fields, as {@code RecordFieldValidationTest} declares them. */
+    private static final RecordValidator STRUCTS = new RecordValidator(new io.firelake.events.schema.AvroSchemaReader()
+            .read("""
+                    {"type": "record", "name": "Reading", "namespace": "test", "fields": [
+                      {"name": "id", "type": "string"},
+                      {"name": "at", "type": "long", "firelake.role": "event_time"},
+                      {"name": "location", "type": ["null", {"type": "record", "name": "Location", "fields": [
+                        {"name": "site", "type": "string"},
+                        {"name": "floor", "type": ["null", "int"], "default": null},
+                        {"name": "zone", "type": ["null", {"type": "enum", "name": "Zone", "symbols": ["north"]}]},
+                        {"name": "area_m2", "type": ["null", {"type": "bytes", "logicalType": "decimal",
+                                                              "precision": 6, "scale": 1}], "default": null}
+                      ]}], "default": null},
+                      {"name": "building", "type": {"type": "record", "name": "Building", "fields": [
+                        {"name": "code", "type": "string"}]}}
+                    ]}"""), java.util.Map.of(), TestPipeline.CLOCK, RecordValidator.DEFAULT_MAX_FUTURE_SKEW,
+            RecordValidator.DEFAULT_MAX_RECORD_BYTES);
 
     private static final List<String> VALUES = List.of(
             "\"page_view\"", "\"PAGE_VIEW\"", "\"purchase\"", "\"add_to_cart\"", "\"thermostat\"", "\"ok\"",
@@ -54,6 +71,11 @@ class RecordBytesReaderPropertiesTest {
     @Property(tries = 1500)
     void iotRecordsAreJudgedAlike(@ForAll("iotRecords") String json) {
         assertAgree(IOT, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Property(tries = 2000)
+    void recordFieldsAreJudgedAlike(@ForAll("structRecords") String json) {
+        assertAgree(STRUCTS, json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Property(tries = 3000)
@@ -98,6 +120,25 @@ class RecordBytesReaderPropertiesTest {
                 + "\"device_type\":\"thermostat\",\"read_at\":1795316964000,\"site_id\":\"s\",\"firmware\":\"1.0\","
                 + "\"battery_status\":\"ok\",\"labels\":{\"a\":\"b\"}";
         return records(IOT, base);
+    }
+
+    @Provide
+    Arbitrary<String> structRecords() {
+        Arbitrary<String> space = Arbitraries.of("", "", " ", "\n");
+        Arbitrary<String> member = Combinators.combine(
+                        Arbitraries.of("site", "floor", "zone", "area_m2", "code", "extra"), Arbitraries.of(VALUES),
+                        space)
+                .as((name, value, gap) -> gap + "\"" + name + "\":" + gap + value);
+        Arbitrary<String> object = member.list().ofMaxSize(5).map(m -> "{" + String.join(",", m) + "}");
+        Arbitrary<String> entry = Combinators.combine(Arbitraries.of("location", "building", "id", "other"),
+                        Arbitraries.oneOf(object, object, Arbitraries.of(VALUES)))
+                .as((name, value) -> "\"" + name + "\":" + value);
+        String base = "\"id\":\"r-1\",\"at\":" + (NOW - 1000);
+        return entry.list().ofMaxSize(3).map(more -> {
+            List<String> all = new ArrayList<>(List.of(base));
+            all.addAll(more);
+            return "{" + String.join(",", all) + "}";
+        });
     }
 
     @Provide
