@@ -68,7 +68,8 @@ public final class ReferrerClassifier {
         }
         ReferrerClass external = HOSTS.get(host);
         if (external == null) {
-            external = isSocial(host) ? ReferrerClass.SOCIAL : isSearch(host) ? ReferrerClass.SEARCH : ReferrerClass.OTHER;
+            external = isSocial(host) ? ReferrerClass.SOCIAL
+                    : isSearch(host) ? ReferrerClass.SEARCH : ReferrerClass.OTHER;
             if (HOSTS.size() < CACHE_CAPACITY) {
                 HOSTS.put(host, external);
             }

@@ -21,6 +21,23 @@ final class JsonTokens {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
+    private static final byte UPPER = 1;
+    private static final byte NOT_HEX = 2;
+    /** Per byte: 0 for 0-9, a-f and the dash, {@link #UPPER} for A-F, {@link #NOT_HEX} for the rest. */
+    private static final byte[] HEX = new byte[256];
+
+    static {
+        java.util.Arrays.fill(HEX, NOT_HEX);
+        for (int c = '0'; c <= '9'; c++) {
+            HEX[c] = 0;
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            HEX[c] = 0;
+            HEX[c - 'a' + 'A'] = UPPER;
+        }
+        HEX['-'] = 0;
+    }
+
     private JsonTokens() {
     }
 
@@ -30,17 +47,15 @@ final class JsonTokens {
                 || d[start + 23] != '-') {
             return null;
         }
-        boolean upper = false;
+        int kinds = 0;
         for (int k = start; k < end; k++) {
-            byte c = d[k];
-            if (c >= 'A' && c <= 'F') {
-                upper = true;
-            } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))
-                    && !(c == '-' && (k - start == 8 || k - start == 13 || k - start == 18 || k - start == 23))) {
-                return null;
-            }
+            kinds |= HEX[d[k] & 0xFF];
         }
-        if (!upper) {
+        // The table lets a dash pass anywhere: with the four in place checked, a count of four rules out any other.
+        if ((kinds & NOT_HEX) != 0 || dashes(d, start, end) != 4) {
+            return null;
+        }
+        if ((kinds & UPPER) == 0) {
             return new String(d, start, 36, StandardCharsets.ISO_8859_1);
         }
         byte[] lower = java.util.Arrays.copyOfRange(d, start, end);
@@ -50,6 +65,14 @@ final class JsonTokens {
             }
         }
         return new String(lower, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int dashes(byte[] d, int start, int end) {
+        int count = 0;
+        for (int k = start; k < end; k++) {
+            count += d[k] == '-' ? 1 : 0;
+        }
+        return count;
     }
 
     static String text(byte[] d, int start, int end, boolean ascii) {

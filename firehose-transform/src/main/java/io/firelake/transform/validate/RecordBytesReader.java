@@ -15,9 +15,9 @@ import java.util.List;
  *
  * <p>A map or record field's object of scalars is read by the same rules into the map {@link RawJsonReader} makes.
  * It only ever accepts what Jackson accepts and yields the same values: anything it does not read plainly (an
- * escape, a control character, an array, an object inside an object, a number of 19 digits or more or with an exponent, a
- * repeated key, a health-check key, a syntax error, trailing content) answers {@link #NOT_READ} and the record goes
- * through {@link RawJsonReader}, which keeps every failure and its wording as before.
+ * escape, a control character, an array, an object inside an object, a number of 19 digits or more or with an
+ * exponent, a repeated key, a health-check key, a syntax error, trailing content) answers {@link #NOT_READ} and the
+ * record goes through {@link RawJsonReader}, which keeps every failure and its wording as before.
  */
 final class RecordBytesReader {
 
@@ -56,7 +56,7 @@ final class RecordBytesReader {
                 slot = (slot + 1) & slotMask;
             }
             slots[slot] = i;
-            // Only a field's first type is checked here: a value it matches converts to it whatever the other types are.
+            // Only a field's first type is checked here: a value it matches converts to it, whatever the others.
             checks[i] = i < 63 && i != eventTimeIndex && !fields[i].types().isEmpty()
                     ? check(fields[i].types().get(0)) : Check.NONE;
             if (checks[i] == Check.ENUM) {
@@ -194,7 +194,8 @@ final class RecordBytesReader {
         if (b == '-' || (b >= '0' && b <= '9')) {
             int end = JsonTokens.number(d, i, parsed, field, check == Check.INT);
             Object number = parsed[field];
-            boolean done = check == Check.INT ? number instanceof Integer : check == Check.LONG && number instanceof Long;
+            boolean done = check == Check.INT ? number instanceof Integer
+                    : check == Check.LONG && number instanceof Long;
             return end >= 0 && done ? end | CONVERTED : end;
         }
         if (b == '{') {

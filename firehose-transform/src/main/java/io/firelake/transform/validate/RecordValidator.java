@@ -170,8 +170,8 @@ public final class RecordValidator {
         for (int i = 0; i < fields.length; i++) {
             FieldSpec field = fields[i];
             Object value = parsed[i];
-            boolean required = eventType == null ? field.required() : field.requiredFor(eventType);
             if (value == null || value == RawJsonReader.NULL) {
+                boolean required = eventType == null ? field.required() : field.requiredFor(eventType);
                 if (required || (value == RawJsonReader.NULL && !field.nullable())) {
                     String why = value == null ? "is missing" : "is null";
                     String rule = field.required() ? "" : " but required for event type " + eventType;
