@@ -19,8 +19,7 @@ public record UrlParts(String host, String path, String utmSource, String utmMed
     private static final UrlParts EMPTY = new UrlParts(null, null, null, null, null);
     /** Page URLs repeat (a catalogue's pages, a campaign's links); remembered up to this many, then no more added. */
     static final int CACHE_CAPACITY = 4096;
-    private static final java.util.concurrent.ConcurrentHashMap<SampledKey, UrlParts> SEEN =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final FirstSeen<UrlParts> SEEN = new FirstSeen<>(CACHE_CAPACITY);
 
     /**
      * {@link #parse}, remembered for the URLs seen first: parsing every record's page URL was a tenth of the
@@ -30,15 +29,7 @@ public record UrlParts(String host, String path, String utmSource, String utmMed
         if (url == null || url.isEmpty()) {
             return EMPTY;
         }
-        SampledKey key = new SampledKey(url);
-        UrlParts parts = SEEN.get(key);
-        if (parts == null) {
-            parts = parse(url);
-            if (SEEN.size() < CACHE_CAPACITY) {
-                SEEN.put(key, parts);
-            }
-        }
-        return parts;
+        return SEEN.get(url, UrlParts::parse);
     }
 
     public static UrlParts parse(String url) {
