@@ -108,20 +108,23 @@ class RecordBytesReaderPropertiesTest {
         return validation.toString();
     }
 
+    /** A valid purchase, which the generated fields then add to or override. */
+    private static final String CLICKSTREAM_BASE = "\"event_id\":\"0b4f6c0e-8d1a-4a52-9a55-3c1f2d6e7a01\","
+            + "\"event_type\":\"purchase\",\"event_time\":\"2026-11-22T03:00:00Z\",\"session_id\":\"s-1\","
+            + "\"page_url\":\"https://a.example/\",\"product_id\":\"p\",\"currency\":\"EUR\",\"price\":19.9";
+    /** A valid reading with a map field. */
+    private static final String IOT_BASE = "\"reading_id\":\"0b4f6c0e-8d1a-4a52-9a55-3c1f2d6e7a01\","
+            + "\"device_id\":\"d-1\",\"device_type\":\"thermostat\",\"read_at\":1795316964000,\"site_id\":\"s\","
+            + "\"firmware\":\"1.0\",\"battery_status\":\"ok\",\"labels\":{\"a\":\"b\"}";
+
     @Provide
     Arbitrary<String> clickstreamRecords() {
-        String base = "\"event_id\":\"0b4f6c0e-8d1a-4a52-9a55-3c1f2d6e7a01\",\"event_type\":\"purchase\","
-                + "\"event_time\":\"2026-11-22T03:00:00Z\",\"session_id\":\"s-1\",\"page_url\":\"https://a.example/\","
-                + "\"product_id\":\"p\",\"currency\":\"EUR\",\"price\":19.9";
-        return records(CLICKSTREAM, base);
+        return records(CLICKSTREAM, CLICKSTREAM_BASE);
     }
 
     @Provide
     Arbitrary<String> iotRecords() {
-        String base = "\"reading_id\":\"0b4f6c0e-8d1a-4a52-9a55-3c1f2d6e7a01\",\"device_id\":\"d-1\","
-                + "\"device_type\":\"thermostat\",\"read_at\":1795316964000,\"site_id\":\"s\",\"firmware\":\"1.0\","
-                + "\"battery_status\":\"ok\",\"labels\":{\"a\":\"b\"}";
-        return records(IOT, base);
+        return records(IOT, IOT_BASE);
     }
 
     @Provide
