@@ -12,18 +12,30 @@ import java.util.Map;
  */
 public final class EnrichedEvent extends SchemaRow {
 
+    private final int[] partitionFields;
+
     EnrichedEvent(EventSchema schema, Object[] values) {
+        this(schema, values, partitionFields(schema));
+    }
+
+    /** @param partitionFields the schema's partition fields' positions ({@link #partitionFields(EventSchema)}) */
+    EnrichedEvent(EventSchema schema, Object[] values, int[] partitionFields) {
         super(schema, values);
+        this.partitionFields = partitionFields;
+    }
+
+    /** Positions of the schema's partition fields, in schema order: computed once by the enricher, not per record. */
+    static int[] partitionFields(EventSchema schema) {
+        var fields = schema.fields();
+        return java.util.stream.IntStream.range(0, fields.size()).filter(i -> fields.get(i).partition()).toArray();
     }
 
     /** Values of the schema's partition fields, in schema order: Firehose's {@code metadata.partitionKeys}. */
     public Map<String, String> partitionKeys() {
         Map<String, String> keys = new LinkedHashMap<>(4);
         var fields = schema().fields();
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).partition()) {
-                keys.put(fields.get(i).name(), String.valueOf(value(i)));
-            }
+        for (int i : partitionFields) {
+            keys.put(fields.get(i).name(), String.valueOf(value(i)));
         }
         return keys;
     }

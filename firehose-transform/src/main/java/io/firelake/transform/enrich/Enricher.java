@@ -26,6 +26,7 @@ public final class Enricher {
     private final EnrichmentPlan.Op[] ops;
     private final Object[] constants;
     private final UserAgentClassifier userAgents;
+    private final int[] partitionFields;
 
     public Enricher(EventContract contract, UserAgentClassifier userAgents) {
         this(contract.raw(), contract.enriched(), contract.enrichments(), userAgents);
@@ -50,6 +51,7 @@ public final class Enricher {
         this.subField = plan.subField();
         this.ops = plan.ops();
         this.constants = plan.constants();
+        this.partitionFields = EnrichedEvent.partitionFields(enriched);
     }
 
     public EventSchema schema() {
@@ -61,7 +63,7 @@ public final class Enricher {
     }
 
     public EnrichedEvent enrich(ValidEvent event, SourceMetadata source, long processedMillis) {
-        UrlParts url = UrlParts.parse(text(event, plan.url()));
+        UrlParts url = UrlParts.parseCached(text(event, plan.url()));
         UserAgentInfo agent = null;
         long eventTs = event.eventTimeMillis();
         Object[] values = new Object[rawSource.length];
@@ -112,7 +114,7 @@ public final class Enricher {
                 case KINESIS_SUBSEQUENCE_NUMBER -> source.subsequenceNumber();
             };
         }
-        return new EnrichedEvent(enriched, values);
+        return new EnrichedEvent(enriched, values, partitionFields);
     }
 
     /** A record field's sub-field ({@code from: location.building}): null when the record or the sub-field is. */

@@ -34,7 +34,7 @@ public final class UserAgentClassifier {
             "Mint", "Arch Linux", "macOS", "SUSE");
 
     private final Parser parser;
-    private final BoundedCache<String, UserAgentInfo> cache;
+    private final BoundedCache<SampledKey, UserAgentInfo> cache;
 
     public UserAgentClassifier(int cacheSize) {
         this.parser = new Parser();
@@ -50,7 +50,7 @@ public final class UserAgentClassifier {
             return UserAgentInfo.UNKNOWN;
         }
         String key = userAgent.length() > MAX_PARSED_LENGTH ? userAgent.substring(0, MAX_PARSED_LENGTH) : userAgent;
-        return cache.get(key, this::parse);
+        return cache.get(new SampledKey(key), k -> parse(k.text()));
     }
 
     public CacheStats cacheStats() {

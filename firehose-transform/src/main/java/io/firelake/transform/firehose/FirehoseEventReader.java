@@ -162,8 +162,20 @@ public final class FirehoseEventReader {
             parser.skipChildren();
             return null;
         }
+        // Straight from the parser's characters, without the String getText() makes (issue 19): a character above
+        // U+007F is never base64, as the decoder would also find.
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        byte[] ascii = new byte[parser.getTextLength()];
+        for (int i = 0; i < ascii.length; i++) {
+            char c = chars[offset + i];
+            if (c > 0x7F) {
+                return null;
+            }
+            ascii[i] = (byte) c;
+        }
         try {
-            return Base64.getDecoder().decode(parser.getText());
+            return Base64.getDecoder().decode(ascii);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The JSON step of {@link RecordValidator}: reads one record's top-level object in a single streaming pass, keeps the
+ * The JSON step of {@link RecordValidator} for the records {@link RecordBytesReader} leaves (escapes, nested values,
+ * malformed JSON and the like): reads one record's top-level object in a single streaming pass, keeps the
  * scalar of every field the schema names (by schema position) and skips the rest, so the checks that follow never
  * see the JSON again. A strict reader: duplicate keys, trailing content and anything but one object are malformed.
  *

@@ -24,8 +24,10 @@ import java.util.Objects;
  * replay of the future check): size, UTF-8, JSON syntax, health check, fields in schema order, event-time range.
  * Fields the schema does not name are ignored, so producers can add fields before the contract does.
  *
- * <p>Three parts: {@link RawJsonReader} reads the JSON once into one value per schema field, {@link FieldConverter}
- * holds the type rules, and this class runs the checks in their order and words the failures.
+ * <p>Four parts: {@link RecordBytesReader} reads a plain record's bytes once into one value per schema field, checking
+ * the common types as it goes; {@link RawJsonReader} (Jackson) reads every record it does not, with the same values and
+ * every failure's wording; {@link FieldConverter} holds the type rules, and this class runs the checks in their order
+ * and words the failures.
  *
  * <p>Thread-safe; build once and share.
  *
@@ -47,6 +49,7 @@ public final class RecordValidator {
     /** The checker of each record (struct) field by position, null for the others. */
     private final RecordFieldChecker[] records;
     private final RawJsonReader reader;
+    private final RecordBytesReader bytesReader;
     private final int eventTimeIndex;
     private final int eventTypeIndex;
     private final Clock clock;
@@ -84,6 +87,7 @@ public final class RecordValidator {
             }
         }
         this.reader = new RawJsonReader(indexByName);
+        this.bytesReader = new RecordBytesReader(fields, timeIndex);
         for (int i = 0; i < fields.length; i++) {
             Object fallback = rawDefaults.get(fields[i].name());
             if (fallback != null) {
@@ -130,6 +134,11 @@ public final class RecordValidator {
      * @param nowMillis the processing time the future check compares with
      */
     public Validation validate(byte[] data, long nowMillis) {
+        return validate(data, nowMillis, true);
+    }
+
+    /** With {@code bytesFirst} false, every record goes through {@link RawJsonReader} (tests compare the two). */
+    Validation validate(byte[] data, long nowMillis, boolean bytesFirst) {
         if (data.length > maxRecordBytes) {
             return invalid(ReasonCode.RECORD_TOO_LARGE, null,
                     "record is " + data.length + " bytes, over the limit of " + maxRecordBytes);
@@ -138,19 +147,31 @@ public final class RecordValidator {
             return invalid(ReasonCode.INVALID_UTF8, null, "record is not well-formed UTF-8");
         }
         Object[] parsed = new Object[fields.length];
-        Validation notAnEvent = reader.read(data, parsed);
-        return notAnEvent != null ? notAnEvent : check(parsed, nowMillis);
+        long converted = bytesFirst ? bytesReader.read(data, parsed) : RecordBytesReader.NOT_READ;
+        if (converted == RecordBytesReader.NOT_READ) {
+            java.util.Arrays.fill(parsed, null);
+            Validation notAnEvent = reader.read(data, parsed);
+            if (notAnEvent != null) {
+                return notAnEvent;
+            }
+        }
+        return check(parsed, converted, nowMillis);
     }
 
-    private Validation check(Object[] parsed, long nowMillis) {
+    /**
+     * @param done {@link RecordBytesReader}'s bits of values already converted, or its NOT_READ when
+     *                  {@link RawJsonReader} read the record (whose strings may hold escaped lone surrogates)
+     */
+    private Validation check(Object[] parsed, long done, long nowMillis) {
+        boolean unescaped = done != RecordBytesReader.NOT_READ;
         Object[] values = new Object[fields.length];
         String eventType = null;
         long eventTime = 0;
         for (int i = 0; i < fields.length; i++) {
             FieldSpec field = fields[i];
             Object value = parsed[i];
-            boolean required = eventType == null ? field.required() : field.requiredFor(eventType);
             if (value == null || value == RawJsonReader.NULL) {
+                boolean required = eventType == null ? field.required() : field.requiredFor(eventType);
                 if (required || (value == RawJsonReader.NULL && !field.nullable())) {
                     String why = value == null ? "is missing" : "is null";
                     String rule = field.required() ? "" : " but required for event type " + eventType;
@@ -185,7 +206,14 @@ public final class RecordValidator {
                 values[i] = millis;
                 continue;
             }
-            if (value instanceof String text && !Utf8.pairedSurrogates(text)) {
+            if (unescaped && i < 63 && (done & (1L << i)) != 0) {
+                values[i] = value;
+                if (i == eventTypeIndex) {
+                    eventType = (String) value;
+                }
+                continue;
+            }
+            if (!unescaped && value instanceof String text && !Utf8.pairedSurrogates(text)) {
                 return invalid(ReasonCode.INVALID_UTF8, field.name(), field.name()
                         + " escapes an unpaired surrogate (\\uD800-\\uDFFF), which no UTF-8 text can hold");
             }
