@@ -39,6 +39,12 @@ class GlueTablesMatchAthenaDdlTest {
         }
     }
 
+    /** No table of another contract: the view tables are generated for the build's contract (ViewTables). */
+    @Test
+    void theGlueTablesAreExactlyTheLakeTablesOfTheBuildsContract() {
+        assertThat(glueTablesByName().keySet()).containsExactlyInAnyOrderElementsOf(LakeTables.all());
+    }
+
     @Test
     void namedQueriesAreReportsOfTheBatchLayer() {
         for (String query : template.resourcesOfType("AWS::Athena::NamedQuery")) {

@@ -94,7 +94,8 @@ public final class ViewTables {
 
     /** The view's question (its first comment line), marked as the views job's, within Glue's limit. */
     private static String description(BatchView view) {
-        String text = (view.question() == null || view.question().isBlank() ? view.name() : view.question().strip())
+        String question = view.question() == null ? "" : view.question().strip().replaceFirst("\\.$", "");
+        String text = (question.isEmpty() ? view.name() : question)
                 + " (batch views job)";
         return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION);
     }
