@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.firelake.athena.glue.GlueTableInputs;
 import io.firelake.events.EventContract;
+import io.firelake.events.contract.BatchView;
 import io.firelake.events.contract.Contracts;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.glue.model.TableInput;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +71,41 @@ class ViewTablesTest {
         assertThat(input.path("Parameters").path("storage.location.template").asText())
                 .isEqualTo("s3://${LakeBucket}/views/device_daily/event_date=${!event_date}/");
         assertThat(input.path("Parameters").path("projection.event_date.type").asText()).isEqualTo("date");
+    }
+
+    /** One rendering: the template's view tables are the Glue tables local up and catalog sync create. */
+    @Test
+    void theTemplatesViewTablesAreTheTableInputsTheCatalogSyncCreates() throws Exception {
+        EventContract contract = Contracts.selected();
+        JsonNode resources = YAML.readTree("Resources:\n" + ViewTables.apply(ViewTables.MARKER + "\n", contract))
+                .path("Resources");
+        assertThat(contract.batchViews()).isNotEmpty();
+        for (BatchView view : contract.batchViews()) {
+            JsonNode declared = resources.path(ViewTables.logicalId(view.name())).path("Properties").path("TableInput");
+            TableInput created = GlueTableInputs.of(view.name(), "s3://LAKE");
+            ObjectNode expected = YAML.createObjectNode();
+            expected.put("Name", created.name()).put("TableType", created.tableType());
+            ObjectNode parameters = expected.putObject("Parameters");
+            created.parameters().forEach(parameters::put);
+            glueColumns(expected.putArray("PartitionKeys"), created.partitionKeys());
+            ObjectNode storage = expected.putObject("StorageDescriptor");
+            storage.put("Location", created.storageDescriptor().location())
+                    .put("InputFormat", created.storageDescriptor().inputFormat())
+                    .put("OutputFormat", created.storageDescriptor().outputFormat());
+            storage.putObject("SerdeInfo").put("SerializationLibrary",
+                    created.storageDescriptor().serdeInfo().serializationLibrary());
+            glueColumns(storage.putArray("Columns"), created.storageDescriptor().columns());
+
+            ObjectNode actual = declared.deepCopy();
+            actual.remove("Description");
+            String text = YAML.writeValueAsString(actual).replace("s3://${LakeBucket}", "s3://LAKE").replace("${!", "${");
+            assertThat(YAML.readTree(text)).as(view.name()).isEqualTo(YAML.readTree(YAML.writeValueAsString(expected)));
+        }
+    }
+
+    private static void glueColumns(com.fasterxml.jackson.databind.node.ArrayNode into,
+                                    List<software.amazon.awssdk.services.glue.model.Column> columns) {
+        columns.forEach(c -> into.addObject().put("Name", c.name()).put("Type", c.type()));
     }
 
     @Test
