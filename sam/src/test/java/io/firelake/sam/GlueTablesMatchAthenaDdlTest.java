@@ -48,7 +48,7 @@ class GlueTablesMatchAthenaDdlTest {
     @Test
     void namedQueriesAreReportsOfTheBatchLayer() {
         for (String query : template.resourcesOfType("AWS::Athena::NamedQuery")) {
-            assertThat(ReportCatalog.NAMES).as(query).contains(String.valueOf(template.properties(query).get("Name")));
+            assertThat(ReportCatalog.names()).as(query).contains(String.valueOf(template.properties(query).get("Name")));
         }
     }
 
