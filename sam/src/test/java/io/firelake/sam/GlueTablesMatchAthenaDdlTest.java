@@ -39,10 +39,16 @@ class GlueTablesMatchAthenaDdlTest {
         }
     }
 
+    /** No table of another contract: the view tables are generated for the build's contract (ViewTables). */
+    @Test
+    void theGlueTablesAreExactlyTheLakeTablesOfTheBuildsContract() {
+        assertThat(glueTablesByName().keySet()).containsExactlyInAnyOrderElementsOf(LakeTables.all());
+    }
+
     @Test
     void namedQueriesAreReportsOfTheBatchLayer() {
         for (String query : template.resourcesOfType("AWS::Athena::NamedQuery")) {
-            assertThat(ReportCatalog.NAMES).as(query).contains(String.valueOf(template.properties(query).get("Name")));
+            assertThat(ReportCatalog.names()).as(query).contains(String.valueOf(template.properties(query).get("Name")));
         }
     }
 

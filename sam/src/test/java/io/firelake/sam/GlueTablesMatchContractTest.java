@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GlueTablesMatchContractTest {
 
     private static final String LAKE = "s3://LAKE";
-    private final SamTemplate template = SamTemplate.load();
+    private final SamTemplate template = SamTemplate.deployed();
     private final TableDefinition contract = TableDefinition.of(Contracts.selected().enriched(),
             "firelake", "raw_events", LAKE + "/raw/");
 

@@ -25,7 +25,11 @@ public final class ReportCatalog {
     }
 
     public static List<Report> all() {
-        return Contracts.selected().reports().stream().map(ReportCatalog::report).toList();
+        return all(Contracts.selected());
+    }
+
+    public static List<Report> all(EventContract contract) {
+        return contract.reports().stream().map(ReportCatalog::report).toList();
     }
 
     public static Optional<Report> find(String name) {

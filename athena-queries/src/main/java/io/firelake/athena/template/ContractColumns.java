@@ -32,7 +32,7 @@ public final class ContractColumns {
     public static final String CURATED = "CuratedTable";
     static final String PARAMETER = "EventContract";
 
-    private static final String COLUMN_INDENT = "            - ";
+    static final String COLUMN_INDENT = "            - ";
     private static final String PARAMETERS = "\n        Parameters:\n";
     private static final String PARAMETER_INDENT = "          ";
     private static final Pattern PARAMETER_BLOCK = Pattern.compile(
@@ -54,8 +54,7 @@ public final class ContractColumns {
         }
         StringBuilder yaml = new StringBuilder();
         for (Column column : of(contract)) {
-            yaml.append(COLUMN_INDENT).append("{Name: ").append(column.name()).append(", Type: ")
-                    .append(column.type().matches("[a-z]+") ? column.type() : "'" + column.type() + "'").append("}\n");
+            yaml.append(COLUMN_INDENT).append(yaml(column));
         }
         String out = TemplatePartitions.apply(
                 recorded(columns(columns(template, RAW, yaml.toString()), CURATED, yaml.toString()), contract), contract);
@@ -66,6 +65,12 @@ public final class ContractColumns {
         }
         return out.substring(0, parameter.start()) + "  " + PARAMETER + ":\n    Type: String\n    Default: "
                 + contract.name() + "\n    AllowedValues: [" + contract.name() + "]\n" + out.substring(parameter.end());
+    }
+
+    /** A column as the template's flow mapping, its type quoted when YAML would misread it ({@code decimal(12,2)}). */
+    static String yaml(Column column) {
+        return "{Name: " + column.name() + ", Type: "
+                + (column.type().matches("[a-z]+") ? column.type() : "'" + column.type() + "'") + "}\n";
     }
 
     /** The contract a rendered template was built for (its EventContract parameter's default), if it names one. */

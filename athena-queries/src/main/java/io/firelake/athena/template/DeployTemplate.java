@@ -6,12 +6,14 @@ import io.firelake.events.contract.Contracts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Writes the template that is deployed, {@code sam/target/template.yaml}: {@code sam/template.yaml} with the line
  * {@value #MARKER} replaced by the reports' named queries ({@link NamedQueries}), the lake tables' columns those of the
- * contract the build runs with ({@link ContractColumns}), and every relative {@code CodeUri} re-based for the file's
+ * contract the build runs with ({@link ContractColumns}), its batch views' tables at {@value ViewTables#MARKER}
+ * ({@link ViewTables}), and every relative {@code CodeUri} re-based for the file's
  * folder one level down. The sam module's build runs it; {@code firelake deploy} deploys it.
  */
 public final class DeployTemplate {
@@ -26,18 +28,25 @@ public final class DeployTemplate {
 
     /** The deployed template's text from the source template's, its lake tables as the source declares them. */
     public static String render(String source) {
+        return render(source, NamedQueries.all());
+    }
+
+    /**
+     * {@link #render(String)} with {@code contract}'s lake table columns, view tables, reports (as named queries) and
+     * EventContract parameter.
+     */
+    public static String render(String source, EventContract contract) {
+        return render(ViewTables.apply(ContractColumns.apply(source, contract), contract), NamedQueries.all(contract));
+    }
+
+    private static String render(String source, List<NamedQueries.NamedQuery> queries) {
         int at = source.indexOf(MARKER + "\n");
         if (at < 0 || source.indexOf(MARKER + "\n", at + 1) >= 0) {
             throw new IllegalArgumentException("the template must have the line '" + MARKER + "' exactly once");
         }
-        String withQueries = source.substring(0, at) + NamedQueries.yaml(NamedQueries.all())
+        String withQueries = source.substring(0, at) + NamedQueries.yaml(queries)
                 + source.substring(at + MARKER.length() + 1);
         return CODE_URI.matcher(withQueries).replaceAll("$1../../");
-    }
-
-    /** {@link #render(String)} with the lake tables' columns and the EventContract parameter {@code contract}'s. */
-    public static String render(String source, EventContract contract) {
-        return render(ContractColumns.apply(source, contract));
     }
 
     /** {@code DeployTemplate SOURCE TARGET}: the source template (sam/template.yaml) and where to write it. */

@@ -1,5 +1,8 @@
 package io.firelake.athena.template;
 
+import io.firelake.events.EventContract;
+import io.firelake.events.contract.Contracts;
+
 import io.firelake.athena.report.Report;
 import io.firelake.athena.report.ReportCatalog;
 
@@ -28,7 +31,11 @@ public final class NamedQueries {
     }
 
     public static List<NamedQuery> all() {
-        return ReportCatalog.all().stream().map(NamedQueries::of).toList();
+        return all(Contracts.selected());
+    }
+
+    public static List<NamedQuery> all(EventContract contract) {
+        return ReportCatalog.all(contract).stream().map(NamedQueries::of).toList();
     }
 
     static NamedQuery of(Report report) {

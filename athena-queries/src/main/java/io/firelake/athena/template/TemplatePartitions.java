@@ -90,7 +90,7 @@ final class TemplatePartitions {
     }
 
     /** A projection value as YAML text: quoted when YAML would read it as a number or a boolean. */
-    private static String scalar(String value) {
+    static String scalar(String value) {
         return value.matches("-?[0-9]+(\\.[0-9]+)?|true|false") ? "'" + value + "'" : value;
     }
 

@@ -103,8 +103,9 @@ public final class DeployCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (stale(samDir.resolve(SamCli.TEMPLATE), samDir.resolve("template.yaml"),
-                repository.resolve("athena-queries/src/main/resources/reports"))) {
-            err.println("firelake deploy: sam/template.yaml or a report changed since the build wrote "
+                repository.resolve("contracts"))) {
+            err.println("firelake deploy: sam/template.yaml or a contract (its tables, views, reports) changed since "
+                    + "the build wrote "
                     + SamCli.TEMPLATE + ": build again (./mvnw -B package -DskipTests)");
             return 2;
         }
@@ -149,18 +150,18 @@ public final class DeployCommand implements Callable<Integer> {
         return cli.run(deploy);
     }
 
-    /** Whether a source of the deployed template (the template, a report file) is newer than it. */
-    private static boolean stale(Path built, Path template, Path reports) throws IOException {
+    /** Whether a source of the deployed template (the template, a file of a contract) is newer than it. */
+    private static boolean stale(Path built, Path template, Path contracts) throws IOException {
         FileTime at = Files.getLastModifiedTime(built);
         if (Files.getLastModifiedTime(template).compareTo(at) > 0) {
             return true;
         }
-        if (!Files.isDirectory(reports)) {
+        if (!Files.isDirectory(contracts)) {
             return false;
         }
-        try (var files = Files.list(reports)) {
-            for (Path report : (Iterable<Path>) files::iterator) {
-                if (Files.getLastModifiedTime(report).compareTo(at) > 0) {
+        try (var files = Files.walk(contracts)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).compareTo(at) > 0) {
                     return true;
                 }
             }

@@ -69,6 +69,15 @@ class LocalUpDownTest {
                     .deliveryStreamDescription().deliveryStreamStatusAsString()).isEqualTo("ACTIVE");
             assertThat(glue.getTables(b -> b.databaseName("firelake")).tableList())
                     .extracting(software.amazon.awssdk.services.glue.model.Table::name).contains("raw_events");
+            // The contract's view tables too, with the columns of each view's header (as the SAM template's).
+            assertThat(glue.getTables(b -> b.databaseName("firelake")).tableList())
+                    .extracting(software.amazon.awssdk.services.glue.model.Table::name)
+                    .containsExactlyInAnyOrderElementsOf(io.firelake.athena.catalog.LakeTables.all());
+            for (var view : io.firelake.events.contract.Contracts.selected().batchViews()) {
+                assertThat(glue.getTable(b -> b.databaseName("firelake").name(view.name())).table()
+                        .storageDescriptor().columns()).extracting(c -> c.name() + " " + c.type())
+                        .isEqualTo(view.columns().stream().map(c -> c.name() + " " + c.type()).toList());
+            }
             assertThat(glue.getJobs(b -> { }).jobs()).extracting(software.amazon.awssdk.services.glue.model.Job::name)
                     .contains("firelake-compaction", "firelake-batch-views");
         }

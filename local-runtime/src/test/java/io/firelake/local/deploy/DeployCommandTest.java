@@ -119,6 +119,23 @@ class DeployCommandTest {
                 .contains("deploy --stack-name firelake --no-confirm-changeset --parameter-overrides");
     }
 
+    /** A view's columns header shapes the deployed template's view table: editing it calls for a build. */
+    @Test
+    void aContractChangedSinceTheBuildIsExplained() throws IOException {
+        Path view = repository.resolve("contracts/parcels/views/depot_daily.sql");
+        Files.createDirectories(view.getParent());
+        Files.writeString(view, "-- columns: depot string, event_date string\nSELECT depot, event_date FROM curated\n");
+        FileTime built = Files.getLastModifiedTime(repository.resolve("sam/target/template.yaml"));
+        try {
+            Files.setLastModifiedTime(view, FileTime.fromMillis(built.toMillis() + 5_000));
+            Run run = deploy("--upload-only");
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains("a contract (its tables, views, reports) changed since the build");
+        } finally {
+            Files.delete(view);
+        }
+    }
+
     @Test
     void aTemplateChangedSinceTheBuildIsExplained() throws IOException {
         Path template = repository.resolve("sam/template.yaml");
