@@ -127,36 +127,61 @@ public final class JsonBytes {
         byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
         int n = latin1.length;
         long flags = 0;
-        int questions = 0;
+        long questions = 0;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
             long x = (long) LONGS.get(latin1, i);
-            flags |= x | lessThan(x, 0x20) | zero(x ^ (ONES * '"')) | zero(x ^ (ONES * '\\'));
-            questions += Long.bitCount(zero(x ^ (ONES * '?')) & HIGHS);
+            flags |= x | lessThan(x, 0x20) | anyZero(x ^ (ONES * '"')) | anyZero(x ^ (ONES * '\\'));
+            questions |= anyZero(x ^ (ONES * '?'));
         }
         for (; i < n; i++) {
             byte b = latin1[i];
             if (b < 0x20 || b == '"' || b == '\\' || b == '?') {
                 flags |= b < 0x20 || b == '"' || b == '\\' ? HIGHS : 0;
-                questions += b == '?' ? 1 : 0;
+                questions |= b == '?' ? HIGHS : 0;
             }
         }
         if ((flags & HIGHS) != 0) {
             return false;
         }
-        for (int k = questions == 0 ? -1 : text.indexOf('?'); k >= 0; k = text.indexOf('?', k + 1)) {
-            questions--;
-        }
-        if (questions != 0) {
+        if ((questions & HIGHS) != 0 && questionMarks(latin1) != questionMarks(text)) {
             return false;
         }
         System.arraycopy(latin1, 0, out, at, n);
         return true;
     }
 
+    private static int questionMarks(byte[] latin1) {
+        int count = 0;
+        int i = 0;
+        for (; i + 8 <= latin1.length; i += 8) {
+            count += Long.bitCount(zero((long) LONGS.get(latin1, i) ^ (ONES * '?')) & HIGHS);
+        }
+        for (; i < latin1.length; i++) {
+            count += latin1[i] == '?' ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static int questionMarks(String text) {
+        int count = 0;
+        for (int k = text.indexOf('?'); k >= 0; k = text.indexOf('?', k + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     /** The high bit is set in some byte when a byte is below {@code limit} (exact for bytes under 0x80). */
     private static long lessThan(long x, int limit) {
         return (x - ONES * limit) & ~x;
+    }
+
+    /**
+     * The high bit is set in some byte when a byte is zero (the classic test: cheaper than {@link #zero}, exact for
+     * whether there is one, though bytes above a zero one may be marked too).
+     */
+    private static long anyZero(long x) {
+        return (x - ONES) & ~x;
     }
 
     /** The high bit of each zero byte, exactly. */
