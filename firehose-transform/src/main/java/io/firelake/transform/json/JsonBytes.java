@@ -118,10 +118,9 @@ public final class JsonBytes {
      * Copies the text's bytes to {@code out[at..]} when it is ASCII that needs no escaping (most of an event's text):
      * the JDK copies a Latin-1 string's bytes in bulk, and eight bytes at a time are checked for a quote, a backslash,
      * a control character or a byte from 0x80 up (any of which sends the text through the character loop, which
-     * overwrites what was copied). A character the Latin-1 encoder cannot map comes out as {@code ?}, so the copy's
-     * {@code ?} bytes are counted and must be as many as the text's {@code ?} characters (found by
-     * {@code String.indexOf}, not a loop over every character: that loop was 4% of the transform's core, page URLs
-     * with a query having a {@code ?} each). The character loop was a fifth of the transform's core (issue 19).
+     * overwrites what was copied). A character the Latin-1 encoder cannot map comes out as {@code ?}, so a copy with a
+     * {@code ?} must read back as the text (the JDK's vectorised compare: a loop over every character for page URLs
+     * with a query was 4% of the transform's core). The character loop was a fifth of the transform's core (issue 19).
      */
     private static boolean plainAscii(String text, byte[] out, int at) {
         byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
@@ -144,31 +143,11 @@ public final class JsonBytes {
         if ((flags & HIGHS) != 0) {
             return false;
         }
-        if ((questions & HIGHS) != 0 && questionMarks(latin1) != questionMarks(text)) {
+        if ((questions & HIGHS) != 0 && !text.equals(new String(latin1, StandardCharsets.ISO_8859_1))) {
             return false;
         }
         System.arraycopy(latin1, 0, out, at, n);
         return true;
-    }
-
-    private static int questionMarks(byte[] latin1) {
-        int count = 0;
-        int i = 0;
-        for (; i + 8 <= latin1.length; i += 8) {
-            count += Long.bitCount(zero((long) LONGS.get(latin1, i) ^ (ONES * '?')) & HIGHS);
-        }
-        for (; i < latin1.length; i++) {
-            count += latin1[i] == '?' ? 1 : 0;
-        }
-        return count;
-    }
-
-    private static int questionMarks(String text) {
-        int count = 0;
-        for (int k = text.indexOf('?'); k >= 0; k = text.indexOf('?', k + 1)) {
-            count++;
-        }
-        return count;
     }
 
     /** The high bit is set in some byte when a byte is below {@code limit} (exact for bytes under 0x80). */
@@ -176,17 +155,9 @@ public final class JsonBytes {
         return (x - ONES * limit) & ~x;
     }
 
-    /**
-     * The high bit is set in some byte when a byte is zero (the classic test: cheaper than {@link #zero}, exact for
-     * whether there is one, though bytes above a zero one may be marked too).
-     */
+    /** The high bit is set in some byte when a byte is zero: exact for whether there is one, not for which. */
     private static long anyZero(long x) {
         return (x - ONES) & ~x;
-    }
-
-    /** The high bit of each zero byte, exactly. */
-    private static long zero(long x) {
-        return ~(((x & ~HIGHS) + ~HIGHS) | x);
     }
 
     private static int escape(byte[] out, int at, char c) {
