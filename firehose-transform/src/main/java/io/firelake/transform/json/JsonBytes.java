@@ -118,38 +118,36 @@ public final class JsonBytes {
      * Copies the text's bytes to {@code out[at..]} when it is ASCII that needs no escaping (most of an event's text):
      * the JDK copies a Latin-1 string's bytes in bulk, and eight bytes at a time are checked for a quote, a backslash,
      * a control character or a byte from 0x80 up (any of which sends the text through the character loop, which
-     * overwrites what was copied). A character the Latin-1 encoder cannot map comes out as {@code ?}, so the copy's
-     * {@code ?} bytes are counted and must be as many as the text's {@code ?} characters, found by
-     * {@code String.indexOf} (a loop over every character for page URLs with a query was 4% of the transform's core;
-     * comparing the copy read back with the text, 7%). The character loop was a fifth of the transform's core
-     * (issue 19).
+     * overwrites what was copied). A character the Latin-1 encoder cannot map comes out as {@code ?}, so each
+     * {@code ?} is checked against the text. The character loop was a fifth of the transform's core (issue 19).
      */
     private static boolean plainAscii(String text, byte[] out, int at) {
         byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
         int n = latin1.length;
         long flags = 0;
-        int questions = 0;
+        long questions = 0;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
             long x = (long) LONGS.get(latin1, i);
-            flags |= x | lessThan(x, 0x20) | anyZero(x ^ (ONES * '"')) | anyZero(x ^ (ONES * '\\'));
-            questions += Long.bitCount(zero(x ^ (ONES * '?')) & HIGHS);
+            flags |= x | lessThan(x, 0x20) | zero(x ^ (ONES * '"')) | zero(x ^ (ONES * '\\'));
+            questions |= zero(x ^ (ONES * '?'));
         }
         for (; i < n; i++) {
             byte b = latin1[i];
             if (b < 0x20 || b == '"' || b == '\\' || b == '?') {
                 flags |= b < 0x20 || b == '"' || b == '\\' ? HIGHS : 0;
-                questions += b == '?' ? 1 : 0;
+                questions |= b == '?' ? HIGHS : 0;
             }
         }
         if ((flags & HIGHS) != 0) {
             return false;
         }
-        for (int k = questions == 0 ? -1 : text.indexOf('?'); k >= 0; k = text.indexOf('?', k + 1)) {
-            questions--;
-        }
-        if (questions != 0) {
-            return false;
+        if ((questions & HIGHS) != 0) {
+            for (int k = 0; k < n; k++) {
+                if (latin1[k] == '?' && text.charAt(k) != '?') {
+                    return false;
+                }
+            }
         }
         System.arraycopy(latin1, 0, out, at, n);
         return true;
@@ -158,11 +156,6 @@ public final class JsonBytes {
     /** The high bit is set in some byte when a byte is below {@code limit} (exact for bytes under 0x80). */
     private static long lessThan(long x, int limit) {
         return (x - ONES * limit) & ~x;
-    }
-
-    /** The high bit is set in some byte when a byte is zero: exact for whether there is one, not for which. */
-    private static long anyZero(long x) {
-        return (x - ONES) & ~x;
     }
 
     /** The high bit of each zero byte, exactly. */
