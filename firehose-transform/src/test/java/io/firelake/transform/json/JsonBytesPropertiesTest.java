@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -21,6 +22,16 @@ class JsonBytesPropertiesTest {
     void aStringIsWrittenAsJacksonWritesIt(@ForAll("texts") String text) throws IOException {
         assertThat(written(text, false)).isEqualTo(jackson(text, false));
         assertThat(written(text, true)).isEqualTo(jackson(text, true));
+    }
+
+    /** The bulk copy's Latin-1 encoder writes {@code ?} for a character it cannot map, next to real ones. */
+    @Example
+    void aQuestionMarkBesideAnUnmappableCharacterIsNotTakenForPlainAscii() throws IOException {
+        for (String text : new String[]{"https://shop.example.com/?q=\u0141?", "https://shop.example.com/?q=a??b",
+                "\u20ac?https://shop.example.com/p?", "https://shop.example.com/?\ud83d\ude00&?x"}) {
+            assertThat(written(text, false)).isEqualTo(jackson(text, false));
+            assertThat(written(text, true)).isEqualTo(jackson(text, true));
+        }
     }
 
     @Provide
