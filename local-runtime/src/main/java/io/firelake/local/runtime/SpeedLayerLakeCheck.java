@@ -3,6 +3,7 @@ package io.firelake.local.runtime;
 import io.firelake.events.EventContract;
 import io.firelake.events.contract.LakeColumns;
 import io.firelake.speed.core.MinuteItem;
+import io.firelake.speed.core.RecentEventIds;
 import io.firelake.speed.core.spec.AggregateSpec;
 import io.firelake.speed.core.spec.AggregateSpec.Kind;
 import io.firelake.speed.core.spec.FieldSpec;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
  * estimates) against the same aggregate DuckDB computes over the raw lake, with the speed-layer.yaml's fields read from
  * the lake columns of the same names. The lake is de-duplicated as the speed layer de-duplicates: by event id within
  * one shard's tumbling window (a duplicate sent in another window is counted twice there and removed by the batch
- * layer), when the contract keeps the record's shard and arrival time; else by event id alone.
+ * layer) and, when the contract keeps the sequence numbers too, only against the shard's last
+ * {@link RecentEventIds#CAPACITY} events, as far back as the speed layer remembers; else by event id alone.
  */
 public final class SpeedLayerLakeCheck {
 
@@ -54,11 +56,14 @@ public final class SpeedLayerLakeCheck {
     public Result compare(List<MinuteItem> items, long firstMinute, long lastMinute, Duration window) throws SQLException {
         LakeColumns lake = contract.lake();
         boolean perWindow = lake.shardId() != null && lake.receivedTs() != null;
-        String once = "SELECT DISTINCT ON (" + q(lake.eventId())
+        String files = "read_parquet('" + rawDir + "/*/*/*.parquet', hive_partitioning = true, "
+                + "hive_types_autocast = false)";
+        String minutes = "epoch_ms(" + q(lake.eventTime()) + ") // 60000 BETWEEN " + firstMinute + " AND " + lastMinute;
+        String once = perWindow && lake.sequenceNumber() != null
+                ? withinRecentIds(lake, files, window, minutes)
+                : "SELECT DISTINCT ON (" + q(lake.eventId())
                 + (perWindow ? ", " + q(lake.shardId()) + ", epoch_ms(" + q(lake.receivedTs()) + ") // " + window.toMillis() : "")
-                + ") *, epoch_ms(" + q(lake.eventTime()) + ") // 60000 AS minute_ FROM read_parquet('" + rawDir
-                + "/*/*/*.parquet', hive_partitioning = true, hive_types_autocast = false) WHERE epoch_ms("
-                + q(lake.eventTime()) + ") // 60000 BETWEEN " + firstMinute + " AND " + lastMinute;
+                + ") *, epoch_ms(" + q(lake.eventTime()) + ") // 60000 AS minute_ FROM " + files + " WHERE " + minutes;
         List<String> lines = new ArrayList<>();
         boolean agrees = true;
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
@@ -87,6 +92,23 @@ public final class SpeedLayerLakeCheck {
                 + (perWindow ? " per shard and tumbling window" : "") + "), minutes " + firstMinute + ".." + lastMinute
                 + ": " + (agrees ? "equal" : "DIFFERENT"));
         return new Result(agrees, lines);
+    }
+
+    /**
+     * The lake's events as the speed layer keeps them: it remembers the ids of the last {@link RecentEventIds#CAPACITY}
+     * events of a shard's window, so an event whose earlier copy lies further back in shard order (or in another
+     * window) is counted again there. Positions count the lake's events of the shard in sequence order, which is the
+     * order the speed layer reads them in.
+     */
+    private static String withinRecentIds(LakeColumns lake, String files, Duration window, String minutes) {
+        String order = "length(" + q(lake.sequenceNumber()) + "), " + q(lake.sequenceNumber())
+                + (lake.subsequenceNumber() == null ? "" : ", " + q(lake.subsequenceNumber()));
+        return "WITH positioned AS (SELECT *, row_number() OVER (PARTITION BY " + q(lake.shardId()) + " ORDER BY "
+                + order + ") AS position_ FROM " + files + "), copies AS (SELECT *, position_ - lag(position_) OVER "
+                + "(PARTITION BY " + q(lake.eventId()) + ", " + q(lake.shardId()) + ", epoch_ms(" + q(lake.receivedTs())
+                + ") // " + window.toMillis() + " ORDER BY position_) AS since_ FROM positioned) "
+                + "SELECT * EXCLUDE (position_, since_), epoch_ms(" + q(lake.eventTime()) + ") // 60000 AS minute_ "
+                + "FROM copies WHERE (since_ IS NULL OR since_ > " + RecentEventIds.CAPACITY + ") AND " + minutes;
     }
 
     private String select(AggregateSpec aggregate) {

@@ -9,9 +9,9 @@ package io.firelake.speed.core;
  * <p>A ring of the ids in arrival order plus an open-addressing table (linear probing, backward-shift deletion) over
  * primitive longs: a boxed HashSet cost as much as the rest of the aggregation.
  */
-final class RecentEventIds {
+public final class RecentEventIds {
 
-    static final int CAPACITY = 2048;
+    public static final int CAPACITY = 2048;
     private static final int TABLE_SIZE = CAPACITY * 4; // load factor at most 1/4: short probe runs
     private static final int MASK = TABLE_SIZE - 1;
 
