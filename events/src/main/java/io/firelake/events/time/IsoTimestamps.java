@@ -1,5 +1,6 @@
 package io.firelake.events.time;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,9 +37,20 @@ public final class IsoTimestamps {
      */
     public static long parseOffsetMillis(String text) {
         long fast = parseCommon(text, true);
-        if (fast != INVALID) {
-            return fast;
-        }
+        return fast != INVALID ? fast : javaTime(text);
+    }
+
+    /**
+     * {@link #parseOffsetMillis(String)} of the UTF-8 text in {@code utf8[from, to)}: the transform's byte reader parses
+     * an event time where it finds it, without making a {@code String} of it first (a {@code String} and its
+     * {@code charAt}s were a tenth of the transform's core, issue 19).
+     */
+    public static long parseOffsetMillis(byte[] utf8, int from, int to) {
+        long fast = parseCommon(utf8, from, to, true);
+        return fast != INVALID ? fast : javaTime(new String(utf8, from, to - from, StandardCharsets.UTF_8));
+    }
+
+    private static long javaTime(String text) {
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
         } catch (DateTimeException | ArithmeticException e) {
@@ -54,37 +66,43 @@ public final class IsoTimestamps {
         return parseCommon(text, false);
     }
 
-    /**
-     * The hand-written path: {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]} then {@code Z}, or (with {@code offsets}) also
-     * 'z', 't' and {@code ±hh:mm} up to ±18:00, the bounds of {@link java.time.ZoneOffset}. Every text it accepts,
-     * java.time accepts with the same instant; {@link #INVALID} leaves the rest to the caller.
-     */
+    /** {@link #parseCommon(byte[], int, int, boolean)} of a string's characters: any beyond Latin-1 is outside it. */
     static long parseCommon(String s, boolean offsets) {
-        int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        return parseCommon(s.getBytes(StandardCharsets.ISO_8859_1), 0, s.length(), offsets);
+    }
+
+    /**
+     * The hand-written path, over the bytes {@code b[from, to)} (one per character; a byte from 0x80 up is never part
+     * of the language): {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]} then {@code Z}, or (with {@code offsets}) also 'z', 't'
+     * and {@code ±hh:mm} up to ±18:00, the bounds of {@link java.time.ZoneOffset}. Every text it accepts, java.time
+     * accepts with the same instant; {@link #INVALID} leaves the rest to the caller.
+     */
+    static long parseCommon(byte[] b, int from, int to, boolean offsets) {
+        int n = to - from;
+        if (n < 20 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':' || b[from + 16] != ':') {
             return INVALID;
         }
-        char t = s.charAt(10);
+        byte t = b[from + 10];
         if (t != 'T' && !(offsets && t == 't')) {
             return INVALID;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        int hour = digits(b, from + 11, 2);
+        int minute = digits(b, from + 14, 2);
+        int second = digits(b, from + 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour < 0 || hour > 23
                 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return INVALID;
         }
-        int i = 19;
+        int i = from + 19;
         int millis = 0;
-        if (s.charAt(i) == '.') {
+        if (b[i] == '.') {
             int start = ++i;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            while (i < to && b[i] >= '0' && b[i] <= '9') {
                 if (i - start < 3) {
-                    millis = millis * 10 + (s.charAt(i) - '0');
+                    millis = millis * 10 + (b[i] - '0');
                 }
                 i++;
             }
@@ -97,12 +115,12 @@ public final class IsoTimestamps {
             }
         }
         int offsetSeconds;
-        char zone = i < n ? s.charAt(i) : 0;
-        if (i == n - 1 && (zone == 'Z' || (offsets && zone == 'z'))) {
+        byte zone = i < to ? b[i] : 0;
+        if (i == to - 1 && (zone == 'Z' || (offsets && zone == 'z'))) {
             offsetSeconds = 0;
-        } else if (offsets && i == n - 6 && (zone == '+' || zone == '-') && s.charAt(i + 3) == ':') {
-            int offsetHours = digits(s, i + 1, 2);
-            int offsetMinutes = digits(s, i + 4, 2);
+        } else if (offsets && i == to - 6 && (zone == '+' || zone == '-') && b[i + 3] == ':') {
+            int offsetHours = digits(b, i + 1, 2);
+            int offsetMinutes = digits(b, i + 4, 2);
             if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59
                     || (offsetHours == 18 && offsetMinutes > 0)) {
                 return INVALID;
@@ -116,10 +134,10 @@ public final class IsoTimestamps {
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1 if any is not one. */
-    private static int digits(String s, int from, int count) {
+    private static int digits(byte[] b, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            byte c = b[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

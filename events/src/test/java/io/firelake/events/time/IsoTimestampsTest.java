@@ -51,6 +51,7 @@ class IsoTimestampsTest {
         assertThat(expected).as(text).isNotEqualTo(INVALID);
         assertThat(IsoTimestamps.parseCommon(text, true)).as(text).isEqualTo(expected);
         assertThat(IsoTimestamps.parseOffsetMillis(text)).as(text).isEqualTo(expected);
+        assertThat(parseBytes(text)).as(text).isEqualTo(expected);
         assertThat(IsoTimestamps.parseCanonicalUtcMillis(text)).as(text).isEqualTo(canonicalReference(text));
     }
 
@@ -145,10 +146,20 @@ class IsoTimestampsTest {
     private static void assertAgreesWithJavaTime(String text) {
         long expected = reference(text);
         assertThat(IsoTimestamps.parseOffsetMillis(text)).as(text).isEqualTo(expected);
+        assertThat(parseBytes(text)).as(text).isEqualTo(expected);
         long fast = IsoTimestamps.parseCommon(text, true);
         assertThat(fast == INVALID || fast == expected).as("fast path on %s: %s, java.time: %s", text, fast, expected)
                 .isTrue();
         assertThat(IsoTimestamps.parseCanonicalUtcMillis(text)).as(text).isEqualTo(canonicalReference(text));
+    }
+
+    /** The byte reader's entry: the text's UTF-8 in the middle of a larger array, as a record holds it. */
+    private static long parseBytes(String text) {
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] record = new byte[utf8.length + 4];
+        System.arraycopy(utf8, 0, record, 2, utf8.length);
+        record[0] = record[1] = record[record.length - 2] = record[record.length - 1] = '"';
+        return IsoTimestamps.parseOffsetMillis(record, 2, 2 + utf8.length);
     }
 
     private static String render(OffsetDateTime time, int fractionDigits) {

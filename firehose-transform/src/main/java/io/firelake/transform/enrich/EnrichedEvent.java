@@ -13,15 +13,26 @@ import java.util.Map;
 public final class EnrichedEvent extends SchemaRow {
 
     private final int[] partitionFields;
+    private final long plainText;
 
     EnrichedEvent(EventSchema schema, Object[] values) {
-        this(schema, values, partitionFields(schema));
+        this(schema, values, partitionFields(schema), 0);
     }
 
-    /** @param partitionFields the schema's partition fields' positions ({@link #partitionFields(EventSchema)}) */
-    EnrichedEvent(EventSchema schema, Object[] values, int[] partitionFields) {
+    /**
+     * @param partitionFields the schema's partition fields' positions ({@link #partitionFields(EventSchema)})
+     * @param plainText       a bit per field (below 63) whose value is a string JSON writes as it is
+     *                        ({@link io.firelake.transform.validate.ValidEvent#plainText()})
+     */
+    EnrichedEvent(EventSchema schema, Object[] values, int[] partitionFields, long plainText) {
         super(schema, values);
         this.partitionFields = partitionFields;
+        this.plainText = plainText;
+    }
+
+    /** A bit per field (below 63) whose value is a string of ASCII characters that JSON writes as they are. */
+    long plainText() {
+        return plainText;
     }
 
     /** Positions of the schema's partition fields, in schema order: computed once by the enricher, not per record. */

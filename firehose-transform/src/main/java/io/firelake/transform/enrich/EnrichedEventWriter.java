@@ -28,7 +28,7 @@ public final class EnrichedEventWriter {
     /** {@code "name":} per field, and {@code ,"name":} for every field after the first written. */
     private final byte[][] names;
     private final byte[][] commaNames;
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final ThreadLocal<Scratch> scratch;
 
     public EnrichedEventWriter(EventSchema enriched) {
         this.fields = enriched.fields().toArray(FieldSpec[]::new);
@@ -36,6 +36,8 @@ public final class EnrichedEventWriter {
         this.scales = new int[fields.length];
         this.names = new byte[fields.length][];
         this.commaNames = new byte[fields.length][];
+        int count = fields.length;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(count));
         for (int i = 0; i < fields.length; i++) {
             kinds[i] = fields[i].storageType().kind();
             scales[i] = kinds[i] == FieldType.Kind.DECIMAL ? fields[i].storageType().scale() : 0;
@@ -56,6 +58,7 @@ public final class EnrichedEventWriter {
         s.reset();
         s.put((byte) '{');
         boolean first = true;
+        long plain = event.plainText();
         for (int i = 0; i < fields.length; i++) {
             Object value = event.value(i);
             if (value == null) {
@@ -66,7 +69,11 @@ public final class EnrichedEventWriter {
             }
             s.put(first ? names[i] : commaNames[i]);
             first = false;
-            if (kinds[i] == FieldType.Kind.MAP) {
+            if (i < 63 && (plain & (1L << i)) != 0 && value instanceof String text) {
+                s.plainString(text);
+            } else if (kinds[i] == FieldType.Kind.TIMESTAMP_MILLIS) {
+                scratch.timestamp(s, i, ((Number) value).longValue());
+            } else if (kinds[i] == FieldType.Kind.MAP) {
                 writeMap(s, (Map<?, ?>) value, fields[i].storageType().values(), scratch);
             } else if (kinds[i] == FieldType.Kind.RECORD) {
                 writeRecord(s, (Map<?, ?>) value, fields[i].storageType(), scratch);
@@ -143,5 +150,34 @@ public final class EnrichedEventWriter {
     private static final class Scratch {
         final JsonBytes json = new JsonBytes();
         final char[] timestamp = new char[24];
+        /**
+         * Each timestamp field's last instant and its quoted text: the processing time is the same for a whole batch,
+         * and arrival times repeat, so most are written without formatting.
+         */
+        final long[] lastMillis;
+        final byte[][] lastText;
+
+        Scratch(int fields) {
+            lastMillis = new long[fields];
+            lastText = new byte[fields][];
+        }
+
+        void timestamp(JsonBytes s, int field, long millis) {
+            byte[] text = lastText[field];
+            if (text == null) {
+                text = lastText[field] = new byte[timestamp.length + 2];
+                text[0] = '"';
+                text[text.length - 1] = '"';
+            } else if (lastMillis[field] == millis) {
+                s.put(text);
+                return;
+            }
+            Timestamps.writeIsoMillis(millis, timestamp);
+            for (int k = 0; k < timestamp.length; k++) {
+                text[k + 1] = (byte) timestamp[k];
+            }
+            lastMillis[field] = millis;
+            s.put(text);
+        }
     }
 }

@@ -8,8 +8,10 @@ import io.firelake.transform.time.Timestamps;
 import io.firelake.transform.validate.ValidEvent;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a valid raw event into an enriched row, driven by the contract's enrichments ({@link Enrichment}): each
@@ -18,6 +20,14 @@ import java.util.Map;
  * construction ({@link EnrichmentPlan}), so an enriched field with no source fails at start-up, not per record.
  */
 public final class Enricher {
+
+    /**
+     * What these compute is always ASCII that JSON writes as it is: dates, hours, day names, the referrer and device
+     * classes' names, an anonymized IP's digits, dots, hex and colons ({@link EnrichedEvent#plainText()}).
+     */
+    private static final Set<EnrichmentPlan.Op> ALWAYS_PLAIN = EnumSet.of(EnrichmentPlan.Op.DATE,
+            EnrichmentPlan.Op.HOUR, EnrichmentPlan.Op.MONTH, EnrichmentPlan.Op.DAY_OF_WEEK,
+            EnrichmentPlan.Op.REFERRER_CLASS, EnrichmentPlan.Op.DEVICE_CLASS, EnrichmentPlan.Op.IP_ANONYMIZED);
 
     private final EventSchema enriched;
     private final EnrichmentPlan plan;
@@ -67,10 +77,19 @@ public final class Enricher {
         UserAgentInfo agent = null;
         long eventTs = event.eventTimeMillis();
         Object[] values = new Object[rawSource.length];
+        long rawPlain = event.plainText();
+        long plain = 0;
+        // A page URL of plain characters has a plain host (lower-cased) and path (a substring of it).
+        boolean urlPlain = plan.url() >= 0 && plan.url() < 63 && (rawPlain & (1L << plan.url())) != 0;
         for (int i = 0; i < values.length; i++) {
             EnrichmentPlan.Op op = ops[i];
             if (op == EnrichmentPlan.Op.COPY) {
-                values[i] = subField[i] == null ? event.value(rawSource[i]) : sub(event, i);
+                if (subField[i] == null) {
+                    values[i] = event.value(rawSource[i]);
+                    plain |= i < 63 && rawSource[i] < 63 && (rawPlain & (1L << rawSource[i])) != 0 ? 1L << i : 0;
+                } else {
+                    values[i] = sub(event, i);
+                }
                 continue;
             }
             if ((op == EnrichmentPlan.Op.DEVICE_CLASS || op == EnrichmentPlan.Op.BROWSER || op == EnrichmentPlan.Op.OS
@@ -113,8 +132,12 @@ public final class Enricher {
                 case KINESIS_SEQUENCE_NUMBER -> source.sequenceNumber();
                 case KINESIS_SUBSEQUENCE_NUMBER -> source.subsequenceNumber();
             };
+            if (i < 63 && (ALWAYS_PLAIN.contains(op) || urlPlain && (op == EnrichmentPlan.Op.URL_HOST
+                    || op == EnrichmentPlan.Op.URL_PATH))) {
+                plain |= 1L << i;
+            }
         }
-        return new EnrichedEvent(enriched, values, partitionFields);
+        return new EnrichedEvent(enriched, values, partitionFields, plain);
     }
 
     /** A record field's sub-field ({@code from: location.building}): null when the record or the sub-field is. */

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The byte-level JSON tokens of {@link RecordBytesReader}: whitespace, plain strings (no escapes, no control
  * characters), numbers, literals and objects of scalars, each read strictly or refused (-1) so the record can go to
- * Jackson. Input is well-formed UTF-8 ({@link Utf8} checked it first).
+ * Jackson. Input may be ill-formed UTF-8: every string with a byte from 0x80 up is marked {@link #NON_ASCII}, and the
+ * validator checks such a record's UTF-8 before it keeps anything read from it.
  */
 final class JsonTokens {
 
@@ -124,10 +125,12 @@ final class JsonTokens {
     /**
      * An object of scalars as {@link RawJsonReader} keeps it for a map or record field: a {@code LinkedHashMap} in key
      * order of the values as Jackson types them (Long, BigDecimal, String, Boolean, NULL), checked by the field's
-     * rules afterwards. A value nested in it, or a repeated key, is left to {@link RawJsonReader}.
+     * rules afterwards. A value nested in it, or a repeated key, is left to {@link RawJsonReader}. The index after it
+     * has {@link #NON_ASCII} set when a key or a string in it has a byte from 0x80 up.
      */
     static int object(byte[] d, int i, Object[] parsed, int field) {
         int n = d.length;
+        int nonAscii = 0;
         Map<String, Object> entries = new LinkedHashMap<>();
         Object[] value = new Object[1];
         i = skipSpace(d, i + 1);
@@ -141,6 +144,7 @@ final class JsonTokens {
                 return -1;
             }
             int nameEnd = quote & ~NON_ASCII;
+            nonAscii |= quote & NON_ASCII;
             String name = text(d, i + 1, nameEnd, quote == nameEnd);
             i = skipSpace(d, nameEnd + 1);
             if (i >= n || d[i] != ':') {
@@ -154,10 +158,11 @@ final class JsonTokens {
             if (end < 0 || entries.put(name, value[0]) != null) {
                 return -1;
             }
-            i = skipSpace(d, end);
+            nonAscii |= end & NON_ASCII;
+            i = skipSpace(d, end & ~NON_ASCII);
             if (i < n && d[i] == '}') {
                 parsed[field] = entries;
-                return i + 1;
+                return (i + 1) | nonAscii;
             }
             if (i >= n || d[i] != ',') {
                 return -1;
@@ -167,7 +172,7 @@ final class JsonTokens {
         return -1;
     }
 
-    /** A scalar as Jackson types it into {@code value[0]}; the index after it, or -1. */
+    /** A scalar as Jackson types it into {@code value[0]}; the index after it (with {@link #NON_ASCII}), or -1. */
     static int scalar(byte[] d, int i, Object[] value) {
         byte b = d[i];
         if (b == '"') {
@@ -177,7 +182,7 @@ final class JsonTokens {
             }
             int end = quote & ~NON_ASCII;
             value[0] = text(d, i + 1, end, quote == end);
-            return end + 1;
+            return (end + 1) | (quote & NON_ASCII);
         }
         if (b == '-' || (b >= '0' && b <= '9')) {
             return number(d, i, value, 0, false);
@@ -189,12 +194,15 @@ final class JsonTokens {
         return end;
     }
 
-    /** The index after an unknown field's scalar value, checked as strictly as a field's value; or -1. */
+    /**
+     * The index after an unknown field's scalar value, checked as strictly as a field's value, with {@link #NON_ASCII}
+     * set for a string with a byte from 0x80 up; or -1.
+     */
     static int scalarEnd(byte[] d, int i) {
         byte b = d[i];
         if (b == '"') {
             int end = plainStringEnd(d, i + 1);
-            return end < 0 ? -1 : (end & ~NON_ASCII) + 1;
+            return end < 0 ? -1 : ((end & ~NON_ASCII) + 1) | (end & NON_ASCII);
         }
         if (b == '-' || (b >= '0' && b <= '9')) {
             int n = d.length;

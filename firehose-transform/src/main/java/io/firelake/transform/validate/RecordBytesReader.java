@@ -2,6 +2,7 @@ package io.firelake.transform.validate;
 
 import io.firelake.events.schema.FieldSpec;
 import io.firelake.events.schema.FieldType;
+import io.firelake.events.time.IsoTimestamps;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,12 +25,22 @@ final class RecordBytesReader {
     /** The record needs {@link RawJsonReader}. */
     static final long NOT_READ = -1L;
 
+    /** What a read learnt beyond the values, for the validator and the enriched line. */
+    static final class Marks {
+        /** A bit per converted field whose value is a string of ASCII characters that JSON writes as they are. */
+        long plain;
+        /** A string (name, value, key) had a byte from 0x80 up: the record's UTF-8 must be checked. */
+        boolean nonAscii;
+    }
+
     private static final int MAX_UNKNOWN = 8;
-    /** Set in an index {@link #value} answers when it kept a converted value (records are under 2^30 bytes). */
+    /** Set in an index {@link #value} answers when it kept a converted value (records are under 2^28 bytes). */
     private static final int CONVERTED = 1 << 30;
+    /** Set with {@link #CONVERTED} when the value kept is a string of ASCII characters JSON writes unescaped. */
+    private static final int PLAIN = 1 << 28;
     private static final byte[] HEALTH_CHECK = RawJsonReader.HEALTH_CHECK_KEY.getBytes(StandardCharsets.UTF_8);
 
-    private enum Check { NONE, STRING, UUID, ENUM, INT, LONG, BOOLEAN }
+    private enum Check { NONE, STRING, UUID, ENUM, INT, LONG, BOOLEAN, EVENT_TIME }
 
     private final byte[][] names;
     private final int[] slots;
@@ -38,7 +49,10 @@ final class RecordBytesReader {
     private final byte[][][] symbolBytes;
     private final String[][] symbols;
 
-    /** @param eventTimeIndex the event-time field, whose raw value {@link RecordValidator} reads itself */
+    /**
+     * @param eventTimeIndex the event-time field: an ISO-8601 text in it is parsed here to epoch milliseconds (a
+     *                       {@code Long}, as a number there is), or kept as text for {@link RecordValidator} to refuse
+     */
     RecordBytesReader(FieldSpec[] fields, int eventTimeIndex) {
         int n = fields.length;
         this.names = new byte[n][];
@@ -57,7 +71,7 @@ final class RecordBytesReader {
             }
             slots[slot] = i;
             // Only a field's first type is checked here: a value it matches converts to it, whatever the others.
-            checks[i] = i < 63 && i != eventTimeIndex && !fields[i].types().isEmpty()
+            checks[i] = i == eventTimeIndex ? Check.EVENT_TIME : i < 63 && !fields[i].types().isEmpty()
                     ? check(fields[i].types().get(0)) : Check.NONE;
             if (checks[i] == Check.ENUM) {
                 List<String> declared = fields[i].types().get(0).symbols();
@@ -87,8 +101,14 @@ final class RecordBytesReader {
      * already converted to the field's first type; or {@link #NOT_READ}, with {@code parsed} to be cleared and read
      * again by {@link RawJsonReader}. An answer other than NOT_READ means every string came from the bytes unescaped,
      * so none holds a lone surrogate.
+     *
+     * <p>Outside strings it accepts only ASCII, so a record read with no {@link Marks#nonAscii} is ASCII throughout.
+     *
+     * @param marks gets a bit per converted field whose value is a string of ASCII characters that JSON writes as
+     *              they are (no quote, backslash or control character), which the enriched line copies without
+     *              looking at them again; and whether any string had a byte from 0x80 up
      */
-    long read(byte[] d, Object[] parsed) {
+    long read(byte[] d, Object[] parsed, Marks marks) {
         int n = d.length;
         int i = JsonTokens.skipSpace(d, 0);
         if (i >= n || d[i] != '{') {
@@ -96,6 +116,8 @@ final class RecordBytesReader {
         }
         i = JsonTokens.skipSpace(d, i + 1);
         long converted = 0;
+        long plain = 0;
+        int nonAscii = 0;
         int[] unknown = null;
         int unknownCount = 0;
         int expected = 0;
@@ -111,6 +133,7 @@ final class RecordBytesReader {
             if (nameEnd < 0) {
                 return NOT_READ;
             }
+            nonAscii |= nameEnd & JsonTokens.NON_ASCII;
             nameEnd &= ~JsonTokens.NON_ASCII;
             i = JsonTokens.skipSpace(d, nameEnd + 1);
             if (i >= n || d[i] != ':') {
@@ -147,18 +170,28 @@ final class RecordBytesReader {
                 end = value(d, i, field, parsed);
                 if (end > 0 && (end & CONVERTED) != 0) {
                     converted |= 1L << field;
-                    end &= ~CONVERTED;
+                    if ((end & PLAIN) != 0) {
+                        plain |= 1L << field;
+                    }
+                    end &= ~(CONVERTED | PLAIN);
                 }
             }
             if (end < 0) {
                 return NOT_READ;
             }
+            nonAscii |= end & JsonTokens.NON_ASCII;
+            end &= ~JsonTokens.NON_ASCII;
             i = JsonTokens.skipSpace(d, end);
             if (i >= n) {
                 return NOT_READ;
             }
             if (d[i] == '}') {
-                return JsonTokens.skipSpace(d, i + 1) == n ? converted : NOT_READ;
+                if (JsonTokens.skipSpace(d, i + 1) != n) {
+                    return NOT_READ;
+                }
+                marks.plain = plain;
+                marks.nonAscii = nonAscii != 0;
+                return converted;
             }
             if (d[i] != ',') {
                 return NOT_READ;
@@ -169,7 +202,8 @@ final class RecordBytesReader {
 
     /**
      * Reads one value for {@code field} at {@code i} into {@code parsed}; answers the index after it, with
-     * {@link #CONVERTED} set when the value kept is already the field's first type's conversion; or -1.
+     * {@link #CONVERTED} set when the value kept is already the field's first type's conversion ({@link #PLAIN} too
+     * for plain ASCII text) and {@link JsonTokens#NON_ASCII} for text with a byte from 0x80 up; or -1.
      */
     private int value(byte[] d, int i, int field, Object[] parsed) {
         byte b = d[i];
@@ -182,14 +216,20 @@ final class RecordBytesReader {
             }
             int end = quote & ~JsonTokens.NON_ASCII;
             boolean ascii = quote == end;
+            int nonAscii = quote & JsonTokens.NON_ASCII;
+            if (check == Check.EVENT_TIME) {
+                long millis = IsoTimestamps.parseOffsetMillis(d, start, end);
+                parsed[field] = millis != IsoTimestamps.INVALID ? (Object) millis : JsonTokens.text(d, start, end, ascii);
+                return (end + 1) | nonAscii;
+            }
             String known = check == Check.ENUM ? symbol(d, start, end, field)
                     : check == Check.UUID ? JsonTokens.lowerUuid(d, start, end) : null;
             if (known != null || check == Check.STRING) {
                 parsed[field] = known != null ? known : JsonTokens.text(d, start, end, ascii);
-                return (end + 1) | CONVERTED;
+                return (end + 1) | CONVERTED | (ascii ? PLAIN : nonAscii);
             }
             parsed[field] = JsonTokens.text(d, start, end, ascii);
-            return end + 1;
+            return (end + 1) | nonAscii;
         }
         if (b == '-' || (b >= '0' && b <= '9')) {
             int end = JsonTokens.number(d, i, parsed, field, check == Check.INT);

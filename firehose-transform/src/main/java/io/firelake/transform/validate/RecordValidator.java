@@ -143,11 +143,13 @@ public final class RecordValidator {
             return invalid(ReasonCode.RECORD_TOO_LARGE, null,
                     "record is " + data.length + " bytes, over the limit of " + maxRecordBytes);
         }
-        if (!Utf8.wellFormed(data)) {
+        Object[] parsed = new Object[fields.length];
+        RecordBytesReader.Marks marks = new RecordBytesReader.Marks();
+        long converted = bytesFirst ? bytesReader.read(data, parsed, marks) : RecordBytesReader.NOT_READ;
+        // A record the byte reader read without a byte from 0x80 up is ASCII, so well-formed: the check is skipped.
+        if ((converted == RecordBytesReader.NOT_READ || marks.nonAscii) && !Utf8.wellFormed(data)) {
             return invalid(ReasonCode.INVALID_UTF8, null, "record is not well-formed UTF-8");
         }
-        Object[] parsed = new Object[fields.length];
-        long converted = bytesFirst ? bytesReader.read(data, parsed) : RecordBytesReader.NOT_READ;
         if (converted == RecordBytesReader.NOT_READ) {
             java.util.Arrays.fill(parsed, null);
             Validation notAnEvent = reader.read(data, parsed);
@@ -155,16 +157,18 @@ public final class RecordValidator {
                 return notAnEvent;
             }
         }
-        return check(parsed, converted, nowMillis);
+        return check(parsed, converted, marks.plain, nowMillis);
     }
 
     /**
      * @param done {@link RecordBytesReader}'s bits of values already converted, or its NOT_READ when
      *                  {@link RawJsonReader} read the record (whose strings may hold escaped lone surrogates)
+     * @param plain {@link RecordBytesReader}'s bits of those values that are strings JSON writes as they are
      */
-    private Validation check(Object[] parsed, long done, long nowMillis) {
+    private Validation check(Object[] parsed, long done, long plain, long nowMillis) {
         boolean unescaped = done != RecordBytesReader.NOT_READ;
         Object[] values = new Object[fields.length];
+        long plainKept = 0;
         String eventType = null;
         long eventTime = 0;
         for (int i = 0; i < fields.length; i++) {
@@ -208,6 +212,7 @@ public final class RecordValidator {
             }
             if (unescaped && i < 63 && (done & (1L << i)) != 0) {
                 values[i] = value;
+                plainKept |= plain & (1L << i);
                 if (i == eventTypeIndex) {
                     eventType = (String) value;
                 }
@@ -240,7 +245,7 @@ public final class RecordValidator {
                     fields[eventTimeIndex].name() + " is more than " + maxFutureSkewMillis / 3_600_000 + " hours"
                             + " after the processing time");
         }
-        return new Validation.Valid(new ValidEvent(schema, values, eventTime));
+        return new Validation.Valid(new ValidEvent(schema, values, eventTime, plainKept));
     }
 
     private static long eventTimeMillis(Object value) {

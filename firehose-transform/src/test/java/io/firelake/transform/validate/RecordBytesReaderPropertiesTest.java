@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The byte reader and Jackson's reader agree: on generated records (valid ones, every kind of value in every field,
  * map and record (struct) fields' objects, duplicates, unknown keys, health checks, nested values, odd whitespace,
- * truncations, trailing content and random byte edits) a validator that reads bytes first answers exactly what the
+ * truncations, trailing content and random byte edits, invalid UTF-8 included) a validator that reads bytes first answers exactly what the
  * Jackson-only path answers: the same event with the same value types, or the same failure, field and message.
  */
 class RecordBytesReaderPropertiesTest {
@@ -149,7 +149,10 @@ class RecordBytesReaderPropertiesTest {
     @Provide
     Arbitrary<List<Tuple.Tuple3<Integer, Integer, Byte>>> edits() {
         Arbitrary<Byte> bytes = Arbitraries.of((byte) '{', (byte) '}', (byte) '"', (byte) ',', (byte) ':',
-                (byte) '\\', (byte) ' ', (byte) '0', (byte) '-', (byte) '.', (byte) 'e', (byte) '[', (byte) 1);
+                (byte) '\\', (byte) ' ', (byte) '0', (byte) '-', (byte) '.', (byte) 'e', (byte) '[', (byte) 1,
+                // Bytes that break UTF-8 (a lone continuation, a lead byte without its tail, one never valid): the
+                // byte reader reads such records too, and the UTF-8 check must still decide first.
+                (byte) 0x80, (byte) 0xC3, (byte) 0xFF);
         return Combinators.combine(Arbitraries.integers().between(0, 400), Arbitraries.integers().between(0, 2), bytes)
                 .as(Tuple::of).list().ofMinSize(1).ofMaxSize(3);
     }
