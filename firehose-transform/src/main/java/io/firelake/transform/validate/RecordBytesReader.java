@@ -40,7 +40,7 @@ final class RecordBytesReader {
     private static final int PLAIN = 1 << 28;
     private static final byte[] HEALTH_CHECK = RawJsonReader.HEALTH_CHECK_KEY.getBytes(StandardCharsets.UTF_8);
 
-    private enum Check { NONE, STRING, UUID, ENUM, INT, LONG, BOOLEAN, EVENT_TIME }
+    private enum Check { NONE, STRING, UUID, ENUM, INT, LONG, BOOLEAN, DECIMAL, EVENT_TIME }
 
     private final byte[][] names;
     private final int[] slots;
@@ -48,6 +48,9 @@ final class RecordBytesReader {
     private final Check[] checks;
     private final byte[][][] symbolBytes;
     private final String[][] symbols;
+    /** A decimal field's precision and scale (its first type's), for {@link JsonTokens#decimal}. */
+    private final int[] precisions;
+    private final int[] scales;
 
     /**
      * @param eventTimeIndex the event-time field: an ISO-8601 text in it is parsed here to epoch milliseconds (a
@@ -59,6 +62,8 @@ final class RecordBytesReader {
         this.checks = new Check[n];
         this.symbolBytes = new byte[n][][];
         this.symbols = new String[n][];
+        this.precisions = new int[n];
+        this.scales = new int[n];
         int size = Integer.highestOneBit(Math.max(4, n * 4) - 1) << 1;
         this.slots = new int[size];
         this.slotMask = size - 1;
@@ -73,6 +78,10 @@ final class RecordBytesReader {
             // Only a field's first type is checked here: a value it matches converts to it, whatever the others.
             checks[i] = i == eventTimeIndex ? Check.EVENT_TIME : i < 63 && !fields[i].types().isEmpty()
                     ? check(fields[i].types().get(0)) : Check.NONE;
+            if (checks[i] == Check.DECIMAL) {
+                precisions[i] = fields[i].types().get(0).precision();
+                scales[i] = fields[i].types().get(0).scale();
+            }
             if (checks[i] == Check.ENUM) {
                 List<String> declared = fields[i].types().get(0).symbols();
                 symbols[i] = declared.toArray(String[]::new);
@@ -92,6 +101,7 @@ final class RecordBytesReader {
             case INT -> Check.INT;
             case LONG, TIMESTAMP_MILLIS -> Check.LONG;
             case BOOLEAN -> Check.BOOLEAN;
+            case DECIMAL -> type.precision() <= JsonTokens.MAX_LONG_DECIMAL_PRECISION ? Check.DECIMAL : Check.NONE;
             default -> Check.NONE;
         };
     }
@@ -232,6 +242,12 @@ final class RecordBytesReader {
             return (end + 1) | nonAscii;
         }
         if (b == '-' || (b >= '0' && b <= '9')) {
+            if (check == Check.DECIMAL) {
+                int end = JsonTokens.decimal(d, i, parsed, field, precisions[field], scales[field]);
+                if (end >= 0) {
+                    return end | CONVERTED;
+                }
+            }
             int end = JsonTokens.number(d, i, parsed, field, check == Check.INT);
             Object number = parsed[field];
             boolean done = check == Check.INT ? number instanceof Integer
