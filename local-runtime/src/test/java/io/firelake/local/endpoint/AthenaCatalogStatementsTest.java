@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Athena's SHOW TABLES, SHOW PARTITIONS and DESCRIBE through the real SDK client, answered from the endpoint's Glue
- * catalog: DDL statements, their rows without a header row, their results as text in the output location.
+ * catalog: utility statements (StatementType UTILITY, as Athena documents SHOW and DESCRIBE), their rows without a
+ * header row, their results as text in the output location.
  */
 class AthenaCatalogStatementsTest {
 
@@ -65,7 +66,7 @@ class AthenaCatalogStatementsTest {
         List<String> inGlue = glue.getTables(b -> b.databaseName("firelake")).tableList().stream().map(Table::name)
                 .sorted().toList();
         QueryExecution done = run("SHOW TABLES");
-        assertThat(done.statementType()).isEqualTo(StatementType.DDL);
+        assertThat(done.statementType()).isEqualTo(StatementType.UTILITY);
         assertThat(done.resultConfiguration().outputLocation()).endsWith(done.queryExecutionId() + ".txt");
         GetQueryResultsResponse results = athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId()));
         assertThat(results.resultSet().resultSetMetadata().columnInfo()).singleElement().satisfies(c -> {
