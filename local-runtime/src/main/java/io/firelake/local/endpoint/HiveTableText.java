@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.glue.model.StorageDescriptor;
 import software.amazon.awssdk.services.glue.model.Table;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ final class HiveTableText {
     private static final String VIEW = "VIRTUAL_VIEW";
     /** Hive's {@code java.util.Date#toString} of a creation time. */
     private static final DateTimeFormatter HIVE_TIME = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy",
-            Locale.ROOT).withZone(ZoneOffset.UTC);
+            Locale.ROOT).withZone(ZoneId.of("UTC"));
     /** Hive's type names that Trino spells otherwise, for a view's columns. */
     private static final Map<String, String> TRINO_TYPES = Map.of("int", "integer", "string", "varchar", "float",
             "real", "binary", "varbinary", "timestamp", "timestamp(3)");

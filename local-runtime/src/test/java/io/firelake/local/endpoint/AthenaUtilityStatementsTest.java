@@ -170,6 +170,8 @@ class AthenaUtilityStatementsTest {
                 "Table Type:         \tEXTERNAL_TABLE      \t ", "\tclassification      \tparquet             ",
                 "SerDe Library:      \t" + PARQUET_SERDE + "\t ", "\tserialization.format\t1                   ");
         assertThat(rows.stream().filter(r -> r.startsWith("dt "))).hasSize(1);
+        assertThat(rows).anySatisfy(r -> assertThat(r).matches("CreateTime: +\t[A-Z][a-z]{2} [A-Z][a-z]{2} \\d{2} "
+                + "\\d{2}:\\d{2}:\\d{2} UTC \\d{4}\t "));
 
         List<String> extended = column(results(run("DESC EXTENDED firelake.orders")));
         assertThat(extended.get(0)).isEqualTo("order_id            \tstring              \tit's the id         ");
