@@ -1,7 +1,5 @@
 package io.firelake.endpoint.glue;
 
-import io.firelake.endpoint.AwsEndpoint;
-import io.firelake.endpoint.store.JsonFileStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +15,10 @@ import software.amazon.awssdk.services.glue.model.PartitionValueList;
 import software.amazon.awssdk.services.glue.model.Segment;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import static io.firelake.endpoint.EndpointClientsAccess.glue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,18 +32,13 @@ class GluePartitionReadsTest {
 
     @TempDir
     Path dir;
-    private AwsEndpoint endpoint;
-    private GlueJobs jobs;
+    private LocalGlue local;
     private GlueClient glue;
 
     @BeforeEach
     void start() {
-        JsonFileStore store = new JsonFileStore(dir);
-        jobs = new GlueJobs(store, Clock.systemUTC(), (job, script, args) -> null);
-        endpoint = AwsEndpoint.builder().port(0).serve(GlueApi.service(new GlueCatalog(store, Clock.systemUTC()),
-                jobs)).start();
-        glue = glue(endpoint.uri());
-        glue.createDatabase(b -> b.databaseInput(d -> d.name("db")));
+        local = LocalGlue.start(dir).withDatabase("db");
+        glue = local.client();
         glue.createTable(b -> b.databaseName("db").tableInput(t -> t.name("events").tableType("EXTERNAL_TABLE")
                 .storageDescriptor(s -> s.location("s3://lake/events/")
                         .columns(Column.builder().name("id").type("string").build()))
@@ -65,9 +56,7 @@ class GluePartitionReadsTest {
 
     @AfterEach
     void stop() {
-        glue.close();
-        endpoint.close();
-        jobs.close();
+        local.close();
     }
 
     @Test

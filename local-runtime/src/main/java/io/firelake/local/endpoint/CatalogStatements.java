@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,8 +40,15 @@ final class CatalogStatements {
 
     /** A statement this class answers, with Athena's {@code SubstatementType} for it. */
     sealed interface Statement permits ShowTables, ShowDatabases, ShowViews, TableStatement {
-        String substatementType();
+        default String substatementType() {
+            return SUBSTATEMENT_TYPES.get(getClass());
+        }
     }
+
+    private static final Map<Class<?>, String> SUBSTATEMENT_TYPES = Map.of(ShowTables.class, "SHOW_TABLES",
+            ShowDatabases.class, "SHOW_DATABASES", ShowViews.class, "SHOW_VIEWS", ShowPartitions.class,
+            "SHOW_PARTITIONS", Describe.class, "DESCRIBE_TABLE", ShowColumns.class, "SHOW_COLUMNS",
+            ShowCreateTable.class, "SHOW_CREATE_TABLE", ShowTblProperties.class, "SHOW_TBLPROPERTIES");
 
     /** A statement about one table: {@code database} is the one named, or null for the query's. */
     sealed interface TableStatement extends Statement permits Describe, ShowColumns, ShowCreateTable,
@@ -52,56 +60,32 @@ final class CatalogStatements {
 
     /** @param database the database named, or null for the query's; @param pattern the filter, or null */
     record ShowTables(String database, String pattern) implements Statement {
-        public String substatementType() {
-            return "SHOW_TABLES";
-        }
     }
 
     /** @param regex the LIKE filter, a regular expression, or null */
     record ShowDatabases(String regex) implements Statement {
-        public String substatementType() {
-            return "SHOW_DATABASES";
-        }
     }
 
     record ShowViews(String database, String pattern) implements Statement {
-        public String substatementType() {
-            return "SHOW_VIEWS";
-        }
     }
 
     record ShowPartitions(String database, String table) implements TableStatement {
-        public String substatementType() {
-            return "SHOW_PARTITIONS";
-        }
     }
 
     /** DESCRIBE's three layouts. */
     enum Layout { PLAIN, EXTENDED, FORMATTED }
 
     record Describe(String database, String table, Layout layout) implements TableStatement {
-        public String substatementType() {
-            return "DESCRIBE_TABLE";
-        }
     }
 
     record ShowColumns(String database, String table) implements TableStatement {
-        public String substatementType() {
-            return "SHOW_COLUMNS";
-        }
     }
 
     record ShowCreateTable(String database, String table) implements TableStatement {
-        public String substatementType() {
-            return "SHOW_CREATE_TABLE";
-        }
     }
 
     /** @param property the one property asked for, or null for all */
     record ShowTblProperties(String database, String table, String property) implements TableStatement {
-        public String substatementType() {
-            return "SHOW_TBLPROPERTIES";
-        }
     }
 
     private static final String NAME = "(`[^`]+`|[A-Za-z0-9_]+)";

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
-import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
@@ -181,25 +180,20 @@ class AthenaUtilityStatementsTest {
     }
 
     private static QueryExecution run(String sql) throws InterruptedException {
-        return fixture.await(athena.startQueryExecution(b -> b.queryString(sql)
-                .workGroup(AthenaEndpointFixture.WORK_GROUP)
-                .queryExecutionContext(c -> c.database(AthenaEndpointFixture.DATABASE))).queryExecutionId());
+        return fixture.run(sql);
     }
 
     private static GetQueryResultsResponse results(QueryExecution done) {
-        assertThat(done.status().state()).as(done.status().stateChangeReason())
-                .isEqualTo(QueryExecutionState.SUCCEEDED);
-        return athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId()));
+        return fixture.results(done);
     }
 
     private static List<String> names(GetQueryResultsResponse results) {
         return results.resultSet().resultSetMetadata().columnInfo().stream().map(ColumnInfo::name).toList();
     }
 
+    /** The rows' values: one a row, however many result columns Athena names. */
     private static List<String> column(GetQueryResultsResponse results) {
-        return results.resultSet().rows().stream().map(r -> {
-            assertThat(r.data()).hasSize(1);
-            return r.data().get(0);
-        }).map(Datum::varCharValue).toList();
+        assertThat(results.resultSet().rows()).allSatisfy(r -> assertThat(r.data()).hasSize(1));
+        return AthenaEndpointFixture.firstValues(results);
     }
 }
