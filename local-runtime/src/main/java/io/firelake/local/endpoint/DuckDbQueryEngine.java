@@ -99,7 +99,9 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             return new Classified(StatementKind.UTILITY, utility.get().substatementType());
         }
         try {
-            return new Classified(StatementKind.DML, parse(sql).isQuery() ? "SELECT" : null);
+            AthenaSql parsed = parse(sql);
+            return parsed.isDefinition() ? new Classified(StatementKind.DDL, null)
+                    : new Classified(StatementKind.DML, parsed.isQuery() ? "SELECT" : null);
         } catch (ParsingException e) {
             throw QueryFailure.user(QueryFailure.SYNTAX_ERROR, e.getMessage());
         }

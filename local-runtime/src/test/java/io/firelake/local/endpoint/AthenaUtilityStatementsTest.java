@@ -79,6 +79,11 @@ class AthenaUtilityStatementsTest {
         QueryExecution select = run("SELECT 1");
         assertThat(select.statementType()).isEqualTo(StatementType.DML);
         assertThat(select.substatementType()).isEqualTo("SELECT");
+        QueryExecution drop = run("DROP TABLE IF EXISTS nope");
+        assertThat(drop.statementType()).isEqualTo(StatementType.DDL);
+        assertThat(drop.resultConfiguration().outputLocation()).endsWith(".txt");
+        assertThat(drop.status().stateChangeReason()).startsWith("NOT_SUPPORTED: ");
+        assertThat(run("CREATE TABLE copy AS SELECT 1 AS n").statementType()).isEqualTo(StatementType.DML);
     }
 
     @Test
