@@ -151,8 +151,8 @@ public final class AthenaApi {
 
     private static GetQueryResultsResponse results(QueryExecutions queries, GetQueryResultsRequest r) {
         QueryEngine.QueryOutcome outcome = queries.results(r.queryExecutionId());
-        // A query's header, then the rows (a DDL statement's rows have none); only the page's rows are built.
-        int header = queries.get(r.queryExecutionId()).statementType() == StatementType.DDL ? 0 : 1;
+        // A query's header, then the rows (a utility or DDL statement's rows have none); only the page's rows are built.
+        int header = queries.get(r.queryExecutionId()).statementType() == StatementType.DML ? 1 : 0;
         List<Row> rows = new AbstractList<>() {
             @Override
             public Row get(int index) {

@@ -24,15 +24,19 @@ final class ExecutionStates {
     private ExecutionStates() {
     }
 
-    /** A DDL statement's results are a text file ({@code <id>.txt}), a query's a CSV, as Athena writes them. */
-    static QueryExecution queued(String id, QueryExecutions.Submission s, QueryEngine.StatementKind kind,
+    /**
+     * A utility or DDL statement's results are a text file ({@code <id>.txt}), a query's a CSV, as Athena writes
+     * them.
+     */
+    static QueryExecution queued(String id, QueryExecutions.Submission s, QueryEngine.Classified kind,
                                  Instant now) {
         String location = s.outputLocation().endsWith("/") ? s.outputLocation() : s.outputLocation() + "/";
-        boolean ddl = kind == QueryEngine.StatementKind.DDL;
+        boolean text = kind.kind() != QueryEngine.StatementKind.DML;
         return QueryExecution.builder().queryExecutionId(id).query(s.sql())
-                .statementType(ddl ? StatementType.DDL : StatementType.DML).workGroup(s.workGroup())
+                .statementType(StatementType.valueOf(kind.kind().name())).substatementType(kind.substatementType())
+                .workGroup(s.workGroup())
                 .queryExecutionContext(c -> c.database(s.database()).catalog("AwsDataCatalog"))
-                .resultConfiguration(r -> r.outputLocation(location + id + (ddl ? ".txt" : ".csv")))
+                .resultConfiguration(r -> r.outputLocation(location + id + (text ? ".txt" : ".csv")))
                 .executionParameters(s.parameters())
                 .engineVersion(v -> v.selectedEngineVersion("AUTO").effectiveEngineVersion(ENGINE_VERSION))
                 .status(QueryExecutionStatus.builder().state(QueryExecutionState.QUEUED).submissionDateTime(now)

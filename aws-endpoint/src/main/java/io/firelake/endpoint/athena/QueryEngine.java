@@ -8,17 +8,28 @@ import java.util.List;
  */
 public interface QueryEngine {
 
-    /** What a statement is, as Athena's {@code StatementType} tells: a query (DML) or a DDL statement. */
-    enum StatementKind { DML, DDL }
+    /**
+     * What a statement is, as Athena's {@code StatementType} tells: a query (DML), a DDL statement, or a utility
+     * statement (SHOW, DESCRIBE), whose results Athena answers without a header row and writes as text.
+     *
+     * @see <a href="https://docs.aws.amazon.com/athena/latest/APIReference/API_QueryExecution.html">QueryExecution</a>
+     */
+    enum StatementKind { DML, DDL, UTILITY }
+
+    /**
+     * A statement's kind and Athena's finer {@code SubstatementType} ({@code SELECT}, {@code SHOW_TABLES},
+     * {@code DESCRIBE_TABLE}...), or null when there is none to tell.
+     */
+    record Classified(StatementKind kind, String substatementType) {
+    }
 
     /**
      * Checks the statement's syntax as Athena's parser does, before the query is queued.
      *
-     * @return whether it is a query or a DDL statement ({@code SHOW TABLES}, {@code DESCRIBE}...), whose results
-     *         Athena answers without a header row and writes as text
+     * @return whether it is a query or a utility statement ({@code SHOW TABLES}, {@code DESCRIBE}...)
      * @throws QueryFailure with the parser's message ({@code line 1:8: mismatched input ...})
      */
-    StatementKind checkSyntax(String sql);
+    Classified checkSyntax(String sql);
 
     /**
      * Runs the statement in the database, with {@code ?} bound to the execution parameters in order.

@@ -96,7 +96,7 @@ public final class QueryExecutions implements AutoCloseable {
         if (first != null) {
             return first;
         }
-        QueryEngine.StatementKind kind;
+        QueryEngine.Classified kind;
         try {
             kind = engine.checkSyntax(s.sql());
         } catch (QueryEngine.QueryFailure e) {
@@ -191,8 +191,8 @@ public final class QueryExecutions implements AutoCloseable {
             // The two files are written side by side: the query succeeds once both are there, as on Athena.
             CompletableFuture<Void> metadata = CompletableFuture.runAsync(
                     () -> results.write(output + ".metadata", ResultFiles.metadata(outcome)), writers);
-            results.write(output, queued.execution().statementType() == StatementType.DDL
-                    ? ResultFiles.text(outcome) : ResultFiles.csv(outcome));
+            results.write(output, queued.execution().statementType() == StatementType.DML
+                    ? ResultFiles.csv(outcome) : ResultFiles.text(outcome));
             metadata.join();
         } catch (CompletionException e) {
             failWrite(id, started, engineDone, e.getCause() instanceof RuntimeException r ? r : e);

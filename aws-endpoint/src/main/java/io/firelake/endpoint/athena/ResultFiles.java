@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The files Athena leaves in the output location: the CSV of a query (a header row, every value double-quoted, quotes
- * doubled, NULL as an empty field), the text of a DDL statement, and a {@code .metadata} file. Athena's metadata file is a binary format of its own; locally
+ * doubled, NULL as an empty field), the text of a utility or DDL statement, and a {@code .metadata} file. Athena's metadata file is a binary format of its own; locally
  * it is JSON with the same column information {@code GetQueryResults} answers.
  *
  * @see <a href="https://docs.aws.amazon.com/athena/latest/ug/querying.html">Working with query results</a>
@@ -28,7 +28,7 @@ final class ResultFiles {
         return out.toByteArray();
     }
 
-    /** A DDL statement's results: one line a row, its values tab-separated, no header. */
+    /** A utility or DDL statement's results: one line a row, its values tab-separated, no header. */
     static byte[] text(QueryEngine.QueryOutcome outcome) {
         StringBuilder text = new StringBuilder();
         for (List<String> row : outcome.rows()) {

@@ -74,11 +74,21 @@ public final class GlueApi {
                 .operation("GetPartition", GetPartitionRequest::builder, r -> GetPartitionResponse.builder()
                         .partition(catalog.partition(r.databaseName(), r.tableName(), r.partitionValues())).build())
                 .operation("GetPartitions", GetPartitionsRequest::builder, r -> {
-                    Pages.Page<Partition> page = Pages.of(
-                            catalog.partitions(r.databaseName(), r.tableName(), r.expression()),
-                            r.nextToken(), r.maxResults(), DEFAULT_PAGE_SIZE);
+                    PartitionSegment segment = PartitionSegment.of(r.segment());
+                    List<Partition> selected = catalog.partitions(r.databaseName(), r.tableName(), r.expression())
+                            .stream().filter(p -> segment.contains(p.values())).toList();
+                    Pages.Page<Partition> page = Pages.of(selected, r.nextToken(), r.maxResults(), DEFAULT_PAGE_SIZE);
                     return GetPartitionsResponse.builder().partitions(page.items()).nextToken(page.nextToken())
                             .build();
+                })
+                .operation("BatchGetPartition", BatchGetPartitionRequest::builder, r -> {
+                    // A partition that does not exist is left out, in neither list; UnprocessedKeys are for keys
+                    // Glue could not read in time, which cannot happen here.
+                    List<Partition> found = new ArrayList<>();
+                    for (PartitionValueList values : r.partitionsToGet()) {
+                        catalog.findPartition(r.databaseName(), r.tableName(), values.values()).ifPresent(found::add);
+                    }
+                    return BatchGetPartitionResponse.builder().partitions(found).unprocessedKeys(List.of()).build();
                 })
                 .operation("BatchCreatePartition", BatchCreatePartitionRequest::builder, r -> {
                     List<PartitionError> errors = new ArrayList<>();

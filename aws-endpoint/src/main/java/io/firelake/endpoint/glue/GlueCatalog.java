@@ -160,6 +160,11 @@ public final class GlueCatalog {
                 .orElseThrow(() -> notFound("Partition not found."));
     }
 
+    /** The partition with these values, if the table has it (the table must exist). */
+    public synchronized Optional<Partition> findPartition(String databaseName, String tableName, List<String> values) {
+        return findPartition(table(databaseName, tableName), values);
+    }
+
     /** The table's partitions that its partition {@code Expression} selects (all without one). */
     public synchronized List<Partition> partitions(String databaseName, String tableName, String expression) {
         Table table = table(databaseName, tableName);

@@ -2,10 +2,25 @@ package io.firelake.local.endpoint;
 
 import io.trino.sql.parser.ParsingException;
 import io.trino.sql.parser.SqlParser;
+import io.trino.sql.tree.AddColumn;
+import io.trino.sql.tree.Comment;
+import io.trino.sql.tree.CreateSchema;
+import io.trino.sql.tree.CreateTable;
+import io.trino.sql.tree.CreateView;
+import io.trino.sql.tree.DropColumn;
+import io.trino.sql.tree.DropSchema;
+import io.trino.sql.tree.DropTable;
+import io.trino.sql.tree.DropView;
 import io.trino.sql.tree.Node;
 import io.trino.sql.tree.NodeLocation;
 import io.trino.sql.tree.Parameter;
 import io.trino.sql.tree.Query;
+import io.trino.sql.tree.RenameColumn;
+import io.trino.sql.tree.RenameSchema;
+import io.trino.sql.tree.RenameTable;
+import io.trino.sql.tree.RenameView;
+import io.trino.sql.tree.SetColumnType;
+import io.trino.sql.tree.SetProperties;
 import io.trino.sql.tree.Statement;
 import io.trino.sql.tree.Table;
 import io.trino.sql.tree.TableFunctionInvocation;
@@ -27,6 +42,10 @@ import java.util.regex.Pattern;
 final class AthenaSql {
 
     private static final SqlParser PARSER = new SqlParser();
+    private static final Set<Class<? extends Statement>> DEFINITIONS = Set.of(CreateSchema.class, CreateTable.class,
+            CreateView.class, DropSchema.class, DropTable.class, DropView.class, RenameSchema.class, RenameTable.class,
+            RenameView.class, AddColumn.class, DropColumn.class, RenameColumn.class, SetColumnType.class,
+            SetProperties.class, Comment.class);
     /** A possibly qualified name as written: identifiers, bare or double-quoted, joined by dots. */
     private static final Pattern QUALIFIED_NAME = Pattern.compile(
             "(?:\"(?:[^\"]|\"\")*\"|[A-Za-z0-9_@:$]+)(?:\\s*\\.\\s*(?:\"(?:[^\"]|\"\")*\"|[A-Za-z0-9_@:$]+))*");
@@ -80,6 +99,14 @@ final class AthenaSql {
     /** Whether this is a query (SELECT, WITH, VALUES, TABLE), the only statements the local engine runs. */
     boolean isQuery() {
         return statement instanceof Query;
+    }
+
+    /**
+     * Whether it defines or changes the catalog (CREATE/DROP/ALTER of a table, view or database), which Athena's
+     * {@code StatementType} calls DDL; {@code CREATE TABLE AS SELECT}, INSERT and DELETE are DML there.
+     */
+    boolean isDefinition() {
+        return DEFINITIONS.contains(statement.getClass());
     }
 
     /** The kind of statement, for the refusal of what is not a query: {@code CreateTable}, {@code ShowTables}... */

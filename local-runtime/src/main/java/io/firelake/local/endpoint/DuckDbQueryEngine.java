@@ -4,8 +4,8 @@ import io.firelake.athena.catalog.LakeTables;
 import io.firelake.athena.local.DuckDbReportEngine;
 import io.firelake.athena.local.LakeScan;
 import io.firelake.endpoint.athena.QueryEngine;
-import io.firelake.events.catalog.TableDefinition;
 import io.trino.sql.parser.ParsingException;
+import software.amazon.awssdk.services.glue.model.Table;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,11 +50,14 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
 
         boolean hasTable(String database, String table);
 
+        /** The names of the catalog's databases. */
+        List<String> databases();
+
         /** The names of the database's tables. */
         List<String> tables(String database);
 
-        /** A table of the catalog: its columns and partition keys. */
-        TableDefinition table(String database, String table);
+        /** A table of the catalog as Glue keeps it: columns, partition keys, storage, parameters. */
+        Table table(String database, String table);
 
         /** The values of each of the table's partitions, in the order of its keys. */
         List<List<String>> partitions(String database, String table);
@@ -90,13 +93,15 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     }
 
     @Override
-    public StatementKind checkSyntax(String sql) {
-        if (CatalogStatements.parse(sql).isPresent()) {
-            return StatementKind.DDL;
+    public Classified checkSyntax(String sql) {
+        Optional<CatalogStatements.Statement> utility = CatalogStatements.parse(sql);
+        if (utility.isPresent()) {
+            return new Classified(StatementKind.UTILITY, utility.get().substatementType());
         }
         try {
-            parse(sql);
-            return StatementKind.DML;
+            AthenaSql parsed = parse(sql);
+            return parsed.isDefinition() ? new Classified(StatementKind.DDL, null)
+                    : new Classified(StatementKind.DML, parsed.isQuery() ? "SELECT" : null);
         } catch (ParsingException e) {
             throw QueryFailure.user(QueryFailure.SYNTAX_ERROR, e.getMessage());
         }

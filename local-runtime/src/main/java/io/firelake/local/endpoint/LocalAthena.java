@@ -7,7 +7,7 @@ import io.firelake.endpoint.glue.GlueCatalog;
 import io.firelake.endpoint.json.AwsServiceException;
 import io.firelake.endpoint.json.JsonService;
 import io.firelake.endpoint.store.JsonFileStore;
-import io.firelake.events.catalog.TableDefinition;
+import software.amazon.awssdk.services.glue.model.Database;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -70,13 +70,18 @@ public final class LocalAthena implements AutoCloseable {
             }
 
             @Override
+            public List<String> databases() {
+                return glue.databases().stream().map(Database::name).toList();
+            }
+
+            @Override
             public List<String> tables(String database) {
                 return glue.tables(database, null).stream().map(Table::name).toList();
             }
 
             @Override
-            public TableDefinition table(String database, String table) {
-                return GlueTableSchemas.definition(glue.table(database, table));
+            public Table table(String database, String table) {
+                return glue.table(database, table);
             }
 
             @Override

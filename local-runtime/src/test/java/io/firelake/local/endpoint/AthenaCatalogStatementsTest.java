@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
-import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
@@ -25,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Athena's SHOW TABLES, SHOW PARTITIONS and DESCRIBE through the real SDK client, answered from the endpoint's Glue
- * catalog: DDL statements, their rows without a header row, their results as text in the output location.
+ * catalog: utility statements (StatementType UTILITY, as Athena documents SHOW and DESCRIBE), their rows without a
+ * header row, their results as text in the output location.
  */
 class AthenaCatalogStatementsTest {
 
@@ -65,7 +65,7 @@ class AthenaCatalogStatementsTest {
         List<String> inGlue = glue.getTables(b -> b.databaseName("firelake")).tableList().stream().map(Table::name)
                 .sorted().toList();
         QueryExecution done = run("SHOW TABLES");
-        assertThat(done.statementType()).isEqualTo(StatementType.DDL);
+        assertThat(done.statementType()).isEqualTo(StatementType.UTILITY);
         assertThat(done.resultConfiguration().outputLocation()).endsWith(done.queryExecutionId() + ".txt");
         GetQueryResultsResponse results = athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId()));
         assertThat(results.resultSet().resultSetMetadata().columnInfo()).singleElement().satisfies(c -> {
@@ -116,18 +116,14 @@ class AthenaCatalogStatementsTest {
     }
 
     private static QueryExecution run(String sql) throws InterruptedException {
-        return fixture.await(athena.startQueryExecution(b -> b.queryString(sql)
-                .workGroup(AthenaEndpointFixture.WORK_GROUP)
-                .queryExecutionContext(c -> c.database(AthenaEndpointFixture.DATABASE))).queryExecutionId());
+        return fixture.run(sql);
     }
 
     private static GetQueryResultsResponse results(QueryExecution done) {
-        assertThat(done.status().state()).as(done.status().stateChangeReason())
-                .isEqualTo(QueryExecutionState.SUCCEEDED);
-        return athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId()));
+        return fixture.results(done);
     }
 
     private static List<String> column(GetQueryResultsResponse results) {
-        return results.resultSet().rows().stream().map(r -> r.data().get(0)).map(Datum::varCharValue).toList();
+        return AthenaEndpointFixture.firstValues(results);
     }
 }

@@ -11,6 +11,8 @@ import io.firelake.local.engines.S3ProxyServer;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.Datum;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -23,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local AWS endpoint with Athena as {@code local up} serves it, without the Firehose: S3Proxy for the lake and the
@@ -87,6 +91,24 @@ final class AthenaEndpointFixture implements AutoCloseable {
             Thread.sleep(20);
         }
         throw new AssertionError("query " + id + " did not finish in 2 minutes");
+    }
+
+    /** Runs the statement in the fixture's work group and database, and waits until it is finished. */
+    QueryExecution run(String sql) throws InterruptedException {
+        return await(athena.startQueryExecution(b -> b.queryString(sql).workGroup(WORK_GROUP)
+                .queryExecutionContext(c -> c.database(DATABASE))).queryExecutionId());
+    }
+
+    /** The results of a statement that must have succeeded. */
+    GetQueryResultsResponse results(QueryExecution done) {
+        assertThat(done.status().state()).as(done.status().stateChangeReason())
+                .isEqualTo(QueryExecutionState.SUCCEEDED);
+        return athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId()));
+    }
+
+    /** The first value of each row. */
+    static List<String> firstValues(GetQueryResultsResponse results) {
+        return results.resultSet().rows().stream().map(r -> r.data().get(0)).map(Datum::varCharValue).toList();
     }
 
     /** Where S3Proxy keeps an object of the lake bucket. */
