@@ -9,6 +9,8 @@ import io.firelake.events.schema.SchemaException;
 import io.firelake.events.schema.SubFieldException;
 import io.firelake.events.yaml.YamlSetting;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ public final class ContractLoader {
     public static final String REPORTS = "reports";
     static final Set<String> KEYS = Set.of("name", "description", "schemas", "roles", "enrichments", "simulator",
             VIEWS, REPORTS);
+    private static final YamlSetting.Words WORDS = new YamlSetting.Words("is required", "must be a non-empty text",
+            "must be a mapping of names to values", "must be a list", "unknown key; expected one of ");
 
     private ContractLoader() {
     }
@@ -40,7 +44,7 @@ public final class ContractLoader {
     public static EventContract load(ContractSource source) {
         byte[] yaml = source.read(CONTRACT_FILE).orElseThrow(() -> new ContractException(
                 source.describe(CONTRACT_FILE), 0, "", "no such file: a contract folder starts with its contract.yaml"));
-        YamlSetting root = ContractYaml.root(source.describe(CONTRACT_FILE), yaml).onlyKeys(KEYS);
+        YamlSetting root = root(source.describe(CONTRACT_FILE), yaml).onlyKeys(KEYS);
         YamlSetting nameNode = root.child("name");
         String name = nameNode.text();
         if (!name.matches("[a-z][a-z0-9_-]*")) {
@@ -76,6 +80,13 @@ public final class ContractLoader {
             BatchView.of(view, source.describe(VIEWS + "/" + view.name() + ".sql"), contract.lake().day());
         }
         return contract;
+    }
+
+    /** The root of contract.yaml, whose errors name the key's own line; {@code file} is how they name the file. */
+    private static YamlSetting root(String file, byte[] yaml) {
+        return YamlSetting.read(new InputStreamReader(new ByteArrayInputStream(yaml), StandardCharsets.UTF_8),
+                new YamlSetting.Dialect((line, path, problem) -> new ContractException(file, line, path, problem),
+                        e -> new ContractException(file, e.line(), "", e.problem()), YamlSetting.Lines.KEY, WORDS));
     }
 
     private static byte[] file(ContractSource source, YamlSetting node) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A place in a YAML settings file, for typed reads: the {@link YamlTree} node there (null when the key is absent), its
@@ -22,30 +24,30 @@ import java.util.Set;
  */
 public record YamlSetting(YamlTree node, String path, int line, Dialect dialect) {
 
-    /** How one kind of settings file reports a mistake: its exception, the line it names, and its words. */
-    public interface Dialect {
+    /**
+     * How one kind of settings file reports a mistake: {@code failure} makes its exception, {@code unreadable} the one
+     * for a file that is not YAML (or has a key twice in a mapping), {@code lines} says which line an error names, and
+     * {@code words} how it says the problems that every reader meets.
+     */
+    public record Dialect(Failure failure, Function<YamlException, RuntimeException> unreadable, Lines lines,
+                          Words words) {
+    }
 
-        /** The reader's exception for {@code problem}; {@code path} is empty when the problem is the whole file. */
-        RuntimeException failure(int line, String path, String problem);
+    /** The reader's exception for {@code problem} at {@code line}; {@code path} is empty for the whole file. */
+    @FunctionalInterface
+    public interface Failure {
+        RuntimeException at(int line, String path, String problem);
+    }
 
-        /** The exception for a file that is not YAML, or that has a key twice in one mapping. */
-        RuntimeException unreadable(YamlException e);
+    /** Which line an error about a key names: the key's own, or its value's (a block value starts below its key). */
+    public enum Lines { KEY, VALUE }
 
-        /** True to name a key's own line; false to name its value's, which may start on a line below the key. */
-        boolean keyLines();
-
-        /** A required key that is absent. */
-        String missing();
-
-        /** A value that should be a single text but is null, a list, a mapping (or, for {@link #text()}, blank). */
-        String notText();
-
-        String notMapping();
-
-        String notList();
-
-        /** A key outside {@code allowed}: a misspelt setting is an error, not silently ignored. */
-        String unknownKey(Set<String> allowed);
+    /**
+     * A reader's words for: a required key that is absent; a value that should be one text but is null, a list or a
+     * mapping (or, for {@link #text()}, blank); a value that should be a mapping; one that should be a list; and a key
+     * outside the allowed ones, which the sorted allowed keys follow (a misspelt setting is an error, not ignored).
+     */
+    public record Words(String missing, String notText, String notMapping, String notList, String unknownKey) {
     }
 
     /** The root of the YAML in {@code text} (a null scalar for an empty file), or the dialect's exception. */
@@ -54,7 +56,7 @@ public record YamlSetting(YamlTree node, String path, int line, Dialect dialect)
             YamlTree root = YamlTree.read(text);
             return new YamlSetting(root, "", root.line(), dialect);
         } catch (YamlException e) {
-            throw dialect.unreadable(e);
+            throw dialect.unreadable().apply(e);
         }
     }
 
@@ -62,7 +64,8 @@ public record YamlSetting(YamlTree node, String path, int line, Dialect dialect)
         String at = path.isEmpty() ? key : path + "." + key;
         if (node instanceof Mapping mapping && mapping.entries().containsKey(key)) {
             YamlTree value = mapping.entries().get(key);
-            return new YamlSetting(value, at, dialect.keyLines() ? mapping.keyLines().get(key) : value.line(), dialect);
+            int errorLine = dialect.lines() == Lines.KEY ? mapping.keyLines().get(key) : value.line();
+            return new YamlSetting(value, at, errorLine, dialect);
         }
         return new YamlSetting(null, at, line, dialect);
     }
@@ -78,13 +81,17 @@ public record YamlSetting(YamlTree node, String path, int line, Dialect dialect)
     }
 
     public RuntimeException error(String problem) {
-        return dialect.failure(line, path, problem);
+        return dialect.failure().at(line, path, problem);
+    }
+
+    private Words words() {
+        return dialect.words();
     }
 
     /** This setting, refused when its key is absent (a null value passes: the typed read refuses it). */
     public YamlSetting required() {
         if (absent()) {
-            throw error(dialect.missing());
+            throw error(words().missing());
         }
         return this;
     }
@@ -92,7 +99,7 @@ public record YamlSetting(YamlTree node, String path, int line, Dialect dialect)
     /** This setting, refused unless it is a mapping (a null value is not). */
     public YamlSetting mapping() {
         if (!(node instanceof Mapping)) {
-            throw error(dialect.notMapping());
+            throw error(words().notMapping());
         }
         return this;
     }
@@ -101,7 +108,7 @@ public record YamlSetting(YamlTree node, String path, int line, Dialect dialect)
     public YamlSetting onlyKeys(Set<String> allowed) {
         for (Map.Entry<String, YamlSetting> entry : entries()) {
             if (!allowed.contains(entry.getKey())) {
-                throw entry.getValue().error(dialect.unknownKey(allowed));
+                throw entry.getValue().error(words().unknownKey() + new TreeSet<>(allowed));
             }
         }
         return this;
@@ -128,7 +135,7 @@ public record YamlSetting(YamlTree node, String path, int line, Dialect dialect)
             return List.of();
         }
         if (!(node instanceof Sequence sequence)) {
-            throw error(dialect.notList());
+            throw error(words().notList());
         }
         List<YamlSetting> items = new ArrayList<>();
         for (int i = 0; i < sequence.items().size(); i++) {
@@ -141,7 +148,7 @@ public record YamlSetting(YamlTree node, String path, int line, Dialect dialect)
     /** A single value's text, which may be blank. */
     public String value() {
         if (!(node instanceof Scalar scalar) || scalar.isNull()) {
-            throw error(dialect.notText());
+            throw error(words().notText());
         }
         return scalar.text();
     }
@@ -149,11 +156,11 @@ public record YamlSetting(YamlTree node, String path, int line, Dialect dialect)
     /** A required, non-blank text. */
     public String text() {
         if (!present()) {
-            throw error(dialect.missing());
+            throw error(words().missing());
         }
         String text = value();
         if (text.isBlank()) {
-            throw error(dialect.notText());
+            throw error(words().notText());
         }
         return text;
     }
@@ -170,7 +177,7 @@ public record YamlSetting(YamlTree node, String path, int line, Dialect dialect)
     /** A non-empty list of distinct single values; an item's error names the list and the item's line. */
     public List<String> strings() {
         if (!(node instanceof Sequence sequence) || sequence.items().isEmpty()) {
-            throw error(dialect.notList());
+            throw error(words().notList());
         }
         List<String> values = new ArrayList<>();
         for (YamlTree item : sequence.items()) {

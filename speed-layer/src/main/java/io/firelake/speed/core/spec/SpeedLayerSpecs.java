@@ -33,6 +33,9 @@ public final class SpeedLayerSpecs {
     private static final Set<String> FIELD_KEYS = Set.of("path", "type", "required", "nullable", "required_when",
             "values", "pattern", "cut_at", "max_length", "precision", "scale", "default");
     private static final Set<String> AGGREGATE_KEYS = Set.of("kind", "field", "times", "by", "where", "k", "max_keys");
+    private static final YamlSetting.Words WORDS = new YamlSetting.Words("missing", "expected a single value",
+            "expected a mapping (key: value lines)", "expected a list of values, as [a, b]",
+            "unknown setting; settings here: ");
 
     private final String source;
 
@@ -42,7 +45,11 @@ public final class SpeedLayerSpecs {
 
     /** The spec in {@code text}; {@code source} names it in messages (a path or a resource name). */
     public static SpeedLayerSpec parse(String source, Reader text) {
-        YamlSetting root = YamlSetting.read(text, new SpecYaml(source));
+        YamlSetting root = YamlSetting.read(text, new YamlSetting.Dialect(
+                (line, path, problem) -> new SpecException(source, line, path.isEmpty() ? null : path, problem),
+                e -> e.duplicateKey() != null ? new SpecException(source, e.line(), e.duplicateKey(), "appears twice")
+                        : new SpecException(source, e.line(), null, "not valid YAML: " + e.problem()),
+                YamlSetting.Lines.VALUE, WORDS));
         if (!root.present()) {
             throw new SpecException(source, 1, null, "the file is empty");
         }
