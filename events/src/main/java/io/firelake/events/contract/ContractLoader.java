@@ -7,7 +7,10 @@ import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
 import io.firelake.events.schema.SchemaException;
 import io.firelake.events.schema.SubFieldException;
+import io.firelake.events.yaml.YamlSetting;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +30,8 @@ public final class ContractLoader {
     public static final String REPORTS = "reports";
     static final Set<String> KEYS = Set.of("name", "description", "schemas", "roles", "enrichments", "simulator",
             VIEWS, REPORTS);
+    private static final YamlSetting.Words WORDS = new YamlSetting.Words("is required", "must be a non-empty text",
+            "must be a mapping of names to values", "must be a list", "unknown key; expected one of ");
 
     private ContractLoader() {
     }
@@ -39,13 +44,13 @@ public final class ContractLoader {
     public static EventContract load(ContractSource source) {
         byte[] yaml = source.read(CONTRACT_FILE).orElseThrow(() -> new ContractException(
                 source.describe(CONTRACT_FILE), 0, "", "no such file: a contract folder starts with its contract.yaml"));
-        YamlNode root = YamlNode.root(source.describe(CONTRACT_FILE), yaml).onlyKeys(KEYS);
-        YamlNode nameNode = root.child("name");
+        YamlSetting root = root(source.describe(CONTRACT_FILE), yaml).onlyKeys(KEYS);
+        YamlSetting nameNode = root.child("name");
         String name = nameNode.text();
         if (!name.matches("[a-z][a-z0-9_-]*")) {
             throw nameNode.error("'" + name + "' must be lower-case letters, digits, '-' or '_', starting with a letter");
         }
-        YamlNode schemas = root.child("schemas").onlyKeys(Set.of("raw", "enriched"));
+        YamlSetting schemas = root.child("schemas").onlyKeys(Set.of("raw", "enriched"));
         byte[] rawAvsc = file(source, schemas.child("raw"));
         AvroSchemaReader reader = new AvroSchemaReader();
         EventSchema raw = Roles.apply(schema(reader, source, schemas.child("raw"), rawAvsc), root.child("roles"));
@@ -77,12 +82,19 @@ public final class ContractLoader {
         return contract;
     }
 
-    private static byte[] file(ContractSource source, YamlNode node) {
+    /** The root of contract.yaml, whose errors name the key's own line; {@code file} is how they name the file. */
+    private static YamlSetting root(String file, byte[] yaml) {
+        return YamlSetting.read(new InputStreamReader(new ByteArrayInputStream(yaml), StandardCharsets.UTF_8),
+                new YamlSetting.Dialect((line, path, problem) -> new ContractException(file, line, path, problem),
+                        e -> new ContractException(file, e.line(), "", e.problem()), YamlSetting.Lines.KEY, WORDS));
+    }
+
+    private static byte[] file(ContractSource source, YamlSetting node) {
         String file = node.text();
         return source.read(file).orElseThrow(() -> node.error("no file " + source.describe(file)));
     }
 
-    private static EventSchema schema(AvroSchemaReader reader, ContractSource source, YamlNode node, byte[] avsc) {
+    private static EventSchema schema(AvroSchemaReader reader, ContractSource source, YamlSetting node, byte[] avsc) {
         String file = source.describe(node.text());
         EventSchema schema;
         try {
@@ -101,10 +113,10 @@ public final class ContractLoader {
     }
 
     /** The folder's SQL files: those {@code order} lists first, in its order, then the others by name. */
-    private static List<SqlFile> sql(ContractSource source, String folder, YamlNode order) {
+    private static List<SqlFile> sql(ContractSource source, String folder, YamlSetting order) {
         List<String> files = new ArrayList<>(source.list(folder, ".sql"));
         List<String> ordered = new ArrayList<>();
-        for (YamlNode item : order.items()) {
+        for (YamlSetting item : order.items()) {
             String file = item.text() + ".sql";
             if (!files.remove(file)) {
                 throw item.error("no file " + source.describe(folder + "/" + file));

@@ -13,6 +13,7 @@ import io.firelake.events.contract.Enrichment.UserAgent;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
 import io.firelake.events.schema.FieldType.Kind;
+import io.firelake.events.yaml.YamlSetting;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,9 +44,9 @@ final class EnrichmentReader {
     }
 
     /** Every enriched field's enrichment, in enriched-schema order; {@code unbound} is where a missing one is reported. */
-    Map<String, Enrichment> read(YamlNode declared, YamlNode unbound) {
+    Map<String, Enrichment> read(YamlSetting declared, YamlSetting unbound) {
         Map<String, Enrichment> byField = new HashMap<>();
-        for (Map.Entry<String, YamlNode> entry : declared.entries()) {
+        for (Map.Entry<String, YamlSetting> entry : declared.entries()) {
             FieldSpec field = enriched.field(entry.getKey()).orElseThrow(() -> entry.getValue().error(
                     "is not a field of " + enriched.fullName() + "; enriched fields: " + names(enriched)));
             byField.put(field.name(), read(entry.getValue(), field));
@@ -69,7 +70,7 @@ final class EnrichmentReader {
         return all;
     }
 
-    private Enrichment read(YamlNode node, FieldSpec field) {
+    private Enrichment read(YamlSetting node, FieldSpec field) {
         String kind = node.child("kind").text();
         Enrichment enrichment = switch (kind) {
             case "rename" -> new Copy(path(node.onlyKeys(Set.of("kind", "from")), field));
@@ -96,19 +97,19 @@ final class EnrichmentReader {
         return enrichment;
     }
 
-    private Default defaulted(YamlNode node, FieldSpec field) {
+    private Default defaulted(YamlSetting node, FieldSpec field) {
         String from = node.child("from").present() ? path(node, field) : raw.field(field.name())
                 .orElseThrow(() -> node.error("needs 'from': there is no raw field named '" + field.name() + "'")).name();
-        YamlNode value = node.child("value");
+        YamlSetting value = node.child("value");
         if (!value.present()) {
             throw value.error("is required: the value when " + from + " is absent");
         }
         return new Default(from, Values.convert(value, field.storageType()));
     }
 
-    private Lookup lookup(YamlNode node, FieldSpec field) {
+    private Lookup lookup(YamlSetting node, FieldSpec field) {
         String from = path(node, field);
-        YamlNode table = node.child("table");
+        YamlSetting table = node.child("table");
         String file = table.text();
         byte[] bytes = source.read(file).orElseThrow(() -> table.error("no file " + source.describe(file)));
         return new Lookup(from, file, LookupTable.parse(source.describe(file), bytes),
@@ -116,7 +117,7 @@ final class EnrichmentReader {
     }
 
     /** url and user_agent parse their source once per record, so every enrichment of one kind reads one field. */
-    private String shared(YamlNode node, String kind) {
+    private String shared(YamlSetting node, String kind) {
         FieldSpec from = rawField(node.child("from"));
         String first = sharedSources.putIfAbsent(kind, from.name());
         if (first != null && !first.equals(from.name())) {
@@ -130,8 +131,8 @@ final class EnrichmentReader {
      * The raw field {@code from} names for rename, default and lookup: a field, or a record's sub-field by its dotted
      * path ({@code location.building}), which the transform reads from the record's value at no extra parse.
      */
-    private String path(YamlNode node, FieldSpec target) {
-        YamlNode from = node.child("from");
+    private String path(YamlSetting node, FieldSpec target) {
+        YamlSetting from = node.child("from");
         String name = from.text();
         if (name.indexOf('.') < 0) {
             return rawField(node, target, false).name();
@@ -144,7 +145,7 @@ final class EnrichmentReader {
         return name;
     }
 
-    private FieldSpec rawField(YamlNode node, FieldSpec target, boolean personalAllowed) {
+    private FieldSpec rawField(YamlSetting node, FieldSpec target, boolean personalAllowed) {
         FieldSpec from = rawField(node.child("from"));
         if (from.pii() && !personalAllowed) {
             throw node.child("from").error("'" + from.name() + "' is personal (firelake.pii): only ip_anonymize may read it");
@@ -155,7 +156,7 @@ final class EnrichmentReader {
         return from;
     }
 
-    private FieldSpec rawField(YamlNode from) {
+    private FieldSpec rawField(YamlSetting from) {
         String name = from.text();
         if (name.indexOf('.') > 0 && raw.fieldAt(name).isPresent()) {
             throw from.error("'" + name + "' is inside a record: only rename, default and lookup read a sub-field; "
@@ -165,11 +166,11 @@ final class EnrichmentReader {
                 + "; raw fields: " + names(raw)));
     }
 
-    private static void checkCopy(YamlNode where, FieldSpec from, FieldSpec to) {
+    private static void checkCopy(YamlSetting where, FieldSpec from, FieldSpec to) {
         checkCopy(where, from.name(), from, to);
     }
 
-    private static void checkCopy(YamlNode where, String name, FieldSpec from, FieldSpec to) {
+    private static void checkCopy(YamlSetting where, String name, FieldSpec from, FieldSpec to) {
         Kind in = from.storageType().kind();
         Kind out = to.storageType().kind();
         boolean nested = in == Kind.MAP || in == Kind.RECORD;
@@ -185,8 +186,8 @@ final class EnrichmentReader {
         }
     }
 
-    private static <E extends Enum<E>> E part(YamlNode node, Class<E> parts) {
-        YamlNode part = node.child("part");
+    private static <E extends Enum<E>> E part(YamlSetting node, Class<E> parts) {
+        YamlSetting part = node.child("part");
         String label = part.text();
         return Arrays.stream(parts.getEnumConstants()).filter(p -> Enrichment.label(p).equals(label)).findFirst()
                 .orElseThrow(() -> part.error("unknown part '" + label + "'; parts: "

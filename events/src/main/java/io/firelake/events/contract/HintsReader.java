@@ -4,6 +4,7 @@ import io.firelake.events.contract.SimulatorHints.FieldHint;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
 import io.firelake.events.schema.FieldType.Kind;
+import io.firelake.events.yaml.YamlSetting;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,20 +21,20 @@ final class HintsReader {
     private HintsReader() {
     }
 
-    static SimulatorHints read(YamlNode node, EventSchema raw) {
+    static SimulatorHints read(YamlSetting node, EventSchema raw) {
         node.onlyKeys(Set.of("generator", "fields", "faults"));
-        YamlNode generatorNode = node.child("generator");
+        YamlSetting generatorNode = node.child("generator");
         String generator = generatorNode.text(SimulatorHints.GENERIC);
         if (!SimulatorHints.GENERATORS.contains(generator)) {
             throw generatorNode.error("unknown generator '" + generator + "'; generators: " + SimulatorHints.GENERATORS);
         }
         Map<String, FieldHint> fields = new HashMap<>();
-        for (Map.Entry<String, YamlNode> entry : node.child("fields").entries()) {
+        for (Map.Entry<String, YamlSetting> entry : node.child("fields").entries()) {
             FieldSpec field = raw.fieldAt(entry.getKey()).orElseThrow(() -> entry.getValue().error(
                     "is not a field of " + raw.fullName() + (entry.getKey().contains(".")
                             ? " (a dotted name is a record field's sub-field)" : "")));
             if (field.storageType().kind() == Kind.RECORD) {
-                for (Map.Entry<String, YamlNode> key : entry.getValue().entries()) {
+                for (Map.Entry<String, YamlSetting> key : entry.getValue().entries()) {
                     if (!key.getKey().equals("null_rate")) {
                         throw key.getValue().error("a record field takes only null_rate; hint its sub-fields by "
                                 + "dotted name (" + entry.getKey() + "." + field.storageType().fields().get(0).name()
@@ -44,11 +45,11 @@ final class HintsReader {
             fields.put(entry.getKey(), hint(entry.getValue(), field, entry.getKey()));
         }
         List<String> faults = new ArrayList<>();
-        YamlNode faultsNode = node.child("faults");
+        YamlSetting faultsNode = node.child("faults");
         if (!faultsNode.present()) {
             faults.addAll(SimulatorHints.FAULT_KINDS);
         }
-        for (YamlNode fault : faultsNode.items()) {
+        for (YamlSetting fault : faultsNode.items()) {
             String label = fault.text();
             if (!SimulatorHints.FAULT_KINDS.contains(label)) {
                 throw fault.error("unknown fault '" + label + "'; faults: " + SimulatorHints.FAULT_KINDS);
@@ -58,7 +59,7 @@ final class HintsReader {
         return new SimulatorHints(generator, fields, faults);
     }
 
-    private static FieldHint hint(YamlNode node, FieldSpec field, String path) {
+    private static FieldHint hint(YamlSetting node, FieldSpec field, String path) {
         node.onlyKeys(Set.of("values", "cardinality", "min", "max", "distribution", "null_rate", "prefix", "entries"));
         Map<String, Double> values = values(node.child("values"), field, path);
         double cardinality = node.child("cardinality").number(0);
@@ -75,7 +76,7 @@ final class HintsReader {
         if (min != null && max != null && min > max) {
             throw node.child("min").error("is greater than max (" + max + ")");
         }
-        YamlNode distributionNode = node.child("distribution");
+        YamlSetting distributionNode = node.child("distribution");
         String distribution = distributionNode.text("uniform");
         if (!FieldHint.DISTRIBUTIONS.contains(distribution)) {
             throw distributionNode.error("unknown distribution '" + distribution + "'; distributions: "
@@ -93,7 +94,7 @@ final class HintsReader {
     }
 
     /** A map field's {@code entries: {key: [value, ...], ...}}: every key is sent, with one of its values. */
-    private static Map<String, List<String>> entries(YamlNode node, FieldSpec field, String path) {
+    private static Map<String, List<String>> entries(YamlSetting node, FieldSpec field, String path) {
         Map<String, List<String>> entries = new LinkedHashMap<>();
         if (!node.present()) {
             return entries;
@@ -101,8 +102,8 @@ final class HintsReader {
         if (field.storageType().kind() != Kind.MAP) {
             throw node.error("applies to map fields, and " + path + " is " + field.storageType().kind());
         }
-        for (Map.Entry<String, YamlNode> entry : node.entries()) {
-            List<String> values = entry.getValue().items().stream().map(YamlNode::text).toList();
+        for (Map.Entry<String, YamlSetting> entry : node.entries()) {
+            List<String> values = entry.getValue().items().stream().map(YamlSetting::text).toList();
             if (values.isEmpty()) {
                 throw entry.getValue().error("lists the values of key '" + entry.getKey() + "': [a, b, ...]");
             }
@@ -111,12 +112,12 @@ final class HintsReader {
         return entries;
     }
 
-    private static Map<String, Double> values(YamlNode node, FieldSpec field, String path) {
+    private static Map<String, Double> values(YamlSetting node, FieldSpec field, String path) {
         Map<String, Double> weights = new LinkedHashMap<>();
         if (node.isList()) {
             node.items().forEach(item -> weights.put(item.text(), 1.0));
         } else {
-            for (Map.Entry<String, YamlNode> entry : node.entries()) {
+            for (Map.Entry<String, YamlSetting> entry : node.entries()) {
                 double weight = entry.getValue().number(1);
                 if (weight <= 0) {
                     throw entry.getValue().error("a weight must be positive");

@@ -3,6 +3,7 @@ package io.firelake.events.contract;
 import io.firelake.events.contract.Enrichment.DatePart;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
+import io.firelake.events.yaml.YamlSetting;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class Projections {
     private Projections() {
     }
 
-    static EventSchema complete(EventSchema enriched, Map<String, Enrichment> enrichments, YamlNode where) {
+    static EventSchema complete(EventSchema enriched, Map<String, Enrichment> enrichments, YamlSetting where) {
         List<FieldSpec> fields = new ArrayList<>();
         for (FieldSpec f : enriched.fields()) {
             if (!f.partition() || !f.projection().isEmpty()) {

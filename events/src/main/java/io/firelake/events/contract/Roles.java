@@ -3,6 +3,7 @@ package io.firelake.events.contract;
 import io.firelake.events.EventContract;
 import io.firelake.events.schema.EventSchema;
 import io.firelake.events.schema.FieldSpec;
+import io.firelake.events.yaml.YamlSetting;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,14 +24,14 @@ final class Roles {
     private Roles() {
     }
 
-    static EventSchema apply(EventSchema raw, YamlNode roles) {
+    static EventSchema apply(EventSchema raw, YamlSetting roles) {
         if (!roles.present()) {
             throw roles.error("is required: name the raw fields with roles " + REQUIRED);
         }
         roles.onlyKeys(new java.util.HashSet<>(ALL));
         Map<String, String> roleByField = new HashMap<>();
         for (String role : ALL) {
-            YamlNode node = roles.child(role);
+            YamlSetting node = roles.child(role);
             if (!node.present()) {
                 if (REQUIRED.contains(role)) {
                     throw node.error("is required: the raw field that holds the " + role.replace('_', ' '));

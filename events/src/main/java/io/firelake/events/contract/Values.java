@@ -1,6 +1,7 @@
 package io.firelake.events.contract;
 
 import io.firelake.events.schema.FieldType;
+import io.firelake.events.yaml.YamlSetting;
 
 import java.math.BigDecimal;
 
@@ -10,7 +11,7 @@ final class Values {
     private Values() {
     }
 
-    static Object convert(YamlNode value, FieldType type) {
+    static Object convert(YamlSetting value, FieldType type) {
         try {
             return switch (type.kind()) {
                 case INT, LONG, TIMESTAMP_MILLIS -> {

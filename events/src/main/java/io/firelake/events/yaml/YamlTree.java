@@ -16,7 +16,7 @@ import java.util.Map;
  * A YAML document as plain nodes that remember their line, read in one pass with Jackson's streaming YAML parser (no
  * data binding, which keeps jackson-databind out of the speed layer's Lambda jar), so that a check made long after
  * parsing can still name the line to fix. A key that appears twice in a mapping is refused. The contract loader and the
- * speed layer's settings both read their files with it.
+ * speed layer's settings both read their files with it, through {@link YamlSetting}'s typed reads.
  */
 public sealed interface YamlTree {
 

@@ -1,8 +1,6 @@
 package io.firelake.speed.core.spec;
 
-import io.firelake.events.yaml.YamlTree;
-import io.firelake.events.yaml.YamlTree.Mapping;
-import io.firelake.events.yaml.YamlTree.Sequence;
+import io.firelake.events.yaml.YamlSetting;
 import io.firelake.speed.core.spec.AggregateSpec.Kind;
 
 import java.io.Reader;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -20,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  * Reads and validates a speed-layer.yaml (format: docs/contracts.md, "The speed layer's aggregates"). Every problem is a
  * {@link SpecException} naming the file, the line and the setting; nothing is guessed and no setting is ignored.
  */
-public final class SpeedLayerSpecs extends YamlSettings {
+public final class SpeedLayerSpecs {
 
     /** Attributes the aggregates table uses itself: no aggregate may take their name. */
     public static final Set<String> RESERVED_NAMES = Set.of("pk", "sk", "kind", "minute", "shard", "window_start",
@@ -34,219 +33,217 @@ public final class SpeedLayerSpecs extends YamlSettings {
     private static final Set<String> FIELD_KEYS = Set.of("path", "type", "required", "nullable", "required_when",
             "values", "pattern", "cut_at", "max_length", "precision", "scale", "default");
     private static final Set<String> AGGREGATE_KEYS = Set.of("kind", "field", "times", "by", "where", "k", "max_keys");
+    private static final YamlSetting.Words WORDS = new YamlSetting.Words("missing", "expected a single value",
+            "expected a mapping (key: value lines)", "expected a list of values, as [a, b]",
+            "unknown setting; settings here: ");
+
+    private final String source;
 
     private SpeedLayerSpecs(String source) {
-        super(source);
+        this.source = source;
     }
 
     /** The spec in {@code text}; {@code source} names it in messages (a path or a resource name). */
     public static SpeedLayerSpec parse(String source, Reader text) {
-        return new SpeedLayerSpecs(source).spec(read(source, text));
+        YamlSetting root = YamlSetting.read(text, new YamlSetting.Dialect(
+                (line, path, problem) -> new SpecException(source, line, path.isEmpty() ? null : path, problem),
+                e -> e.duplicateKey() != null ? new SpecException(source, e.line(), e.duplicateKey(), "appears twice")
+                        : new SpecException(source, e.line(), null, "not valid YAML: " + e.problem()),
+                YamlSetting.Lines.VALUE, WORDS));
+        if (!root.present()) {
+            throw new SpecException(source, 1, null, "the file is empty");
+        }
+        return new SpeedLayerSpecs(source).spec(root);
     }
 
-    private SpeedLayerSpec spec(YamlTree root) {
-        Mapping top = mapping(root, null, TOP_KEYS);
-        Mapping event = mapping(required(top, "event", null), "event", EVENT_KEYS);
-        Mapping fieldsNode = mapping(required(top, "fields", null), "fields", null);
+    private SpeedLayerSpec spec(YamlSetting root) {
+        YamlSetting top = root.mapping().onlyKeys(TOP_KEYS);
+        YamlSetting event = top.child("event").required().mapping().onlyKeys(EVENT_KEYS);
+        YamlSetting fieldsNode = top.child("fields").required().mapping();
         List<FieldSpec> fields = new ArrayList<>();
         Map<String, Integer> lines = new HashMap<>();
-        for (Map.Entry<String, YamlTree> entry : fieldsNode.entries().entrySet()) {
-            name(entry.getKey(), entry.getValue().line(), "fields." + entry.getKey());
+        for (Map.Entry<String, YamlSetting> entry : fieldsNode.entries()) {
+            name(entry.getKey(), entry.getValue());
             fields.add(field(entry.getKey(), entry.getValue()));
             lines.put(entry.getKey(), entry.getValue().line());
         }
         if (fields.isEmpty()) {
-            throw fail(fieldsNode.line(), "fields", "declare at least the event's id and time");
+            throw fieldsNode.error("declare at least the event's id and time");
         }
         if (fields.size() > MAX_FIELDS) {
-            throw fail(fieldsNode.line(), "fields", fields.size() + " fields; at most " + MAX_FIELDS);
+            throw fieldsNode.error(fields.size() + " fields; at most " + MAX_FIELDS);
         }
         checkPaths(fields, lines);
         FieldSpec id = role(event, "id", fields, true);
         FieldSpec time = role(event, "time", fields, true);
         FieldSpec type = role(event, "type", fields, false);
-        requireType(id, FieldType.STRING, event.entries().get("id").line(), "event.id");
-        requireType(time, FieldType.TIMESTAMP, event.entries().get("time").line(), "event.time");
+        requireType(id, FieldType.STRING, event.child("id"));
+        requireType(time, FieldType.TIMESTAMP, event.child("time"));
         if (type != null && (type.type() != FieldType.STRING || !type.isEnum())) {
-            throw fail(event.entries().get("type").line(), "event.type",
-                    "field '" + type.name() + "' must be a string with values (the event types)");
+            throw event.child("type").error("field '" + type.name()
+                    + "' must be a string with values (the event types)");
         }
         for (FieldSpec field : fields) {
             if (field.requiredWhen() != null) {
                 condition(field.requiredWhen(), fields, lines.get(field.name()), "fields." + field.name() + ".required_when");
             }
         }
-        Mapping aggregatesNode = mapping(required(top, "aggregates", null), "aggregates", null);
+        YamlSetting aggregatesNode = top.child("aggregates").required().mapping();
         List<AggregateSpec> aggregates = new ArrayList<>();
         Set<String> attributes = new HashSet<>();
-        for (Map.Entry<String, YamlTree> entry : aggregatesNode.entries().entrySet()) {
-            String where = "aggregates." + entry.getKey();
-            int line = entry.getValue().line();
-            name(entry.getKey(), line, where);
+        for (Map.Entry<String, YamlSetting> entry : aggregatesNode.entries()) {
+            YamlSetting node = entry.getValue();
+            name(entry.getKey(), node);
             if (RESERVED_NAMES.contains(entry.getKey())) {
-                throw fail(line, where, "'" + entry.getKey() + "' is an attribute of the table itself; reserved: "
-                        + new java.util.TreeSet<>(RESERVED_NAMES));
+                throw node.error("'" + entry.getKey() + "' is an attribute of the table itself; reserved: "
+                        + new TreeSet<>(RESERVED_NAMES));
             }
-            AggregateSpec aggregate = aggregate(entry.getKey(), entry.getValue(), fields);
+            AggregateSpec aggregate = aggregate(entry.getKey(), node, fields);
             List<String> names = aggregate.kind() == Kind.DISTINCT
                     ? List.of(aggregate.name() + "_sketch", aggregate.name() + "_estimate") : List.of(aggregate.name());
             for (String attribute : names) {
                 if (!attributes.add(attribute)) {
-                    throw fail(line, where, "its attribute '" + attribute + "' is another aggregate's");
+                    throw node.error("its attribute '" + attribute + "' is another aggregate's");
                 }
             }
             aggregates.add(aggregate);
         }
         if (aggregates.isEmpty()) {
-            throw fail(aggregatesNode.line(), "aggregates", "declare at least one aggregate");
+            throw aggregatesNode.error("declare at least one aggregate");
         }
         return new SpeedLayerSpec(source, id.name(), time.name(), type == null ? null : type.name(), fields, aggregates);
     }
 
-    private FieldSpec field(String name, YamlTree node) {
-        String at = "fields." + name;
-        Mapping settings = mapping(node, at, FIELD_KEYS);
-        FieldType type = enumValue(FieldType.class, text(required(settings, "type", at), at + ".type"),
-                required(settings, "type", at).line(), at + ".type");
-        YamlTree pathNode = settings.entries().get("path");
-        String pathText = pathNode == null ? name : text(pathNode, at + ".path");
+    private FieldSpec field(String name, YamlSetting node) {
+        YamlSetting settings = node.mapping().onlyKeys(FIELD_KEYS);
+        FieldType type = settings.child("type").required().oneOf(FieldType.class);
+        YamlSetting pathNode = settings.child("path");
+        String pathText = pathNode.absent() ? name : pathNode.value();
         List<String> path = List.of(pathText.split("\\.", -1));
         if (path.stream().anyMatch(String::isEmpty)) {
-            throw fail(line(pathNode, settings), at + ".path", "'" + pathText + "' has an empty key");
+            throw pathNode.error("'" + pathText + "' has an empty key");
         }
-        boolean required = bool(settings, "required", at, false);
-        boolean nullable = bool(settings, "nullable", at, true);
-        Condition requiredWhen = settings.entries().containsKey("required_when")
-                ? conditionNode(settings.entries().get("required_when"), at + ".required_when") : null;
-        List<String> values = settings.entries().containsKey("values")
-                ? strings(settings.entries().get("values"), at + ".values") : List.of();
+        boolean required = settings.child("required").bool(false);
+        boolean nullable = settings.child("nullable").bool(true);
+        YamlSetting requiredWhenNode = settings.child("required_when");
+        Condition requiredWhen = requiredWhenNode.absent() ? null : conditionNode(requiredWhenNode);
+        YamlSetting valuesNode = settings.child("values");
+        List<String> values = valuesNode.absent() ? List.of() : valuesNode.strings();
         if (values.size() > MAX_FIELDS) {
-            throw fail(settings.entries().get("values").line(), at + ".values",
-                    values.size() + " values; at most " + MAX_FIELDS + " (a dimension of more is a string without values)");
+            throw valuesNode.error(values.size() + " values; at most " + MAX_FIELDS
+                    + " (a dimension of more is a string without values)");
         }
-        String pattern = null;
-        if (settings.entries().containsKey("pattern")) {
-            pattern = text(settings.entries().get("pattern"), at + ".pattern");
+        YamlSetting patternNode = settings.child("pattern");
+        String pattern = patternNode.absent() ? null : patternNode.value();
+        if (pattern != null) {
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
-                throw fail(settings.entries().get("pattern").line(), at + ".pattern",
-                        "not a regular expression: " + e.getDescription());
+                throw patternNode.error("not a regular expression: " + e.getDescription());
             }
         }
-        String cutAt = settings.entries().containsKey("cut_at") ? text(settings.entries().get("cut_at"), at + ".cut_at") : null;
-        int maxLength = integer(settings, "max_length", at, 0, 1, 1_000_000);
+        YamlSetting cutAtNode = settings.child("cut_at");
+        String cutAt = cutAtNode.absent() ? null : cutAtNode.value();
+        int maxLength = settings.child("max_length").integer(0, 1, 1_000_000);
         for (String stringOnly : List.of("values", "pattern", "cut_at", "max_length")) {
-            if (settings.entries().containsKey(stringOnly) && type != FieldType.STRING) {
-                throw fail(settings.entries().get(stringOnly).line(), at + "." + stringOnly,
-                        "only a string field takes " + stringOnly + ", not " + article(type));
+            if (!settings.child(stringOnly).absent() && type != FieldType.STRING) {
+                throw settings.child(stringOnly).error("only a string field takes " + stringOnly + ", not "
+                        + article(type));
             }
         }
         int precision = 0;
         int scale = 0;
         if (type == FieldType.DECIMAL) {
-            precision = integer(settings, "precision", at, -1, 1, 18);
+            precision = settings.child("precision").integer(-1, 1, 18);
             if (precision < 0) {
-                throw fail(settings.line(), at + ".precision", "a decimal needs its precision (1 to 18) and scale");
+                throw settings.child("precision").error("a decimal needs its precision (1 to 18) and scale");
             }
-            scale = integer(settings, "scale", at, 0, 0, precision);
+            scale = settings.child("scale").integer(0, 0, precision);
         } else {
             for (String decimalOnly : List.of("precision", "scale")) {
-                if (settings.entries().containsKey(decimalOnly)) {
-                    throw fail(settings.entries().get(decimalOnly).line(), at + "." + decimalOnly,
-                            "only a decimal field takes " + decimalOnly);
+                if (!settings.child(decimalOnly).absent()) {
+                    throw settings.child(decimalOnly).error("only a decimal field takes " + decimalOnly);
                 }
             }
         }
-        String defaultValue = null;
-        if (settings.entries().containsKey("default")) {
-            YamlTree node2 = settings.entries().get("default");
-            defaultValue = text(node2, at + ".default");
+        YamlSetting defaultNode = settings.child("default");
+        String defaultValue = defaultNode.absent() ? null : defaultNode.value();
+        if (defaultValue != null) {
             if (type != FieldType.INT && type != FieldType.LONG && type != FieldType.DECIMAL && type != FieldType.DOUBLE) {
-                throw fail(node2.line(), at + ".default", "only a numeric field takes a default");
+                throw defaultNode.error("only a numeric field takes a default");
             }
             try {
                 new java.math.BigDecimal(defaultValue);
             } catch (NumberFormatException e) {
-                throw fail(node2.line(), at + ".default", "'" + defaultValue + "' is not a number");
+                throw defaultNode.error("'" + defaultValue + "' is not a number");
             }
         }
         return new FieldSpec(name, path, type, required, nullable, requiredWhen, values, pattern, cutAt, maxLength,
                 precision, scale, defaultValue, node.line());
     }
 
-    private AggregateSpec aggregate(String name, YamlTree node, List<FieldSpec> fields) {
-        String at = "aggregates." + name;
-        Mapping settings = mapping(node, at, AGGREGATE_KEYS);
-        YamlTree kindNode = required(settings, "kind", at);
-        Kind kind = enumValue(Kind.class, text(kindNode, at + ".kind"), kindNode.line(), at + ".kind");
-        FieldSpec field = fieldRef(settings, "field", fields, at);
-        FieldSpec times = fieldRef(settings, "times", fields, at);
-        FieldSpec by = fieldRef(settings, "by", fields, at);
-        Condition where = settings.entries().containsKey("where")
-                ? condition(conditionNode(settings.entries().get("where"), at + ".where"), fields,
-                settings.entries().get("where").line(), at + ".where") : null;
-        int line = settings.line();
+    private AggregateSpec aggregate(String name, YamlSetting node, List<FieldSpec> fields) {
+        YamlSetting settings = node.mapping().onlyKeys(AGGREGATE_KEYS);
+        Kind kind = settings.child("kind").required().oneOf(Kind.class);
+        FieldSpec field = fieldRef(settings.child("field"), fields);
+        FieldSpec times = fieldRef(settings.child("times"), fields);
+        FieldSpec by = fieldRef(settings.child("by"), fields);
+        YamlSetting whereNode = settings.child("where");
+        Condition where = whereNode.absent() ? null
+                : condition(conditionNode(whereNode), fields, whereNode.line(), whereNode.path());
         switch (kind) {
-            case COUNT -> forbid(settings, at, kind, "field", "times", "k");
+            case COUNT -> forbid(settings, kind, "field", "times", "k");
             case SUM, MIN, MAX -> {
-                forbid(settings, at, kind, "k");
+                forbid(settings, kind, "k");
                 if (field == null || !field.isNumeric()) {
-                    throw fail(line(settings.entries().get("field"), settings), at + ".field",
+                    throw settings.child("field").error(
                             "a " + kind.yamlName() + " needs a numeric field (int, long, decimal or double)"
                                     + (field == null ? "" : "; '" + field.name() + "' is " + article(field.type())));
                 }
                 if (times != null && (kind != Kind.SUM || !times.isNumeric() || times.type() == FieldType.DOUBLE
                         || field.type() == FieldType.DOUBLE)) {
-                    throw fail(settings.entries().get("times").line(), at + ".times",
+                    throw settings.child("times").error(
                             "only a sum of an exact field (int, long or decimal) takes times, and times must be exact too");
                 }
                 if (times != null && field.scale() + times.scale() > 18) {
-                    throw fail(settings.entries().get("times").line(), at + ".times", "the product has over 18 decimals");
+                    throw settings.child("times").error("the product has over 18 decimals");
                 }
             }
             case DISTINCT, TOP_K -> {
-                forbid(settings, at, kind, "times", "by");
+                forbid(settings, kind, "times", "by");
                 if (kind == Kind.DISTINCT) {
-                    forbid(settings, at, kind, "k");
+                    forbid(settings, kind, "k");
                 }
                 if (field == null || field.type() != FieldType.STRING) {
-                    throw fail(line(settings.entries().get("field"), settings), at + ".field",
-                            "a " + kind.yamlName() + " needs a string field"
-                                    + (field == null ? "" : "; '" + field.name() + "' is " + article(field.type())));
+                    throw settings.child("field").error("a " + kind.yamlName() + " needs a string field"
+                            + (field == null ? "" : "; '" + field.name() + "' is " + article(field.type())));
                 }
             }
             default -> throw new IllegalStateException(kind.name());
         }
         if (by != null && by.type() != FieldType.STRING) {
-            throw fail(settings.entries().get("by").line(), at + ".by",
+            throw settings.child("by").error(
                     "a dimension must be a string field; '" + by.name() + "' is " + article(by.type()));
         }
-        if (settings.entries().containsKey("max_keys") && (by == null || by.isEnum())) {
-            throw fail(settings.entries().get("max_keys").line(), at + ".max_keys",
-                    "only a dimension ('by') that is not an enum takes max_keys");
+        if (!settings.child("max_keys").absent() && (by == null || by.isEnum())) {
+            throw settings.child("max_keys").error("only a dimension ('by') that is not an enum takes max_keys");
         }
-        int k = integer(settings, "k", at, 10, 1, MAX_KEYS_LIMIT);
-        int maxKeys = integer(settings, "max_keys", at, 50, 1, MAX_KEYS_LIMIT);
+        int k = settings.child("k").integer(10, 1, MAX_KEYS_LIMIT);
+        int maxKeys = settings.child("max_keys").integer(50, 1, MAX_KEYS_LIMIT);
         return new AggregateSpec(name, kind, field == null ? null : field.name(), times == null ? null : times.name(),
                 by == null ? null : by.name(), where, k, maxKeys);
     }
 
-    private void forbid(Mapping settings, String at, Kind kind, String... keys) {
+    private void forbid(YamlSetting settings, Kind kind, String... keys) {
         for (String key : keys) {
-            if (settings.entries().containsKey(key)) {
-                throw fail(settings.entries().get(key).line(), at + "." + key, "a " + kind.yamlName() + " takes no " + key);
+            if (!settings.child(key).absent()) {
+                throw settings.child(key).error("a " + kind.yamlName() + " takes no " + key);
             }
         }
     }
 
-    private FieldSpec fieldRef(Mapping settings, String key, List<FieldSpec> fields, String at) {
-        YamlTree node = settings.entries().get(key);
-        if (node == null) {
-            return null;
-        }
-        String name = text(node, at + "." + key);
-        return find(fields, name, node.line(), at + "." + key);
+    private FieldSpec fieldRef(YamlSetting ref, List<FieldSpec> fields) {
+        return ref.absent() ? null : find(fields, ref.value(), ref.line(), ref.path());
     }
 
     /** A field by its name or, dotted, by the path it reads ({@code by: location.building}). */
@@ -259,26 +256,24 @@ public final class SpeedLayerSpecs extends YamlSettings {
         throw fail(line, at, "no field '" + name + "' (fields: " + fields.stream().map(FieldSpec::name).toList() + ")");
     }
 
-    private FieldSpec role(Mapping event, String key, List<FieldSpec> fields, boolean required) {
-        YamlTree node = required ? required(event, key, "event") : event.entries().get(key);
-        return node == null ? null : find(fields, text(node, "event." + key), node.line(), "event." + key);
+    private FieldSpec role(YamlSetting event, String key, List<FieldSpec> fields, boolean required) {
+        YamlSetting node = required ? event.child(key).required() : event.child(key);
+        return node.absent() ? null : find(fields, node.value(), node.line(), node.path());
     }
 
-    private void requireType(FieldSpec field, FieldType type, int line, String at) {
+    private void requireType(FieldSpec field, FieldType type, YamlSetting role) {
         if (field.type() != type) {
-            throw fail(line, at, "field '" + field.name() + "' must be " + article(type) + ", not " + article(field.type()));
+            throw role.error("field '" + field.name() + "' must be " + article(type) + ", not " + article(field.type()));
         }
     }
 
-    private Condition conditionNode(YamlTree node, String at) {
-        Mapping mapping = mapping(node, at, null);
-        if (mapping.entries().size() != 1) {
-            throw fail(node.line(), at, "name one field and its value or values, as {event_type: [a, b]}");
+    private Condition conditionNode(YamlSetting node) {
+        List<Map.Entry<String, YamlSetting>> entries = node.mapping().entries();
+        if (entries.size() != 1) {
+            throw node.error("name one field and its value or values, as {event_type: [a, b]}");
         }
-        Map.Entry<String, YamlTree> only = mapping.entries().entrySet().iterator().next();
-        List<String> values = only.getValue() instanceof Sequence ? strings(only.getValue(), at + "." + only.getKey())
-                : List.of(text(only.getValue(), at + "." + only.getKey()));
-        return new Condition(only.getKey(), values);
+        YamlSetting values = entries.get(0).getValue();
+        return new Condition(entries.get(0).getKey(), values.isList() ? values.strings() : List.of(values.value()));
     }
 
     private Condition condition(Condition condition, List<FieldSpec> fields, int line, String at) {
@@ -307,10 +302,14 @@ public final class SpeedLayerSpecs extends YamlSettings {
         }
     }
 
-    private void name(String name, int line, String at) {
+    private void name(String name, YamlSetting node) {
         if (!NAME.matcher(name).matches()) {
-            throw fail(line, at, "names are lower case letters, digits and _ (they become DynamoDB attributes)");
+            throw node.error("names are lower case letters, digits and _ (they become DynamoDB attributes)");
         }
+    }
+
+    private SpecException fail(int line, String field, String problem) {
+        return new SpecException(source, line, field, problem);
     }
 
     private static String article(FieldType type) {
