@@ -66,9 +66,14 @@ public final class IsoTimestamps {
         return parseCommon(text, false);
     }
 
-    /** {@link #parseCommon(byte[], int, int, boolean)} of a string's characters: any beyond Latin-1 is outside it. */
+    /**
+     * {@link #parseCommon(byte[], int, int, boolean)} of a string's characters. A character beyond Latin-1 is outside
+     * the language; the encoder makes it a {@code ?} (a surrogate pair a single one, so the bytes are fewer than the
+     * characters), which the language never accepts either.
+     */
     static long parseCommon(String s, boolean offsets) {
-        return parseCommon(s.getBytes(StandardCharsets.ISO_8859_1), 0, s.length(), offsets);
+        byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+        return latin1.length != s.length() ? INVALID : parseCommon(latin1, 0, latin1.length, offsets);
     }
 
     /**

@@ -130,6 +130,17 @@ class IsoTimestampsTest {
     }
 
     @Example
+    void charactersBeyondLatin1AreOutsideTheFastPathNotAnError() {
+        // A surrogate pair is one '?' in Latin-1: fewer bytes than characters, which once read past the end.
+        for (String bad : new String[]{"2026-11-22T03:00:00+0\uD83D\uDE00:0", "2026-11-22T03:00:00.123+0\uD83D\uDE00:0",
+                "2026-11-22T03:00:00+\uD83D\uDE00\uD83D\uDE00:", "2026-11-22T03:00:00\u0141Z"}) {
+            assertThat(IsoTimestamps.parseOffsetMillis(bad)).as(bad).isEqualTo(INVALID);
+            assertThat(IsoTimestamps.parseCanonicalUtcMillis(bad)).as(bad).isEqualTo(INVALID);
+            assertThat(parseBytes(bad)).as(bad).isEqualTo(INVALID);
+        }
+    }
+
+    @Example
     void theCanonicalFormIsTheLakesOwnAndNothingElse() {
         for (String t : new String[]{"2026-11-22T03:09:24.123Z", "2026-11-22T03:09:24Z", "2024-02-29T23:59:59.9Z",
                 "1970-01-01T00:00:00.000000001Z", "2026-12-31T23:59:59.999999Z", "1969-12-31T23:59:59.500Z"}) {

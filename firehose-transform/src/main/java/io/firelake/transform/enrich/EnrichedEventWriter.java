@@ -164,15 +164,17 @@ public final class EnrichedEventWriter {
 
         void timestamp(JsonBytes s, int field, long millis) {
             byte[] text = lastText[field];
+            if (text != null && lastMillis[field] == millis) {
+                s.put(text);
+                return;
+            }
+            // Formatted first: an instant it refuses throws before anything is remembered.
+            Timestamps.writeIsoMillis(millis, timestamp);
             if (text == null) {
                 text = lastText[field] = new byte[timestamp.length + 2];
                 text[0] = '"';
                 text[text.length - 1] = '"';
-            } else if (lastMillis[field] == millis) {
-                s.put(text);
-                return;
             }
-            Timestamps.writeIsoMillis(millis, timestamp);
             for (int k = 0; k < timestamp.length; k++) {
                 text[k + 1] = (byte) timestamp[k];
             }

@@ -129,10 +129,12 @@ final class JsonTokens {
      * {@link #MAX_LONG_DECIMAL_PRECISION}) without rounding, as {@link FieldConverter} converts it: a
      * {@code BigDecimal} at the scale, made from its digits without the text, the trailing zeros and the rescaling
      * that cost a tenth of the transform's core on a clickstream batch (issue 19). The index after it, or -1 for
-     * anything else (exponents, too many digits either side, syntax), which the generic path then judges.
+     * anything else (exponents, too many digits either side, a zero where the type has no integer digit, over 40
+     * characters, syntax), which the generic path then judges as before.
      */
     static int decimal(byte[] d, int i, Object[] out, int index, int precision, int scale) {
         int n = d.length;
+        int start = i;
         boolean negative = d[i] == '-';
         if (negative) {
             i++;
@@ -171,7 +173,8 @@ final class JsonTokens {
                 unscaled = unscaled * 10 + (d[k] - '0');
             }
         }
-        if (i < n && (d[i] == 'e' || d[i] == 'E')) {
+        // FieldConverter counts a zero as one integer digit; past 40 characters the generic path asks Jackson.
+        if ((i < n && (d[i] == 'e' || d[i] == 'E')) || (unscaled == 0 && precision - scale < 1) || i - start > 40) {
             return -1;
         }
         for (int k = kept; k < scale; k++) {

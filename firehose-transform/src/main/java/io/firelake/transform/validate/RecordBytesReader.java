@@ -34,7 +34,9 @@ final class RecordBytesReader {
     }
 
     private static final int MAX_UNKNOWN = 8;
-    /** Set in an index {@link #value} answers when it kept a converted value (records are under 2^28 bytes). */
+    /** The largest record it reads: the flags below sit above every index of a record under 2^28 bytes. */
+    static final int MAX_RECORD_BYTES = (1 << 28) - 1;
+    /** Set in an index {@link #value} answers when it kept a converted value. */
     private static final int CONVERTED = 1 << 30;
     /** Set with {@link #CONVERTED} when the value kept is a string of ASCII characters JSON writes unescaped. */
     private static final int PLAIN = 1 << 28;

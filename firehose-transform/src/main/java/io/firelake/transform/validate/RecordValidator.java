@@ -100,6 +100,10 @@ public final class RecordValidator {
         }
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxFutureSkewMillis = maxFutureSkew.toMillis();
+        if (maxRecordBytes < 1 || maxRecordBytes > RecordBytesReader.MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("maxRecordBytes must be from 1 to " + RecordBytesReader.MAX_RECORD_BYTES
+                    + ", not " + maxRecordBytes);
+        }
         this.maxRecordBytes = maxRecordBytes;
     }
 

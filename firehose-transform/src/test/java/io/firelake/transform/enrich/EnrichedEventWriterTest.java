@@ -37,6 +37,19 @@ class EnrichedEventWriterTest {
     }
 
     @Test
+    void aTimestampItCannotWriteLeavesNothingBehind() throws IOException {
+        EnrichedEventWriter writer = new EnrichedEventWriter(ENRICHED);
+        EnrichedEvent beyond = event("x", 300_000_000_000_000L, null, null, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.write(beyond))
+                .isInstanceOf(java.time.DateTimeException.class);
+        for (long millis : new long[]{0L, 0L, 1_795_316_965_123L, 1_795_316_965_123L, 0L}) {
+            EnrichedEvent event = event("x", millis, null, null, false);
+            assertThat(new String(writer.write(event), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(jackson(event), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void aSplitSurrogateIsEscapedAsJacksonEscapesIt() throws IOException {
         EnrichedEvent event = event("broken \ud800 pair \udc00", 0L, null, null, false);
         assertThat(new EnrichedEventWriter(ENRICHED).write(event)).isEqualTo(jackson(event));

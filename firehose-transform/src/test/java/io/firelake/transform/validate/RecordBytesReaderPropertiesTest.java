@@ -79,6 +79,31 @@ class RecordBytesReaderPropertiesTest {
         assertAgree(STRUCTS, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A decimal with no integer digit, and one with: the byte reader's decimals against the converter's rules. */
+    private static final RecordValidator DECIMALS = new RecordValidator(new io.firelake.events.schema.AvroSchemaReader()
+            .read("""
+                    {"type": "record", "name": "Amounts", "namespace": "test", "fields": [
+                      {"name": "at", "type": "long", "firelake.role": "event_time"},
+                      {"name": "rate", "type": ["null", {"type": "bytes", "logicalType": "decimal",
+                                                          "precision": 2, "scale": 2}], "default": null},
+                      {"name": "price", "type": ["null", {"type": "bytes", "logicalType": "decimal",
+                                                           "precision": 12, "scale": 2}], "default": null}
+                    ]}"""), java.util.Map.of(), TestPipeline.CLOCK, RecordValidator.DEFAULT_MAX_FUTURE_SKEW,
+            RecordValidator.DEFAULT_MAX_RECORD_BYTES);
+
+    @net.jqwik.api.Example
+    void decimalsAreJudgedAlike() {
+        String at = "\"at\":" + (NOW - 1000);
+        for (String value : List.of("0", "-0", "0.0", "0.00", "0.000", "0.5", "0.55", "0.555", "-0.05", "1", "1.0",
+                "10.00", "9999999999.99", "99999999999", "1." + "0".repeat(38), "1." + "0".repeat(39),
+                "1." + "0".repeat(1000), "0." + "0".repeat(1200), "123456789012345678", "1234567890123456789",
+                "12.3e0", "-", "01.5", "1.", ".1")) {
+            for (String field : List.of("rate", "price")) {
+                assertAgree(DECIMALS, ("{" + at + ",\"" + field + "\":" + value + "}").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     @Property(tries = 3000)
     void editedBytesAreJudgedAlike(@ForAll("clickstreamRecords") String json,
                                    @ForAll("edits") List<Tuple.Tuple3<Integer, Integer, Byte>> edits) {
