@@ -76,6 +76,19 @@ class OpenXStructTest {
         assertThat(row.get("location").toString()).isEqualTo("{\"site\": \"n\", \"building\": null, \"floor\": null}");
     }
 
+    /** The doubles a reading carries (IoT's temperature, humidity, power): what Jackson's tree gives any JSON number. */
+    @Test
+    void aDoubleColumnTakesAnyJsonNumberAsJacksonReadsIt() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String number : List.of("21.5", "-0.0", "7", "-3000000000", "1e400", "4.9e-325", "0.1234567890123456789",
+                "12345678901234567890123", "1E2")) {
+            assertThat(row("{\"temperature_c\":" + number + "}").get("temperature_c")).as(number)
+                    .isEqualTo(json.readTree(number).doubleValue());
+        }
+        assertThat(row("{\"temperature_c\":\" 21.5 \"}").get("temperature_c")).isEqualTo(21.5);
+        assertThat(failedRecord("{\"temperature_c\":true}")).contains("Column 'temperature_c'", "not a number");
+    }
+
     private static String location(String object) {
         return String.valueOf(row("{\"reading_id\":\"r\",\"location\":" + object + "}").get("location"));
     }
@@ -87,9 +100,12 @@ class OpenXStructTest {
     }
 
     private static String failure(String location) {
-        ConversionResult result = DESERIALIZER.deserialize(("{\"reading_id\":\"r\",\"location\":" + location + "}")
-                .getBytes(StandardCharsets.UTF_8));
-        assertThat(result).as(location).isInstanceOf(ConversionResult.Failed.class);
+        return failedRecord("{\"reading_id\":\"r\",\"location\":" + location + "}");
+    }
+
+    private static String failedRecord(String json) {
+        ConversionResult result = DESERIALIZER.deserialize(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(result).as(json).isInstanceOf(ConversionResult.Failed.class);
         return ((ConversionResult.Failed) result).message();
     }
 }
