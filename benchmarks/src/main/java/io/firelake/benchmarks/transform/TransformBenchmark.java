@@ -82,7 +82,7 @@ public class TransformBenchmark {
     }
 
     /** The core the handler builds (validator, user-agent classifier with its cache, enricher, writer). */
-    static TransformBatch core(EventContract contract) {
+    public static TransformBatch core(EventContract contract) {
         RecordValidator validator = RecordValidator.of(contract, Clock.systemUTC());
         Enricher enricher = new Enricher(contract, new UserAgentClassifier());
         RecordTransformer transformer = new RecordTransformer(validator, enricher,

@@ -73,18 +73,20 @@ final class EnrichmentReader {
     private Enrichment read(YamlSetting node, FieldSpec field) {
         String kind = node.child("kind").text();
         Enrichment enrichment = switch (kind) {
-            case "rename" -> new Copy(path(node.onlyKeys(Set.of("kind", "from")), field));
+            case "rename" -> new Copy(copied(node.onlyKeys(Set.of("kind", "from")), field));
             case "default" -> defaulted(node.onlyKeys(Set.of("kind", "from", "value")), field);
             case "lookup" -> lookup(node.onlyKeys(Set.of("kind", "from", "table", "default")), field);
             case "event_time" -> new EventTime();
             case "date_part" -> new DatePart(part(node.onlyKeys(Set.of("kind", "part")), DatePart.Part.class));
             case "url" -> new Url(shared(node.onlyKeys(Set.of("kind", "from", "part")), kind),
                     part(node, Url.Part.class));
-            case "referrer_class" -> new ReferrerClass(rawField(node.onlyKeys(Set.of("kind", "from", "site")), field,
-                    false).name(), node.child("site").present() ? rawField(node.child("site")).name() : "");
+            case "referrer_class" -> new ReferrerClass(text(node.onlyKeys(Set.of("kind", "from", "site"))
+                    .child("from"), kind, false), node.child("site").present() ? text(node.child("site"), kind, false)
+                    : "");
             case "user_agent" -> new UserAgent(shared(node.onlyKeys(Set.of("kind", "from", "part")), kind),
                     part(node, UserAgent.Part.class));
-            case "ip_anonymize" -> new IpAnonymize(rawField(node.onlyKeys(Set.of("kind", "from")), field, true).name());
+            case "ip_anonymize" -> new IpAnonymize(text(node.onlyKeys(Set.of("kind", "from")).child("from"), kind,
+                    true));
             case "record_metadata" -> new RecordMetadata(part(node.onlyKeys(Set.of("kind", "part")),
                     RecordMetadata.Part.class));
             default -> throw node.child("kind").error("unknown enrichment kind '" + kind + "'; kinds: " + KINDS);
@@ -98,7 +100,7 @@ final class EnrichmentReader {
     }
 
     private Default defaulted(YamlSetting node, FieldSpec field) {
-        String from = node.child("from").present() ? path(node, field) : raw.field(field.name())
+        String from = node.child("from").present() ? copied(node, field) : raw.field(field.name())
                 .orElseThrow(() -> node.error("needs 'from': there is no raw field named '" + field.name() + "'")).name();
         YamlSetting value = node.child("value");
         if (!value.present()) {
@@ -108,7 +110,8 @@ final class EnrichmentReader {
     }
 
     private Lookup lookup(YamlSetting node, FieldSpec field) {
-        String from = path(node, field);
+        String from = node.child("from").text();
+        source(node.child("from"), false);
         YamlSetting table = node.child("table");
         String file = table.text();
         byte[] bytes = source.read(file).orElseThrow(() -> table.error("no file " + source.describe(file)));
@@ -118,52 +121,51 @@ final class EnrichmentReader {
 
     /** url and user_agent parse their source once per record, so every enrichment of one kind reads one field. */
     private String shared(YamlSetting node, String kind) {
-        FieldSpec from = rawField(node.child("from"));
-        String first = sharedSources.putIfAbsent(kind, from.name());
-        if (first != null && !first.equals(from.name())) {
+        String from = text(node.child("from"), kind, false);
+        String first = sharedSources.putIfAbsent(kind, from);
+        if (first != null && !first.equals(from)) {
             throw node.child("from").error("every " + kind + " enrichment must read the same field; another reads '"
                     + first + "'");
-        }
-        return from.name();
-    }
-
-    /**
-     * The raw field {@code from} names for rename, default and lookup: a field, or a record's sub-field by its dotted
-     * path ({@code location.building}), which the transform reads from the record's value at no extra parse.
-     */
-    private String path(YamlSetting node, FieldSpec target) {
-        YamlSetting from = node.child("from");
-        String name = from.text();
-        if (name.indexOf('.') < 0) {
-            return rawField(node, target, false).name();
-        }
-        FieldSpec sub = raw.fieldAt(name).orElseThrow(() -> from.error("'" + name + "' is not a sub-field of a record "
-                + "field of " + raw.fullName() + " (a dotted name reads inside a record field)"));
-        if (node.child("kind").text().matches("rename|default")) {
-            checkCopy(from, name, sub, target);
-        }
-        return name;
-    }
-
-    private FieldSpec rawField(YamlSetting node, FieldSpec target, boolean personalAllowed) {
-        FieldSpec from = rawField(node.child("from"));
-        if (from.pii() && !personalAllowed) {
-            throw node.child("from").error("'" + from.name() + "' is personal (firelake.pii): only ip_anonymize may read it");
-        }
-        if (node.child("kind").scalarText().matches("rename|default")) {
-            checkCopy(node.child("from"), from, target);
         }
         return from;
     }
 
-    private FieldSpec rawField(YamlSetting from) {
-        String name = from.text();
-        if (name.indexOf('.') > 0 && raw.fieldAt(name).isPresent()) {
-            throw from.error("'" + name + "' is inside a record: only rename, default and lookup read a sub-field; "
-                    + "this enrichment reads a top-level field");
+    /** The raw field (or sub-field) rename and default copy, whose type must fit the enriched field's. */
+    private String copied(YamlSetting node, FieldSpec target) {
+        YamlSetting from = node.child("from");
+        checkCopy(from, from.text(), source(from, false), target);
+        return from.text();
+    }
+
+    /** The string raw field (or sub-field) that url, user_agent, referrer_class and ip_anonymize read as text. */
+    private String text(YamlSetting from, String kind, boolean personalAllowed) {
+        FieldSpec spec = source(from, personalAllowed);
+        if (spec.storageType().kind() != Kind.STRING) {
+            throw from.error("raw field '" + from.text() + "' is " + spec.storageType().kind() + "; " + kind
+                    + " reads text, a string field");
         }
-        return raw.field(name).orElseThrow(() -> from.error("'" + name + "' is not a field of " + raw.fullName()
-                + "; raw fields: " + names(raw)));
+        return from.text();
+    }
+
+    /**
+     * The raw field a {@code from} (or {@code site}) names, for every kind that reads one: a field, or a record's
+     * sub-field by its dotted path ({@code location.building}), which the transform reads from the record's value at
+     * no extra parse. A personal field only where {@code personalAllowed} (ip_anonymize).
+     */
+    private FieldSpec source(YamlSetting from, boolean personalAllowed) {
+        String name = from.text();
+        int dot = name.indexOf('.');
+        FieldSpec spec = raw.fieldAt(name).orElseThrow(() -> from.error(dot >= 0
+                ? "'" + name + "' is not a sub-field of a record field of " + raw.fullName()
+                        + " (a dotted name reads inside a record field)"
+                : "'" + name + "' is not a field of " + raw.fullName() + "; raw fields: " + names(raw)));
+        // A sub-field of a personal record is personal: the mark is on the record, sub-fields cannot carry it.
+        FieldSpec field = dot < 0 ? spec : raw.field(name.substring(0, dot)).orElseThrow();
+        if (field.pii() && !personalAllowed) {
+            throw from.error("'" + name + "' is personal (firelake.pii" + (dot < 0 ? "" : " on " + field.name())
+                    + "): only ip_anonymize may read it");
+        }
+        return spec;
     }
 
     private static void checkCopy(YamlSetting where, FieldSpec from, FieldSpec to) {

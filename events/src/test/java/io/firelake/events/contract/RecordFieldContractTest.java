@@ -120,15 +120,17 @@ class RecordFieldContractTest {
     }
 
     @Test
-    void renameDefaultAndLookupReadASubFieldByDottedPathAndOtherKindsRefuseIt() throws IOException {
+    void everyKindWithAFromReadsASubFieldByDottedPathWhenItsTypeFits() throws IOException {
         iotWithLocation();
         edit("contract.yaml", "{kind: lookup, from: site_id,", "{kind: lookup, from: location.site,");
         assertThat(ContractLoader.load(dir).enrichments().get("site_region").from()).isEqualTo("location.site");
         int line = edit("contract.yaml", "{kind: ip_anonymize, from: gateway_ip}", "{kind: ip_anonymize, from: location.site}");
+        assertThat(ContractLoader.load(dir).enrichments().get("gateway_ip_anonymized").from()).isEqualTo("location.site");
+        edit("contract.yaml", "{kind: ip_anonymize, from: location.site}", "{kind: ip_anonymize, from: location.floor}");
         assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
                 .hasMessageContaining("contract.yaml:" + line + ": enrichments.gateway_ip_anonymized.from: "
-                        + "'location.site' is inside a record: only rename, default and lookup read a sub-field");
-        edit("contract.yaml", "from: location.site}", "from: gateway_ip}");
+                        + "raw field 'location.floor' is INT; ip_anonymize reads text, a string field");
+        edit("contract.yaml", "from: location.floor}", "from: gateway_ip}");
         line = edit("contract.yaml", "{kind: lookup, from: location.site,", "{kind: lookup, from: location.room,");
         assertThatThrownBy(() -> ContractLoader.load(dir)).isInstanceOf(ContractException.class)
                 .hasMessageContaining("contract.yaml:" + line + ": enrichments.site_region.from: 'location.room' is "

@@ -37,6 +37,8 @@ public final class Enricher {
     private final Object[] constants;
     private final UserAgentClassifier userAgents;
     private final int[] partitionFields;
+    /** The referrer's site is the URL field parsed for the record anyway. */
+    private final boolean siteIsUrl;
 
     public Enricher(EventContract contract, UserAgentClassifier userAgents) {
         this(contract.raw(), contract.enriched(), contract.enrichments(), userAgents);
@@ -62,6 +64,7 @@ public final class Enricher {
         this.ops = plan.ops();
         this.constants = plan.constants();
         this.partitionFields = EnrichedEvent.partitionFields(enriched);
+        this.siteIsUrl = plan.site().equals(plan.url());
     }
 
     public EventSchema schema() {
@@ -80,7 +83,9 @@ public final class Enricher {
         long rawPlain = event.plainText();
         long plain = 0;
         // A page URL of plain characters has a plain host (lower-cased) and path (a substring of it).
-        boolean urlPlain = plan.url() >= 0 && plan.url() < 63 && (rawPlain & (1L << plan.url())) != 0;
+        EnrichmentPlan.Source page = plan.url();
+        boolean urlPlain = page.subField() == null && page.field() >= 0 && page.field() < 63
+                && (rawPlain & (1L << page.field())) != 0;
         for (int i = 0; i < values.length; i++) {
             EnrichmentPlan.Op op = ops[i];
             if (op == EnrichmentPlan.Op.COPY) {
@@ -103,8 +108,7 @@ public final class Enricher {
                     yield value != null ? value : constants[i];
                 }
                 case LOOKUP -> {
-                    String key = subField[i] == null ? text(event, rawSource[i]) : java.util.Objects.toString(
-                            sub(event, i), null);
+                    String key = text(event, i);
                     EnrichmentPlan.Table table = (EnrichmentPlan.Table) constants[i];
                     yield key == null ? null : table.entries().getOrDefault(key, table.fallback());
                 }
@@ -118,13 +122,12 @@ public final class Enricher {
                 case UTM_SOURCE -> url.utmSource();
                 case UTM_MEDIUM -> url.utmMedium();
                 case UTM_CAMPAIGN -> url.utmCampaign();
-                case REFERRER_CLASS -> ReferrerClassifier.classify(text(event, rawSource[i]), siteHost(event, url))
-                        .value();
+                case REFERRER_CLASS -> ReferrerClassifier.classify(text(event, i), siteHost(event, url)).value();
                 case DEVICE_CLASS -> agent.deviceClass();
                 case BROWSER -> agent.browser();
                 case OS -> agent.os();
                 case IS_BOT -> agent.bot();
-                case IP_ANONYMIZED -> IpAnonymizer.anonymize(text(event, rawSource[i]));
+                case IP_ANONYMIZED -> IpAnonymizer.anonymize(text(event, i));
                 case RECEIVED_TS -> source.receivedMillis() != null && source.receivedMillis() > 0
                         && Timestamps.formattable(source.receivedMillis()) ? source.receivedMillis() : null;
                 case PROCESSED_TS -> processedMillis;
@@ -142,20 +145,39 @@ public final class Enricher {
 
     /** A record field's sub-field ({@code from: location.building}): null when the record or the sub-field is. */
     private Object sub(ValidEvent event, int i) {
-        Object record = event.value(rawSource[i]);
-        return record == null ? null : ((Map<?, ?>) record).get(subField[i]);
+        return sub(event, rawSource[i], subField[i]);
+    }
+
+    private static Object sub(ValidEvent event, int field, String subField) {
+        Object record = event.value(field);
+        return record == null ? null : ((Map<?, ?>) record).get(subField);
     }
 
     /** The host a referrer must share to count as internal: the parsed URL's when the site is the URL field. */
     private String siteHost(ValidEvent event, UrlParts url) {
-        int site = plan.site();
-        if (site < 0) {
+        EnrichmentPlan.Source site = plan.site();
+        if (site.field() < 0) {
             return null;
         }
-        return site == plan.url() ? url.host() : UrlParts.parse(text(event, site)).host();
+        return siteIsUrl ? url.host() : UrlParts.parse(text(event, site)).host();
     }
 
-    private static String text(ValidEvent event, int index) {
-        return index < 0 ? null : event.string(index);
+    /** The text enriched field {@code i} reads: its raw field's, or its record field's sub-field's. */
+    private String text(ValidEvent event, int i) {
+        return text(event, rawSource[i], subField[i]);
+    }
+
+    /** The text a URL, user agent or site source holds. */
+    private static String text(ValidEvent event, EnrichmentPlan.Source source) {
+        return text(event, source.field(), source.subField());
+    }
+
+    /** A raw field's text, or its sub-field's ({@code subField} not null); null when absent, or no field (-1). */
+    private static String text(ValidEvent event, int field, String subField) {
+        if (field < 0) {
+            return null;
+        }
+        Object value = subField == null ? event.value(field) : sub(event, field, subField);
+        return value == null ? null : value.toString();
     }
 }

@@ -40,14 +40,22 @@ final class EnrichmentPlan {
     private static final String[] DAYS = java.util.Arrays.stream(DayOfWeek.values())
             .map(d -> d.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
+    /**
+     * Where a raw value is read: the raw field's position, and the sub-field inside that record field ({@code from:
+     * location.building}), null for the whole field. {@link #NONE} reads nothing.
+     */
+    record Source(int field, String subField) {
+        static final Source NONE = new Source(-1, null);
+    }
+
     private final int[] rawSource;
     /** The sub-field read inside a record raw field ({@code from: location.building}), null for a whole field. */
     private final String[] subField;
     private final Op[] ops;
     private final Object[] constants;
-    private int url = -1;
-    private int userAgent = -1;
-    private int site = -1;
+    private Source url = Source.NONE;
+    private Source userAgent = Source.NONE;
+    private Source site = Source.NONE;
 
     EnrichmentPlan(EventSchema raw, EventSchema enriched, Map<String, Enrichment> enrichments) {
         List<FieldSpec> fields = enriched.fields();
@@ -57,9 +65,9 @@ final class EnrichmentPlan {
         this.constants = new Object[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
             Enrichment e = enrichments.get(fields.get(i).name());
-            int dot = e.from().indexOf('.');
-            rawSource[i] = e.from().isEmpty() ? -1 : index(raw, dot < 0 ? e.from() : e.from().substring(0, dot));
-            subField[i] = dot < 0 ? null : e.from().substring(dot + 1);
+            Source from = source(raw, e.from());
+            rawSource[i] = from.field();
+            subField[i] = from.subField();
             if (e instanceof Copy copy && raw.fieldAt(copy.from()).orElseThrow().pii()) {
                 throw new IllegalArgumentException("enriched field " + fields.get(i).name()
                         + " would copy the personal raw field " + copy.from());
@@ -92,7 +100,7 @@ final class EnrichmentPlan {
             };
         }
         if (e instanceof Url u) {
-            url = index(raw, u.from());
+            url = source(raw, u.from());
             return switch (u.part()) {
                 case HOST -> Op.URL_HOST;
                 case PATH -> Op.URL_PATH;
@@ -102,11 +110,11 @@ final class EnrichmentPlan {
             };
         }
         if (e instanceof ReferrerClass r) {
-            site = r.site().isEmpty() ? -1 : index(raw, r.site());
+            site = source(raw, r.site());
             return Op.REFERRER_CLASS;
         }
         if (e instanceof UserAgent a) {
-            userAgent = index(raw, a.from());
+            userAgent = source(raw, a.from());
             return switch (a.part()) {
                 case DEVICE_CLASS -> Op.DEVICE_CLASS;
                 case BROWSER -> Op.BROWSER;
@@ -125,6 +133,16 @@ final class EnrichmentPlan {
             case SEQUENCE_NUMBER -> Op.KINESIS_SEQUENCE_NUMBER;
             case SUBSEQUENCE_NUMBER -> Op.KINESIS_SUBSEQUENCE_NUMBER;
         };
+    }
+
+    /** A {@code from} of the contract, a raw field or a record's sub-field by dotted path, as positions. */
+    private static Source source(EventSchema raw, String from) {
+        if (from.isEmpty()) {
+            return Source.NONE;
+        }
+        int dot = from.indexOf('.');
+        return dot < 0 ? new Source(index(raw, from), null)
+                : new Source(index(raw, from.substring(0, dot)), from.substring(dot + 1));
     }
 
     private static int index(EventSchema raw, String name) {
@@ -156,17 +174,17 @@ final class EnrichmentPlan {
         return constants;
     }
 
-    /** The raw field whose URL is parsed once per record, or -1. */
-    int url() {
+    /** The raw field whose URL is parsed once per record, or {@link Source#NONE}. */
+    Source url() {
         return url;
     }
 
-    int userAgent() {
+    Source userAgent() {
         return userAgent;
     }
 
-    /** The raw URL field whose host makes a referrer internal, or -1. */
-    int site() {
+    /** The raw URL field whose host makes a referrer internal, or {@link Source#NONE}. */
+    Source site() {
         return site;
     }
 }

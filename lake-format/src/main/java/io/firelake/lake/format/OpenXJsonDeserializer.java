@@ -12,7 +12,9 @@ import org.apache.avro.generic.GenericRecord;
 
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +44,9 @@ public final class OpenXJsonDeserializer {
     private final ObjectMapper json;
     private final ObjectMapper flatJson;
     private final Map<String, Integer> columnIndex = new HashMap<>();
+    /** Each map column's value type and struct column's sub-fields, parsed from its Glue type once, not per record. */
+    private final Map<LakeSchema.ColumnType, LakeSchema.ColumnType> mapValues = new IdentityHashMap<>();
+    private final Map<LakeSchema.ColumnType, List<LakeSchema.ColumnType>> structFields = new IdentityHashMap<>();
 
     public OpenXJsonDeserializer(LakeSchema schema) {
         this.schema = schema;
@@ -50,7 +55,13 @@ public final class OpenXJsonDeserializer {
         this.flatJson = new ObjectMapper();
         List<LakeSchema.ColumnType> columns = schema.columns();
         for (int i = 0; i < columns.size(); i++) {
-            columnIndex.put(columns.get(i).name().toLowerCase(Locale.ROOT), i);
+            LakeSchema.ColumnType column = columns.get(i);
+            columnIndex.put(column.name().toLowerCase(Locale.ROOT), i);
+            if (column.kind() == LakeSchema.ColumnType.Kind.MAP) {
+                mapValues.put(column, column.mapValues());
+            } else if (column.kind() == LakeSchema.ColumnType.Kind.STRUCT) {
+                structFields.put(column, column.structFields());
+            }
         }
     }
 
@@ -65,11 +76,12 @@ public final class OpenXJsonDeserializer {
     }
 
     /**
-     * The transform's records: one flat object whose keys are almost all columns. Jackson's duplicate detection keeps
-     * a hash set of every key of every record (a sixth of the conversion in profiles); here the keys are checked
-     * against the columns already set instead. Anything this path cannot judge exactly as the strict one does (a
-     * nested value, a key seen twice or in two spellings, many unknown keys) returns null, and the record is read again
-     * by {@link #deserializeStrict}, which words every failure.
+     * The transform's records: one object whose keys are almost all columns, a map or struct column's object holding
+     * scalars. Jackson's duplicate detection keeps a hash set of every key of every record (a sixth of the conversion
+     * in profiles); here the keys are checked against the columns (and sub-fields) already set instead. Anything this
+     * path cannot judge exactly as the strict one does (any other nested value, a key seen twice or in two spellings,
+     * many unknown keys, a value that does not convert) returns null, and the record is read again by
+     * {@link #deserializeStrict}, which words every failure.
      */
     private ConversionResult deserializeFlat(byte[] record) {
         List<LakeSchema.ColumnType> columns = schema.columns();
@@ -89,7 +101,7 @@ public final class OpenXJsonDeserializer {
                 }
                 JsonToken token = p.nextToken();
                 if (token == null || token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT
-                        && (index == null || columns.get(index).kind() != LakeSchema.ColumnType.Kind.MAP)) {
+                        && (index == null || !nested(columns.get(index)))) {
                     return null;
                 }
                 if (index == null) {
@@ -116,20 +128,17 @@ public final class OpenXJsonDeserializer {
                 }
                 LakeSchema.ColumnType column = columns.get(index);
                 if (token == JsonToken.START_OBJECT) {
-                    Object map = flatMap(column, p);
-                    if (map == null) {
+                    Object nested = column.kind() == LakeSchema.ColumnType.Kind.MAP ? flatMap(column, p)
+                            : flatStruct(column, p);
+                    if (nested == null) {
                         return null;
                     }
-                    row.put(index, map);
+                    row.put(index, nested);
                     continue;
                 }
-                Object value = fast(column, token, p);
+                Object value = scalar(column, token, p);
                 if (value == null) {
-                    try {
-                        value = convert(column, p.readValueAsTree());
-                    } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
-                        return null;
-                    }
+                    return null;
                 }
                 row.put(index, value);
             }
@@ -212,7 +221,7 @@ public final class OpenXJsonDeserializer {
      * anything else); null hands the record to the strict path.
      */
     private Object flatMap(LakeSchema.ColumnType column, JsonParser p) throws IOException {
-        LakeSchema.ColumnType values = column.mapValues();
+        LakeSchema.ColumnType values = mapValues.get(column);
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
@@ -220,24 +229,81 @@ public final class OpenXJsonDeserializer {
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY || map.containsKey(key)) {
                 return null;
             }
-            Object value = token == JsonToken.VALUE_NULL ? null : fast(values, token, p);
+            Object value = token == JsonToken.VALUE_NULL ? null : scalar(values, token, p);
             if (value == null && token != JsonToken.VALUE_NULL) {
-                try {
-                    value = convert(values, p.readValueAsTree());
-                } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
-                    return null;
-                }
+                return null;
             }
             map.put(key, value);
         }
         return map;
     }
 
+    /**
+     * A struct column's object on the flat path, by {@link #struct}'s rules: keys matched to the sub-fields
+     * case-insensitively, other keys ignored, JSON null a null sub-field. Scalar values only, each sub-field and each
+     * other key once (the strict path's duplicate detection fails a repeated key, and decides two spellings of one
+     * sub-field); null hands the record to the strict path, which also words every failure.
+     */
+    private Object flatStruct(LakeSchema.ColumnType column, JsonParser p) throws IOException {
+        List<LakeSchema.ColumnType> fields = structFields.get(column);
+        GenericRecord struct = new GenericData.Record(column.avroType());
+        boolean[] seen = new boolean[fields.size()];
+        List<String> others = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken token = p.nextToken();
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                return null;
+            }
+            boolean matched = false;
+            for (int i = 0; i < fields.size(); i++) {
+                if (!fields.get(i).name().equalsIgnoreCase(key)) {
+                    continue;
+                }
+                if (seen[i] || matched) {
+                    return null;
+                }
+                seen[i] = true;
+                matched = true;
+                if (token != JsonToken.VALUE_NULL) {
+                    Object value = scalar(fields.get(i), token, p);
+                    if (value == null) {
+                        return null;
+                    }
+                    struct.put(i, value);
+                }
+            }
+            if (!matched) {
+                if (others == null) {
+                    others = new ArrayList<>(2);
+                }
+                if (others.contains(key) || others.size() == MAX_FLAT_UNKNOWN_KEYS) {
+                    return null;
+                }
+                others.add(key);
+            }
+        }
+        return struct;
+    }
+
+    /** A scalar JSON value as the column's type, or null when it does not convert (the strict path words why). */
+    private Object scalar(LakeSchema.ColumnType column, JsonToken token, JsonParser p) throws IOException {
+        Object value = fast(column, token, p);
+        if (value != null) {
+            return value;
+        }
+        try {
+            return convert(column, p.readValueAsTree());
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private Map<String, Object> map(LakeSchema.ColumnType column, JsonNode value) {
         if (!value.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        LakeSchema.ColumnType values = column.mapValues();
+        LakeSchema.ColumnType values = mapValues.get(column);
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
             JsonNode item = entry.getValue();
@@ -256,7 +322,7 @@ public final class OpenXJsonDeserializer {
         }
         Schema record = column.avroType();
         GenericRecord struct = new GenericData.Record(record);
-        List<LakeSchema.ColumnType> fields = column.structFields();
+        List<LakeSchema.ColumnType> fields = structFields.get(column);
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
             for (int i = 0; i < fields.size(); i++) {
                 if (fields.get(i).name().equalsIgnoreCase(entry.getKey()) && !entry.getValue().isNull()) {
@@ -265,6 +331,10 @@ public final class OpenXJsonDeserializer {
             }
         }
         return struct;
+    }
+
+    private static boolean nested(LakeSchema.ColumnType column) {
+        return column.kind() == LakeSchema.ColumnType.Kind.MAP || column.kind() == LakeSchema.ColumnType.Kind.STRUCT;
     }
 
     private static ConversionResult failed(String message) {
