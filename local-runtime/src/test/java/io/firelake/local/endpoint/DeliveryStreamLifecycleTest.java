@@ -1,15 +1,11 @@
 package io.firelake.local.endpoint;
 
-import io.firelake.aws.client.AwsClientFactory;
-import io.firelake.aws.client.ClientSettings;
-import io.firelake.aws.client.SyncHttp;
 import io.firelake.aws.firehose.DeliveryStreamWait;
 import io.firelake.aws.wait.ResourceWait;
 import io.firelake.aws.wait.ResourceWaitException;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
-import io.firelake.local.config.SamTemplate;
-import io.firelake.local.runtime.LocalPipeline;
+import io.firelake.local.runtime.EndpointPipeline;
 import io.firelake.producer.ProducerRun;
 import io.firelake.producer.generate.FaultRates;
 import io.firelake.producer.generate.SimulationSettings;
@@ -53,69 +49,69 @@ class DeliveryStreamLifecycleTest {
 
     @TempDir
     static Path data;
-    static LocalPipeline pipeline;
-    static FirehoseClient firehose;
+    static EndpointPipeline local;
 
     @BeforeAll
     static void start() {
-        pipeline = LocalPipeline.start(new LocalPipeline.Options(data, SamTemplate.load(), 0, 0, -1, c -> c));
-        firehose = AwsClientFactory.of(ClientSettings.localEngine(pipeline.awsEndpoint()))
-                .sync(FirehoseClient.builder(), SyncHttp.apache(2)).build();
+        local = EndpointPipeline.start(data, c -> c);
     }
 
     @AfterAll
     static void stop() {
-        firehose.close();
-        pipeline.close();
+        local.close();
+    }
+
+    private static FirehoseClient firehose() {
+        return local.firehose();
     }
 
     private static CreateDeliveryStreamRequest directPut(String name) {
-        PipelineSettings settings = pipeline.options().settings();
+        PipelineSettings settings = local.pipeline().options().settings();
         return TemplateDeliveryStream.directPutRequest(settings, DataLayout.of(data).bucket(), name);
     }
 
     private static DeliveryStreamDescription describe(String name) {
-        return firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription();
+        return firehose().describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription();
     }
 
     private static void awaitGone(String name) {
         ResourceWait.polling().until("delivery stream " + name, WAIT,
-                () -> firehose.listDeliveryStreams(b -> b.limit(100)).deliveryStreamNames().contains(name),
+                () -> firehose().listDeliveryStreams(b -> b.limit(100)).deliveryStreamNames().contains(name),
                 listed -> listed ? new ResourceWait.Pending("DELETING") : new ResourceWait.Ready());
     }
 
     @Test
     void aNewStreamIsCreatingUntilTheLocalFirehoseRunsThenActiveUntilDeletedThenGone() {
         String name = "lifecycle-direct";
-        LocalDeliveryStreams local = pipeline.endpoint().deliveryStreams();
-        synchronized (local) {
-            firehose.createDeliveryStream(directPut(name));
+        LocalDeliveryStreams streams = local.pipeline().endpoint().deliveryStreams();
+        synchronized (streams) {
+            firehose().createDeliveryStream(directPut(name));
             assertThat(describe(name).deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.CREATING);
-            assertThat(firehose.listDeliveryStreams(b -> b.limit(100)).deliveryStreamNames()).contains(name);
-            assertThatThrownBy(() -> firehose.putRecordBatch(b -> b.deliveryStreamName(name).records(RECORD)))
+            assertThat(firehose().listDeliveryStreams(b -> b.limit(100)).deliveryStreamNames()).contains(name);
+            assertThatThrownBy(() -> firehose().putRecordBatch(b -> b.deliveryStreamName(name).records(RECORD)))
                     .isInstanceOf(ResourceNotFoundException.class)
                     .hasMessageContaining("Firehose stream " + name + " under account 000000000000 is not ACTIVE: "
                             + "it is CREATING; wait until DescribeDeliveryStream says ACTIVE.");
-            assertThatThrownBy(() -> firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name)))
+            assertThatThrownBy(() -> firehose().deleteDeliveryStream(b -> b.deliveryStreamName(name)))
                     .isInstanceOf(ResourceInUseException.class).hasMessageContaining("is CREATING");
-            assertThat(local.runner(name)).isEmpty();
+            assertThat(streams.runner(name)).isEmpty();
         }
-        assertThat(DeliveryStreamWait.awaitActive(firehose, name, WAIT).deliveryStreamStatus())
+        assertThat(DeliveryStreamWait.awaitActive(firehose(), name, WAIT).deliveryStreamStatus())
                 .isEqualTo(DeliveryStreamStatus.ACTIVE);
-        assertThat(local.runner(name)).as("ACTIVE means running").isPresent();
-        assertThat(firehose.putRecordBatch(b -> b.deliveryStreamName(name).records(RECORD)).failedPutCount())
+        assertThat(streams.runner(name)).as("ACTIVE means running").isPresent();
+        assertThat(firehose().putRecordBatch(b -> b.deliveryStreamName(name).records(RECORD)).failedPutCount())
                 .isZero();
 
-        synchronized (local) {
-            firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name));
+        synchronized (streams) {
+            firehose().deleteDeliveryStream(b -> b.deliveryStreamName(name));
             assertThat(describe(name).deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.DELETING);
-            assertThatThrownBy(() -> firehose.putRecordBatch(b -> b.deliveryStreamName(name).records(RECORD)))
+            assertThatThrownBy(() -> firehose().putRecordBatch(b -> b.deliveryStreamName(name).records(RECORD)))
                     .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("it is DELETING");
-            assertThatThrownBy(() -> firehose.createDeliveryStream(directPut(name)))
+            assertThatThrownBy(() -> firehose().createDeliveryStream(directPut(name)))
                     .isInstanceOf(ResourceInUseException.class);
         }
         awaitGone(name);
-        assertThat(local.runner(name)).isEmpty();
+        assertThat(streams.runner(name)).isEmpty();
         assertThatThrownBy(() -> describe(name)).isInstanceOf(ResourceNotFoundException.class);
     }
 
@@ -123,10 +119,10 @@ class DeliveryStreamLifecycleTest {
     void aStreamWhoseBucketIsMissingIsCreatingFailedWithTheReasonUntilDeleted() {
         String name = "lifecycle-no-bucket";
         CreateDeliveryStreamRequest request = directPut(name);
-        firehose.createDeliveryStream(request.toBuilder().extendedS3DestinationConfiguration(request
+        firehose().createDeliveryStream(request.toBuilder().extendedS3DestinationConfiguration(request
                 .extendedS3DestinationConfiguration().toBuilder().bucketARN("arn:aws:s3:::no-such-bucket").build())
                 .build());
-        assertThatThrownBy(() -> DeliveryStreamWait.awaitActive(firehose, name, WAIT))
+        assertThatThrownBy(() -> DeliveryStreamWait.awaitActive(firehose(), name, WAIT))
                 .isInstanceOf(ResourceWaitException.class)
                 .hasMessageContaining("delivery stream " + name + " could not be created (CREATING_FAILED: "
                         + "UNKNOWN_ERROR, The S3 bucket no-such-bucket (BucketARN arn:aws:s3:::no-such-bucket) does "
@@ -136,7 +132,7 @@ class DeliveryStreamLifecycleTest {
         assertThat(failed.deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.CREATING_FAILED);
         assertThat(failed.failureDescription().type()).isEqualTo(DeliveryStreamFailureType.UNKNOWN_ERROR);
         assertThat(failed.failureDescription().details()).startsWith("The S3 bucket no-such-bucket");
-        assertThatThrownBy(() -> firehose.putRecordBatch(b -> b.deliveryStreamName(name).records(RECORD)))
+        assertThatThrownBy(() -> firehose().putRecordBatch(b -> b.deliveryStreamName(name).records(RECORD)))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("it is CREATING_FAILED");
 
         ProducerRun.ProducerResult producer = produce(name, 10);
@@ -144,17 +140,17 @@ class DeliveryStreamLifecycleTest {
                 .contains("delivery stream " + name + " could not be created (CREATING_FAILED");
         assertThat(producer.summary().delivered()).isZero();
 
-        firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name));
+        firehose().deleteDeliveryStream(b -> b.deliveryStreamName(name));
         awaitGone(name);
     }
 
     @Test
     void theProducerWaitsForAStreamCreatingAndThenDeliversEveryRecord() throws Exception {
         String name = "lifecycle-producer";
-        LocalDeliveryStreams local = pipeline.endpoint().deliveryStreams();
+        LocalDeliveryStreams streams = local.pipeline().endpoint().deliveryStreams();
         CompletableFuture<ProducerRun.ProducerResult> producer;
-        synchronized (local) {
-            firehose.createDeliveryStream(directPut(name));
+        synchronized (streams) {
+            firehose().createDeliveryStream(directPut(name));
             producer = CompletableFuture.supplyAsync(() -> produce(name, 20));
             Thread.sleep(500);
             assertThat(producer).as("waiting while the stream is CREATING").isNotDone();
@@ -163,13 +159,13 @@ class DeliveryStreamLifecycleTest {
         ProducerRun.ProducerResult result = producer.get(2, TimeUnit.MINUTES);
         assertThat(result.abortReason()).isNull();
         assertThat(result.summary().delivered()).isEqualTo(20);
-        firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name));
+        firehose().deleteDeliveryStream(b -> b.deliveryStreamName(name));
         awaitGone(name);
     }
 
     private static ProducerRun.ProducerResult produce(String name, int events) {
         try {
-            return ProducerRun.builder().endpoint(pipeline.awsEndpoint()).deliveryStream(name)
+            return ProducerRun.builder().endpoint(local.pipeline().awsEndpoint()).deliveryStream(name)
                     .simulate(SimulationSettings.live(5, events).withFaults(FaultRates.none())).build().run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,14 +178,14 @@ class DeliveryStreamLifecycleTest {
         String name = "lifecycle-no-table";
         CreateDeliveryStreamRequest request = directPut(name);
         var s3 = request.extendedS3DestinationConfiguration();
-        firehose.createDeliveryStream(request.toBuilder().extendedS3DestinationConfiguration(s3.toBuilder()
+        firehose().createDeliveryStream(request.toBuilder().extendedS3DestinationConfiguration(s3.toBuilder()
                 .dataFormatConversionConfiguration(s3.dataFormatConversionConfiguration().toBuilder()
                         .schemaConfiguration(s3.dataFormatConversionConfiguration().schemaConfiguration().toBuilder()
                                 .tableName("no_such_table").build()).build()).build()).build());
-        assertThatThrownBy(() -> DeliveryStreamWait.awaitActive(firehose, name, WAIT))
+        assertThatThrownBy(() -> DeliveryStreamWait.awaitActive(firehose(), name, WAIT))
                 .isInstanceOf(ResourceWaitException.class).hasMessageContaining("CREATING_FAILED")
                 .hasMessageContaining("no_such_table");
-        firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name));
+        firehose().deleteDeliveryStream(b -> b.deliveryStreamName(name));
         awaitGone(name);
     }
 
@@ -197,14 +193,14 @@ class DeliveryStreamLifecycleTest {
     void anUnknownLambdaFunctionIsRefusedByTheCreateItself() {
         CreateDeliveryStreamRequest request = directPut("lifecycle-no-function");
         var s3 = request.extendedS3DestinationConfiguration();
-        assertThatThrownBy(() -> firehose.createDeliveryStream(request.toBuilder().extendedS3DestinationConfiguration(
+        assertThatThrownBy(() -> firehose().createDeliveryStream(request.toBuilder().extendedS3DestinationConfiguration(
                 s3.toBuilder().processingConfiguration(p -> p.enabled(true).processors(r -> r.type("Lambda")
                         .parameters(q -> q.parameterName("LambdaArn").parameterValue(
                                 "arn:aws:lambda:us-east-1:000000000000:function:nobody"))))
                         .build()).build()))
                 .isInstanceOf(software.amazon.awssdk.services.firehose.model.InvalidArgumentException.class)
                 .hasMessageContaining("No local Lambda function is named nobody");
-        assertThat(firehose.listDeliveryStreams(b -> b.limit(100)).deliveryStreamNames())
+        assertThat(firehose().listDeliveryStreams(b -> b.limit(100)).deliveryStreamNames())
                 .doesNotContain("lifecycle-no-function");
     }
 }

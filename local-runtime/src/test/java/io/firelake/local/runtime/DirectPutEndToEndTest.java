@@ -2,13 +2,9 @@ package io.firelake.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firelake.aws.client.AwsClientFactory;
-import io.firelake.aws.client.ClientSettings;
-import io.firelake.aws.client.SyncHttp;
 import io.firelake.aws.firehose.DeliveryStreamWait;
 import io.firelake.aws.retry.Backoff;
 import io.firelake.config.layout.DataLayout;
-import io.firelake.local.config.SamTemplate;
 import io.firelake.local.endpoint.TemplateDeliveryStream;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.monitoring.errors.ErrorDocument;
@@ -70,21 +66,20 @@ class DirectPutEndToEndTest {
 
     @TempDir
     static Path data;
+    static EndpointPipeline local;
     static LocalPipeline pipeline;
     static FirehoseClient firehose;
 
     @BeforeAll
     static void start() {
-        pipeline = LocalPipeline.start(new LocalPipeline.Options(data, SamTemplate.load(), 0, 0, -1,
-                c -> c.toBuilder().directPutBacklog(BACKLOG).build()));
-        firehose = AwsClientFactory.of(ClientSettings.localEngine(pipeline.awsEndpoint()))
-                .sync(FirehoseClient.builder(), SyncHttp.apache(2)).build();
+        local = EndpointPipeline.start(data, c -> c.toBuilder().directPutBacklog(BACKLOG).build());
+        pipeline = local.pipeline();
+        firehose = local.firehose();
     }
 
     @AfterAll
     static void stop() {
-        firehose.close();
-        pipeline.close();
+        local.close();
     }
 
     @Test
