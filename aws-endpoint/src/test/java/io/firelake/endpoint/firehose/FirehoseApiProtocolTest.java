@@ -49,6 +49,7 @@ class FirehoseApiProtocolTest {
     private final List<SdkBytes> accepted = Collections.synchronizedList(new ArrayList<>());
     private volatile CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
     private volatile CompletableFuture<Void> stopping = CompletableFuture.completedFuture(null);
+    private volatile boolean stopsFail;
     private AwsEndpoint endpoint;
     private DeliveryStreamRegistry registry;
     private FirehoseClient firehose;
@@ -73,6 +74,9 @@ class FirehoseApiProtocolTest {
             @Override
             public void stop(String name) {
                 stopping.join();
+                if (stopsFail) {
+                    throw new IllegalStateException("The buffers of " + name + " could not be delivered.");
+                }
                 started.remove(name);
             }
 
@@ -196,6 +200,27 @@ class FirehoseApiProtocolTest {
         createDirectPut("orders");
         assertThat(awaitActive("orders").deliveryStreamStatus()).as("the name is free again")
                 .isEqualTo(DeliveryStreamStatus.ACTIVE);
+    }
+
+    @Test
+    void aStreamThatCannotStopIsDeletingFailedWithTheReasonAndASecondDeleteTriesAgain() {
+        createDirectPut("orders");
+        awaitActive("orders");
+        stopsFail = true;
+        firehose.deleteDeliveryStream(b -> b.deliveryStreamName("orders"));
+        DeliveryStreamDescription failed = ResourceWait.polling().until("delivery stream orders",
+                Duration.ofSeconds(30), () -> firehose.describeDeliveryStream(b -> b.deliveryStreamName("orders"))
+                        .deliveryStreamDescription(), d -> d.deliveryStreamStatus() == DeliveryStreamStatus.DELETING
+                        ? new ResourceWait.Pending("DELETING") : new ResourceWait.Ready());
+        assertThat(failed.deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.DELETING_FAILED);
+        assertThat(failed.failureDescription().details()).isEqualTo("The buffers of orders could not be delivered.");
+        assertThatThrownBy(() -> awaitActive("orders")).isInstanceOf(ResourceWaitException.class)
+                .hasMessageContaining("could not be deleted (DELETING_FAILED: UNKNOWN_ERROR, The buffers of orders");
+
+        stopsFail = false;
+        firehose.deleteDeliveryStream(b -> b.deliveryStreamName("orders"));
+        awaitGone("orders");
+        assertThat(started).isEmpty();
     }
 
     @Test
