@@ -5,8 +5,10 @@ import software.amazon.awssdk.services.firehose.FirehoseAsyncClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
+import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
@@ -43,6 +45,33 @@ public final class DeliveryStreamWait {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }, name, timeout, ResourceWait.polling());
+    }
+
+    /**
+     * Waits until a deleted stream is gone ({@code DescribeDeliveryStream} answers {@code ResourceNotFoundException}).
+     * Firehose advises against waiting for this in an application (removal is "a low priority operation"); a caller
+     * that must create the name again has no choice. {@code DELETING_FAILED}, or a stream not being deleted, ends it.
+     */
+    public static void awaitDeleted(FirehoseClient firehose, String name, Duration timeout) {
+        awaitDeleted(() -> {
+            try {
+                return Optional.of(firehose.describeDeliveryStream(b -> b.deliveryStreamName(name))
+                        .deliveryStreamDescription());
+            } catch (ResourceNotFoundException gone) {
+                return Optional.empty();
+            }
+        }, name, timeout, ResourceWait.polling());
+    }
+
+    static void awaitDeleted(Supplier<Optional<DeliveryStreamDescription>> describe, String name, Duration timeout,
+                             ResourceWait wait) {
+        wait.until("delivery stream " + name, timeout, describe, found -> found.map(stream ->
+                switch (stream.deliveryStreamStatus()) {
+                    case DELETING -> new ResourceWait.Pending("DELETING");
+                    case DELETING_FAILED -> judge(name, stream);
+                    default -> (ResourceWait.State) new ResourceWait.Failed("is " + stream.deliveryStreamStatusAsString()
+                            + ", not being deleted");
+                }).orElse(new ResourceWait.Ready()));
     }
 
     static DeliveryStreamDescription awaitActive(Supplier<DeliveryStreamDescription> describe, String name,

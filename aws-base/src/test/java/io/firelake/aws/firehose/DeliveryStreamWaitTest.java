@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +51,23 @@ class DeliveryStreamWaitTest {
                 "orders", Duration.ofSeconds(5), fast))
                 .isInstanceOf(ResourceWaitException.class)
                 .hasMessageStartingWith("delivery stream orders is being deleted (DELETING)");
+    }
+
+    @Test
+    void aDeletedStreamIsWaitedForUntilItIsGoneUnlessItsDeletionFailed() {
+        Iterator<Optional<DeliveryStreamDescription>> seen = List.of(Optional.of(stream(DeliveryStreamStatus.DELETING)),
+                Optional.<DeliveryStreamDescription>empty()).iterator();
+        DeliveryStreamWait.awaitDeleted(seen::next, "orders", Duration.ofSeconds(5), fast);
+        DeliveryStreamDescription failed = stream(DeliveryStreamStatus.DELETING_FAILED).toBuilder()
+                .failureDescription(f -> f.type(DeliveryStreamFailureType.UNKNOWN_ERROR).details("stuck")).build();
+        assertThatThrownBy(() -> DeliveryStreamWait.awaitDeleted(() -> Optional.of(failed), "orders",
+                Duration.ofSeconds(5), fast))
+                .isInstanceOf(ResourceWaitException.class)
+                .hasMessageStartingWith("delivery stream orders could not be deleted (DELETING_FAILED: UNKNOWN_ERROR, "
+                        + "stuck)");
+        assertThatThrownBy(() -> DeliveryStreamWait.awaitDeleted(() -> Optional.of(stream(DeliveryStreamStatus.ACTIVE)),
+                "orders", Duration.ofSeconds(5), fast))
+                .isInstanceOf(ResourceWaitException.class).hasMessage("delivery stream orders is ACTIVE, not being deleted");
     }
 
     @Test

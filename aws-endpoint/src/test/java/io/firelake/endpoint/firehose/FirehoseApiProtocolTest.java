@@ -118,11 +118,9 @@ class FirehoseApiProtocolTest {
                 .deliveryStreamStatus();
     }
 
-    /** A deleted stream is listed, DELETING, until it is gone. */
     private void awaitGone(String name) {
-        ResourceWait.polling().until("delivery stream " + name, Duration.ofSeconds(30),
-                () -> firehose.listDeliveryStreams(b -> { }).deliveryStreamNames().contains(name),
-                listed -> listed ? new ResourceWait.Pending("DELETING") : new ResourceWait.Ready());
+        DeliveryStreamWait.awaitDeleted(firehose, name, Duration.ofSeconds(30));
+        assertThat(firehose.listDeliveryStreams(b -> { }).deliveryStreamNames()).doesNotContain(name);
     }
 
     private void createDirectPut(String name) {

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.firehose.model.ResourceInUseException;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -159,22 +160,37 @@ public final class LocalAwsEndpoint implements AutoCloseable {
 
     /**
      * Creates the delivery stream unless an earlier run did (it then starts again on its own), and waits until it is
-     * ACTIVE, as a Firehose user must: CreateDeliveryStream answers at once with the stream CREATING.
+     * ACTIVE, as a Firehose user must: CreateDeliveryStream answers at once with the stream CREATING. A stream left
+     * CREATING_FAILED is deleted and created again, as CloudFormation rolls a failed resource back and creates it at
+     * the next deploy; one left DELETING is awaited, then created.
      *
      * @throws io.firelake.aws.wait.ResourceWaitException if it failed to start (CREATING_FAILED, with the reason),
      *                                                    or is not ACTIVE within {@code timeout}
      */
     public void ensureDeliveryStream(CreateDeliveryStreamRequest request, Duration timeout) {
+        String name = request.deliveryStreamName();
+        DeliveryStreamStatus status;
         try {
-            firehose.describeDeliveryStream(b -> b.deliveryStreamName(request.deliveryStreamName()));
+            status = firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription()
+                    .deliveryStreamStatus();
         } catch (ResourceNotFoundException e) {
+            status = null;
+        }
+        if (status == DeliveryStreamStatus.CREATING_FAILED || status == DeliveryStreamStatus.DELETING) {
+            if (status == DeliveryStreamStatus.CREATING_FAILED) {
+                firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name));
+            }
+            DeliveryStreamWait.awaitDeleted(firehose, name, timeout);
+            status = null;
+        }
+        if (status == null) {
             try {
                 firehose.createDeliveryStream(request);
             } catch (ResourceInUseException madeByTheFirstAttempt) {
                 // an SDK retry after a lost answer: this runtime is the one creator in its data directory
             }
         }
-        DeliveryStreamWait.awaitActive(firehose, request.deliveryStreamName(), timeout);
+        DeliveryStreamWait.awaitActive(firehose, name, timeout);
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.firelake.local.endpoint;
 
 import io.firelake.aws.firehose.DeliveryStreamWait;
-import io.firelake.aws.wait.ResourceWait;
 import io.firelake.aws.wait.ResourceWaitException;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
+import io.firelake.local.engines.LocalAws;
 import io.firelake.local.runtime.EndpointPipeline;
 import io.firelake.producer.ProducerRun;
 import io.firelake.producer.generate.FaultRates;
@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.firehose.model.Record;
 import software.amazon.awssdk.services.firehose.model.ResourceInUseException;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,9 +76,7 @@ class DeliveryStreamLifecycleTest {
     }
 
     private static void awaitGone(String name) {
-        ResourceWait.polling().until("delivery stream " + name, WAIT,
-                () -> firehose().listDeliveryStreams(b -> b.limit(100)).deliveryStreamNames().contains(name),
-                listed -> listed ? new ResourceWait.Pending("DELETING") : new ResourceWait.Ready());
+        DeliveryStreamWait.awaitDeleted(firehose(), name, WAIT);
     }
 
     @Test
@@ -171,6 +170,29 @@ class DeliveryStreamLifecycleTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void localUpsEnsureRollsACreatingFailedStreamBackAndCreatesItAgain() {
+        String name = "lifecycle-late-bucket";
+        String bucket = "lifecycle-late-bucket";
+        CreateDeliveryStreamRequest request = directPut(name).toBuilder().extendedS3DestinationConfiguration(
+                directPut(name).extendedS3DestinationConfiguration().toBuilder().bucketARN("arn:aws:s3:::" + bucket)
+                        .build()).build();
+        LocalAwsEndpoint endpoint = local.pipeline().endpoint();
+        assertThatThrownBy(() -> endpoint.ensureDeliveryStream(request, WAIT))
+                .isInstanceOf(ResourceWaitException.class).hasMessageContaining("CREATING_FAILED")
+                .hasMessageContaining("The S3 bucket " + bucket);
+        assertThat(describe(name).deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.CREATING_FAILED);
+
+        try (S3Client s3 = LocalAws.s3(local.pipeline().s3Endpoint())) {
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+        endpoint.ensureDeliveryStream(request, WAIT);
+        assertThat(describe(name).deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.ACTIVE);
+        assertThat(describe(name).failureDescription()).isNull();
+        firehose().deleteDeliveryStream(b -> b.deliveryStreamName(name));
+        awaitGone(name);
     }
 
     @Test
