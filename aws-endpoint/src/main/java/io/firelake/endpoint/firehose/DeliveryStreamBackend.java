@@ -13,10 +13,21 @@ import java.util.List;
  */
 public interface DeliveryStreamBackend {
 
-    /** Starts delivering a new, or restored, delivery stream. */
+    /**
+     * Checks a new stream against the rules {@code CreateDeliveryStream} answers at once (throwing
+     * {@code InvalidArgumentException}), before the stream is kept.
+     */
+    default void check(DeliveryStreamDescription stream) {
+    }
+
+    /**
+     * Starts delivering a new, or restored, delivery stream, on a thread of the registry's while the stream is
+     * {@code CREATING}: returns once it takes records ({@code ACTIVE}), or throws why it cannot start (the message
+     * becomes its {@code FailureDescription}, {@code CREATING_FAILED}).
+     */
     void start(DeliveryStreamDescription stream);
 
-    /** Stops a delivery stream after delivering what it has buffered. */
+    /** Stops a delivery stream after delivering what it has buffered, while it is {@code DELETING}. */
     void stop(String deliveryStreamName);
 
     /**

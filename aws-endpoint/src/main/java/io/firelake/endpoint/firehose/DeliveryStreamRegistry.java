@@ -7,28 +7,43 @@ import software.amazon.awssdk.services.firehose.model.BufferingHints;
 import software.amazon.awssdk.services.firehose.model.CompressionFormat;
 import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamFailureType;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
 import software.amazon.awssdk.services.firehose.model.DestinationDescription;
 import software.amazon.awssdk.services.firehose.model.EncryptionConfiguration;
 import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationDescription;
+import software.amazon.awssdk.services.firehose.model.FailureDescription;
 import software.amazon.awssdk.services.firehose.model.NoEncryptionConfig;
 import software.amazon.awssdk.services.firehose.model.SourceDescription;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The delivery streams of the local endpoint, kept in the data directory as Firehose describes them, and started on
- * the backend again when the endpoint restarts.
+ * The delivery streams of the local endpoint, kept in the data directory as Firehose describes them, with Firehose's
+ * life cycle: {@code CreateDeliveryStream} answers at once with the stream {@code CREATING} and the backend starts it
+ * on a thread of its own, after which it is {@code ACTIVE}, or {@code CREATING_FAILED} with a
+ * {@code FailureDescription} saying why (it stays so until deleted); {@code DeleteDeliveryStream} marks it
+ * {@code DELETING} while the backend delivers what it buffered and stops it, then the stream is gone (or
+ * {@code DELETING_FAILED}). Records are taken only while it is {@code ACTIVE}. When the endpoint restarts, the streams
+ * that were {@code ACTIVE} or {@code CREATING} start again the same way, and deletions in progress finish.
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_CreateDeliveryStream.html">CreateDeliveryStream</a>
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_DeleteDeliveryStream.html">DeleteDeliveryStream</a>
+ * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_DescribeDeliveryStream.html">DescribeDeliveryStream</a>
  */
-public final class DeliveryStreamRegistry {
+public final class DeliveryStreamRegistry implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeliveryStreamRegistry.class);
 
@@ -39,11 +54,23 @@ public final class DeliveryStreamRegistry {
     public static final int DEFAULT_BUFFER_INTERVAL_SECONDS = 300;
     public static final String ACCOUNT_ID = "000000000000";
     public static final String REGION = "us-east-1";
+    /** How long closing the endpoint waits for starts and deletions in progress (a deletion delivers its buffers). */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofMinutes(3);
 
     private final JsonFileStore store;
     private final DeliveryStreamBackend backend;
     private final Clock clock;
     private final List<DeliveryStreamDescription> streams;
+    private final ExecutorService lifecycle = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "firehose-lifecycle-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
 
     public DeliveryStreamRegistry(JsonFileStore store, DeliveryStreamBackend backend, Clock clock) {
         this.store = store;
@@ -53,19 +80,23 @@ public final class DeliveryStreamRegistry {
     }
 
     /**
-     * Starts every delivery stream kept from an earlier run, once the endpoint answers (a stream reads its Glue table
-     * through it). A stream that cannot start is logged and left described, as a failed stream stays on AWS.
+     * Starts again every delivery stream kept from an earlier run that was {@code ACTIVE} or {@code CREATING} (it is
+     * {@code CREATING} until it runs), and finishes the deletions in progress, once the endpoint answers (a stream
+     * reads its Glue table through it). Failed streams stay as they are, as on AWS.
      */
-    public void restore() {
+    public synchronized void restore() {
         for (DeliveryStreamDescription stream : streams) {
-            try {
-                backend.start(stream);
-            } catch (RuntimeException e) {
-                LOG.warn("delivery stream {} could not start again: {}", stream.deliveryStreamName(), e.getMessage());
+            switch (stream.deliveryStreamStatus()) {
+                case ACTIVE, CREATING -> startInBackground(replace(stream.toBuilder()
+                        .deliveryStreamStatus(DeliveryStreamStatus.CREATING).build()));
+                case DELETING -> deleteInBackground(stream.deliveryStreamName());
+                default -> LOG.info("delivery stream {} stays {}", stream.deliveryStreamName(),
+                        stream.deliveryStreamStatusAsString());
             }
         }
     }
 
+    /** Checks the request, keeps the stream {@code CREATING} and starts it in the background. */
     public synchronized DeliveryStreamDescription create(CreateDeliveryStreamRequest request) {
         String name = request.deliveryStreamName();
         if (find(name).isPresent()) {
@@ -77,9 +108,10 @@ public final class DeliveryStreamRegistry {
                     + DEFAULT_MAX_DELIVERY_STREAMS + " Firehose streams in this account and Region.");
         }
         DeliveryStreamDescription stream = describe(request, clock.instant());
-        backend.start(stream);
+        backend.check(stream);
         streams.add(stream);
         store.save("delivery-streams", streams);
+        startInBackground(stream);
         return stream;
     }
 
@@ -87,19 +119,109 @@ public final class DeliveryStreamRegistry {
         return find(name).orElseThrow(() -> notFound(name));
     }
 
+    /**
+     * The stream, if it takes records now. Firehose refuses records for a stream that is not {@code ACTIVE} with an
+     * exception it does not name; of the errors PutRecord and PutRecordBatch declare, it can only be this one.
+     */
+    public DeliveryStreamDescription requireActive(String name) {
+        DeliveryStreamDescription stream = describe(name);
+        if (stream.deliveryStreamStatus() != DeliveryStreamStatus.ACTIVE) {
+            throw AwsServiceException.of("ResourceNotFoundException", "Firehose stream " + name + " under account "
+                    + ACCOUNT_ID + " is not ACTIVE: it is " + stream.deliveryStreamStatusAsString()
+                    + (stream.deliveryStreamStatus() == DeliveryStreamStatus.CREATING
+                    ? "; wait until DescribeDeliveryStream says ACTIVE." : "."));
+        }
+        return stream;
+    }
+
     public List<DeliveryStreamDescription> all() {
         return streams.stream().sorted(Comparator.comparing(DeliveryStreamDescription::deliveryStreamName)).toList();
     }
 
+    /**
+     * Marks the stream {@code DELETING} and stops it in the background (delivering what it buffered); a stream
+     * {@code CREATING} cannot be deleted, a second delete of one {@code DELETING} changes nothing.
+     */
     public synchronized void delete(String name) {
         DeliveryStreamDescription stream = describe(name);
-        backend.stop(name);
-        streams.remove(stream);
-        store.save("delivery-streams", streams);
+        switch (stream.deliveryStreamStatus()) {
+            case CREATING -> throw AwsServiceException.of("ResourceInUseException", "Firehose stream " + name
+                    + " under account " + ACCOUNT_ID + " is CREATING and cannot be deleted until it is ACTIVE or "
+                    + "CREATING_FAILED.");
+            case DELETING -> {
+                return;
+            }
+            default -> {
+                replace(stream.toBuilder().deliveryStreamStatus(DeliveryStreamStatus.DELETING)
+                        .failureDescription((FailureDescription) null).build());
+                deleteInBackground(name);
+            }
+        }
     }
 
     public DeliveryStreamBackend backend() {
         return backend;
+    }
+
+    /** Waits for the starts and deletions in progress, so that none outlives the backend. */
+    @Override
+    public void close() {
+        lifecycle.shutdown();
+        try {
+            if (!lifecycle.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("delivery streams still starting or stopping after {}", CLOSE_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void startInBackground(DeliveryStreamDescription stream) {
+        String name = stream.deliveryStreamName();
+        lifecycle.execute(() -> {
+            try {
+                backend.start(stream);
+                transition(name, DeliveryStreamStatus.CREATING, DeliveryStreamStatus.ACTIVE, null);
+            } catch (RuntimeException e) {
+                LOG.warn("delivery stream {} could not start: {}", name, e.getMessage());
+                transition(name, DeliveryStreamStatus.CREATING, DeliveryStreamStatus.CREATING_FAILED, failure(e));
+            }
+        });
+    }
+
+    private void deleteInBackground(String name) {
+        lifecycle.execute(() -> {
+            try {
+                backend.stop(name);
+                synchronized (this) {
+                    streams.removeIf(s -> s.deliveryStreamName().equals(name));
+                    store.save("delivery-streams", streams);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("delivery stream {} could not be deleted: {}", name, e.getMessage());
+                transition(name, DeliveryStreamStatus.DELETING, DeliveryStreamStatus.DELETING_FAILED, failure(e));
+            }
+        });
+    }
+
+    /** Moves the stream on from {@code from}, unless something else (a delete) moved it meanwhile. */
+    private synchronized void transition(String name, DeliveryStreamStatus from, DeliveryStreamStatus to,
+                                         FailureDescription failure) {
+        find(name).filter(s -> s.deliveryStreamStatus() == from).ifPresent(s -> replace(s.toBuilder()
+                .deliveryStreamStatus(to).failureDescription(failure).build()));
+    }
+
+    private synchronized DeliveryStreamDescription replace(DeliveryStreamDescription stream) {
+        streams.replaceAll(s -> s.deliveryStreamName().equals(stream.deliveryStreamName()) ? stream : s);
+        store.save("delivery-streams", streams);
+        return stream;
+    }
+
+    /** Firehose's failure types name KMS and VPC causes; a local one (a missing bucket or table) is UNKNOWN_ERROR. */
+    private static FailureDescription failure(RuntimeException e) {
+        String details = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage();
+        return FailureDescription.builder().type(DeliveryStreamFailureType.UNKNOWN_ERROR).details(details).build();
     }
 
     static AwsServiceException notFound(String name) {
@@ -111,7 +233,7 @@ public final class DeliveryStreamRegistry {
         return streams.stream().filter(s -> s.deliveryStreamName().equals(name)).findFirst();
     }
 
-    /** The description Firehose answers for a created stream: its configuration with the service's defaults. */
+    /** The description Firehose answers for a new stream: {@code CREATING}, its configuration with the defaults. */
     public static DeliveryStreamDescription describe(CreateDeliveryStreamRequest request, Instant now) {
         CreateRules.check(request);
         DeliveryStreamType type = request.deliveryStreamType() == null
@@ -143,7 +265,7 @@ public final class DeliveryStreamRegistry {
                 .deliveryStreamName(request.deliveryStreamName())
                 .deliveryStreamARN("arn:aws:firehose:" + REGION + ":" + ACCOUNT_ID + ":deliverystream/"
                         + request.deliveryStreamName())
-                .deliveryStreamStatus(DeliveryStreamStatus.ACTIVE)
+                .deliveryStreamStatus(DeliveryStreamStatus.CREATING)
                 .deliveryStreamType(type)
                 .versionId("1")
                 .createTimestamp(now)

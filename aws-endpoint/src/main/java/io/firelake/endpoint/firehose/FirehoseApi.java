@@ -27,9 +27,10 @@ import java.util.List;
 
 /**
  * The Firehose API of the local endpoint ({@code X-Amz-Target: Firehose_20150804.<Operation>}), backed by the local
- * Firehose: delivery streams are created, described, listed and deleted as Firehose does, and Direct PUT streams take
- * {@code PutRecord}/{@code PutRecordBatch} within Firehose's limits (500 records and 4 MiB per call, 1,000 KiB per
- * record), with a per-record {@code ErrorCode} in the answer.
+ * Firehose: delivery streams are created, described, listed and deleted as Firehose does (asynchronously: a new stream
+ * is {@code CREATING} until it runs, a deleted one {@code DELETING} until it stopped; {@link DeliveryStreamRegistry}),
+ * and {@code ACTIVE} Direct PUT streams take {@code PutRecord}/{@code PutRecordBatch} within Firehose's limits (500
+ * records and 4 MiB per call, 1,000 KiB per record), with a per-record {@code ErrorCode} in the answer.
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_Operations.html">Firehose API operations</a>
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/limits.html">Firehose quotas</a>
@@ -82,7 +83,7 @@ public final class FirehoseApi {
 
     private static List<PutRecordBatchResponseEntry> put(DeliveryStreamRegistry streams, String name,
                                                          List<Record> records) {
-        DeliveryStreamDescription stream = streams.describe(name);
+        DeliveryStreamDescription stream = streams.requireActive(name);
         if (stream.deliveryStreamType() != DeliveryStreamType.DIRECT_PUT) {
             throw CreateRules.invalid("This operation is not permitted on " + stream.deliveryStreamTypeAsString()
                     + " delivery stream type.");

@@ -1,5 +1,8 @@
 package io.firelake.endpoint.firehose;
 
+import io.firelake.aws.firehose.DeliveryStreamWait;
+import io.firelake.aws.wait.ResourceWait;
+import io.firelake.aws.wait.ResourceWaitException;
 import io.firelake.endpoint.AwsEndpoint;
 import io.firelake.endpoint.store.JsonFileStore;
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamFailureType;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.firehose.model.FirehoseException;
 import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
@@ -20,9 +24,11 @@ import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static io.firelake.endpoint.EndpointClientsAccess.firehose;
@@ -31,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The Firehose API's shapes, limits and errors through the real SDK client. The backend here only records what it is
- * handed: delivery itself (Parquet in the lake) is proven against the local Firehose in local-runtime.
+ * The Firehose API's shapes, limits, errors and life cycle through the real SDK client. The backend here only records
+ * what it is handed (a start can be held, or refused for a stream named {@code broken...}, to see each status): delivery
+ * itself (Parquet in the lake) and a real start are proven against the local Firehose in local-runtime.
  */
 class FirehoseApiProtocolTest {
 
@@ -40,7 +47,11 @@ class FirehoseApiProtocolTest {
     Path dir;
     private final List<String> started = Collections.synchronizedList(new ArrayList<>());
     private final List<SdkBytes> accepted = Collections.synchronizedList(new ArrayList<>());
+    private volatile CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> stopping = CompletableFuture.completedFuture(null);
+    private volatile boolean stopsFail;
     private AwsEndpoint endpoint;
+    private DeliveryStreamRegistry registry;
     private FirehoseClient firehose;
 
     @BeforeEach
@@ -53,11 +64,19 @@ class FirehoseApiProtocolTest {
         DeliveryStreamBackend backend = new DeliveryStreamBackend() {
             @Override
             public void start(DeliveryStreamDescription stream) {
+                starting.join();
+                if (stream.deliveryStreamName().startsWith("broken")) {
+                    throw new IllegalStateException("The S3 bucket firelake-lake does not exist.");
+                }
                 started.add(stream.deliveryStreamName());
             }
 
             @Override
             public void stop(String name) {
+                stopping.join();
+                if (stopsFail) {
+                    throw new IllegalStateException("The buffers of " + name + " could not be delivered.");
+                }
                 started.remove(name);
             }
 
@@ -68,8 +87,7 @@ class FirehoseApiProtocolTest {
                         .recordId("id-" + accepted.size()).build()).toList();
             }
         };
-        DeliveryStreamRegistry registry = new DeliveryStreamRegistry(new JsonFileStore(data), backend,
-                Clock.systemUTC());
+        registry = new DeliveryStreamRegistry(new JsonFileStore(data), backend, Clock.systemUTC());
         AwsEndpoint started = AwsEndpoint.builder().port(0).serve(FirehoseApi.service(registry)).start();
         registry.restore();
         return started;
@@ -77,8 +95,32 @@ class FirehoseApiProtocolTest {
 
     @AfterEach
     void stop() {
+        starting.complete(null);
+        stopping.complete(null);
         firehose.close();
         endpoint.close();
+        registry.close();
+    }
+
+    private void restart() {
+        stop();
+        started.clear();
+        endpoint = start(dir);
+        firehose = firehose(endpoint.uri());
+    }
+
+    private DeliveryStreamDescription awaitActive(String name) {
+        return DeliveryStreamWait.awaitActive(firehose, name, Duration.ofSeconds(30));
+    }
+
+    private DeliveryStreamStatus status(String name) {
+        return firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription()
+                .deliveryStreamStatus();
+    }
+
+    private void awaitGone(String name) {
+        DeliveryStreamWait.awaitDeleted(firehose, name, Duration.ofSeconds(30));
+        assertThat(firehose.listDeliveryStreams(b -> { }).deliveryStreamNames()).doesNotContain(name);
     }
 
     private void createDirectPut(String name) {
@@ -90,8 +132,7 @@ class FirehoseApiProtocolTest {
     @Test
     void createDescribeListDeleteAndSurviveARestart() {
         createDirectPut("orders");
-        DeliveryStreamDescription d = firehose.describeDeliveryStream(b -> b.deliveryStreamName("orders"))
-                .deliveryStreamDescription();
+        DeliveryStreamDescription d = awaitActive("orders");
         assertThat(d.deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.ACTIVE);
         assertThat(d.deliveryStreamARN()).isEqualTo("arn:aws:firehose:us-east-1:000000000000:deliverystream/orders");
         assertThat(d.destinations().get(0).extendedS3DestinationDescription().bufferingHints().sizeInMBs())
@@ -99,18 +140,109 @@ class FirehoseApiProtocolTest {
         assertThat(d.destinations().get(0).extendedS3DestinationDescription().prefix()).isEqualTo("direct/");
         assertThatThrownBy(() -> createDirectPut("orders")).isInstanceOf(ResourceInUseException.class);
 
-        firehose.close();
-        endpoint.close();
-        started.clear();
-        endpoint = start(dir);
-        firehose = firehose(endpoint.uri());
-        assertThat(started).containsExactly("orders");
+        restart();
         assertThat(firehose.listDeliveryStreams(b -> { }).deliveryStreamNames()).containsExactly("orders");
+        awaitActive("orders");
+        assertThat(started).containsExactly("orders");
 
         firehose.deleteDeliveryStream(b -> b.deliveryStreamName("orders"));
+        awaitGone("orders");
         assertThat(started).isEmpty();
         assertThatThrownBy(() -> firehose.describeDeliveryStream(b -> b.deliveryStreamName("orders")))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("orders");
+    }
+
+    @Test
+    void aNewStreamIsCreatingTakesNoRecordsAndCannotBeDeletedUntilItRuns() {
+        starting = new CompletableFuture<>();
+        createDirectPut("orders");
+        assertThat(status("orders")).isEqualTo(DeliveryStreamStatus.CREATING);
+        assertThat(firehose.listDeliveryStreams(b -> { }).deliveryStreamNames()).containsExactly("orders");
+        Record record = Record.builder().data(SdkBytes.fromUtf8String("{\"a\":1}\n")).build();
+        assertThatThrownBy(() -> firehose.putRecord(b -> b.deliveryStreamName("orders").record(record)))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("Firehose stream orders under account 000000000000 is not ACTIVE: it is CREATING");
+        assertThatThrownBy(() -> firehose.putRecordBatch(b -> b.deliveryStreamName("orders").records(record)))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("is not ACTIVE");
+        assertThatThrownBy(() -> firehose.deleteDeliveryStream(b -> b.deliveryStreamName("orders")))
+                .isInstanceOf(ResourceInUseException.class).hasMessageContaining("is CREATING and cannot be deleted");
+        assertThat(started).isEmpty();
+        assertThat(accepted).isEmpty();
+
+        starting.complete(null);
+        assertThat(awaitActive("orders").deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.ACTIVE);
+        assertThat(started).containsExactly("orders");
+        assertThat(firehose.putRecord(b -> b.deliveryStreamName("orders").record(record)).recordId()).isNotNull();
+    }
+
+    @Test
+    void aDeletedStreamIsDeletingTakesNoRecordsAndThenIsGone() {
+        createDirectPut("orders");
+        awaitActive("orders");
+        stopping = new CompletableFuture<>();
+        firehose.deleteDeliveryStream(b -> b.deliveryStreamName("orders"));
+        assertThat(status("orders")).isEqualTo(DeliveryStreamStatus.DELETING);
+        assertThat(firehose.listDeliveryStreams(b -> { }).deliveryStreamNames()).containsExactly("orders");
+        assertThatThrownBy(() -> firehose.putRecord(b -> b.deliveryStreamName("orders")
+                .record(r -> r.data(SdkBytes.fromUtf8String("x")))))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("is not ACTIVE: it is DELETING");
+        firehose.deleteDeliveryStream(b -> b.deliveryStreamName("orders"));
+        assertThatThrownBy(() -> createDirectPut("orders")).isInstanceOf(ResourceInUseException.class);
+        assertThatThrownBy(() -> awaitActive("orders")).isInstanceOf(ResourceWaitException.class)
+                .hasMessageContaining("is being deleted (DELETING)");
+
+        stopping.complete(null);
+        awaitGone("orders");
+        assertThat(started).isEmpty();
+        assertThatThrownBy(() -> status("orders")).isInstanceOf(ResourceNotFoundException.class);
+        createDirectPut("orders");
+        assertThat(awaitActive("orders").deliveryStreamStatus()).as("the name is free again")
+                .isEqualTo(DeliveryStreamStatus.ACTIVE);
+    }
+
+    @Test
+    void aStreamThatCannotStopIsDeletingFailedWithTheReasonAndASecondDeleteTriesAgain() {
+        createDirectPut("orders");
+        awaitActive("orders");
+        stopsFail = true;
+        firehose.deleteDeliveryStream(b -> b.deliveryStreamName("orders"));
+        DeliveryStreamDescription failed = ResourceWait.polling().until("delivery stream orders",
+                Duration.ofSeconds(30), () -> firehose.describeDeliveryStream(b -> b.deliveryStreamName("orders"))
+                        .deliveryStreamDescription(), d -> d.deliveryStreamStatus() == DeliveryStreamStatus.DELETING
+                        ? new ResourceWait.Pending("DELETING") : new ResourceWait.Ready());
+        assertThat(failed.deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.DELETING_FAILED);
+        assertThat(failed.failureDescription().details()).isEqualTo("The buffers of orders could not be delivered.");
+        assertThatThrownBy(() -> awaitActive("orders")).isInstanceOf(ResourceWaitException.class)
+                .hasMessageContaining("could not be deleted (DELETING_FAILED: UNKNOWN_ERROR, The buffers of orders");
+
+        stopsFail = false;
+        firehose.deleteDeliveryStream(b -> b.deliveryStreamName("orders"));
+        awaitGone("orders");
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void aStreamThatCannotStartIsCreatingFailedWithTheReasonUntilDeleted() {
+        createDirectPut("broken-orders");
+        assertThatThrownBy(() -> awaitActive("broken-orders")).isInstanceOf(ResourceWaitException.class)
+                .hasMessageContaining("delivery stream broken-orders could not be created (CREATING_FAILED: "
+                        + "UNKNOWN_ERROR, The S3 bucket firelake-lake does not exist.)");
+        DeliveryStreamDescription failed = firehose.describeDeliveryStream(b -> b.deliveryStreamName("broken-orders"))
+                .deliveryStreamDescription();
+        assertThat(failed.deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.CREATING_FAILED);
+        assertThat(failed.failureDescription().type()).isEqualTo(DeliveryStreamFailureType.UNKNOWN_ERROR);
+        assertThat(failed.failureDescription().details()).isEqualTo("The S3 bucket firelake-lake does not exist.");
+        assertThatThrownBy(() -> firehose.putRecord(b -> b.deliveryStreamName("broken-orders")
+                .record(r -> r.data(SdkBytes.fromUtf8String("x")))))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("it is CREATING_FAILED");
+        assertThatThrownBy(() -> createDirectPut("broken-orders")).isInstanceOf(ResourceInUseException.class);
+
+        restart();
+        assertThat(status("broken-orders")).as("a failed stream stays failed across a restart")
+                .isEqualTo(DeliveryStreamStatus.CREATING_FAILED);
+
+        firehose.deleteDeliveryStream(b -> b.deliveryStreamName("broken-orders"));
+        awaitGone("broken-orders");
     }
 
     @Test
@@ -127,6 +259,7 @@ class FirehoseApiProtocolTest {
     @Test
     void putRecordBatchAnswersPerRecord() {
         createDirectPut("orders");
+        awaitActive("orders");
         PutRecordBatchResponse answer = firehose.putRecordBatch(b -> b.deliveryStreamName("orders")
                 .records(Record.builder().data(SdkBytes.fromUtf8String("{\"a\":1}\n")).build(),
                         Record.builder().data(SdkBytes.fromUtf8String("{\"a\":2}\n")).build()));
@@ -138,6 +271,7 @@ class FirehoseApiProtocolTest {
     @Test
     void limitsAreFirehoses() {
         createDirectPut("orders");
+        awaitActive("orders");
         Record small = Record.builder().data(SdkBytes.fromUtf8String("x")).build();
         assertThatThrownBy(() -> firehose.putRecordBatch(b -> b.deliveryStreamName("orders")
                 .records(Collections.nCopies(501, small))))
@@ -165,6 +299,7 @@ class FirehoseApiProtocolTest {
                 .kinesisStreamSourceConfiguration(k -> k.kinesisStreamARN(
                         "arn:aws:kinesis:us-east-1:000000000000:stream/events").roleARN("arn:aws:iam::000000000000:role/r"))
                 .extendedS3DestinationConfiguration(s3 -> s3.bucketARN("arn:aws:s3:::lake").roleARN("arn:aws:iam::000000000000:role/r")));
+        awaitActive("from-stream");
         assertThatThrownBy(() -> firehose.putRecord(b -> b.deliveryStreamName("from-stream")
                 .record(r -> r.data(SdkBytes.fromUtf8String("x")))))
                 .isInstanceOf(InvalidArgumentException.class)

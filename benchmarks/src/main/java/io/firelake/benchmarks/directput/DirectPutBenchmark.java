@@ -3,6 +3,7 @@ package io.firelake.benchmarks.directput;
 import io.firelake.aws.client.AwsClientFactory;
 import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
+import io.firelake.aws.firehose.DeliveryStreamWait;
 import io.firelake.benchmarks.results.Results;
 import io.firelake.benchmarks.workload.FixedSizeEvents;
 import io.firelake.config.layout.DataLayout;
@@ -99,6 +100,7 @@ public final class DirectPutBenchmark {
             }
             firehose.createDeliveryStream(TemplateDeliveryStream.directPutRequest(settings,
                     DataLayout.of(data).bucket(), DIRECT_PUT));
+            DeliveryStreamWait.awaitActive(firehose, DIRECT_PUT, DeliveryStreamWait.DEFAULT_TIMEOUT);
             System.out.printf(Locale.ROOT, "%,d events of %d bytes a path and round; %d cores; kinesalite streams of "
                             + "%d shards; AWS endpoint %s%n", records.size(), FixedSizeEvents.DEFAULT_BYTES,
                     Runtime.getRuntime().availableProcessors(), settings.shardCount(), pipeline.awsEndpoint());

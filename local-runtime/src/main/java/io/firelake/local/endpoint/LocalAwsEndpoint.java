@@ -5,6 +5,7 @@ import io.firelake.athena.glue.GlueCatalogSync;
 import io.firelake.aws.client.AwsClientFactory;
 import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
+import io.firelake.aws.firehose.DeliveryStreamWait;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.endpoint.AwsEndpoint;
 import io.firelake.endpoint.cloudwatch.CloudWatchApi;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.firehose.model.ResourceInUseException;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +54,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     }
 
     private final AwsEndpoint endpoint;
+    private final DeliveryStreamRegistry registry;
     private final LocalDeliveryStreams streams;
     private final GlueJobs jobs;
     private final GlueClient glue;
@@ -60,11 +64,12 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     private final AthenaClient athenaClient;
     private final CloudWatchClient cloudWatch;
 
-    private LocalAwsEndpoint(AwsEndpoint endpoint, LocalDeliveryStreams streams, GlueJobs jobs, GlueClient glue,
-                             FirehoseClient firehose, LocalAthena athena, S3Client results, AthenaClient athenaClient,
-                             CloudWatchClient cloudWatch) {
+    private LocalAwsEndpoint(AwsEndpoint endpoint, DeliveryStreamRegistry registry, LocalDeliveryStreams streams,
+                             GlueJobs jobs, GlueClient glue, FirehoseClient firehose, LocalAthena athena,
+                             S3Client results, AthenaClient athenaClient, CloudWatchClient cloudWatch) {
         this.cloudWatch = cloudWatch;
         this.endpoint = endpoint;
+        this.registry = registry;
         this.streams = streams;
         this.jobs = jobs;
         this.glue = glue;
@@ -107,6 +112,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         try {
             endpoint = builder.start();
         } catch (RuntimeException e) {
+            registry.close();
             backend.close();
             jobs.close();
             athena.close();
@@ -119,7 +125,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         AthenaClient athenaClient = clients.sync(AthenaClient.builder(), SyncHttp.apache(2)).build();
         CloudWatchClient cloudWatch = clients.sync(CloudWatchClient.builder(), SyncHttp.apache(2)).build();
         registry.restore();
-        return new LocalAwsEndpoint(endpoint, backend, jobs, glue[0], firehose, athena, results, athenaClient,
+        return new LocalAwsEndpoint(endpoint, registry, backend, jobs, glue[0], firehose, athena, results, athenaClient,
                 cloudWatch);
     }
 
@@ -153,20 +159,38 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     }
 
     /**
-     * Creates the delivery stream unless an earlier run did (it then runs again already). On a loaded machine the
-     * create (which starts the stream) can outlast the client's socket timeout; the SDK's retry then finds the stream
-     * its first attempt made, which is the stream wanted, not an error.
+     * Creates the delivery stream unless an earlier run did (it then starts again on its own), and waits until it is
+     * ACTIVE, as a Firehose user must: CreateDeliveryStream answers at once with the stream CREATING. A stream left
+     * CREATING_FAILED is deleted and created again, as CloudFormation rolls a failed resource back and creates it at
+     * the next deploy; one left DELETING is awaited, then created.
+     *
+     * @throws io.firelake.aws.wait.ResourceWaitException if it failed to start (CREATING_FAILED, with the reason),
+     *                                                    or is not ACTIVE within {@code timeout}
      */
-    public void ensureDeliveryStream(CreateDeliveryStreamRequest request) {
+    public void ensureDeliveryStream(CreateDeliveryStreamRequest request, Duration timeout) {
+        String name = request.deliveryStreamName();
+        DeliveryStreamStatus status;
         try {
-            firehose.describeDeliveryStream(b -> b.deliveryStreamName(request.deliveryStreamName()));
+            status = firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription()
+                    .deliveryStreamStatus();
         } catch (ResourceNotFoundException e) {
+            status = null;
+        }
+        if (status == DeliveryStreamStatus.CREATING_FAILED || status == DeliveryStreamStatus.DELETING) {
+            if (status == DeliveryStreamStatus.CREATING_FAILED) {
+                firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name));
+            }
+            DeliveryStreamWait.awaitDeleted(firehose, name, timeout);
+            status = null;
+        }
+        if (status == null) {
             try {
                 firehose.createDeliveryStream(request);
             } catch (ResourceInUseException madeByTheFirstAttempt) {
-                // it was not there a moment ago, and this runtime is the one creator in its data directory
+                // an SDK retry after a lost answer: this runtime is the one creator in its data directory
             }
         }
+        DeliveryStreamWait.awaitActive(firehose, name, timeout);
     }
 
     /**
@@ -206,6 +230,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     /** Stops the delivery streams (what they did not deliver stays behind their checkpoints), then the endpoint. */
     @Override
     public void close() {
+        registry.close();
         streams.close();
         jobs.close();
         glue.close();

@@ -42,7 +42,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The local Firehose behind the Firehose API: each delivery stream {@code CreateDeliveryStream} made (or the registry
- * restored) runs as a {@link LocalFirehose} on its own thread, reading its Kinesis stream or, for Direct PUT, the
+ * restored) is started on the registry's thread while it is {@code CREATING} and runs as a {@link LocalFirehose} on its
+ * own thread, reading its Kinesis stream or, for Direct PUT, the
  * {@link DirectPutLog} that {@code PutRecordBatch} appends to.
  */
 public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCloseable {
@@ -112,31 +113,46 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
         }
     }
 
+    /** The rules CreateDeliveryStream answers at once: Firehose's (DeliveryStreamDescriptions), a known function. */
+    @Override
+    public void check(DeliveryStreamDescription stream) {
+        handlers(stream, DeliveryStreamDescriptions.toConfig(stream));
+    }
+
+    /**
+     * Reads the Glue table, checks the bucket, warms up and starts reading: what CREATING stands for locally. A
+     * missing bucket or table ends it (the registry then describes the stream CREATING_FAILED with the reason).
+     */
     @Override
     public synchronized void start(DeliveryStreamDescription stream) {
         DeliveryStreamConfig config = env.configure().apply(DeliveryStreamDescriptions.toConfig(stream));
-        Supplier<Processor> handlers = DeliveryStreamDescriptions
-                .processor(stream.destinations().get(0).extendedS3DestinationDescription())
-                .map(p -> env.functions().apply(config.processor().functionName()).orElseThrow(() ->
-                        DeliveryStreamDescriptions.invalid("No local Lambda function is named " + config.processor().functionName()
-                                + " (from LambdaArn " + p.get("LambdaArn") + "): the local runtime runs "
-                                + TemplateDeliveryStream.TRANSFORM_FUNCTION + ".")))
-                .orElse(PassThroughProcessor::new);
+        Supplier<Processor> handlers = handlers(stream, config);
+        S3ObjectStore store = new S3ObjectStore(env.s3(),
+                bucket(stream.destinations().get(0).extendedS3DestinationDescription().bucketARN())).requireBucket();
         var table = env.schemas().latest(config.glueDatabase(), config.glueTable());
         LakeSchema schema = LakeSchema.of(GlueTableSchemas.definition(table));
-        String bucket = bucket(stream.destinations().get(0).extendedS3DestinationDescription().bucketARN());
         Path work = env.firehoseDir().resolve(config.name());
         DirectPutLog directPut = stream.deliveryStreamType() == DeliveryStreamType.DIRECT_PUT
                 ? new DirectPutLog(work.resolve("directput.log"), env.clock()) : null;
         StreamSource source = directPut != null ? directPut : new PrefetchingStreamSource(new KinesisStreamSource(
                 env.kinesis(), config.sourceStreamName(), config.region(), config.accountId()), 3, Duration.ofMillis(200));
         FirehoseMetrics metrics = new FirehoseMetrics(env.metricsFile(), config.name(), env.clock());
-        LocalFirehose firehose = new LocalFirehose(config, source, handlers,
-                new S3ObjectStore(env.s3(), bucket).ensureBucket(), schema, work, metrics, env.clock());
+        LocalFirehose firehose = new LocalFirehose(config, source, handlers, store, schema, work, metrics,
+                env.clock());
         int warmedUp = firehose.warmUp(env.warmUp().get());
         streams.put(config.name(), new Running(stream, config, table.versionId(),
                 new FirehoseRunner(firehose, Duration.ofMillis(200)).start(), directPut,
                 new DirectPutQuota(config.directPut(), env.clock()), metrics, warmedUp));
+    }
+
+    private Supplier<Processor> handlers(DeliveryStreamDescription stream, DeliveryStreamConfig config) {
+        return DeliveryStreamDescriptions
+                .processor(stream.destinations().get(0).extendedS3DestinationDescription())
+                .map(p -> env.functions().apply(config.processor().functionName()).orElseThrow(() ->
+                        DeliveryStreamDescriptions.invalid("No local Lambda function is named "
+                                + config.processor().functionName() + " (from LambdaArn " + p.get("LambdaArn")
+                                + "): the local runtime runs " + TemplateDeliveryStream.TRANSFORM_FUNCTION + ".")))
+                .orElse(PassThroughProcessor::new);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.firelake.local.runtime;
 
+import io.firelake.aws.firehose.DeliveryStreamWait;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.endpoint.LocalAwsEndpoint;
@@ -14,6 +15,7 @@ import io.firelake.local.engines.LocalAws;
 import io.firelake.local.engines.S3ProxyServer;
 import io.firelake.local.firehose.DeliveryStreamConfig;
 import io.firelake.local.firehose.FirehoseRunner;
+import io.firelake.local.firehose.aws.S3ObjectStore;
 import io.firelake.local.firehose.lambda.RequestStreamHandlerProcessor;
 import io.firelake.local.eventsource.EventSourceMappingConfig;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -107,6 +109,7 @@ public final class LocalPipeline implements AutoCloseable {
                     : track(DynamoDbLocalServer.start(data.dynamoDbDir(), options.dynamoDbPort()));
             kinesis = track(LocalAws.kinesis(kinesalite.endpoint()));
             s3 = track(LocalAws.s3(s3proxy.endpoint()));
+            new S3ObjectStore(s3, data.bucket()).ensureBucket(); // the template's lake bucket, before any stream
             PipelineSettings settings = options.settings();
             ensureStream(settings.streamName(), settings.shardCount());
             Files.createDirectories(data.logsDir());
@@ -132,7 +135,8 @@ public final class LocalPipeline implements AutoCloseable {
             // The delivery stream warms up while the speed layer starts; it reads only once it is done.
             long warmUpStarted = System.nanoTime();
             java.util.concurrent.CompletableFuture<Void> created = java.util.concurrent.CompletableFuture.runAsync(
-                    () -> endpoint.ensureDeliveryStream(TemplateDeliveryStream.request(settings, data.bucket())));
+                    () -> endpoint.ensureDeliveryStream(TemplateDeliveryStream.request(settings, data.bucket()),
+                            DeliveryStreamWait.DEFAULT_TIMEOUT));
             speedLayer = options.speedLayer() == null ? null
                     : track(SpeedLayer.start(dynamoDb.endpoint(), kinesis, settings, data, options.speedLayer()));
             try {

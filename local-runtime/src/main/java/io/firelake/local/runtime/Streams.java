@@ -1,37 +1,21 @@
 package io.firelake.local.runtime;
 
+import io.firelake.aws.kinesis.StreamWait;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+import java.time.Duration;
 
 /** Kinesis stream helpers for the local engines. */
 public final class Streams {
 
+    /** kinesalite activates a stream within a few hundred milliseconds; this much means something is wrong. */
+    public static final Duration LOCAL_ACTIVE_TIMEOUT = Duration.ofSeconds(30);
+
     private Streams() {
     }
 
-    /**
-     * Waits until the stream is ACTIVE. kinesalite activates streams at once here; the SDK waiter would still sleep
-     * its 10 s default between checks.
-     */
+    /** Waits until the stream is ACTIVE (aws-base's {@link StreamWait}), for at most 30 s. */
     public static void awaitActive(KinesisClient kinesis, String stream) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamStatus()
-                        == StreamStatus.ACTIVE) {
-                    return;
-                }
-            } catch (ResourceNotFoundException notYet) {
-                // creation is asynchronous
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for stream " + stream, e);
-            }
-        }
-        throw new IllegalStateException("stream " + stream + " did not become ACTIVE within 30 s");
+        StreamWait.awaitActive(kinesis, stream, LOCAL_ACTIVE_TIMEOUT);
     }
 }

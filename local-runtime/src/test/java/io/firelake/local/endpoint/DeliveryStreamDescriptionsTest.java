@@ -37,6 +37,9 @@ class DeliveryStreamDescriptionsTest {
         DeliveryStreamConfig direct = DeliveryStreamConfig.from(settings, "us-east-1").toBuilder()
                 .functionName(TemplateDeliveryStream.TRANSFORM_FUNCTION).build();
         assertThat(viaApi).isEqualTo(direct);
+        assertThat(described(TemplateDeliveryStream.request(settings, "firelake-lake")).deliveryStreamStatus())
+                .as("a new stream is CREATING until the local Firehose runs it")
+                .isEqualTo(software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus.CREATING);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.firelake.local.monitoring;
 import io.firelake.aws.client.AwsClientFactory;
 import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
+import io.firelake.aws.firehose.DeliveryStreamWait;
 import io.firelake.aws.retry.Backoff;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.SamTemplate;
@@ -253,6 +254,7 @@ class MonitorOnTheEndpointTest {
                      .sync(FirehoseClient.builder(), SyncHttp.urlConnection()).build()) {
             firehose.createDeliveryStream(TemplateDeliveryStream.directPutRequest(pipeline.options().settings(),
                     DataLayout.of(data).bucket(), direct));
+            DeliveryStreamWait.awaitActive(firehose, direct, Duration.ofMinutes(2));
             Path manifest = data.resolve("manifest.jsonl");
             var sent = ProducerRun.builder().endpoint(pipeline.awsEndpoint()).deliveryStream(direct)
                     .simulate(SimulationSettings.live(7, EVENTS).withFaults(FaultRates.none()))

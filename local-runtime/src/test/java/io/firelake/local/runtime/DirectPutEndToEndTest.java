@@ -2,12 +2,9 @@ package io.firelake.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firelake.aws.client.AwsClientFactory;
-import io.firelake.aws.client.ClientSettings;
-import io.firelake.aws.client.SyncHttp;
+import io.firelake.aws.firehose.DeliveryStreamWait;
 import io.firelake.aws.retry.Backoff;
 import io.firelake.config.layout.DataLayout;
-import io.firelake.local.config.SamTemplate;
 import io.firelake.local.endpoint.TemplateDeliveryStream;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.monitoring.errors.ErrorDocument;
@@ -69,21 +66,20 @@ class DirectPutEndToEndTest {
 
     @TempDir
     static Path data;
+    static EndpointPipeline local;
     static LocalPipeline pipeline;
     static FirehoseClient firehose;
 
     @BeforeAll
     static void start() {
-        pipeline = LocalPipeline.start(new LocalPipeline.Options(data, SamTemplate.load(), 0, 0, -1,
-                c -> c.toBuilder().directPutBacklog(BACKLOG).build()));
-        firehose = AwsClientFactory.of(ClientSettings.localEngine(pipeline.awsEndpoint()))
-                .sync(FirehoseClient.builder(), SyncHttp.apache(2)).build();
+        local = EndpointPipeline.start(data, c -> c.toBuilder().directPutBacklog(BACKLOG).build());
+        pipeline = local.pipeline();
+        firehose = local.firehose();
     }
 
     @AfterAll
     static void stop() {
-        firehose.close();
-        pipeline.close();
+        local.close();
     }
 
     @Test
@@ -91,6 +87,7 @@ class DirectPutEndToEndTest {
         Path manifest = data.resolve("manifest.jsonl");
         firehose.createDeliveryStream(TemplateDeliveryStream.directPutRequest(pipeline.options().settings(),
                 DataLayout.of(data).bucket(), DELIVERY_STREAM));
+        // The stream is CREATING: the producer waits until DescribeDeliveryStream says ACTIVE before it sends.
         {
 
             ProducerResult result = ProducerRun.builder().endpoint(pipeline.awsEndpoint())
@@ -169,6 +166,7 @@ class DirectPutEndToEndTest {
         String name = "firelake-direct-limits";
         firehose.createDeliveryStream(TemplateDeliveryStream.directPutRequest(pipeline.options().settings(),
                 DataLayout.of(data).bucket(), name));
+        DeliveryStreamWait.awaitActive(firehose, name, Duration.ofMinutes(2));
         {
             Record small = Record.builder().data(SdkBytes.fromUtf8String("{\"event_id\":\"x\"}")).build();
             Record oversized = Record.builder()
@@ -196,7 +194,7 @@ class DirectPutEndToEndTest {
     void theProducerJarSendsToADirectPutStreamAndStopsBeforeSendingToOneThatReadsAKinesisStream() throws Exception {
         String name = "firelake-direct-cli";
         firehose.createDeliveryStream(TemplateDeliveryStream.directPutRequest(pipeline.options().settings(),
-                DataLayout.of(data).bucket(), name));
+                DataLayout.of(data).bucket(), name)); // CREATING: the producer jar waits until it is ACTIVE
         Path input = Files.write(data.resolve("replay.jsonl"), List.of("{\"event_id\":\"e-1\"}", "{not json",
                 "{\"event_type\":\"click\"}"));
         Path summary = data.resolve("cli-summary.json");

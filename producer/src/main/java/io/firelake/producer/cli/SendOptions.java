@@ -30,8 +30,10 @@ public final class SendOptions {
             description = "Send to this Firehose delivery stream instead, with PutRecordBatch (Direct PUT): up to 500 "
                     + "records and 4 MiB a call, only the failed records retried, no KPL aggregation (Firehose "
                     + "stores each record as it is); a record over 1,000 KiB is not sent and is listed in the "
-                    + "manifest as failed (RecordTooLarge). The stream must be a Direct PUT one. Not with --stream "
-                    + "or --create-stream.")
+                    + "manifest as failed (RecordTooLarge). The stream must be a Direct PUT one; one still CREATING "
+                    + "is waited for until ACTIVE (up to 10 minutes, as Firehose asks), one that failed "
+                    + "(CREATING_FAILED) or is DELETING stops the run with the reason. Not with --stream or "
+                    + "--create-stream.")
     String deliveryStream;
 
     @Mixin
@@ -91,7 +93,7 @@ public final class SendOptions {
         if (createShards > 0) {
             throw new ParameterException(command.commandLine(), "--create-stream creates a Kinesis stream; a delivery "
                     + "stream must exist before --delivery-stream sends to it (CreateDeliveryStream: the SAM template, "
-                    + "or aws firehose create-delivery-stream)");
+                    + "or aws firehose create-delivery-stream; the producer then waits until it is ACTIVE)");
         }
         if (deliveryStream.isBlank()) {
             throw new ParameterException(command.commandLine(), "--delivery-stream needs a name");

@@ -1,6 +1,8 @@
 package io.firelake.producer.firehose;
 
+import io.firelake.aws.firehose.DeliveryStreamWait;
 import io.firelake.aws.retry.Backoff;
+import io.firelake.aws.wait.ResourceWaitException;
 import io.firelake.producer.sdk.SdkRecordSink;
 import io.firelake.producer.sdk.SinkClient;
 import io.firelake.producer.sdk.SinkErrors;
@@ -13,10 +15,10 @@ import io.firelake.producer.send.SenderSettings;
 import io.firelake.producer.send.ShardRange;
 import io.firelake.producer.send.SinkException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.FirehoseAsyncClient;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
@@ -35,6 +37,9 @@ import software.amazon.awssdk.services.firehose.model.Record;
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/dev/writing-with-sdk.html">Writing to Firehose with the AWS SDK</a>
  */
 public final class FirehoseRecordSink extends SdkRecordSink<FirehoseAsyncClient> {
+
+    /** How long a run waits for a delivery stream CREATING to become ACTIVE (a few minutes on AWS). */
+    public static final Duration ACTIVE_TIMEOUT = DeliveryStreamWait.DEFAULT_TIMEOUT;
 
     private final String deliveryStream;
 
@@ -88,16 +93,19 @@ public final class FirehoseRecordSink extends SdkRecordSink<FirehoseAsyncClient>
 
     /**
      * {@code DescribeDeliveryStream}: a missing stream, or one that reads a Kinesis stream (Firehose refuses
-     * PutRecordBatch there), stops the run before anything is sent. A role allowed to put records but not to
-     * describe the stream is common: then the first call tells.
+     * PutRecordBatch there), stops the run before anything is sent. A stream still {@code CREATING} (CreateDeliveryStream
+     * answers before the stream takes records) is waited for, up to {@link #ACTIVE_TIMEOUT}; one that failed
+     * ({@code CREATING_FAILED}) or is being deleted stops the run with the reason. A role allowed to put records but not
+     * to describe the stream is common: then the first call tells.
      */
     @Override
     public void verify() {
         DeliveryStreamDescription stream;
         try {
-            stream = client().describeDeliveryStream(b -> b.deliveryStreamName(deliveryStream)).join()
-                    .deliveryStreamDescription();
-        } catch (CompletionException e) {
+            stream = DeliveryStreamWait.awaitActive(client(), deliveryStream, ACTIVE_TIMEOUT);
+        } catch (ResourceWaitException e) {
+            throw new SinkException("ResourceNotFoundException", 400, e.getMessage(), 1, e);
+        } catch (RuntimeException e) {
             SinkException error = SinkErrors.classify(e, 1);
             if (error.code().equals("AccessDeniedException")
                     || error.verdict() != PutRecordsErrorClassifier.Verdict.ABORT) {

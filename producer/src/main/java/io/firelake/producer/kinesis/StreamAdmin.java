@@ -1,10 +1,10 @@
 package io.firelake.producer.kinesis;
 
+import io.firelake.aws.kinesis.StreamWait;
 import java.time.Duration;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
  * Creates a stream when asked to (handy against a fresh local emulator) and waits until it is ACTIVE.
@@ -36,30 +36,7 @@ public final class StreamAdmin {
                 created = false;
             }
         }
-        awaitActive(client, stream, timeout);
+        StreamWait.awaitActive(client, stream, timeout);
         return created;
-    }
-
-    public static void awaitActive(KinesisAsyncClient client, String stream, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 20;
-        while (true) {
-            StreamStatus status = client.describeStreamSummary(b -> b.streamName(stream)).join()
-                    .streamDescriptionSummary().streamStatus();
-            if (status == StreamStatus.ACTIVE) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("stream " + stream + " is still " + status + " after "
-                        + timeout.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for stream " + stream, e);
-            }
-            pause = Math.min(1000, pause * 2);
-        }
     }
 }

@@ -19,6 +19,20 @@ public final class S3ObjectStore implements ObjectStore {
         this.bucket = bucket;
     }
 
+    /**
+     * The destination of a delivery stream: its bucket must exist, as Firehose writes to a bucket and never creates
+     * one (the template's stack creates the lake bucket).
+     */
+    public S3ObjectStore requireBucket() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            throw new IllegalStateException("The S3 bucket " + bucket + " (BucketARN arn:aws:s3:::" + bucket
+                    + ") does not exist: create it, then delete this delivery stream and create it again.");
+        }
+        return this;
+    }
+
     /** Creates the bucket when it is missing (local engines start empty). */
     public S3ObjectStore ensureBucket() {
         try {
