@@ -84,7 +84,7 @@ class LocalUpDownTest {
         try (var athena = clients.sync(software.amazon.awssdk.services.athena.AthenaClient.builder(),
                 io.firelake.aws.client.SyncHttp.urlConnection()).build()) {
             assertThat(athena.listNamedQueries(b -> b.workGroup("firelake-reports")).namedQueryIds())
-                    .as("the template's work group and a named query per report").hasSize(ReportCatalog.NAMES.size());
+                    .as("the template's work group and a named query per report").hasSize(ReportCatalog.names().size());
         }
 
         var sent = ProducerRun.builder().endpoint(URI.create(state.kinesisEndpoint())).stream(state.streamName())
