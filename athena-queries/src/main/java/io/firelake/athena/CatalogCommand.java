@@ -149,7 +149,7 @@ public final class CatalogCommand implements Callable<Integer> {
 
     @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Prints each drift of the Glue tables from the contract: missing table, missing column, "
-                    + "wrong type, extra column, partition keys.",
+                    + "wrong type, extra column, partition keys, a view's description.",
                     "A column of raw_events or curated_events that the contract removes or retypes is also named as "
                             + "a breaking drift: files already written hold it, so 'firelake deploy' refuses that "
                             + "contract (add an optional field instead, or deploy a new contract and table). So is "

@@ -75,6 +75,14 @@ public final class CatalogDrift {
         }
     }
 
+    /** The table's description is not the one its contract gives it (a view's question, {@link LakeTables#description}). */
+    public record DescriptionDiffers(String table, String expected, String actual) implements Drift {
+        public String describe() {
+            return table + ": description is " + (actual == null ? "missing" : "'" + actual + "'")
+                    + ", the contract says '" + expected + "'";
+        }
+    }
+
     /** The differences between the expected table and the catalog's columns and partition keys, in column order. */
     public static List<Drift> compare(TableSpec expected, List<Column> columns, List<Column> partitionKeys) {
         List<Drift> drifts = new ArrayList<>();

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Compares the Glue tables of the lake with the event contract ({@code catalog check}) and applies the contract
  * ({@code catalog sync}): a missing table is created, a table whose columns drifted gets a new version with the
- * contract's columns and every other setting it had (location, SerDe, parameters, partition keys, description).
+ * contract's columns and every other setting it had (location, SerDe, parameters, partition keys, description; a
+ * view's description is the contract's, {@link LakeTables#description}).
  *
  * @see <a href="https://docs.aws.amazon.com/glue/latest/webapi/API_UpdateTable.html">UpdateTable</a>
  */
@@ -50,6 +51,8 @@ public final class GlueCatalogSync {
                 if (!table.get().parameters().entrySet().containsAll(LakeTables.recordedParameters(name).entrySet())) {
                     drifts.add(new CatalogDrift.RawSchemaNotRecorded(name));
                 }
+                LakeTables.description(name).filter(d -> !d.equals(table.get().description())).ifPresent(d ->
+                        drifts.add(new CatalogDrift.DescriptionDiffers(name, d, table.get().description())));
             }
         }
         return drifts;
@@ -80,20 +83,35 @@ public final class GlueCatalogSync {
             Table old = table.get();
             Map<String, String> parameters = new LinkedHashMap<>(old.parameters());
             parameters.putAll(LakeTables.recordedParameters(name));
-            TableInput input = TableInput.builder().name(old.name()).description(old.description()).owner(old.owner())
+            TableInput input = TableInput.builder().name(old.name())
+                    .description(LakeTables.description(name).orElse(old.description())).owner(old.owner())
                     .retention(old.retention()).tableType(old.tableType()).parameters(parameters)
                     .partitionKeys(old.partitionKeys())
                     .storageDescriptor(old.storageDescriptor().toBuilder()
                             .columns(GlueTableInputs.columns(LakeTables.spec(name).columns())).build())
                     .build();
             glue.updateTable(b -> b.databaseName(database).tableInput(input));
-            long columns = drifts.stream().filter(Drift::syncable)
-                    .filter(d -> !(d instanceof CatalogDrift.RawSchemaNotRecorded)).count();
-            boolean recorded = drifts.stream().anyMatch(d -> d instanceof CatalogDrift.RawSchemaNotRecorded);
-            done.add(name + ": updated (" + (columns == 0 ? "the raw schema recorded)" : columns + " column changes)"
-                    + (recorded ? "; the raw schema recorded" : "")));
+            done.add(name + ": updated (" + updated(drifts) + ")");
         }
         return done;
+    }
+
+    /** What an update applied: column changes, the raw schema recorded, the description. */
+    private static String updated(List<Drift> drifts) {
+        long columns = drifts.stream().filter(Drift::syncable)
+                .filter(d -> !(d instanceof CatalogDrift.RawSchemaNotRecorded || d instanceof CatalogDrift.DescriptionDiffers))
+                .count();
+        List<String> done = new ArrayList<>();
+        if (columns > 0) {
+            done.add(columns + " column changes");
+        }
+        if (drifts.stream().anyMatch(d -> d instanceof CatalogDrift.RawSchemaNotRecorded)) {
+            done.add("the raw schema recorded");
+        }
+        if (drifts.stream().anyMatch(d -> d instanceof CatalogDrift.DescriptionDiffers)) {
+            done.add("the description set");
+        }
+        return String.join("; ", done);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.firelake.endpoint.glue.LocalGlue;
 import io.firelake.athena.catalog.CatalogDrift;
 import io.firelake.athena.catalog.CatalogDrift.Drift;
 import io.firelake.athena.catalog.LakeTables;
+import io.firelake.events.contract.BatchView;
 import io.firelake.events.contract.Contracts;
 import io.firelake.events.contract.RawSchemaParameters;
 import org.junit.jupiter.api.AfterEach;
@@ -101,5 +102,33 @@ class GlueCatalogSyncTest {
         assertThat(synced.storageDescriptor().location()).isEqualTo("s3://firelake-lake/raw/");
         assertThat(glue.getTableVersions(b -> b.databaseName("firelake").tableName(LakeTables.RAW)).tableVersions())
                 .hasSize(3);
+    }
+
+    /** A view's table carries the description the deployed template gives it (ViewTables), from the same owner. */
+    @Test
+    void viewTablesHaveTheContractsDescriptionAndSyncRestoresAnEditedOne() {
+        sync.sync(LakeTables.all(), "s3://firelake-lake");
+        List<BatchView> views = Contracts.selected().batchViews();
+        assertThat(views).isNotEmpty();
+        for (BatchView view : views) {
+            assertThat(glue.getTable(b -> b.databaseName("firelake").name(view.name())).table().description())
+                    .as(view.name()).isEqualTo(LakeTables.viewDescription(view))
+                    .startsWith(view.question().strip().replaceFirst("\\.$", "")).endsWith(" (batch views job)");
+        }
+        assertThat(glue.getTable(b -> b.databaseName("firelake").name(LakeTables.RAW)).table().description())
+                .as("the contract gives the other tables none").isNull();
+
+        BatchView view = views.get(0);
+        Table table = glue.getTable(b -> b.databaseName("firelake").name(view.name())).table();
+        glue.updateTable(b -> b.databaseName("firelake").tableInput(TableInput.builder().name(table.name())
+                .tableType(table.tableType()).parameters(table.parameters()).partitionKeys(table.partitionKeys())
+                .description("edited by hand").storageDescriptor(table.storageDescriptor()).build()));
+
+        assertThat(sync.check(LakeTables.all())).extracting(Drift::describe).containsExactly(view.name()
+                + ": description is 'edited by hand', the contract says '" + LakeTables.viewDescription(view) + "'");
+        assertThat(sync.sync(LakeTables.all(), null)).containsExactly(view.name() + ": updated (the description set)");
+        assertThat(glue.getTable(b -> b.databaseName("firelake").name(view.name())).table().description())
+                .isEqualTo(LakeTables.viewDescription(view));
+        assertThat(sync.check(LakeTables.all())).isEmpty();
     }
 }
