@@ -154,7 +154,8 @@ public final class CatalogCommand implements Callable<Integer> {
                             + "a breaking drift: files already written hold it, so 'firelake deploy' refuses that "
                             + "contract (add an optional field instead, or deploy a new contract and table). So is "
                             + "a raw field the contract removes while required, retypes or adds as required, judged "
-                            + "against the raw schema raw_events records in its parameters (firelake.raw_schema).",
+                            + "against the raw schema raw_events records in its parameters (firelake.raw_schema), and a "
+                            + "changed event id or event time field (firelake.event_id, firelake.event_time).",
                     "Exit 0: no drift; 1: drift (fix it with 'firelake catalog sync'); 2: bad options, no such "
                             + "database, or Glue cannot be reached."},
             footerHeading = "%nExamples:%n",

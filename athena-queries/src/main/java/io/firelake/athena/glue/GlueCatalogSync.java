@@ -48,9 +48,7 @@ public final class GlueCatalogSync {
                 drifts.addAll(CatalogDrift.compare(expected,
                         GlueTableInputs.fromGlue(table.get().storageDescriptor().columns()),
                         GlueTableInputs.fromGlue(table.get().partitionKeys())));
-                if (!table.get().parameters().entrySet().containsAll(LakeTables.recordedParameters(name).entrySet())) {
-                    drifts.add(new CatalogDrift.RawSchemaNotRecorded(name));
-                }
+                drifts.addAll(CatalogDrift.recorded(name, LakeTables.recordedParameters(name), table.get().parameters()));
                 LakeTables.description(name).filter(d -> !d.equals(table.get().description())).ifPresent(d ->
                         drifts.add(new CatalogDrift.DescriptionDiffers(name, d, table.get().description())));
             }
@@ -83,6 +81,8 @@ public final class GlueCatalogSync {
             Table old = table.get();
             Map<String, String> parameters = new LinkedHashMap<>(old.parameters());
             parameters.putAll(LakeTables.recordedParameters(name));
+            drifts.stream().filter(CatalogDrift.RoleDiffers.class::isInstance).map(CatalogDrift.RoleDiffers.class::cast)
+                    .forEach(d -> parameters.put(d.parameter(), d.recorded()));
             TableInput input = TableInput.builder().name(old.name())
                     .description(LakeTables.description(name).orElse(old.description())).owner(old.owner())
                     .retention(old.retention()).tableType(old.tableType()).parameters(parameters)
@@ -96,10 +96,11 @@ public final class GlueCatalogSync {
         return done;
     }
 
-    /** What an update applied: column changes, the raw schema recorded, the description. */
+    /** What an update applied: column changes, the raw schema or the roles recorded, the description. */
     private static String updated(List<Drift> drifts) {
         long columns = drifts.stream().filter(Drift::syncable)
-                .filter(d -> !(d instanceof CatalogDrift.RawSchemaNotRecorded || d instanceof CatalogDrift.DescriptionDiffers))
+                .filter(d -> !(d instanceof CatalogDrift.RawSchemaNotRecorded || d instanceof CatalogDrift.DescriptionDiffers
+                        || d instanceof CatalogDrift.RolesNotRecorded))
                 .count();
         List<String> done = new ArrayList<>();
         if (columns > 0) {
@@ -107,6 +108,9 @@ public final class GlueCatalogSync {
         }
         if (drifts.stream().anyMatch(d -> d instanceof CatalogDrift.RawSchemaNotRecorded)) {
             done.add("the raw schema recorded");
+        }
+        if (drifts.stream().anyMatch(d -> d instanceof CatalogDrift.RolesNotRecorded)) {
+            done.add("the event id and event time fields recorded");
         }
         if (drifts.stream().anyMatch(d -> d instanceof CatalogDrift.DescriptionDiffers)) {
             done.add("the description set");
@@ -133,8 +137,9 @@ public final class GlueCatalogSync {
     /**
      * Whether {@code next} can replace the contract whose lake columns the deployed table {@code name} (raw_events or
      * curated_events) holds ({@link ContractEvolution#deployed}), whose partition keys it has
-     * ({@link ContractEvolution#deployedPartitions}) and whose raw schema it records, if it does
-     * ({@link ContractEvolution#deployedRaw}); empty when the table is not there (nothing deployed).
+     * ({@link ContractEvolution#deployedPartitions}) and whose raw schema and event id and event time roles it records,
+     * if it does ({@link ContractEvolution#deployedRaw}, {@link ContractEvolution#deployedRoles}); empty when the table
+     * is not there (nothing deployed).
      */
     public Optional<ContractEvolution.Verdict> evolution(String name, EventContract next) {
         return table(name).map(t -> {
@@ -144,8 +149,9 @@ public final class GlueCatalogSync {
                             GlueTableInputs.fromGlue(t.partitionKeys()).stream().map(c -> c.name()).toList(),
                             (name.equals(LakeTables.RAW) ? next.enriched() : LakeTables.curatedSchema(next))
                                     .partitionFields().stream().map(f -> f.name()).toList()));
-            return RawSchemaParameters.read(t.parameters())
+            ContractEvolution.Verdict recorded = RawSchemaParameters.read(t.parameters())
                     .map(raw -> ContractEvolution.deployedRaw(raw, next).and(lake)).orElse(lake);
+            return recorded.and(ContractEvolution.deployedRoles(t.parameters(), next));
         });
     }
 

@@ -4,6 +4,7 @@ import io.firelake.endpoint.glue.LocalGlue;
 import io.firelake.athena.catalog.CatalogDrift;
 import io.firelake.athena.catalog.CatalogDrift.Drift;
 import io.firelake.athena.catalog.LakeTables;
+import io.firelake.events.EventContract;
 import io.firelake.events.contract.BatchView;
 import io.firelake.events.contract.Contracts;
 import io.firelake.events.contract.RawSchemaParameters;
@@ -130,5 +131,44 @@ class GlueCatalogSyncTest {
         assertThat(glue.getTable(b -> b.databaseName("firelake").name(view.name())).table().description())
                 .isEqualTo(LakeTables.viewDescription(view));
         assertThat(sync.check(LakeTables.all())).isEmpty();
+    }
+
+    /** The raw table records the event id and event time fields; an old table gets them, a different one is left. */
+    @Test
+    void theRolesAreRecordedAndARecordedRoleThatDiffersIsLeftForTheBreakingDriftToExplain() {
+        sync.sync(List.of(LakeTables.RAW), "s3://firelake-lake");
+        EventContract contract = Contracts.selected();
+        Table raw = glue.getTable(b -> b.databaseName("firelake").name(LakeTables.RAW)).table();
+        assertThat(raw.parameters()).containsEntry(RawSchemaParameters.EVENT_ID, contract.eventIdField().name())
+                .containsEntry(RawSchemaParameters.EVENT_TIME, contract.eventTimeField().name());
+
+        java.util.Map<String, String> unrecorded = new java.util.LinkedHashMap<>(raw.parameters());
+        unrecorded.remove(RawSchemaParameters.EVENT_ID);
+        unrecorded.remove(RawSchemaParameters.EVENT_TIME);
+        parameters(raw, unrecorded);
+        assertThat(sync.check(List.of(LakeTables.RAW))).extracting(Drift::describe)
+                .containsExactly("raw_events: its parameters do not record the contract's event id and event time fields");
+        assertThat(sync.evolution(LakeTables.RAW, contract).orElseThrow().compatible()).isTrue();
+        assertThat(sync.sync(List.of(LakeTables.RAW), null))
+                .containsExactly("raw_events: updated (the event id and event time fields recorded)");
+        assertThat(sync.check(List.of(LakeTables.RAW))).isEmpty();
+
+        java.util.Map<String, String> other = new java.util.LinkedHashMap<>(raw.parameters());
+        other.put(RawSchemaParameters.EVENT_ID, "legacy_id");
+        parameters(raw, other);
+        assertThat(sync.check(List.of(LakeTables.RAW))).extracting(Drift::describe)
+                .containsExactly("raw_events: its parameter firelake.event_id is legacy_id, the contract says "
+                        + contract.eventIdField().name() + " (a role of the data already written: not changed in place)");
+        assertThat(sync.evolution(LakeTables.RAW, contract).orElseThrow().breaking()).singleElement().asString()
+                .startsWith("event id changes legacy_id -> " + contract.eventIdField().name());
+        assertThat(sync.sync(List.of(LakeTables.RAW), null)).as("sync leaves it").isEmpty();
+        assertThat(glue.getTable(b -> b.databaseName("firelake").name(LakeTables.RAW)).table().parameters())
+                .containsEntry(RawSchemaParameters.EVENT_ID, "legacy_id");
+    }
+
+    private void parameters(Table table, java.util.Map<String, String> parameters) {
+        glue.updateTable(b -> b.databaseName("firelake").tableInput(TableInput.builder().name(table.name())
+                .tableType(table.tableType()).parameters(parameters).partitionKeys(table.partitionKeys())
+                .storageDescriptor(table.storageDescriptor()).build()));
     }
 }
