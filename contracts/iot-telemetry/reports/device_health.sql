@@ -1,4 +1,4 @@
--- Per device type and day (batch view device_daily): devices heard from, readings per device, devices ending the day on a low or critical battery.
+-- How many devices of each type were heard from each day (batch view device_daily), with how many readings each, and how many ended the day on a low or critical battery?
 SELECT event_date,
        device_type,
        count(*) AS devices,

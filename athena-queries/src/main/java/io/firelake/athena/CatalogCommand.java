@@ -149,12 +149,13 @@ public final class CatalogCommand implements Callable<Integer> {
 
     @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Prints each drift of the Glue tables from the contract: missing table, missing column, "
-                    + "wrong type, extra column, partition keys.",
+                    + "wrong type, extra column, partition keys, a view's description.",
                     "A column of raw_events or curated_events that the contract removes or retypes is also named as "
                             + "a breaking drift: files already written hold it, so 'firelake deploy' refuses that "
                             + "contract (add an optional field instead, or deploy a new contract and table). So is "
                             + "a raw field the contract removes while required, retypes or adds as required, judged "
-                            + "against the raw schema raw_events records in its parameters (firelake.raw_schema).",
+                            + "against the raw schema raw_events records in its parameters (firelake.raw_schema), and a "
+                            + "changed event id or event time field (firelake.event_id, firelake.event_time).",
                     "Exit 0: no drift; 1: drift (fix it with 'firelake catalog sync'); 2: bad options, no such "
                             + "database, or Glue cannot be reached."},
             footerHeading = "%nExamples:%n",

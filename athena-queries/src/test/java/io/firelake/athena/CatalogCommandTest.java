@@ -1,5 +1,6 @@
 package io.firelake.athena;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.endpoint.glue.LocalGlue;
 import io.firelake.athena.catalog.LakeTables;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code firelake catalog check} and {@code sync} through the command, against the Glue API of the local endpoint with
  * the real SDK: the tables drift as they do when the contract gains a column the catalog lacks, and come back.
  */
+@PinnedContract("clickstream")
 class CatalogCommandTest {
 
     @TempDir

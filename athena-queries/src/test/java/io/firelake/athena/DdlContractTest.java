@@ -1,5 +1,6 @@
 package io.firelake.athena;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.athena.catalog.HiveDdl;
 import io.firelake.athena.catalog.LakeTables;
 import io.firelake.athena.catalog.TableSpec;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (no hand-written copy ships), and every table uses partition projection on a date key, so no MSCK REPAIR or crawler
  * is ever needed.
  */
+@PinnedContract("clickstream")
 class DdlContractTest {
 
     private final EventContract contract = EventContract.clickstream();

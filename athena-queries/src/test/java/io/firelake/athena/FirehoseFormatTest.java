@@ -1,5 +1,6 @@
 package io.firelake.athena;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.athena.local.DuckDbReportEngine;
 import io.firelake.athena.report.DateRange;
 import io.firelake.athena.report.ReportCatalog;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record format conversion does (lake-format: OpenX JSON SerDe rules, parquet-avro, SNAPPY), not only DuckDB's own.
  * {@link #main} writes the same file as a fixture for the Spark tests, which must not load parquet-avro 1.17.
  */
+@PinnedContract("clickstream")
 class FirehoseFormatTest {
 
     static final List<String> TRANSFORM_OUTPUT = List.of(

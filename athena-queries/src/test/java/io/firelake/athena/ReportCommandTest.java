@@ -1,5 +1,6 @@
 package io.firelake.athena;
 
+import io.firelake.events.contract.PinnedContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code firelake report} on the local lake, in each output format. */
+@PinnedContract("clickstream")
 class ReportCommandTest {
 
     @TempDir

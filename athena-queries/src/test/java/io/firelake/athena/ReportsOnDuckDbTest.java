@@ -1,5 +1,6 @@
 package io.firelake.athena;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.athena.catalog.LakeTables;
 import io.firelake.athena.local.DuckDbReportEngine;
 import io.firelake.athena.local.LakeScan;
@@ -20,6 +21,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every report runs on DuckDB against {@link KnownLake} and returns the figures computed by hand. */
+@PinnedContract("clickstream")
 class ReportsOnDuckDbTest {
 
     @TempDir

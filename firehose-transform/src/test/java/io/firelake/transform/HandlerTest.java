@@ -1,5 +1,6 @@
 package io.firelake.transform;
 
+import io.firelake.events.contract.PinnedContract;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@PinnedContract("clickstream")
 class HandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -365,6 +365,33 @@ class BatchLayerSparkTest {
                 .hasMessageContaining("-- columns: device_id string, device_type string");
     }
 
+    /**
+     * Every shipped contract's views declare in their {@code -- columns:} header what their query really returns:
+     * Spark analyses each query over an empty curated table of the contract's columns, with no data, so a header written
+     * by hand cannot drift from its query whatever rows a test happens to have.
+     */
+    @Test
+    void everyShippedContractsViewHeadersAreWhatTheQueriesReturn() {
+        assertThat(io.firelake.events.contract.Contracts.packagedNames()).contains("clickstream", "iot-telemetry");
+        for (String name : io.firelake.events.contract.Contracts.packagedNames()) {
+            EventContract contract = io.firelake.events.contract.Contracts.packaged(name);
+            org.assertj.core.api.Assertions.assertThatCode(() -> SqlViews.checkHeaders(spark, contract)).as(name)
+                    .doesNotThrowAnyException();
+        }
+        EventContract iot = IotReadings.IOT;
+        String sql = iot.batchViews().get(0).sql();
+        assertThat(sql).contains("readings bigint", "first_reading timestamp, ");
+        var lying = new io.firelake.events.contract.SqlFile("device_daily", "", sql
+                .replace("readings bigint", "readings int").replace("first_reading timestamp, ", ""));
+        EventContract wrong = new EventContract(iot.name(), iot.raw(), iot.enriched(), iot.rawDefaults(),
+                iot.enrichments(), iot.simulator(), List.of(lying), iot.reports(), iot.rawAvsc());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqlViews.checkHeaders(spark, wrong))
+                .hasMessageStartingWith("views/device_daily.sql of contract iot-telemetry: its '-- columns:' header "
+                        + "does not match what the query returns (declared, not returned: [readings int]; returned, "
+                        + "not declared: [first_reading timestamp, readings bigint]), which is\n"
+                        + "-- columns: device_id string, device_type string");
+    }
+
     private static void assertSchemaMatchesDdl(String table, String path) {
         var spec = LakeTables.spec(table);
         List<String> expected = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.firelake.athena.catalog;
 
 import io.firelake.events.catalog.Column;
+import io.firelake.events.contract.RawSchemaParameters;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,6 +73,67 @@ public final class CatalogDrift {
     public record RawSchemaNotRecorded(String table) implements Drift {
         public String describe() {
             return table + ": its parameters do not record the contract's raw schema";
+        }
+    }
+
+    /**
+     * The raw table records the contract's raw schema but not the fields its event id and event time roles name
+     * ({@link io.firelake.events.contract.RawSchemaParameters#EVENT_ID}, {@code EVENT_TIME}): written before they were.
+     */
+    public record RolesNotRecorded(String table) implements Drift {
+        public String describe() {
+            return table + ": its parameters do not record the contract's event id and event time fields";
+        }
+    }
+
+    /**
+     * The raw table records another field for a role than the contract names: the data already written was
+     * de-duplicated or partitioned by it, so sync leaves it (the breaking drift says what to do).
+     */
+    public record RoleDiffers(String table, String parameter, String recorded, String expected) implements Drift {
+        public String describe() {
+            return table + ": its parameter " + parameter + " is " + recorded + ", the contract says " + expected
+                    + " (a role of the data already written: not changed in place)";
+        }
+
+        @Override
+        public boolean syncable() {
+            return false;
+        }
+    }
+
+    /**
+     * How a table's parameters differ from the contract's record of itself ({@code wanted}, the raw table's
+     * {@link io.firelake.events.contract.RawSchemaParameters}): the raw schema not recorded, the roles not recorded, or
+     * a role recorded with another field.
+     */
+    public static List<Drift> recorded(String table, Map<String, String> wanted, Map<String, String> have) {
+        List<Drift> drifts = new ArrayList<>();
+        List<String> roles = List.of(RawSchemaParameters.EVENT_ID, RawSchemaParameters.EVENT_TIME);
+        if (wanted.entrySet().stream().filter(e -> !roles.contains(e.getKey()))
+                .anyMatch(e -> !e.getValue().equals(have.get(e.getKey())))) {
+            drifts.add(new RawSchemaNotRecorded(table));
+        }
+        boolean unrecorded = false;
+        for (String role : roles.stream().filter(wanted::containsKey).toList()) {
+            String recorded = have.get(role);
+            if (recorded == null || recorded.isBlank()) {
+                unrecorded = true;
+            } else if (!recorded.equals(wanted.get(role))) {
+                drifts.add(new RoleDiffers(table, role, recorded, wanted.get(role)));
+            }
+        }
+        if (unrecorded) {
+            drifts.add(new RolesNotRecorded(table));
+        }
+        return drifts;
+    }
+
+    /** The table's description is not the one its contract gives it (a view's question, {@link LakeTables#description}). */
+    public record DescriptionDiffers(String table, String expected, String actual) implements Drift {
+        public String describe() {
+            return table + ": description is " + (actual == null ? "missing" : "'" + actual + "'")
+                    + ", the contract says '" + expected + "'";
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The lake's tables and their Athena DDL, which a user can paste into the Athena console ({@code firelake report --ddl}).
@@ -40,6 +41,8 @@ public final class LakeTables {
     public static final String DELIVERY_ERRORS = "delivery_errors";
     /** The tables whose columns are the contract's lake columns (the others are the views' and the errors'). */
     public static final List<String> CONTRACT_TABLES = List.of(RAW, CURATED);
+    /** Glue's limit on a table's description (TableInput {@code Description}). */
+    public static final int MAX_DESCRIPTION = 2048;
 
     /** Every table of the process's contract, in dependency order: raw, curated, its batch views, delivery errors. */
     public static List<String> all() {
@@ -97,6 +100,23 @@ public final class LakeTables {
         return new EventSchema(enriched.fullName(), enriched.fields().stream()
                 .filter(f -> !f.partition() || f == partitions.get(0))
                 .toList());
+    }
+
+    /**
+     * The Glue description of {@code table} of the process's contract, for every writer of the table (the deployed
+     * template's {@code ViewTables}, {@code catalog sync}, the local endpoint): a batch view's is
+     * {@link #viewDescription}; the other tables' are the template's own, not the contract's (empty).
+     */
+    public static Optional<String> description(String table) {
+        return Contracts.selected().batchViews().stream().filter(v -> v.name().equals(table)).findFirst()
+                .map(LakeTables::viewDescription);
+    }
+
+    /** A view's question (its first comment line), marked as the views job's, within Glue's limit. */
+    public static String viewDescription(BatchView view) {
+        String question = view.question() == null ? "" : view.question().strip().replaceFirst("\\.$", "");
+        String text = (question.isEmpty() ? view.name() : question) + " (batch views job)";
+        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION);
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Compares the Glue tables of the lake with the event contract ({@code catalog check}) and applies the contract
  * ({@code catalog sync}): a missing table is created, a table whose columns drifted gets a new version with the
- * contract's columns and every other setting it had (location, SerDe, parameters, partition keys, description).
+ * contract's columns and every other setting it had (location, SerDe, parameters, partition keys, description; a
+ * view's description is the contract's, {@link LakeTables#description}).
  *
  * @see <a href="https://docs.aws.amazon.com/glue/latest/webapi/API_UpdateTable.html">UpdateTable</a>
  */
@@ -47,9 +48,9 @@ public final class GlueCatalogSync {
                 drifts.addAll(CatalogDrift.compare(expected,
                         GlueTableInputs.fromGlue(table.get().storageDescriptor().columns()),
                         GlueTableInputs.fromGlue(table.get().partitionKeys())));
-                if (!table.get().parameters().entrySet().containsAll(LakeTables.recordedParameters(name).entrySet())) {
-                    drifts.add(new CatalogDrift.RawSchemaNotRecorded(name));
-                }
+                drifts.addAll(CatalogDrift.recorded(name, LakeTables.recordedParameters(name), table.get().parameters()));
+                LakeTables.description(name).filter(d -> !d.equals(table.get().description())).ifPresent(d ->
+                        drifts.add(new CatalogDrift.DescriptionDiffers(name, d, table.get().description())));
             }
         }
         return drifts;
@@ -80,20 +81,41 @@ public final class GlueCatalogSync {
             Table old = table.get();
             Map<String, String> parameters = new LinkedHashMap<>(old.parameters());
             parameters.putAll(LakeTables.recordedParameters(name));
-            TableInput input = TableInput.builder().name(old.name()).description(old.description()).owner(old.owner())
+            drifts.stream().filter(CatalogDrift.RoleDiffers.class::isInstance).map(CatalogDrift.RoleDiffers.class::cast)
+                    .forEach(d -> parameters.put(d.parameter(), d.recorded()));
+            TableInput input = TableInput.builder().name(old.name())
+                    .description(LakeTables.description(name).orElse(old.description())).owner(old.owner())
                     .retention(old.retention()).tableType(old.tableType()).parameters(parameters)
                     .partitionKeys(old.partitionKeys())
                     .storageDescriptor(old.storageDescriptor().toBuilder()
                             .columns(GlueTableInputs.columns(LakeTables.spec(name).columns())).build())
                     .build();
             glue.updateTable(b -> b.databaseName(database).tableInput(input));
-            long columns = drifts.stream().filter(Drift::syncable)
-                    .filter(d -> !(d instanceof CatalogDrift.RawSchemaNotRecorded)).count();
-            boolean recorded = drifts.stream().anyMatch(d -> d instanceof CatalogDrift.RawSchemaNotRecorded);
-            done.add(name + ": updated (" + (columns == 0 ? "the raw schema recorded)" : columns + " column changes)"
-                    + (recorded ? "; the raw schema recorded" : "")));
+            done.add(name + ": updated (" + updated(drifts) + ")");
         }
         return done;
+    }
+
+    /** What an update applied: column changes, the raw schema or the roles recorded, the description. */
+    private static String updated(List<Drift> drifts) {
+        long columns = drifts.stream().filter(Drift::syncable)
+                .filter(d -> !(d instanceof CatalogDrift.RawSchemaNotRecorded || d instanceof CatalogDrift.DescriptionDiffers
+                        || d instanceof CatalogDrift.RolesNotRecorded))
+                .count();
+        List<String> done = new ArrayList<>();
+        if (columns > 0) {
+            done.add(columns + " column changes");
+        }
+        if (drifts.stream().anyMatch(d -> d instanceof CatalogDrift.RawSchemaNotRecorded)) {
+            done.add("the raw schema recorded");
+        }
+        if (drifts.stream().anyMatch(d -> d instanceof CatalogDrift.RolesNotRecorded)) {
+            done.add("the event id and event time fields recorded");
+        }
+        if (drifts.stream().anyMatch(d -> d instanceof CatalogDrift.DescriptionDiffers)) {
+            done.add("the description set");
+        }
+        return String.join("; ", done);
     }
 
     /**
@@ -115,8 +137,9 @@ public final class GlueCatalogSync {
     /**
      * Whether {@code next} can replace the contract whose lake columns the deployed table {@code name} (raw_events or
      * curated_events) holds ({@link ContractEvolution#deployed}), whose partition keys it has
-     * ({@link ContractEvolution#deployedPartitions}) and whose raw schema it records, if it does
-     * ({@link ContractEvolution#deployedRaw}); empty when the table is not there (nothing deployed).
+     * ({@link ContractEvolution#deployedPartitions}) and whose raw schema and event id and event time roles it records,
+     * if it does ({@link ContractEvolution#deployedRaw}, {@link ContractEvolution#deployedRoles}); empty when the table
+     * is not there (nothing deployed).
      */
     public Optional<ContractEvolution.Verdict> evolution(String name, EventContract next) {
         return table(name).map(t -> {
@@ -126,8 +149,9 @@ public final class GlueCatalogSync {
                             GlueTableInputs.fromGlue(t.partitionKeys()).stream().map(c -> c.name()).toList(),
                             (name.equals(LakeTables.RAW) ? next.enriched() : LakeTables.curatedSchema(next))
                                     .partitionFields().stream().map(f -> f.name()).toList()));
-            return RawSchemaParameters.read(t.parameters())
+            ContractEvolution.Verdict recorded = RawSchemaParameters.read(t.parameters())
                     .map(raw -> ContractEvolution.deployedRaw(raw, next).and(lake)).orElse(lake);
+            return recorded.and(ContractEvolution.deployedRoles(t.parameters(), next));
         });
     }
 

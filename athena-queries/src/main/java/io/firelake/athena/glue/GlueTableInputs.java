@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A lake table as Glue's {@code TableInput}: the columns, partition keys, location, SerDe and partition projection of
  * the table's DDL (itself rendered from the event contract), and the raw table's record of the contract's raw schema
- * ({@link LakeTables#recordedParameters}), as the SAM template declares the same tables.
+ * ({@link LakeTables#recordedParameters}) and a view's description ({@link LakeTables#description}), as the SAM
+ * template declares the same tables.
  *
  * @see <a href="https://docs.aws.amazon.com/glue/latest/webapi/API_TableInput.html">TableInput</a>
  */
@@ -48,6 +49,7 @@ public final class GlueTableInputs {
         parameters.putAll(LakeTables.recordedParameters(table));
         return TableInput.builder()
                 .name(spec.name())
+                .description(LakeTables.description(table).orElse(null))
                 .tableType("EXTERNAL_TABLE")
                 .parameters(parameters)
                 .partitionKeys(columns(spec.partitionKeys()))

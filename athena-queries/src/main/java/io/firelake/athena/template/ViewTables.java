@@ -14,7 +14,8 @@ import java.util.List;
  * The deployed template's batch view tables are the contract's ({@code views/*.sql}): the line {@value #MARKER} of
  * {@code sam/template.yaml} becomes one {@code AWS::Glue::Table} per view, rendered from the same definition as its
  * Athena DDL and the Glue table {@code local up} and {@code catalog sync} create ({@link LakeTables#viewDefinition}:
- * the {@code -- columns:} header, partitioned and projected by the contract's day key under {@code views/NAME/}).
+ * the {@code -- columns:} header, partitioned and projected by the contract's day key under {@code views/NAME/}; the
+ * description, {@link LakeTables#viewDescription}).
  * A view's logical id is its name in camel case plus {@code ViewTable} ({@code traffic_hourly} is
  * {@code TrafficHourlyViewTable}), so a redeploy updates the tables of an earlier template in place.
  *
@@ -24,8 +25,6 @@ public final class ViewTables {
 
     /** The line of {@code sam/template.yaml} where the view tables go. */
     public static final String MARKER = "  # @view-tables";
-    /** Glue's limit on a table's description. */
-    static final int MAX_DESCRIPTION = 2048;
     private static final String LAKE = "s3://${LakeBucket}";
 
     private ViewTables() {
@@ -63,7 +62,7 @@ public final class ViewTables {
                 .append("      DatabaseName: !Ref GlueDatabase\n")
                 .append("      TableInput:\n")
                 .append("        Name: ").append(table.name()).append('\n')
-                .append("        Description: ").append(quoted(description(view))).append('\n')
+                .append("        Description: ").append(quoted(LakeTables.viewDescription(view))).append('\n')
                 .append("        TableType: EXTERNAL_TABLE\n")
                 .append("        Parameters:\n")
                 .append("          classification: parquet\n")
@@ -90,14 +89,6 @@ public final class ViewTables {
             yaml.append(ContractColumns.COLUMN_INDENT).append(ContractColumns.yaml(column));
         }
         return yaml.toString();
-    }
-
-    /** The view's question (its first comment line), marked as the views job's, within Glue's limit. */
-    private static String description(BatchView view) {
-        String question = view.question() == null ? "" : view.question().strip().replaceFirst("\\.$", "");
-        String text = (question.isEmpty() ? view.name() : question)
-                + " (batch views job)";
-        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION);
     }
 
     /** A location with the lake placeholder as the bucket and every other {@code ${x}} kept literal for Fn::Sub. */

@@ -4,6 +4,8 @@ import io.firelake.endpoint.glue.LocalGlue;
 import io.firelake.athena.catalog.CatalogDrift;
 import io.firelake.athena.catalog.CatalogDrift.Drift;
 import io.firelake.athena.catalog.LakeTables;
+import io.firelake.events.EventContract;
+import io.firelake.events.contract.BatchView;
 import io.firelake.events.contract.Contracts;
 import io.firelake.events.contract.RawSchemaParameters;
 import org.junit.jupiter.api.AfterEach;
@@ -101,5 +103,72 @@ class GlueCatalogSyncTest {
         assertThat(synced.storageDescriptor().location()).isEqualTo("s3://firelake-lake/raw/");
         assertThat(glue.getTableVersions(b -> b.databaseName("firelake").tableName(LakeTables.RAW)).tableVersions())
                 .hasSize(3);
+    }
+
+    /** A view's table carries the description the deployed template gives it (ViewTables), from the same owner. */
+    @Test
+    void viewTablesHaveTheContractsDescriptionAndSyncRestoresAnEditedOne() {
+        sync.sync(LakeTables.all(), "s3://firelake-lake");
+        List<BatchView> views = Contracts.selected().batchViews();
+        assertThat(views).isNotEmpty();
+        for (BatchView view : views) {
+            assertThat(glue.getTable(b -> b.databaseName("firelake").name(view.name())).table().description())
+                    .as(view.name()).isEqualTo(LakeTables.viewDescription(view))
+                    .startsWith(view.question().strip().replaceFirst("\\.$", "")).endsWith(" (batch views job)");
+        }
+        assertThat(glue.getTable(b -> b.databaseName("firelake").name(LakeTables.RAW)).table().description())
+                .as("the contract gives the other tables none").isNull();
+
+        BatchView view = views.get(0);
+        Table table = glue.getTable(b -> b.databaseName("firelake").name(view.name())).table();
+        glue.updateTable(b -> b.databaseName("firelake").tableInput(TableInput.builder().name(table.name())
+                .tableType(table.tableType()).parameters(table.parameters()).partitionKeys(table.partitionKeys())
+                .description("edited by hand").storageDescriptor(table.storageDescriptor()).build()));
+
+        assertThat(sync.check(LakeTables.all())).extracting(Drift::describe).containsExactly(view.name()
+                + ": description is 'edited by hand', the contract says '" + LakeTables.viewDescription(view) + "'");
+        assertThat(sync.sync(LakeTables.all(), null)).containsExactly(view.name() + ": updated (the description set)");
+        assertThat(glue.getTable(b -> b.databaseName("firelake").name(view.name())).table().description())
+                .isEqualTo(LakeTables.viewDescription(view));
+        assertThat(sync.check(LakeTables.all())).isEmpty();
+    }
+
+    /** The raw table records the event id and event time fields; an old table gets them, a different one is left. */
+    @Test
+    void theRolesAreRecordedAndARecordedRoleThatDiffersIsLeftForTheBreakingDriftToExplain() {
+        sync.sync(List.of(LakeTables.RAW), "s3://firelake-lake");
+        EventContract contract = Contracts.selected();
+        Table raw = glue.getTable(b -> b.databaseName("firelake").name(LakeTables.RAW)).table();
+        assertThat(raw.parameters()).containsEntry(RawSchemaParameters.EVENT_ID, contract.eventIdField().name())
+                .containsEntry(RawSchemaParameters.EVENT_TIME, contract.eventTimeField().name());
+
+        java.util.Map<String, String> unrecorded = new java.util.LinkedHashMap<>(raw.parameters());
+        unrecorded.remove(RawSchemaParameters.EVENT_ID);
+        unrecorded.remove(RawSchemaParameters.EVENT_TIME);
+        parameters(raw, unrecorded);
+        assertThat(sync.check(List.of(LakeTables.RAW))).extracting(Drift::describe)
+                .containsExactly("raw_events: its parameters do not record the contract's event id and event time fields");
+        assertThat(sync.evolution(LakeTables.RAW, contract).orElseThrow().compatible()).isTrue();
+        assertThat(sync.sync(List.of(LakeTables.RAW), null))
+                .containsExactly("raw_events: updated (the event id and event time fields recorded)");
+        assertThat(sync.check(List.of(LakeTables.RAW))).isEmpty();
+
+        java.util.Map<String, String> other = new java.util.LinkedHashMap<>(raw.parameters());
+        other.put(RawSchemaParameters.EVENT_ID, "legacy_id");
+        parameters(raw, other);
+        assertThat(sync.check(List.of(LakeTables.RAW))).extracting(Drift::describe)
+                .containsExactly("raw_events: its parameter firelake.event_id is legacy_id, the contract says "
+                        + contract.eventIdField().name() + " (a role of the data already written: not changed in place)");
+        assertThat(sync.evolution(LakeTables.RAW, contract).orElseThrow().breaking()).singleElement().asString()
+                .startsWith("event id changes legacy_id -> " + contract.eventIdField().name());
+        assertThat(sync.sync(List.of(LakeTables.RAW), null)).as("sync leaves it").isEmpty();
+        assertThat(glue.getTable(b -> b.databaseName("firelake").name(LakeTables.RAW)).table().parameters())
+                .containsEntry(RawSchemaParameters.EVENT_ID, "legacy_id");
+    }
+
+    private void parameters(Table table, java.util.Map<String, String> parameters) {
+        glue.updateTable(b -> b.databaseName("firelake").tableInput(TableInput.builder().name(table.name())
+                .tableType(table.tableType()).parameters(parameters).partitionKeys(table.partitionKeys())
+                .storageDescriptor(table.storageDescriptor()).build()));
     }
 }

@@ -1,11 +1,13 @@
 package io.firelake.athena.template;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.athena.report.ReportCatalog;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@PinnedContract("clickstream")
 class DeployTemplateTest {
 
     private static final String SOURCE = "Resources:\n  Fn:\n    Properties:\n"

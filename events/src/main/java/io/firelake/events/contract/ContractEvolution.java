@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Whether a new version of a contract can replace the running one. Additive changes are safe: a new optional raw field
@@ -21,7 +22,8 @@ import java.util.Set;
  * changes are refused before anything is deployed: a field whose type changes (files already written hold the old
  * type), a raw field that becomes required or is new and required (old producers would fail), a raw field removed
  * that was required, an enriched column removed (old files still hold it), a new enriched column that is not nullable,
- * a changed event id, event time or partition keys.
+ * a changed event id, event time or partition keys (the deployed roles are read back from the raw table's parameters,
+ * {@link #deployedRoles}).
  *
  * <p>A record (struct) field evolves like the event around it, sub-field by sub-field ({@code location.floor}):
  * Parquet, Glue and Athena read a struct's sub-fields by name, so a new optional sub-field is an addition (old files
@@ -68,8 +70,8 @@ public final class ContractEvolution {
         List<String> breaking = new ArrayList<>();
         raw(running.raw(), next.raw(), additions, breaking);
         enriched(running.enriched(), next.enriched(), additions, breaking);
-        same("event id", running.eventIdField().name(), next.eventIdField().name(), breaking);
-        same("event time", running.eventTimeField().name(), next.eventTimeField().name(), breaking);
+        role(Role.EVENT_ID, running.eventIdField().name(), next, breaking);
+        role(Role.EVENT_TIME, running.eventTimeField().name(), next, breaking);
         same("partition keys", names(running.enriched().partitionFields()), names(next.enriched().partitionFields()),
                 breaking);
         return new Verdict(additions, breaking);
@@ -190,6 +192,54 @@ public final class ContractEvolution {
             breaking.add("new lake column " + path + " is not nullable (old files lack it)");
         } else {
             additions.add((raw ? "raw field " : "lake column ") + path);
+        }
+    }
+
+    /**
+     * Whether {@code next}'s event id and event time roles are the ones a deployment recorded in the raw table's
+     * parameters ({@link RawSchemaParameters#EVENT_ID}, {@link RawSchemaParameters#EVENT_TIME}): the data already
+     * written was de-duplicated by the one and partitioned by the other, so a change of either is breaking. A role the
+     * parameters do not record (a table written before they were) is not judged.
+     */
+    public static Verdict deployedRoles(Map<String, String> parameters, EventContract next) {
+        List<String> breaking = new ArrayList<>();
+        for (Role role : Role.values()) {
+            String recorded = parameters == null ? null : parameters.get(role.parameter);
+            if (recorded != null && !recorded.isBlank()) {
+                role(role, recorded, next, breaking);
+            }
+        }
+        return new Verdict(List.of(), breaking);
+    }
+
+    /** The roles whose field the data already written depends on, and what depends on it. */
+    private enum Role {
+        EVENT_ID("event id", RawSchemaParameters.EVENT_ID, c -> c.eventIdField().name(), "the data already written was de-duplicated by %1$s, "
+                + "and compaction's look-back and accounting's manifests match an event's copies by it: copies on "
+                + "both sides of the change would not match"),
+        EVENT_TIME("event time", RawSchemaParameters.EVENT_TIME, c -> c.eventTimeField().name(), "the data already written is partitioned by %1$s: "
+                + "an event sent again would land in another day or hour than its copy already written, and "
+                + "compaction would keep both");
+
+        final String label;
+        final String parameter;
+        final Function<EventContract, String> field;
+        final String consequence;
+
+        Role(String label, String parameter, Function<EventContract, String> field, String consequence) {
+            this.label = label;
+            this.parameter = parameter;
+            this.field = field;
+            this.consequence = consequence;
+        }
+    }
+
+    private static void role(Role role, String was, EventContract next, List<String> breaking) {
+        String now = role.field.apply(next);
+        if (!was.equals(now)) {
+            breaking.add(role.label + " changes " + was + " -> " + now + " (" + String.format(role.consequence, was, now)
+                    + "): keep " + was + " as the " + role.label + ", or deploy the change as a new contract under "
+                    + "another database (--database) or after dropping the tables");
         }
     }
 

@@ -122,6 +122,38 @@ class ContractEvolutionTest {
                 + "prefixes)");
     }
 
+    @Test
+    void theRecordedRolesReadBackAndAChangedEventIdOrEventTimeIsRefusedSayingWhatToDo() throws IOException {
+        java.util.Map<String, String> recorded = RawSchemaParameters.of(running);
+        assertThat(recorded).containsEntry(RawSchemaParameters.EVENT_ID, "reading_id")
+                .containsEntry(RawSchemaParameters.EVENT_TIME, "read_at");
+        assertThat(ContractEvolution.deployedRoles(recorded, running).compatible()).isTrue();
+
+        ContractLoaderTest.copyPackaged("iot-telemetry", dir);
+        replace("contract.yaml", "  event_id: reading_id\n", "  event_id: site_id\n");
+        EventContract next = ContractLoader.load(dir);
+        ContractEvolution.Verdict verdict = ContractEvolution.deployedRoles(recorded, next);
+        assertThat(verdict.breaking()).singleElement().asString()
+                .startsWith("event id changes reading_id -> site_id (the data already written was de-duplicated by "
+                        + "reading_id")
+                .endsWith("): keep reading_id as the event id, or deploy the change as a new contract under another "
+                        + "database (--database) or after dropping the tables");
+        assertThat(ContractEvolution.compare(running, next).breaking()).containsExactlyElementsOf(verdict.breaking());
+
+        java.util.Map<String, String> otherTime = new java.util.LinkedHashMap<>(recorded);
+        otherTime.put(RawSchemaParameters.EVENT_TIME, "measured_at");
+        assertThat(ContractEvolution.deployedRoles(otherTime, running).breaking()).singleElement().asString()
+                .startsWith("event time changes measured_at -> read_at (the data already written is partitioned by "
+                        + "measured_at")
+                .contains("keep measured_at as the event time");
+
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>(recorded);
+        before.remove(RawSchemaParameters.EVENT_ID);
+        before.remove(RawSchemaParameters.EVENT_TIME);
+        assertThat(ContractEvolution.deployedRoles(before, next).compatible())
+                .as("a table recorded before the roles were is not judged on them").isTrue();
+    }
+
     private EventContract edited(String before, String after) throws IOException {
         ContractLoaderTest.copyPackaged("iot-telemetry", dir);
         return editedInPlace(before, after);

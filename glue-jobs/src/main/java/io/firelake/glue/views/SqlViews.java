@@ -3,6 +3,7 @@ package io.firelake.glue.views;
 import io.firelake.events.EventContract;
 import io.firelake.events.catalog.Column;
 import io.firelake.events.contract.BatchView;
+import io.firelake.glue.compaction.CuratedSchema;
 import io.firelake.glue.job.DayRange;
 import io.firelake.glue.job.LakeFiles;
 import io.firelake.glue.job.LakeLayout;
@@ -10,7 +11,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 import java.time.LocalDate;
@@ -72,7 +75,7 @@ public final class SqlViews {
                         .filter(col(view.day()).between(processed.from().toString(), processed.to().toString()))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 cached.add(rows);
-                checkSchema(view, rows);
+                checkSchema(contract, view, rows);
                 rows.createOrReplaceTempView(view.name());
                 written.put(view.name(), replace(lake, view, rows, processed));
             }
@@ -97,12 +100,45 @@ public final class SqlViews {
         return columns;
     }
 
-    private void checkSchema(BatchView view, Dataset<Row> rows) {
+    /**
+     * Checks every view's {@code -- columns:} header against the schema Spark derives for its query, with no data: each
+     * query is analysed, in the contract's order, over an empty {@value #CURATED} of the curated columns (the day
+     * partition a string, as the job reads it) and the views before it. The job checks the same with the data; this
+     * catches a wrong header before any day is processed, and in a test over every shipped contract.
+     *
+     * @throws IllegalStateException naming the view's file, the columns that differ and the header to paste
+     */
+    public static void checkHeaders(SparkSession spark, EventContract contract) {
+        StructType curated = CuratedSchema.sparkSchema(contract);
+        if (!contract.enriched().partitionFields().isEmpty()) {
+            curated = curated.add(contract.enriched().partitionFields().get(0).name(), DataTypes.StringType);
+        }
+        List<BatchView> views = contract.batchViews();
+        try {
+            spark.createDataFrame(List.<Row>of(), curated).createOrReplaceTempView(CURATED);
+            for (BatchView view : views) {
+                Dataset<Row> rows = spark.sql(view.sql());
+                checkSchema(contract, view, rows);
+                rows.createOrReplaceTempView(view.name());
+            }
+        } finally {
+            spark.catalog().dropTempView(CURATED);
+            views.forEach(v -> spark.catalog().dropTempView(v.name()));
+        }
+    }
+
+    private static void checkSchema(EventContract contract, BatchView view, Dataset<Row> rows) {
         Set<String> declared = new TreeSet<>(view.columns().stream().map(c -> c.name() + " " + c.type()).toList());
         declared.add(view.day() + " string");
-        if (!declared.equals(new TreeSet<>(columns(rows)))) {
+        Set<String> returned = new TreeSet<>(columns(rows));
+        if (!declared.equals(returned)) {
+            Set<String> notReturned = new TreeSet<>(declared);
+            notReturned.removeAll(returned);
+            Set<String> notDeclared = new TreeSet<>(returned);
+            notDeclared.removeAll(declared);
             throw new IllegalStateException("views/" + view.name() + ".sql of contract " + contract.name()
-                    + ": its '" + BatchView.COLUMNS_HEADER + "' header does not match what the query returns, which is\n"
+                    + ": its '" + BatchView.COLUMNS_HEADER + "' header does not match what the query returns (declared, "
+                    + "not returned: " + notReturned + "; returned, not declared: " + notDeclared + "), which is\n"
                     + header(rows));
         }
     }

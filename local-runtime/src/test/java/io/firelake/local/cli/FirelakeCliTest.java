@@ -1,5 +1,6 @@
 package io.firelake.local.cli;
 
+import io.firelake.events.contract.PinnedContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line's help and its errors: one clear line and a non-zero exit, before anything half-starts. */
+@PinnedContract("clickstream")
 class FirelakeCliTest {
 
     record Run(int exit, String out, String err) {

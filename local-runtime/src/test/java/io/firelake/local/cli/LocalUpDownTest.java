@@ -69,14 +69,17 @@ class LocalUpDownTest {
                     .deliveryStreamDescription().deliveryStreamStatusAsString()).isEqualTo("ACTIVE");
             assertThat(glue.getTables(b -> b.databaseName("firelake")).tableList())
                     .extracting(software.amazon.awssdk.services.glue.model.Table::name).contains("raw_events");
-            // The contract's view tables too, with the columns of each view's header (as the SAM template's).
+            // The contract's view tables too, with the columns of each view's header and its description (as the SAM
+            // template's).
             assertThat(glue.getTables(b -> b.databaseName("firelake")).tableList())
                     .extracting(software.amazon.awssdk.services.glue.model.Table::name)
                     .containsExactlyInAnyOrderElementsOf(io.firelake.athena.catalog.LakeTables.all());
             for (var view : io.firelake.events.contract.Contracts.selected().batchViews()) {
-                assertThat(glue.getTable(b -> b.databaseName("firelake").name(view.name())).table()
-                        .storageDescriptor().columns()).extracting(c -> c.name() + " " + c.type())
+                var table = glue.getTable(b -> b.databaseName("firelake").name(view.name())).table();
+                assertThat(table.storageDescriptor().columns()).extracting(c -> c.name() + " " + c.type())
                         .isEqualTo(view.columns().stream().map(c -> c.name() + " " + c.type()).toList());
+                assertThat(table.description()).as("the template's ViewTables description")
+                        .isEqualTo(io.firelake.athena.catalog.LakeTables.viewDescription(view));
             }
             assertThat(glue.getJobs(b -> { }).jobs()).extracting(software.amazon.awssdk.services.glue.model.Job::name)
                     .contains("firelake-compaction", "firelake-batch-views");
@@ -84,7 +87,7 @@ class LocalUpDownTest {
         try (var athena = clients.sync(software.amazon.awssdk.services.athena.AthenaClient.builder(),
                 io.firelake.aws.client.SyncHttp.urlConnection()).build()) {
             assertThat(athena.listNamedQueries(b -> b.workGroup("firelake-reports")).namedQueryIds())
-                    .as("the template's work group and a named query per report").hasSize(ReportCatalog.NAMES.size());
+                    .as("the template's work group and a named query per report").hasSize(ReportCatalog.names().size());
         }
 
         var sent = ProducerRun.builder().endpoint(URI.create(state.kinesisEndpoint())).stream(state.streamName())

@@ -1,5 +1,6 @@
 package io.firelake.local.console;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.runtime.LocalPipeline;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chart gains a point, the monitor's charts draw points across their width, and the page logs no error. Then the
  * same for {@code monitor --html}'s file. Screenshots at 1280x800 go to target/console-test/.
  */
+@PinnedContract("clickstream")
 class ConsoleInBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "console-test");

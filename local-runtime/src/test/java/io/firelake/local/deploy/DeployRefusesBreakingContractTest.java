@@ -126,6 +126,28 @@ class DeployRefusesBreakingContractTest {
     }
 
     @Test
+    void aChangedEventIdOrEventTimeIsRefusedSayingWhatToDo() {
+        EventContract iot = Contracts.packaged("iot-telemetry");
+        Map<String, String> parameters = new LinkedHashMap<>(RawSchemaParameters.of(iot));
+        parameters.put(RawSchemaParameters.EVENT_ID, "legacy_reading_id");
+        parameters.put(RawSchemaParameters.EVENT_TIME, "measured_at");
+        deployedRecording(iot, parameters);
+
+        Run run = deploy();
+
+        assertThat(run.exit()).as(run.out()).isEqualTo(DeployCommand.EXIT_BREAKING_CONTRACT);
+        assertThat(run.err()).startsWith("firelake deploy: contract iot-telemetry cannot replace the running one: ")
+                .contains("event id changes legacy_reading_id -> reading_id (the data already written was de-duplicated "
+                                + "by legacy_reading_id",
+                        "keep legacy_reading_id as the event id, or deploy the change as a new contract under another "
+                                + "database (--database) or after dropping the tables",
+                        "event time changes measured_at -> read_at (the data already written is partitioned by "
+                                + "measured_at", "nothing was deployed")
+                .doesNotContain("lake column", "raw field");
+        assertThat(run.out()).doesNotContain("uploaded", "sam build");
+    }
+
+    @Test
     void renamedPartitionKeysAreRefused() {
         glue.client().createTable(b -> b.databaseName("firelake").tableInput(t -> t.name(LakeTables.RAW)
                 .partitionKeys(Column.builder().name("reading_day").type("string").build(),
@@ -148,6 +170,11 @@ class DeployRefusesBreakingContractTest {
         String edited = edit.apply(raw);
         assertThat(edited).as("the edit applies").isNotEqualTo(raw);
         parameters.put(RawSchemaParameters.RAW_SCHEMA, edited);
+        deployedRecording(iot, parameters);
+    }
+
+    /** A deployed raw table with the iot contract's lake columns and these parameters. */
+    private void deployedRecording(EventContract iot, Map<String, String> parameters) {
         List<Column> columns = ContractColumns.of(iot).stream()
                 .map(c -> Column.builder().name(c.name()).type(c.type()).build()).toList();
         glue.client().createTable(b -> b.databaseName("firelake").tableInput(t -> t.name(LakeTables.RAW)

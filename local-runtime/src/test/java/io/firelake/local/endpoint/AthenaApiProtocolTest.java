@@ -1,5 +1,6 @@
 package io.firelake.local.endpoint;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.athena.LakeFixture;
 import io.firelake.athena.report.DateRange;
 import io.firelake.athena.report.ReportCatalog;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * once, an unknown table or schema as a FAILED query, an unknown work group, no output location), StopQueryExecution,
  * the bytes-scanned limit, and the template's work group and named queries that {@code local up} creates.
  */
+@PinnedContract("clickstream")
 class AthenaApiProtocolTest {
 
     @TempDir

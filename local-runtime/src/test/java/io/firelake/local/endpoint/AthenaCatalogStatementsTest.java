@@ -1,5 +1,6 @@
 package io.firelake.local.endpoint;
 
+import io.firelake.events.contract.PinnedContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * catalog: utility statements (StatementType UTILITY, as Athena documents SHOW and DESCRIBE), their rows without a
  * header row, their results as text in the output location.
  */
+@PinnedContract("clickstream")
 class AthenaCatalogStatementsTest {
 
     @TempDir

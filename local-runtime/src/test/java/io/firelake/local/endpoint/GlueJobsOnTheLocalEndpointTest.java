@@ -1,5 +1,6 @@
 package io.firelake.local.endpoint;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.aws.client.AwsClientFactory;
 import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  * views classes with Spark in local mode on the lake the local Firehose wrote. Needs Spark's class path file, which
  * {@code ./mvnw -pl glue-jobs -am package} writes (a full build writes it before this module's tests).
  */
+@PinnedContract("clickstream")
 class GlueJobsOnTheLocalEndpointTest {
 
     static final int EVENTS = 120;

@@ -1,5 +1,6 @@
 package io.firelake.local.endpoint;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.aws.client.AwsClientFactory;
 import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The local Firehose converts with its Glue table as the Glue API has it: a new version of the table (a column added
  * through UpdateTable, as `catalog sync` does) is what the next objects are written with, and nothing is lost on the way.
  */
+@PinnedContract("clickstream")
 class GlueTableChangeTest {
 
     private static final int EVENTS = 300;

@@ -1,5 +1,6 @@
 package io.firelake.local.endpoint;
 
+import io.firelake.events.contract.PinnedContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firelake.athena.LakeFixture;
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * group and database of the request, polling with back-off, typed values with NULLs, the price of the data scanned,
  * and a failed query's reason with exit code 1.
  */
+@PinnedContract("clickstream")
 class ReportsThroughAthenaEndpointTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

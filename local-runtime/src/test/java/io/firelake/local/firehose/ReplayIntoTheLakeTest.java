@@ -1,5 +1,6 @@
 package io.firelake.local.firehose;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.monitoring.cli.AccountingCommand;
 import io.firelake.monitoring.cli.ReplayErrorsCommand;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * was fixed), {@code replay-errors} re-drives it from the error prefix into the stream, the local Firehose delivers it,
  * and accounting counts it once, delivered. Real kinesalite and S3Proxy; the lake is laid out as the data directory.
  */
+@PinnedContract("clickstream")
 class ReplayIntoTheLakeTest {
 
     @RegisterExtension

@@ -1,5 +1,6 @@
 package io.firelake.local.monitoring;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.SamTemplate;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The formats as the local runtime really writes them: the local Firehose (with the real transform) reads kinesalite and
  * writes the lake through S3Proxy; accounting and monitor then read its Parquet, error documents and metrics.
  */
+@PinnedContract("clickstream")
 class LocalFirehoseAccountingTest {
     @TempDir
     Path data;

@@ -1,5 +1,6 @@
 package io.firelake.local.monitoring;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.aws.client.AwsClientFactory;
 import io.firelake.aws.client.ClientSettings;
 import io.firelake.aws.client.SyncHttp;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * read through CloudWatch GetMetricData, DescribeDeliveryStream and S3 on the endpoint; and the template's alarms,
  * created by the pipeline through PutMetricAlarm, in the state DescribeAlarms evaluates from the same metrics.
  */
+@PinnedContract("clickstream")
 class MonitorOnTheEndpointTest {
 
     private static final String STREAM = "firelake-delivery";

@@ -1,5 +1,6 @@
 package io.firelake.local.runtime;
 
+import io.firelake.events.contract.PinnedContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firelake.aws.firehose.DeliveryStreamWait;
@@ -54,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * refused by the producer before sending (over 1,000 KiB). The endpoint's backlog is kept small, so it throttles part
  * of each call and the producer must send only those records again: each event is in the lake once.
  */
+@PinnedContract("clickstream")
 class DirectPutEndToEndTest {
 
     static final String DELIVERY_STREAM = "firelake-direct";

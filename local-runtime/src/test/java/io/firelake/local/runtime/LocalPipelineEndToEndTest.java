@@ -1,5 +1,6 @@
 package io.firelake.local.runtime;
 
+import io.firelake.events.contract.PinnedContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firelake.config.layout.DataLayout;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read back from the Parquet lake with DuckDB, and every event accounted for: delivered, dropped on purpose, or in the
  * error prefix with the transform's verdict.
  */
+@PinnedContract("clickstream")
 class LocalPipelineEndToEndTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

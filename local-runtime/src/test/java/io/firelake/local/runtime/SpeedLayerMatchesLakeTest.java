@@ -1,5 +1,6 @@
 package io.firelake.local.runtime;
 
+import io.firelake.events.contract.PinnedContract;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.producer.ProducerRun;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is sent right after a window boundary: the simulator's duplicates re-send a recent event with the same partition key,
  * hence to the same shard and, here, the same window.
  */
+@PinnedContract("clickstream")
 class SpeedLayerMatchesLakeTest {
 
     static final Duration WINDOW = Duration.ofSeconds(10);
