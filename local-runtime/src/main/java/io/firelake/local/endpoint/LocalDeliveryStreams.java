@@ -1,5 +1,7 @@
 package io.firelake.local.endpoint;
 
+import io.firelake.config.layout.DataLayout;
+import io.firelake.config.layout.Directories;
 import io.firelake.endpoint.firehose.DeliveryStreamBackend;
 import io.firelake.endpoint.json.AwsServiceException;
 import io.firelake.lake.format.LakeSchema;
@@ -23,6 +25,9 @@ import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntr
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The local Firehose behind the Firehose API: each delivery stream {@code CreateDeliveryStream} made (or the registry
@@ -62,7 +68,7 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
      * @param configure  adjusts each stream's configuration (concurrency, the dropped-records log; tests shorten buffers)
      * @param warmUp     sample records each stream runs through before it reads (none: no warm-up)
      */
-    public record Environment(Path firehoseDir, KinesisClient kinesis, S3Client s3,
+    public record Environment(DataLayout layout, KinesisClient kinesis, S3Client s3,
                               Function<String, Optional<Supplier<Processor>>> functions,
                               GlueTableSchemas schemas,
                               UnaryOperator<DeliveryStreamConfig> configure, Supplier<List<byte[]>> warmUp,
@@ -131,7 +137,7 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
                 bucket(stream.destinations().get(0).extendedS3DestinationDescription().bucketARN())).requireBucket();
         var table = env.schemas().latest(config.glueDatabase(), config.glueTable());
         LakeSchema schema = LakeSchema.of(GlueTableSchemas.definition(table));
-        Path work = env.firehoseDir().resolve(config.name());
+        Path work = env.layout().deliveryStreamDir(config.name());
         DirectPutLog directPut = stream.deliveryStreamType() == DeliveryStreamType.DIRECT_PUT
                 ? new DirectPutLog(work.resolve("directput.log"), env.clock()) : null;
         StreamSource source = directPut != null ? directPut : new PrefetchingStreamSource(new KinesisStreamSource(
@@ -155,12 +161,75 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
                 .orElse(PassThroughProcessor::new);
     }
 
+    /**
+     * Delivers what the stream buffered and stops it (records read ahead, or in the Direct PUT log, are read again at
+     * the next start); if that fails, it stops all the same, its records kept.
+     */
     @Override
     public synchronized void stop(String name) {
         Running running = streams.remove(name);
         if (running != null) {
+            try {
+                running.runner().flush(STOP_TIMEOUT);
+            } finally {
+                close(running);
+            }
+        }
+    }
+
+    /**
+     * Stops the stream after delivering what it holds: its buffers and, for Direct PUT, every record it accepted (a
+     * Kinesis source keeps the records not read yet itself). If it cannot, this throws, the stream is DELETING_FAILED
+     * and its directory stays; else its directory is deleted. A stream that was not running (its delivery had failed,
+     * or the endpoint stopped while it was DELETING) may hold records it never delivered: its directory is moved aside
+     * to {@link DataLayout#undeliveredDir}, never thrown away.
+     */
+    @Override
+    public synchronized void delete(String name) {
+        Running running = streams.remove(name);
+        if (running != null) {
+            try {
+                deliverAll(running);
+            } finally {
+                close(running);
+            }
+        }
+        Path work = env.layout().deliveryStreamDir(name);
+        if (running != null || !holdsData(work)) {
+            Directories.deleteRecursively(work);
+            return;
+        }
+        Path kept = env.layout().undeliveredDir(name, env.clock().instant());
+        try {
+            Files.createDirectories(kept.getParent());
+            Files.move(work, kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + work + " aside to " + kept + ": " + e.getMessage(), e);
+        }
+        LOG.warn("delivery stream {} was not running when deleted: what it had not delivered is kept in {}", name,
+                kept);
+    }
+
+    private static void deliverAll(Running running) {
+        if (running.directPut() == null) {
             running.runner().flush(STOP_TIMEOUT);
-            close(running);
+            return;
+        }
+        running.runner().drain(STOP_TIMEOUT);
+        if (running.directPut().unreadBytes() > 0) {
+            throw new IllegalStateException("records of " + running.config().name()
+                    + " accepted while it was being deleted are not delivered yet; delete it again.");
+        }
+    }
+
+    private static boolean holdsData(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.anyMatch(f -> Files.isRegularFile(f) && f.toFile().length() > 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
