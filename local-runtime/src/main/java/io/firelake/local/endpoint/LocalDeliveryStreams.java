@@ -1,7 +1,6 @@
 package io.firelake.local.endpoint;
 
 import io.firelake.config.layout.DataLayout;
-import io.firelake.config.layout.Directories;
 import io.firelake.endpoint.firehose.DeliveryStreamBackend;
 import io.firelake.endpoint.json.AwsServiceException;
 import io.firelake.lake.format.LakeSchema;
@@ -25,9 +24,6 @@ import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntr
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +40,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * The local Firehose behind the Firehose API: each delivery stream {@code CreateDeliveryStream} made (or the registry
@@ -180,9 +175,7 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
     /**
      * Stops the stream after delivering what it holds: its buffers and, for Direct PUT, every record it accepted (a
      * Kinesis source keeps the records not read yet itself). If it cannot, this throws, the stream is DELETING_FAILED
-     * and its directory stays; else its directory is deleted. A stream that was not running (its delivery had failed,
-     * or the endpoint stopped while it was DELETING) may hold records it never delivered: its directory is moved aside
-     * to {@link DataLayout#undeliveredDir}, never thrown away.
+     * and its directory stays; else its directory goes ({@link DeletedStreamState}).
      */
     @Override
     public synchronized void delete(String name) {
@@ -194,20 +187,7 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
                 close(running);
             }
         }
-        Path work = env.layout().deliveryStreamDir(name);
-        if (running != null || !holdsData(work)) {
-            Directories.deleteRecursively(work);
-            return;
-        }
-        Path kept = env.layout().undeliveredDir(name, env.clock().instant());
-        try {
-            Files.createDirectories(kept.getParent());
-            Files.move(work, kept);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + work + " aside to " + kept + ": " + e.getMessage(), e);
-        }
-        LOG.warn("delivery stream {} was not running when deleted: what it had not delivered is kept in {}", name,
-                kept);
+        DeletedStreamState.remove(env.layout(), name, running != null, env.clock().instant());
     }
 
     private static void deliverAll(Running running) {
@@ -219,17 +199,6 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
         if (running.directPut().unreadBytes() > 0) {
             throw new IllegalStateException("records of " + running.config().name()
                     + " accepted while it was being deleted are not delivered yet; delete it again.");
-        }
-    }
-
-    private static boolean holdsData(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.anyMatch(f -> Files.isRegularFile(f) && f.toFile().length() > 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
