@@ -1,5 +1,6 @@
 package io.firelake.athena;
 
+import io.firelake.config.layout.Directories;
 import io.firelake.events.contract.PinnedContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,13 +75,7 @@ class ReportCommandTest {
     void reportsOnEmptyViewsSayThatBatchHasNotRunAndNameTheCommand(@TempDir Path rawOnly) throws Exception {
         KnownLake.write(rawOnly);
         try (var dirs = java.nio.file.Files.list(rawOnly)) {
-            for (Path dir : dirs.filter(d -> !d.getFileName().toString().equals("raw")).toList()) {
-                try (var files = java.nio.file.Files.walk(dir)) {
-                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        java.nio.file.Files.delete(f);
-                    }
-                }
-            }
+            dirs.filter(d -> !d.getFileName().toString().equals("raw")).forEach(Directories::deleteRecursively);
         }
         Run run = run("--all", "--lake", rawOnly.toString(), "--from", "2026-11-20", "--to", "2026-11-21");
         assertThat(run.exit()).isZero();

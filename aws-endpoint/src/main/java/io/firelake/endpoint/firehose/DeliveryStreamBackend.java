@@ -27,8 +27,17 @@ public interface DeliveryStreamBackend {
      */
     void start(DeliveryStreamDescription stream);
 
-    /** Stops a delivery stream after delivering what it has buffered, while it is {@code DELETING}. */
+    /** Stops a delivery stream after delivering what it has buffered (to restart it, or to delete it). */
     void stop(String deliveryStreamName);
+
+    /**
+     * Deletes a delivery stream, while it is {@code DELETING}: stops it after delivering what it buffered, then removes
+     * what it kept (its checkpoint and logs), so a stream created again under the name starts fresh, as on AWS, where
+     * the stream and its data go. Throws, keeping that state, when what it buffered cannot be delivered.
+     */
+    default void delete(String deliveryStreamName) {
+        stop(deliveryStreamName);
+    }
 
     /**
      * Direct PUT: accepts records into a running stream, one answer each, in order: a record id, or an error code

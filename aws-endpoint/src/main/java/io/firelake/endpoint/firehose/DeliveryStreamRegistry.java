@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * life cycle: {@code CreateDeliveryStream} answers at once with the stream {@code CREATING} and the backend starts it
  * on a thread of its own, after which it is {@code ACTIVE}, or {@code CREATING_FAILED} with a
  * {@code FailureDescription} saying why (it stays so until deleted); {@code DeleteDeliveryStream} marks it
- * {@code DELETING} while the backend delivers what it buffered and stops it, then the stream is gone (or
- * {@code DELETING_FAILED}). Records are taken only while it is {@code ACTIVE}. When the endpoint restarts, the streams
+ * {@code DELETING} while the backend delivers what it buffered, stops it and removes its local state, then the stream
+ * is gone (or {@code DELETING_FAILED}, its state kept, and a second delete tries again). Records are taken only while it is {@code ACTIVE}. When the endpoint restarts, the streams
  * that were {@code ACTIVE} or {@code CREATING} start again the same way, and deletions in progress finish.
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_CreateDeliveryStream.html">CreateDeliveryStream</a>
@@ -192,7 +192,7 @@ public final class DeliveryStreamRegistry implements AutoCloseable {
     private void deleteInBackground(String name) {
         lifecycle.execute(() -> {
             try {
-                backend.stop(name);
+                backend.delete(name);
                 synchronized (this) {
                     streams.removeIf(s -> s.deliveryStreamName().equals(name));
                     store.save("delivery-streams", streams);

@@ -7,6 +7,7 @@ import io.firelake.aws.firehose.DeliveryStreamWait;
 import io.firelake.benchmarks.results.Results;
 import io.firelake.benchmarks.workload.FixedSizeEvents;
 import io.firelake.config.layout.DataLayout;
+import io.firelake.config.layout.Directories;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.config.SamTemplate;
 import io.firelake.local.endpoint.TemplateDeliveryStream;
@@ -19,18 +20,15 @@ import io.firelake.producer.send.SendSummary;
 import io.firelake.producer.send.SenderSettings;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * PutRecordBatch through firelake's local AWS endpoint into a Direct PUT delivery stream, side by side in one run with
@@ -118,7 +116,7 @@ public final class DirectPutBenchmark {
             }
         } finally {
             if (temporary) {
-                delete(data);
+                Directories.deleteRecursively(data);
             }
         }
         String markdown = table(rows);
@@ -194,11 +192,4 @@ public final class DirectPutBenchmark {
         return out.toString();
     }
 
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-    }
 }

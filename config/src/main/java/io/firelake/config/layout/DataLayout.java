@@ -3,6 +3,7 @@ package io.firelake.config.layout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -86,6 +87,19 @@ public record DataLayout(Path dataDir, String bucket) {
         return firehoseDir().resolve(deliveryStreamName);
     }
 
+    /**
+     * What a delivery stream deleted while it was not running (its delivery had failed, or the endpoint stopped while it
+     * was DELETING) still held: its checkpoint, Direct PUT log and buffers, moved here rather than thrown away, one
+     * directory per deletion named for the stream and the time, so a stream created again under the name starts fresh.
+     */
+    public Path undeliveredDir(String deliveryStreamName, Instant deleted) {
+        return undeliveredDir().resolve(deliveryStreamName + "-" + deleted.toEpochMilli());
+    }
+
+    public Path undeliveredDir() {
+        return dataDir.resolve("firehose-undelivered");
+    }
+
     /** The local Firehose's metric datapoints, one JSON line each, named as in CloudWatch. */
     public Path metricsFile() {
         return firehoseDir().resolve("metrics.jsonl");
@@ -144,8 +158,8 @@ public record DataLayout(Path dataDir, String bucket) {
      * table, the logs and the demo's manifest. Not {@code local/} (a running {@code local up}) nor the replay ledger.
      */
     public List<Path> runFiles() {
-        return List.of(kinesisDir(), lakeDir(), firehoseDir(), demoManifest().getParent(), dynamoDbDir(), logsDir(),
-                speedLayerDir(), awsDir());
+        return List.of(kinesisDir(), lakeDir(), firehoseDir(), undeliveredDir(),
+                demoManifest().getParent(), dynamoDbDir(), logsDir(), speedLayerDir(), awsDir());
     }
 
     /** Creates the data directory if missing and checks it can be written, before any engine starts. */

@@ -1,5 +1,6 @@
 package io.firelake.local.cli;
 
+import io.firelake.config.layout.Directories;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.config.layout.LakePrefix;
 import io.firelake.lake.format.LakeSchema;
@@ -30,7 +31,6 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
@@ -66,13 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (Files.exists(workDir)) {
-            try (var files = Files.walk(workDir)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Directories.deleteRecursively(workDir);
         PipelineSettings settings = SamTemplate.load();
         DataLayout work = DataLayout.of(workDir);
         try (Kinesalite kinesalite = Kinesalite.builder().dataDir(work.kinesisDir()).start();

@@ -1,5 +1,6 @@
 package io.firelake.local.cli;
 
+import io.firelake.config.layout.Directories;
 import io.firelake.config.cli.ContractOption;
 import io.firelake.config.cli.ConsoleOptions;
 import io.firelake.config.cli.DataDirOption;
@@ -27,19 +28,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code firelake demo}: the whole local flow, end to end, with a summary a person can check. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -214,16 +212,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Each demo starts from an empty stream and lake, so its summary and accounting describe this run only. */
-    private static void freshStart(DataLayout layout) throws IOException {
-        for (Path path : layout.runFiles()) {
-            if (Files.exists(path)) {
-                try (Stream<Path> files = Files.walk(path)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        }
+    private static void freshStart(DataLayout layout) {
+        layout.runFiles().forEach(Directories::deleteRecursively);
     }
 
     /** DynamoDB Local prints its configuration banner on standard output; the demo's own output stays readable. */

@@ -1,5 +1,6 @@
 package io.firelake.local.endpoint;
 
+import io.firelake.config.layout.DataLayout;
 import io.firelake.endpoint.firehose.DeliveryStreamBackend;
 import io.firelake.endpoint.json.AwsServiceException;
 import io.firelake.lake.format.LakeSchema;
@@ -62,7 +63,7 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
      * @param configure  adjusts each stream's configuration (concurrency, the dropped-records log; tests shorten buffers)
      * @param warmUp     sample records each stream runs through before it reads (none: no warm-up)
      */
-    public record Environment(Path firehoseDir, KinesisClient kinesis, S3Client s3,
+    public record Environment(DataLayout layout, KinesisClient kinesis, S3Client s3,
                               Function<String, Optional<Supplier<Processor>>> functions,
                               GlueTableSchemas schemas,
                               UnaryOperator<DeliveryStreamConfig> configure, Supplier<List<byte[]>> warmUp,
@@ -131,7 +132,7 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
                 bucket(stream.destinations().get(0).extendedS3DestinationDescription().bucketARN())).requireBucket();
         var table = env.schemas().latest(config.glueDatabase(), config.glueTable());
         LakeSchema schema = LakeSchema.of(GlueTableSchemas.definition(table));
-        Path work = env.firehoseDir().resolve(config.name());
+        Path work = env.layout().deliveryStreamDir(config.name());
         DirectPutLog directPut = stream.deliveryStreamType() == DeliveryStreamType.DIRECT_PUT
                 ? new DirectPutLog(work.resolve("directput.log"), env.clock()) : null;
         StreamSource source = directPut != null ? directPut : new PrefetchingStreamSource(new KinesisStreamSource(
@@ -155,12 +156,49 @@ public final class LocalDeliveryStreams implements DeliveryStreamBackend, AutoCl
                 .orElse(PassThroughProcessor::new);
     }
 
+    /**
+     * Delivers what the stream buffered and stops it (records read ahead, or in the Direct PUT log, are read again at
+     * the next start); if that fails, it stops all the same, its records kept.
+     */
     @Override
     public synchronized void stop(String name) {
         Running running = streams.remove(name);
         if (running != null) {
+            try {
+                running.runner().flush(STOP_TIMEOUT);
+            } finally {
+                close(running);
+            }
+        }
+    }
+
+    /**
+     * Stops the stream after delivering what it holds: its buffers and, for Direct PUT, every record it accepted (a
+     * Kinesis source keeps the records not read yet itself). If it cannot, this throws, the stream is DELETING_FAILED
+     * and its directory stays; else its directory goes ({@link DeletedStreamState}).
+     */
+    @Override
+    public synchronized void delete(String name) {
+        Running running = streams.remove(name);
+        if (running != null) {
+            try {
+                deliverAll(running);
+            } finally {
+                close(running);
+            }
+        }
+        DeletedStreamState.remove(env.layout(), name, running != null, env.clock().instant());
+    }
+
+    private static void deliverAll(Running running) {
+        if (running.directPut() == null) {
             running.runner().flush(STOP_TIMEOUT);
-            close(running);
+            return;
+        }
+        running.runner().drain(STOP_TIMEOUT);
+        if (running.directPut().unreadBytes() > 0) {
+            throw new IllegalStateException("records of " + running.config().name()
+                    + " accepted while it was being deleted are not delivered yet; delete it again.");
         }
     }
 

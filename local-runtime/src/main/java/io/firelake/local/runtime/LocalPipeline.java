@@ -119,7 +119,7 @@ public final class LocalPipeline implements AutoCloseable {
             endpoint = track(LocalAwsEndpoint.start(options.awsPort(), data,
                     new LocalAwsEndpoint.Engines(kinesalite.endpoint(), s3proxy.endpoint(),
                             dynamoDb == null ? null : dynamoDb.endpoint()),
-                    schemas -> new LocalDeliveryStreams(new LocalDeliveryStreams.Environment(data.firehoseDir(),
+                    schemas -> new LocalDeliveryStreams(new LocalDeliveryStreams.Environment(data,
                             kinesis, s3, this::function, schemas,
                             config -> options.configure().apply(config.toBuilder()
                                     .concurrentInvocations(CONCURRENT_INVOCATIONS).droppedLog(data.droppedFile())

@@ -54,7 +54,7 @@ final class AthenaEndpointFixture implements AutoCloseable {
         kinesis = LocalAws.kinesis(NO_KINESIS);
         s3 = LocalAws.s3(s3proxy.endpoint());
         endpoint = LocalAwsEndpoint.start(0, layout, new LocalAwsEndpoint.Engines(NO_KINESIS, s3proxy.endpoint(), null),
-                schemas -> new LocalDeliveryStreams(new LocalDeliveryStreams.Environment(layout.firehoseDir(), kinesis,
+                schemas -> new LocalDeliveryStreams(new LocalDeliveryStreams.Environment(layout, kinesis,
                         s3, name -> Optional.empty(), schemas, c -> c, List::of, layout.metricsFile(),
                         Clock.systemUTC()), LocalDeliveryStreams.DEFAULT_SCHEMA_CHECK));
         endpoint.createCatalog(DATABASE, layout.bucket(), List.of());

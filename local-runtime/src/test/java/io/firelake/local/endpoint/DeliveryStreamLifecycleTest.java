@@ -5,6 +5,7 @@ import io.firelake.aws.wait.ResourceWaitException;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.local.config.PipelineSettings;
 import io.firelake.local.engines.LocalAws;
+import io.firelake.local.firehose.FirehoseRunner;
 import io.firelake.local.runtime.EndpointPipeline;
 import io.firelake.producer.ProducerRun;
 import io.firelake.producer.generate.FaultRates;
@@ -23,9 +24,12 @@ import software.amazon.awssdk.services.firehose.model.Record;
 import software.amazon.awssdk.services.firehose.model.ResourceInUseException;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -112,6 +116,70 @@ class DeliveryStreamLifecycleTest {
         awaitGone(name);
         assertThat(streams.runner(name)).isEmpty();
         assertThatThrownBy(() -> describe(name)).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    /** As on AWS, a delete takes the stream's data with it; the objects it delivered stay in the bucket. */
+    @Test
+    void aStreamCreatedAgainUnderTheSameNameStartsFreshAndTheOldOnesObjectsStay() throws Exception {
+        String name = "lifecycle-again";
+        Path work = DataLayout.of(data).deliveryStreamDir(name);
+        firehose().createDeliveryStream(directPut(name));
+        DeliveryStreamDescription first = DeliveryStreamWait.awaitActive(firehose(), name, WAIT);
+        List<String> before = objects();
+        assertThat(firehose().putRecordBatch(b -> b.deliveryStreamName(name).records(RECORD, RECORD, RECORD))
+                .failedPutCount()).isZero();
+        assertThat(Files.size(work.resolve("directput.log"))).isPositive();
+
+        firehose().deleteDeliveryStream(b -> b.deliveryStreamName(name));
+        awaitGone(name);
+        assertThat(work).as("the checkpoint, Direct PUT log and buffers go with the stream").doesNotExist();
+        List<String> delivered = objects();
+        assertThat(delivered).as("the delete delivered what the stream buffered").hasSizeGreaterThan(before.size());
+
+        firehose().createDeliveryStream(directPut(name));
+        DeliveryStreamDescription again = DeliveryStreamWait.awaitActive(firehose(), name, WAIT);
+        assertThat(again.createTimestamp()).isAfter(first.createTimestamp());
+        assertThat(again.versionId()).isEqualTo("1");
+        FirehoseRunner runner = local.pipeline().endpoint().deliveryStreams().runner(name).orElseThrow();
+        assertThat(runner.firehose().checkpoints()).as("no checkpoint of the old stream").isEmpty();
+        assertThat(Files.size(work.resolve("directput.log"))).as("no record of the old stream").isZero();
+        assertThat(runner.drain(WAIT)).as("nothing read again").isZero();
+        assertThat(objects()).as("the old stream's objects stay, none delivered twice")
+                .containsExactlyInAnyOrderElementsOf(delivered);
+        assertThat(DataLayout.of(data).undeliveredDir().toFile().list((dir, file) -> file.startsWith(name + "-")))
+                .as("nothing was left undelivered").isNullOrEmpty();
+
+        firehose().deleteDeliveryStream(b -> b.deliveryStreamName(name));
+        awaitGone(name);
+        assertThat(work).doesNotExist();
+    }
+
+    /**
+     * A stream deleted while it is not running (its delivery failed, or the endpoint stopped while it was DELETING) may
+     * hold records it never delivered: they are moved aside, not thrown away, and the name starts fresh.
+     */
+    @Test
+    void whatAStreamNoLongerRunningHeldIsMovedAsideNotThrownAway() throws Exception {
+        String name = "lifecycle-stopped";
+        DataLayout layout = DataLayout.of(data);
+        Path work = Files.createDirectories(layout.deliveryStreamDir(name));
+        Files.writeString(work.resolve("directput.log"), "records never delivered");
+
+        local.pipeline().endpoint().deliveryStreams().delete(name);
+
+        assertThat(work).doesNotExist();
+        try (var kept = Files.list(layout.undeliveredDir())) {
+            Path moved = kept.filter(p -> p.getFileName().toString().startsWith(name + "-")).findFirst()
+                    .orElseThrow();
+            assertThat(moved.resolve("directput.log")).hasContent("records never delivered");
+        }
+    }
+
+    private static List<String> objects() {
+        try (S3Client s3 = LocalAws.s3(local.pipeline().s3Endpoint())) {
+            return s3.listObjectsV2Paginator(b -> b.bucket(DataLayout.of(data).bucket())).contents().stream()
+                    .map(S3Object::key).toList();
+        }
     }
 
     @Test

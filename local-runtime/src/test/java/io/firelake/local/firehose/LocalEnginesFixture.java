@@ -1,5 +1,6 @@
 package io.firelake.local.firehose;
 
+import io.firelake.config.layout.Directories;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firelake.lake.format.LakeSchema;
 import io.firelake.local.config.SamTemplate;
@@ -170,10 +171,6 @@ final class LocalEnginesFixture implements BeforeAllCallback, AfterAllCallback {
         s3.close();
         s3proxy.close();
         kinesalite.close();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        Directories.deleteRecursively(root);
     }
 }
