@@ -1,5 +1,6 @@
 package io.firelake.producer;
 
+import io.firelake.config.cli.UsageErrors;
 import io.firelake.producer.cli.GenerateCommand;
 import io.firelake.producer.cli.ReplayCommand;
 import picocli.CommandLine;
@@ -31,13 +32,7 @@ public final class ProducerCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ProducerCli()).setCaseInsensitiveEnumValuesAllowed(true);
-        // A usage mistake gets the error and a pointer to the help, not two screens of options.
-        commandLine.setParameterExceptionHandler((e, args) -> {
-            CommandLine failed = e.getCommandLine();
-            failed.getErr().println("error: " + e.getMessage());
-            failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
-            return failed.getCommandSpec().exitCodeOnInvalidInput();
-        });
+        commandLine.setParameterExceptionHandler(new UsageErrors("error"));
         // Anything else that stops a run (no region, an unreachable endpoint...) is one clear line, not a stack trace.
         commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
             failed.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
