@@ -1,0 +1,72 @@
+package io.firelake.local.cli;
+
+import io.firelake.local.engines.DynamoDbLocalServer;
+import io.firelake.speed.dynamodb.AggregateTable;
+import io.firelake.speed.dynamodb.DynamoDbClients;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A new user's mistakes on the command line: each gets its error first, in one line that names the command, a "did
+ * you mean" for a misspelt option, and where the help is, never two screens of usage or a Java class name.
+ */
+class UsageErrorsTest {
+
+    @Test
+    void aMistakeIsTheErrorAndWhereTheHelpIsNotTheWholeUsage() {
+        FirelakeCliTest.Run badNumber = FirelakeCliTest.run("demo", "--events", "abc");
+        assertThat(badNumber.exit()).isEqualTo(2);
+        assertThat(badNumber.err()).startsWith("firelake demo: Invalid value for option '--events': 'abc' is not a long")
+                .contains("Run 'firelake demo --help' for the options.").doesNotContain("Usage:");
+
+        FirelakeCliTest.Run misspelt = FirelakeCliTest.run("local", "up", "--data-dri", "x");
+        assertThat(misspelt.exit()).isEqualTo(2);
+        assertThat(misspelt.err()).startsWith("firelake local up: Unknown options: '--data-dri', 'x'")
+                .contains("--data-dir", "Run 'firelake local up --help'").doesNotContain("Usage:");
+
+        FirelakeCliTest.Run checkedByTheCommand = FirelakeCliTest.run("demo", "--fault-rate", "2");
+        assertThat(checkedByTheCommand.err()).startsWith("firelake demo: --fault-rate must be between 0 and 1")
+                .doesNotContain("Usage:");
+    }
+
+    @Test
+    void daysAndInstantsThatAreNoneSayWhatTheyShouldBe() {
+        FirelakeCliTest.Run batch = FirelakeCliTest.run("batch", "--date", "2026-13-01");
+        assertThat(batch.exit()).isEqualTo(2);
+        assertThat(batch.err()).contains("'2026-13-01' is not a day: use yyyy-MM-dd").doesNotContain("java.time");
+        FirelakeCliTest.Run report = FirelakeCliTest.run("report", "--all", "--from", "yesterday");
+        assertThat(report.exit()).isEqualTo(2);
+        assertThat(report.err()).contains("'yesterday' is not a day").doesNotContain("java.time");
+        FirelakeCliTest.Run realtime = FirelakeCliTest.run("realtime", "--until", "now");
+        assertThat(realtime.exit()).isEqualTo(2);
+        assertThat(realtime.err()).contains("'now' is not an instant", "2026-11-21T14:05:00Z")
+                .doesNotContain("java.time");
+    }
+
+    /**
+     * The demo ends with "local up --data-dir D, then realtime --data-dir D": realtime finds the DynamoDB Local of the
+     * pipeline running on that data directory (here a DynamoDB Local and the state file local up writes).
+     */
+    @Test
+    void realtimeReadsTheLocalUpOfItsDataDirectory(@TempDir Path data) {
+        try (DynamoDbLocalServer dynamoDbLocal = DynamoDbLocalServer.start();
+             DynamoDbClient dynamo = DynamoDbClients.create(dynamoDbLocal.endpoint().toString())) {
+            AggregateTable.createIfMissing(dynamo, AggregateTable.DEFAULT_TABLE_NAME);
+            String endpoint = dynamoDbLocal.endpoint().toString();
+            new RuntimeState(ProcessHandle.current().pid(), Instant.now().toString(), data.toString(),
+                    "http://127.0.0.1:1", "http://127.0.0.1:1", "http://127.0.0.1:1", endpoint, "firelake-events",
+                    "firelake-delivery", "firelake-lake", null).write(data);
+
+            FirelakeCliTest.Run realtime = FirelakeCliTest.run("realtime", "--data-dir", data.toString(),
+                    "--minutes", "2");
+            assertThat(realtime.exit()).as(realtime.err()).isZero();
+            assertThat(realtime.out()).contains("from table firelake-realtime at " + endpoint);
+        }
+    }
+}
