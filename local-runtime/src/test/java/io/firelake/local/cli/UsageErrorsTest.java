@@ -69,4 +69,18 @@ class UsageErrorsTest {
             assertThat(realtime.out()).contains("from table firelake-realtime at " + endpoint);
         }
     }
+
+    @Test
+    void replayErrorsRefusesAnErrorTypeFirehoseDoesNotWriteAndALakeThatIsNotThere(@TempDir Path data) {
+        FirelakeCliTest.Run typo = FirelakeCliTest.run("replay-errors", "--data-dir", data.toString(), "--dry-run",
+                "--error-type", "procesing-failed");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("--error-type procesing-failed is not an error output type",
+                "processing-failed, format-conversion-failed, partitioning-failed");
+
+        FirelakeCliTest.Run noLake = FirelakeCliTest.run("replay-errors", "--data-dir", data.resolve("none").toString(),
+                "--dry-run");
+        assertThat(noLake.exit()).isEqualTo(3);
+        assertThat(noLake.err()).contains("no lake at " + data.resolve("none"), "--data-dir");
+    }
 }
