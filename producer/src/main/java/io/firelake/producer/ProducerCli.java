@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar firelake-producer.jar}: the producer's command line. */
 @Command(name = "firelake-producer", mixinStandardHelpOptions = true, version = "firelake-producer 0.1.0",
         description = {
-            "Send clickstream events to a Kinesis data stream or a Firehose delivery stream, on AWS or on a local "
+            "Send the events of a contract (clickstream unless --contract) to a Kinesis data stream or a Firehose delivery stream, on AWS or on a local "
                     + "emulator, without losing any.",
             "",
             "Records go out with PutRecords (500 entries / 5 MiB per request), packed as KPL aggregates of up to one "
