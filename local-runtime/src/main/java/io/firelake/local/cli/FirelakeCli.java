@@ -63,7 +63,7 @@ public final class FirelakeCli {
             return new CommandLine.RunLast().execute(parseResult);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("firelake " + commandLine.getCommandName() + ": " + message(e));
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message(e));
             if (System.getenv("FIRELAKE_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             } else {

@@ -83,4 +83,14 @@ class UsageErrorsTest {
         assertThat(noLake.exit()).isEqualTo(3);
         assertThat(noLake.err()).contains("no lake at " + data.resolve("none"), "--data-dir");
     }
+
+    @Test
+    void localUpOnADataDirectoryThatIsAFileNamesTheCommandAndTheFile(@TempDir Path tmp) throws Exception {
+        Path file = java.nio.file.Files.writeString(tmp.resolve("a-file"), "x");
+        FirelakeCliTest.Run up = FirelakeCliTest.run("local", "up", "--data-dir", file.toString(), "--aws-port", "0",
+                "--kinesis-port", "0", "--s3-port", "0", "--dynamodb-port", "0", "--console-port", "-1");
+        assertThat(up.exit()).isEqualTo(FirelakeCli.EXIT_CANNOT_START);
+        assertThat(up.err()).startsWith("firelake local up: the data directory " + file + " is not writable (" + file
+                + " is a file, not a directory). Choose another with --data-dir.");
+    }
 }
