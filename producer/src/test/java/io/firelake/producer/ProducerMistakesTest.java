@@ -70,4 +70,17 @@ class ProducerMistakesTest {
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).contains("stopped sending", "does not serve Firehose", "http://127.0.0.1:4566");
     }
+
+    @Test
+    void undeliveredRecordsAreExplainedByTheFirstReasonNotOnlyAnErrorCode() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Run run = run("generate", "--endpoint", "http://127.0.0.1:" + closedPort, "--events", "3", "--quiet",
+                "--max-attempts", "1");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("3 of 3 records were not delivered {ClientError=3}; the first: ",
+                "Connection refused", "Run with --manifest FILE to list them.");
+    }
 }

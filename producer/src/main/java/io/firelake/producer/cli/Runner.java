@@ -34,6 +34,8 @@ final class Runner {
                 .rate(options.rate)
                 .duration(wallLimit)
                 .manifest(options.manifest);
+        FirstFailure firstFailure = new FirstFailure();
+        builder.listener(firstFailure);
         if (!options.quiet) {
             builder.progress(summary -> {
                 if (terminal) {
@@ -55,8 +57,9 @@ final class Runner {
         if (!result.complete()) {
             long missing = result.summary().records() - result.summary().delivered();
             if (missing > 0) {
-                err.printf("error: %,d of %,d records were not delivered %s. %s%n", missing,
+                err.printf("error: %,d of %,d records were not delivered %s%s. %s%n", missing,
                         result.summary().records(), result.summary().failuresByCode(),
+                        firstFailure.reason().map(reason -> "; the first: " + reason).orElse(""),
                         options.manifest != null ? "Each is in " + options.manifest + " with status \"failed\" and "
                                 + "its error." : "Run with --manifest FILE to list them.");
             }
