@@ -99,6 +99,10 @@ public final class LocalPipeline implements AutoCloseable {
     private LocalPipeline(Options options) {
         this.options = options;
         DataLayout data = DataLayout.of(options.dataDir()).requireWritable();
+        if (options.speedLayer() != null) {
+            // A broken speed-layer.yaml stops the start here, not after every engine started and half the setup ran.
+            io.firelake.speed.core.spec.SpeedLayerContracts.selectedAndChecked();
+        }
         int warmUp = FirehoseWarmUp.records();
         try {
             kinesalite = track(Kinesalite.builder().port(options.kinesisPort()).dataDir(data.kinesisDir()).start());

@@ -145,7 +145,7 @@ class SchemaEvolutionTest {
         assertThat(sent.delivered()).isEqualTo(EVENTS);
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
+    static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
