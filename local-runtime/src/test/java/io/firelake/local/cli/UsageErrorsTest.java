@@ -93,4 +93,21 @@ class UsageErrorsTest {
         assertThat(up.err()).startsWith("firelake local up: the data directory " + file + " is not writable (" + file
                 + " is a file, not a directory). Choose another with --data-dir.");
     }
+
+    @Test
+    void aTakenAwsPortIsNamedBeforeAnyEngineStarts(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            FirelakeCliTest.Run demo = FirelakeCliTest.run("demo", "--events", "10", "--aws-port", String.valueOf(port),
+                    "--console-port", "-1", "--data-dir", data.toString());
+            assertThat(demo.exit()).isEqualTo(FirelakeCli.EXIT_CANNOT_START);
+            assertThat(demo.err()).contains("the AWS endpoint cannot listen on 127.0.0.1:" + port
+                    + ": the port is already in use", "(0 picks a free one)");
+            assertThat(io.firelake.config.layout.DataLayout.of(data).kinesisDir()).as("no engine started").doesNotExist();
+        }
+        FirelakeCliTest.Run outOfRange = FirelakeCliTest.run("demo", "--events", "10", "--aws-port", "99999",
+                "--console-port", "-1", "--data-dir", data.toString());
+        assertThat(outOfRange.err()).contains("the AWS endpoint: port 99999 is not a valid TCP port");
+    }
 }
