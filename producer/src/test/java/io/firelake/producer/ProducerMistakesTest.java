@@ -83,4 +83,23 @@ class ProducerMistakesTest {
         assertThat(run.err()).contains("3 of 3 records were not delivered {ClientError=3}; the first: ",
                 "Connection refused", "Run with --manifest FILE to list them.");
     }
+
+    @Test
+    void aMissingStreamSaysHowToCreateIt() {
+        Run run = run("generate", "--endpoint", kinesalite.endpoint().toString(), "--events", "5", "--quiet",
+                "--stream", "not-created");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("ResourceNotFoundException", "not-created",
+                "Create it with --create-stream SHARDS, or name another with --stream.");
+    }
+
+    @Test
+    void aNegativeRateAndADirectoryToReplayAreUsageErrors(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Run rate = run("generate", "--endpoint", kinesalite.endpoint().toString(), "--events", "5", "--rate", "-5");
+        assertThat(rate.exit()).isEqualTo(2);
+        assertThat(rate.err()).contains("error: --rate must be a number of records per second, not -5.0");
+        Run replay = run("replay", dir.toString(), "--endpoint", kinesalite.endpoint().toString());
+        assertThat(replay.exit()).isEqualTo(2);
+        assertThat(replay.err()).contains("error: " + dir + " is a directory: name a JSON lines file");
+    }
 }

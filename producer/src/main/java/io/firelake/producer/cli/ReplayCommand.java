@@ -51,6 +51,8 @@ public final class ReplayCommand implements Callable<Integer> {
         InputStream in;
         if ("-".equals(file)) {
             in = System.in;
+        } else if (Files.isDirectory(Path.of(file))) {
+            throw new ParameterException(spec.commandLine(), file + " is a directory: name a JSON lines file");
         } else {
             try {
                 in = Files.newInputStream(Path.of(file));

@@ -64,7 +64,10 @@ final class Runner {
                                 + "its error." : "Run with --manifest FILE to list them.");
             }
             if (result.abortReason() != null) {
-                err.println("error: " + result.abortReason());
+                boolean notFound = result.abortReason().contains("ResourceNotFoundException");
+                err.println("error: " + result.abortReason() + (!notFound ? "" : destination.deliveryStream()
+                        ? " Create the delivery stream first (docs/producer.md, Direct PUT)."
+                        : " Create it with --create-stream SHARDS, or name another with --stream."));
             }
             return EXIT_UNDELIVERED;
         }
