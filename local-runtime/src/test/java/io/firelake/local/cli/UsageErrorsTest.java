@@ -110,4 +110,20 @@ class UsageErrorsTest {
                 "--console-port", "-1", "--data-dir", data.toString());
         assertThat(outOfRange.err()).contains("the AWS endpoint: port 99999 is not a valid TCP port");
     }
+
+    @Test
+    void monitorAndAccountingRefuseOptionsThatCannotWork(@TempDir Path tmp) {
+        FirelakeCliTest.Run busyLoop = FirelakeCliTest.run("monitor", "--data-dir", tmp.toString(), "--watch",
+                "--interval", "0s");
+        assertThat(busyLoop.exit()).isEqualTo(2);
+        assertThat(busyLoop.err()).contains("firelake monitor: --interval must be longer than 0 with --watch");
+        FirelakeCliTest.Run htmlDirectory = FirelakeCliTest.run("monitor", "--data-dir", tmp.toString(), "--html",
+                tmp.toString());
+        assertThat(htmlDirectory.exit()).isEqualTo(2);
+        assertThat(htmlDirectory.err()).contains("--html " + tmp + " is a directory").doesNotContain("FIRELAKE_DEBUG");
+        FirelakeCliTest.Run negative = FirelakeCliTest.run("accounting", "--data-dir", tmp.toString(),
+                "--show-lost", "-1");
+        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).contains("firelake accounting: --show-lost must not be negative");
+    }
 }
