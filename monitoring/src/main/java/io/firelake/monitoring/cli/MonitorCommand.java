@@ -155,7 +155,7 @@ public final class MonitorCommand implements Callable<Integer> {
         HealthThresholds thresholds;
         try {
             thresholds = thresholds();
-            if (watch && (interval.isZero() || interval.isNegative())) { // 0s redrew in a busy loop
+            if (watch && iterations <= 0 && (interval.isZero() || interval.isNegative())) { // a busy loop
                 throw new IllegalArgumentException("--interval must be longer than 0 with --watch");
             }
             if (html != null && java.nio.file.Files.isDirectory(html)) {
