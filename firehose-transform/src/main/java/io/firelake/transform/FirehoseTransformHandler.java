@@ -30,15 +30,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -182,80 +177,11 @@ public final class FirehoseTransformHandler implements RequestStreamHandler, Res
         return response.toByteArray();
     }
 
-    /**
-     * Runs the transform on a request file (or stdin) and prints the response: for local use and for the build's
-     * smoke test of the shaded jar.
-     */
+    /** The jar's command line ({@link TransformCommandLine}): one request file or stdin, the response on stdout. */
     public static void main(String[] args) throws IOException {
-        boolean check = false;
-        Path file = null;
-        for (String arg : args) {
-            switch (arg) {
-                case "-h", "--help" -> {
-                    System.out.println(String.join("\n",
-                            "Usage: java -jar firelake-firehose-transform.jar [--check] [REQUEST.json]",
-                            "",
-                            "Runs the firelake Firehose transform on one Firehose data-transformation request (a file,",
-                            "or stdin when none is given) and prints the Lambda response JSON on stdout. Failed records",
-                            "are logged as JSON lines on stderr with their reason code.",
-                            "",
-                            "  --check  exit 1 unless every recordId is answered exactly once and none failed with",
-                            "           INTERNAL_ERROR (the build runs this on the shaded jar)",
-                            "",
-                            "Example: java -jar target/firelake-firehose-transform.jar \\",
-                            "           src/test/resources/events/kinesis-batch.json | jq '.records[].result'"));
-                    return;
-                }
-                case "--check" -> check = true;
-                default -> {
-                    if (arg.startsWith("-")) {
-                        System.err.println("unknown option " + arg + " (try --help)");
-                        System.exit(2);
-                    }
-                    file = Path.of(arg);
-                }
-            }
-        }
-        byte[] request = file == null ? System.in.readAllBytes() : Files.readAllBytes(file);
-        ByteArrayOutputStream response = new ByteArrayOutputStream();
-        List<String> logLines = new ArrayList<>();
-        new FirehoseTransformHandler(Default.forSelected()).handle(new ByteArrayInputStream(request), response, logLines::add);
-        PrintStream err = System.err;
-        logLines.forEach(err::println);
-        System.out.write(response.toByteArray());
-        System.out.println();
-        System.out.flush();
-        if (check) {
-            String problem = checkResponse(request, response.toByteArray(), logLines);
-            if (problem != null) {
-                err.println("check failed: " + problem);
-                System.exit(1);
-            }
-            err.println("check passed");
-        }
-    }
-
-    private static String checkResponse(byte[] request, byte[] response, List<String> logLines) {
-        try {
-            FirehoseEvent in = new FirehoseEventReader().read(request);
-            com.fasterxml.jackson.databind.JsonNode out = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response);
-            Set<String> expected = new HashSet<>();
-            in.records().forEach(r -> expected.add(r.recordId()));
-            Set<String> seen = new HashSet<>();
-            for (com.fasterxml.jackson.databind.JsonNode record : out.path("records")) {
-                if (!seen.add(record.path("recordId").asText())) {
-                    return "recordId answered twice: " + record.path("recordId").asText();
-                }
-            }
-            if (!seen.equals(expected) || expected.size() != in.records().size()) {
-                return "answered " + seen.size() + " of " + in.records().size() + " recordIds";
-            }
-            if (logLines.stream().anyMatch(l -> l.contains("\"INTERNAL_ERROR\""))) {
-                return "a record failed with INTERNAL_ERROR";
-            }
-            return null;
-        } catch (IOException | MalformedEventException e) {
-            return e.toString();
+        int exit = TransformCommandLine.run(args, System.in, System.out, System.err);
+        if (exit != 0) {
+            System.exit(exit);
         }
     }
 }

@@ -147,6 +147,10 @@ public final class BatchCommand implements Callable<Integer> {
             chosen = source != null ? source : aws.given() ? Source.aws : Source.local;
             rejectOtherModesOptions(chosen);
             range = days.oneDay(LocalDate.now(ZoneOffset.UTC));
+            if (lookbackDays < 0 || cores < 1) { // else Spark's JVM fails with a stack trace after its start
+                throw new IllegalArgumentException(lookbackDays < 0 ? "--lookback-days must not be negative, not "
+                        + lookbackDays : "--cores must be at least 1, not " + cores);
+            }
         } catch (IllegalArgumentException e) {
             err.println("firelake batch: " + e.getMessage());
             return 2;

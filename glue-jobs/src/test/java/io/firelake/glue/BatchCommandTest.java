@@ -68,6 +68,17 @@ class BatchCommandTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void aNegativeLookbackAndNoCoresAreRefusedBeforeSparkStarts() throws Exception {
+        Files.createDirectories(lake.resolve("raw"));
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cli = new CommandLine(new BatchCommand()).setErr(new java.io.PrintWriter(err, true));
+        assertThat(cli.execute("--lake", lake.toString(), "--lookback-days", "-1")).isEqualTo(2);
+        assertThat(cli.execute("--lake", lake.toString(), "--cores", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("firelake batch: --lookback-days must not be negative, not -1",
+                "firelake batch: --cores must be at least 1, not 0").doesNotContain("Exception");
+    }
+
     private static String select(Map<String, String> values) {
         Map<String, String> defaults = Map.of("schema_version", "1", "event_type", "'page_view'",
                 "session_id", "'s1'", "page_url", "'https://shop.example/home'", "url_path", "'/home'",

@@ -54,6 +54,8 @@ class JobArgumentsTest {
                 .hasMessageContaining("--lake");
         assertThatThrownBy(() -> JobArguments.parse(new String[]{"--lake", "x", "--from", "2026-11-02", "--to",
                 "2026-11-01"}, clock)).hasMessageContaining("before");
+        assertThatThrownBy(() -> JobArguments.parse(new String[]{"--lake", "x", "--lookback-days", "-1"}, clock))
+                .hasMessage("--lookback-days must not be negative, not -1");
     }
 
     @Test

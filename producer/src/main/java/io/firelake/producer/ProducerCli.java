@@ -1,5 +1,6 @@
 package io.firelake.producer;
 
+import io.firelake.config.cli.UsageErrors;
 import io.firelake.producer.cli.GenerateCommand;
 import io.firelake.producer.cli.ReplayCommand;
 import picocli.CommandLine;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar firelake-producer.jar}: the producer's command line. */
 @Command(name = "firelake-producer", mixinStandardHelpOptions = true, version = "firelake-producer 0.1.0",
         description = {
-            "Send clickstream events to a Kinesis data stream or a Firehose delivery stream, on AWS or on a local "
+            "Send the events of a contract (clickstream unless --contract) to a Kinesis data stream or a Firehose delivery stream, on AWS or on a local "
                     + "emulator, without losing any.",
             "",
             "Records go out with PutRecords (500 entries / 5 MiB per request), packed as KPL aggregates of up to one "
@@ -31,13 +32,7 @@ public final class ProducerCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ProducerCli()).setCaseInsensitiveEnumValuesAllowed(true);
-        // A usage mistake gets the error and a pointer to the help, not two screens of options.
-        commandLine.setParameterExceptionHandler((e, args) -> {
-            CommandLine failed = e.getCommandLine();
-            failed.getErr().println("error: " + e.getMessage());
-            failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
-            return failed.getCommandSpec().exitCodeOnInvalidInput();
-        });
+        commandLine.setParameterExceptionHandler(new UsageErrors("error"));
         // Anything else that stops a run (no region, an unreachable endpoint...) is one clear line, not a stack trace.
         commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
             failed.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));

@@ -19,13 +19,13 @@ public final class DayRangeOptions {
         }
     }
 
-    @Option(names = "--date", paramLabel = "D", description = "One UTC day, yyyy-MM-dd (instead of --from and --to).")
+    @Option(names = "--date", paramLabel = "D", converter = DayConverter.class, description = "One UTC day, yyyy-MM-dd (instead of --from and --to).")
     LocalDate date;
 
-    @Option(names = "--from", paramLabel = "D", description = "First UTC day of a range, yyyy-MM-dd.")
+    @Option(names = "--from", paramLabel = "D", converter = DayConverter.class, description = "First UTC day of a range, yyyy-MM-dd.")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "D", description = "Last UTC day of a range, yyyy-MM-dd.")
+    @Option(names = "--to", paramLabel = "D", converter = DayConverter.class, description = "Last UTC day of a range, yyyy-MM-dd.")
     LocalDate to;
 
     /** {@code --date}, or {@code --from} (default: {@code count} days up to the last) to {@code --to} (default: today). */

@@ -20,9 +20,11 @@ public final class EndpointOptions {
     public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
 
     @Option(names = {"--endpoint", "--endpoint-url"}, paramLabel = "URL", converter = EndpointConverter.class,
-            description = "Send the AWS calls to this endpoint instead of AWS's: a local engine of 'firelake local "
-                    + "up', such as kinesalite (http://127.0.0.1:4567) or DynamoDB Local (http://127.0.0.1:4569), "
-                    + "which takes the fake local credentials (default: $" + ENDPOINT_VARIABLE + "; omit on AWS).")
+            description = "Send the AWS calls to this endpoint instead of AWS's: the one AWS endpoint of 'firelake "
+                    + "local up' (http://127.0.0.1:4566: Firehose, Glue, Athena, CloudWatch, Kinesis, S3, DynamoDB) "
+                    + "or one of its engines, such as kinesalite (http://127.0.0.1:4567) or DynamoDB Local "
+                    + "(http://127.0.0.1:4569); they take the fake local credentials (default: $"
+                    + ENDPOINT_VARIABLE + "; omit on AWS).")
     URI endpoint;
 
     @Option(names = "--region", paramLabel = "REGION",

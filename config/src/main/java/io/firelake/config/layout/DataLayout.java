@@ -1,6 +1,7 @@
 package io.firelake.config.layout;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -169,7 +170,10 @@ public record DataLayout(Path dataDir, String bucket) {
             Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new IllegalStateException("the data directory " + dataDir + " is not writable (" + e.getMessage()
+            // createDirectories names only the path that is in the way: say what is wrong with it.
+            String reason = e instanceof FileAlreadyExistsException exists
+                    ? exists.getFile() + " is a file, not a directory" : e.getMessage();
+            throw new IllegalStateException("the data directory " + dataDir + " is not writable (" + reason
                     + "). Choose another with --data-dir.", e);
         }
         return this;

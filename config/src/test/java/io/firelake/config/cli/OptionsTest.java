@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,8 @@ class OptionsTest {
         Duration wait;
         @Option(names = "--source")
         Source source;
+        @Option(names = "--until", converter = InstantConverter.class)
+        Instant until;
 
         @Override
         public void run() {
@@ -176,5 +179,40 @@ class OptionsTest {
     void sourceIsLocalOrAws() {
         assertThat(parse("--source", "aws").probe().source).isEqualTo(Source.aws);
         assertThat(parse("--source", "cloud").exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+    }
+
+    @Test
+    void aDayThatIsNoDaySaysWhatADayIs() {
+        Parsed bad = parse("--date", "2026-13-01");
+        assertThat(bad.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(bad.err()).contains("--date", "'2026-13-01' is not a day: use yyyy-MM-dd")
+                .doesNotContain("java.time");
+        assertThat(parse("--from", "yesterday").err()).contains("'yesterday' is not a day");
+    }
+
+    @Test
+    void anInstantIsIsoWithAnOffsetAndANonInstantSaysSo() {
+        assertThat(parse("--until", "2026-11-21T14:05:00Z").probe().until).isEqualTo(Instant.parse("2026-11-21T14:05:00Z"));
+        assertThat(parse("--until", "2026-11-21T15:05+01:00").probe().until).isEqualTo(Instant.parse("2026-11-21T14:05:00Z"));
+        Parsed bad = parse("--until", "yesterday");
+        assertThat(bad.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(bad.err()).contains("--until", "'yesterday' is not an instant", "2026-11-21T14:05:00Z")
+                .doesNotContain("java.time");
+    }
+
+    @Test
+    void aUsageMistakeIsOneLineASuggestionAndWhereTheHelpIs() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Probe()).setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler(UsageErrors.naming());
+        assertThat(cli.execute("--data-dri", "x")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).startsWith("probe: Unknown options: '--data-dri', 'x'")
+                .contains("--data-dir").contains("Run 'probe --help' for the options.")
+                .doesNotContain("Usage:");
+
+        StringWriter fixed = new StringWriter();
+        new CommandLine(new Probe()).setErr(new PrintWriter(fixed, true))
+                .setParameterExceptionHandler(new UsageErrors("error")).execute("--wait", "soon");
+        assertThat(fixed.toString()).startsWith("error: Invalid value for option '--wait'").doesNotContain("Usage:");
     }
 }

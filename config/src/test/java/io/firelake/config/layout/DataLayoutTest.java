@@ -56,4 +56,12 @@ class DataLayoutTest {
                 .hasMessageContaining("not writable").hasMessageContaining("--data-dir");
         assertThat(DataLayout.of(tmp.resolve("new")).requireWritable().dataDir()).isDirectory();
     }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsNamedAsOne(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertThatThrownBy(() -> DataLayout.of(file).requireWritable())
+                .hasMessage("the data directory " + file + " is not writable (" + file + " is a file, not a "
+                        + "directory). Choose another with --data-dir.");
+    }
 }

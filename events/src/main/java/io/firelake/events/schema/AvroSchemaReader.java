@@ -1,5 +1,6 @@
 package io.firelake.events.schema;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -34,7 +35,7 @@ public final class AvroSchemaReader {
         try {
             return read(JSON.readTree(avsc));
         } catch (IOException e) {
-            throw new SchemaException("cannot read Avro schema: " + e.getMessage(), e);
+            throw new SchemaException("cannot read Avro schema: " + reason(e), e);
         }
     }
 
@@ -42,8 +43,17 @@ public final class AvroSchemaReader {
         try {
             return read(JSON.readTree(avsc));
         } catch (IOException e) {
-            throw new SchemaException("cannot read Avro schema: " + e.getMessage(), e);
+            throw new SchemaException("cannot read Avro schema: " + reason(e), e);
         }
+    }
+
+    /** Jackson's message without its "[Source: REDACTED ...]" trailer: the line and column, then what is wrong. */
+    private static String reason(IOException e) {
+        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+            return "line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ": "
+                    + json.getOriginalMessage();
+        }
+        return e.getMessage();
     }
 
     private EventSchema read(JsonNode root) {

@@ -62,6 +62,9 @@ public record JobArguments(String jobName, String runId, String lake, DayRange r
         if (targetMb < 1) {
             throw new IllegalArgumentException("--target-file-mb must be at least 1");
         }
+        if (lookback < 0) {
+            throw new IllegalArgumentException("--lookback-days must not be negative, not " + lookback);
+        }
         boolean incremental = !values.containsKey("from") && !values.containsKey("to");
         String runId = values.getOrDefault("JOB_RUN_ID", "run-" + clock.instant());
         return new JobArguments(values.getOrDefault("JOB_NAME", "firelake-batch"), runId, stripSlash(lake),

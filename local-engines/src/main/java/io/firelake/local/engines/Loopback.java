@@ -50,7 +50,7 @@ public final class Loopback {
         } catch (IOException e) {
             throw new EngineStartException(engine + " cannot listen on 127.0.0.1:" + requested
                     + ": the port is already in use (another engine or a previous run still running?). "
-                    + "Stop it or choose another port.", e);
+                    + "Stop it or choose another port (0 picks a free one).", e);
         }
     }
 

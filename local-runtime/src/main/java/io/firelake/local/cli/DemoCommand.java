@@ -192,10 +192,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         int accounting = new CommandLine(new AccountingCommand()).setOut(out).setErr(spec.commandLine().getErr())
                 .execute("--manifest", manifest.toString(), "--data-dir", dataDir.toString(), "--show-lost", "5");
-        out.printf(Locale.ROOT, "%ndemo finished in %.1f s. Explore: ./firelake monitor --data-dir %s | ./firelake local up%n",
-                seconds(started), dataDir);
-        out.printf(Locale.ROOT, "  real-time view (speed layer, DynamoDB Local): ./firelake local up --detach, then "
-                + "./firelake realtime --until %s --minutes %d%n", Instant.now().truncatedTo(ChronoUnit.MINUTES),
+        out.printf(Locale.ROOT, "%ndemo finished in %.1f s. Explore: ./firelake monitor --data-dir %s | ./firelake "
+                + "local up --data-dir %s%n", seconds(started), dataDir, dataDir);
+        out.printf(Locale.ROOT, "  real-time view (speed layer, DynamoDB Local): ./firelake local up --detach --data-dir %s, "
+                + "then ./firelake realtime --data-dir %s --until %s --minutes %d%n", dataDir, dataDir,
+                Instant.now().truncatedTo(ChronoUnit.MINUTES),
                 Math.floorDiv(Instant.now().getEpochSecond(), 60L) - Math.floorDiv(startedAt.getEpochSecond(), 60L) + 1);
         out.flush();
         return accounting;

@@ -2,8 +2,8 @@ package io.firelake.local.cli;
 
 import io.firelake.athena.CatalogCommand;
 import io.firelake.athena.ReportCommand;
-import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.cli.EndpointOptions;
+import io.firelake.config.cli.UsageErrors;
 import io.firelake.config.layout.DataLayout;
 import io.firelake.glue.BatchCommand;
 import io.firelake.local.deploy.DeployCommand;
@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,10 +50,11 @@ public final class FirelakeCli {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FirelakeCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(UsageErrors.naming());
         CommandLine realtime = cli.getSubcommands().get("realtime");
         List<String> description = new ArrayList<>(List.of(realtime.getCommandSpec().usageMessage().description()));
         description.add("Locally: while ./firelake local up runs, --endpoint defaults to its DynamoDB Local (read from "
-                + "<data>/local/state.json, data dir $" + DataLayout.DATA_DIR_VARIABLE + " or "
+                + "<data>/local/state.json, data dir --data-dir, $" + DataLayout.DATA_DIR_VARIABLE + " or "
                 + DataLayout.DEFAULT_DATA_DIR + ") unless an endpoint (--endpoint, $" + EndpointOptions.ENDPOINT_VARIABLE
                 + ") or --region is given.");
         realtime.getCommandSpec().usageMessage().description(description.toArray(String[]::new));
@@ -61,7 +63,7 @@ public final class FirelakeCli {
             return new CommandLine.RunLast().execute(parseResult);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("firelake " + commandLine.getCommandName() + ": " + message(e));
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message(e));
             if (System.getenv("FIRELAKE_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             } else {
@@ -83,7 +85,8 @@ public final class FirelakeCli {
                 || sub.hasMatchedOption("--region") || !isBlank(System.getenv(EndpointOptions.ENDPOINT_VARIABLE))) {
             return;
         }
-        Optional<RuntimeState> running = RuntimeState.read(new DataDirOption().resolve()).filter(RuntimeState::alive);
+        Path dataDir = DataLayout.dataDir(sub.matchedOptionValue("--data-dir", null), System.getenv());
+        Optional<RuntimeState> running = RuntimeState.read(dataDir).filter(RuntimeState::alive);
         running.ifPresent(state -> sub.commandSpec().findOption("--endpoint")
                 .setValue(URI.create(state.dynamoDbEndpoint())));
     }

@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
 /** {@code firelake local up|down|status}: keep the local engines and the local Firehose running. */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Keep the local engines and the local Firehose running, so the producer jar and other tools "
-                + "can be pointed at them (endpoints are printed by 'up' and 'status').",
+                + "can be pointed at them (endpoints are printed by 'up' and 'status').", footer = LocalExamples.LOCAL,
         subcommands = {LocalCommand.Up.class, LocalCommand.Down.class, LocalCommand.Status.class})
 public final class LocalCommand implements Runnable {
 
@@ -56,7 +56,8 @@ public final class LocalCommand implements Runnable {
                     + "Kinesis event source mapping into the aggregates table), create the stream, the lake bucket and "
                     + "the table, and run until stopped (Ctrl-C or 'firelake local down'). On stop the Firehose "
                     + "delivers what it has buffered. Fixed ports by default, so clients can be configured once. The "
-                    + "local console shows it all live at http://127.0.0.1:4570/ (--console-port, --open).")
+                    + "local console shows it all live at http://127.0.0.1:4570/ (--console-port, --open).",
+            footer = LocalExamples.UP)
     static final class Up implements Callable<Integer> {
         @Mixin
         DataDirOption data;
@@ -70,7 +71,7 @@ public final class LocalCommand implements Runnable {
                 + LOG_NAME + ".log.")
         boolean detach;
 
-        @Option(names = "--aws-port", defaultValue = "4566", description = "The one AWS endpoint: every service "
+        @Option(names = "--aws-port", paramLabel = "PORT", defaultValue = "4566", description = "The one AWS endpoint: every service "
                 + "(Firehose, Glue, Athena, and Kinesis, S3, DynamoDB forwarded) for any AWS client (default: ${DEFAULT-VALUE}; "
                 + "0 = any free port).")
         int awsPort;
@@ -79,13 +80,13 @@ public final class LocalCommand implements Runnable {
                 + "window, 1 to 900 s, instead of the template's SpeedLayerWindowSeconds (60 s).")
         Integer speedWindowSeconds;
 
-        @Option(names = "--kinesis-port", defaultValue = "4567", description = "kinesalite port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+        @Option(names = "--kinesis-port", paramLabel = "PORT", defaultValue = "4567", description = "kinesalite port (default: ${DEFAULT-VALUE}; 0 = any free port).")
         int kinesisPort;
 
-        @Option(names = "--s3-port", defaultValue = "4568", description = "S3Proxy port (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--s3-port", paramLabel = "PORT", defaultValue = "4568", description = "S3Proxy port (default: ${DEFAULT-VALUE}; 0 = any free port).")
         int s3Port;
 
-        @Option(names = "--dynamodb-port", defaultValue = "4569", description = "DynamoDB Local port (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--dynamodb-port", paramLabel = "PORT", defaultValue = "4569", description = "DynamoDB Local port (default: ${DEFAULT-VALUE}; 0 = any free port).")
         int dynamoDbPort;
 
         @Spec
@@ -201,7 +202,8 @@ public final class LocalCommand implements Runnable {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true,
-            description = "Stop what 'local up' started (the Firehose first delivers its buffers). The data stays.")
+            description = "Stop what 'local up' started (the Firehose first delivers its buffers). The data stays.",
+            footer = LocalExamples.DOWN)
     static final class Down implements Callable<Integer> {
         @Mixin
         DataDirOption data;
@@ -237,7 +239,8 @@ public final class LocalCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show what is running and its endpoints.")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show what is running and its endpoints.",
+            footer = LocalExamples.STATUS)
     static final class Status implements Callable<Integer> {
         @Mixin
         DataDirOption data;
@@ -273,7 +276,7 @@ public final class LocalCommand implements Runnable {
             }
             out.println("  local Firehose  " + s.deliveryStreamName() + "  metrics " + s.layout().metricsFile());
             out.println("  speed layer     " + SpeedLayer.FUNCTION_NAME + " (event source mapping, checkpoints "
-                    + s.layout().speedLayerCheckpoints() + "); read it with ./firelake realtime");
+                    + s.layout().speedLayerCheckpoints() + "); read it with ./firelake realtime --data-dir " + s.dataDir());
             out.println("  credentials     access key " + LocalCredentials.ACCESS_KEY_ID + ", secret "
                     + LocalCredentials.SECRET_ACCESS_KEY + ", region " + LocalCredentials.REGION.id());
             out.println("  producer        java -jar producer/target/firelake-producer.jar generate --endpoint "

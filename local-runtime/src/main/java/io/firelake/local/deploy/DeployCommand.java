@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 /** {@code firelake deploy}: uploads the Glue jobs' code, then deploys the whole stack with the AWS SAM CLI. */
 @Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Deploys every part of the pipeline, the batch layer included, from what the build wrote "
-                        + "(./mvnw -B package -DskipTests):",
+                "Deploys every part of the pipeline to AWS with the SAM CLI, the batch layer included, from what "
+                        + "the build wrote (./mvnw -B package -DskipTests). In order:",
                 "0. checks that the contract the build wrote into the template (EventContract) can replace the "
                         + "deployed one, read from the Glue tables raw_events and curated_events of --database: a lake "
                         + "column removed or of another type is refused, with every reason, before anything is "

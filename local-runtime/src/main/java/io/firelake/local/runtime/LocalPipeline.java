@@ -101,6 +101,18 @@ public final class LocalPipeline implements AutoCloseable {
     private LocalPipeline(Options options) {
         this.options = options;
         DataLayout data = DataLayout.of(options.dataDir()).requireWritable();
+        if (options.speedLayer() != null) {
+            // A broken speed-layer.yaml stops the start here, not after every engine started and half the setup ran.
+            io.firelake.speed.core.spec.SpeedLayerContracts.selectedAndChecked();
+        }
+        // So does a taken port, by its engine's name: the AWS endpoint's used to fail only once the engines were up.
+        java.util.Map.of(Kinesalite.ENGINE, options.kinesisPort(), S3ProxyServer.ENGINE, options.s3Port(),
+                DynamoDbLocalServer.ENGINE, options.dynamoDbPort(), "the AWS endpoint", options.awsPort())
+                .forEach((engine, port) -> {
+                    if (port > 0 || port < -1) { // -1: DynamoDB Local not started
+                        io.firelake.local.engines.Loopback.resolvePort(port, engine);
+                    }
+                });
         int warmUp = FirehoseWarmUp.records();
         try {
             kinesalite = track(Kinesalite.builder().port(options.kinesisPort()).dataDir(data.kinesisDir()).start());

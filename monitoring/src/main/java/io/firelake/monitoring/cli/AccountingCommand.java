@@ -74,6 +74,9 @@ public final class AccountingCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (showLost < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--show-lost must not be negative");
+        }
         AccountingReport report;
         try {
             DataLayout layout = dataDir.layout().withBucket(bucket);

@@ -155,6 +155,12 @@ public final class MonitorCommand implements Callable<Integer> {
         HealthThresholds thresholds;
         try {
             thresholds = thresholds();
+            if (watch && iterations <= 0 && (interval.isZero() || interval.isNegative())) { // a busy loop
+                throw new IllegalArgumentException("--interval must be longer than 0 with --watch");
+            }
+            if (html != null && java.nio.file.Files.isDirectory(html)) {
+                throw new IllegalArgumentException("--html " + html + " is a directory: name the report's file");
+            }
         } catch (IllegalArgumentException badOption) {
             throw new CommandLine.ParameterException(spec.commandLine(), badOption.getMessage());
         }

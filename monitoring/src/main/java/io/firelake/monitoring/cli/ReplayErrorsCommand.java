@@ -20,10 +20,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,7 +70,8 @@ public final class ReplayErrorsCommand implements Callable<Integer> {
     DeliveryStreamOption deliveryStream;
 
     @Option(names = "--error-type", split = ",", defaultValue = ErrorDocument.PROCESSING_FAILED,
-            description = "Error output types to replay, comma-separated (default: ${DEFAULT-VALUE}).")
+            description = "Error output types to replay, comma-separated: processing-failed, "
+                    + "format-conversion-failed, partitioning-failed (default: ${DEFAULT-VALUE}).")
     Set<String> errorTypes;
 
     @Mixin
@@ -87,7 +90,18 @@ public final class ReplayErrorsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (String type : errorTypes) {
+            if (!ErrorDocument.S3_ERROR_OUTPUT_TYPES.contains(type)) {
+                throw new ParameterException(spec.commandLine(), "--error-type " + type + " is not an "
+                        + "error output type of Firehose's S3 destination: " + ErrorDocument.S3_ERROR_OUTPUT_TYPES);
+            }
+        }
         DataLayout layout = dataDir.layout();
+        if (source != Source.aws && !Files.isDirectory(layout.lakeDir())) {
+            err.println("firelake replay-errors: no lake at " + layout.lakeDir() + ": run the local pipeline first, "
+                    + "or point --data-dir at one");
+            return EXIT_UNREADABLE;
+        }
         AwsClients clients = MonitorCommand.clients(aws);
         try {
             List<ErrorDocument> documents = read(clients, layout).documents().stream()

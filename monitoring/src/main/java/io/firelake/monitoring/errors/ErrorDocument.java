@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * One record Firehose could not deliver, as it writes it under the error prefix: a JSON object with attemptsMade,
@@ -31,6 +32,14 @@ public record ErrorDocument(
 
     public static final String PROCESSING_FAILED = "processing-failed";
     public static final String FORMAT_CONVERSION_FAILED = "format-conversion-failed";
+    public static final String PARTITIONING_FAILED = "partitioning-failed";
+    /**
+     * What {@code !{firehose:error-output-type}} is for an extended S3 destination: a failed transform, a failed
+     * Parquet conversion, a failed dynamic partitioning
+     * (https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html).
+     */
+    public static final List<String> S3_ERROR_OUTPUT_TYPES =
+            List.of(PROCESSING_FAILED, FORMAT_CONVERSION_FAILED, PARTITIONING_FAILED);
 
     public ErrorDocument {
         errorOutputType = errorOutputType == null ? "unknown" : errorOutputType;

@@ -102,8 +102,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FaultRates rates = faultRate == null ? FaultRates.none() : FaultRates.combined(faultRate);
+        FaultRates rates;
         try {
+            rates = faultRate == null ? FaultRates.none() : FaultRates.combined(faultRate);
             if (faults != null) {
                 for (Map.Entry<String, Double> entry : faults.entrySet()) {
                     rates = rates.with(FaultKind.fromLabel(entry.getKey()), entry.getValue());

@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Send JSON lines from a file or standard input to a Kinesis stream, or with --delivery-stream to a "
                     + "Firehose delivery stream (Direct PUT), each line as one record, byte for byte (lines that are "
                     + "not valid JSON are sent too: replaying bad input is the point).",
-            "The partition key (Kinesis only) is the line's session_id, or a hash of the line when it has none.", ""},
+            "The partition key (Kinesis only) is the line's field with the contract's partition_key role "
+                    + "(clickstream: session_id), or a hash of the line when it has none.", ""},
         footer = {"", "Examples:",
             "  java -jar producer/target/firelake-producer.jar replay events.jsonl \\",
             "    --endpoint http://127.0.0.1:4567",
@@ -50,6 +51,8 @@ public final class ReplayCommand implements Callable<Integer> {
         InputStream in;
         if ("-".equals(file)) {
             in = System.in;
+        } else if (Files.isDirectory(Path.of(file))) {
+            throw new ParameterException(spec.commandLine(), file + " is a directory: name a JSON lines file");
         } else {
             try {
                 in = Files.newInputStream(Path.of(file));

@@ -34,6 +34,8 @@ final class Runner {
                 .rate(options.rate)
                 .duration(wallLimit)
                 .manifest(options.manifest);
+        FirstFailure firstFailure = new FirstFailure();
+        builder.listener(firstFailure);
         if (!options.quiet) {
             builder.progress(summary -> {
                 if (terminal) {
@@ -55,13 +57,17 @@ final class Runner {
         if (!result.complete()) {
             long missing = result.summary().records() - result.summary().delivered();
             if (missing > 0) {
-                err.printf("error: %,d of %,d records were not delivered %s. %s%n", missing,
+                err.printf("error: %,d of %,d records were not delivered %s%s. %s%n", missing,
                         result.summary().records(), result.summary().failuresByCode(),
+                        firstFailure.reason().map(reason -> "; the first: " + reason).orElse(""),
                         options.manifest != null ? "Each is in " + options.manifest + " with status \"failed\" and "
                                 + "its error." : "Run with --manifest FILE to list them.");
             }
             if (result.abortReason() != null) {
-                err.println("error: " + result.abortReason());
+                boolean notFound = result.abortReason().contains("ResourceNotFoundException");
+                err.println("error: " + result.abortReason() + (!notFound ? "" : destination.deliveryStream()
+                        ? " Create the delivery stream first (docs/producer.md, Direct PUT)."
+                        : " Create it with --create-stream SHARDS, or name another with --stream."));
             }
             return EXIT_UNDELIVERED;
         }

@@ -83,6 +83,14 @@ public final class SendOptions {
 
     /** The stream or the delivery stream, after checking the options that go with each. */
     Destination destination() {
+        if (rate < 0) {
+            throw new ParameterException(command.commandLine(), "--rate must be a number of records per second, not "
+                    + rate);
+        }
+        if (command.commandLine().getParseResult().hasMatchedOption("--create-stream") && createShards < 1) {
+            throw new ParameterException(command.commandLine(), "--create-stream takes the shards of the stream to "
+                    + "create: 1 or more, not " + createShards);
+        }
         if (deliveryStream == null) {
             return Destination.stream(stream);
         }

@@ -107,6 +107,13 @@ public final class FirehoseRecordSink extends SdkRecordSink<FirehoseAsyncClient>
             throw new SinkException("ResourceNotFoundException", 400, e.getMessage(), 1, e);
         } catch (RuntimeException e) {
             SinkException error = SinkErrors.classify(e, 1);
+            if (error.code().equals("UnknownOperationException")) {
+                // Firehose always knows DescribeDeliveryStream: the endpoint is another service (kinesalite, most
+                // likely), which would refuse every PutRecordBatch the same way.
+                throw new SinkException(error.code(), 400, "the endpoint does not serve Firehose (it refused "
+                        + "DescribeDeliveryStream): --delivery-stream needs an endpoint that does, such as the AWS "
+                        + "endpoint of 'firelake local up' (http://127.0.0.1:4566), not kinesalite's", 1, null);
+            }
             if (error.code().equals("AccessDeniedException")
                     || error.verdict() != PutRecordsErrorClassifier.Verdict.ABORT) {
                 return;

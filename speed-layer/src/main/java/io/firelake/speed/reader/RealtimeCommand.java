@@ -1,6 +1,8 @@
 package io.firelake.speed.reader;
 
+import io.firelake.config.cli.DataDirOption;
 import io.firelake.config.cli.EndpointOptions;
+import io.firelake.config.cli.InstantConverter;
 import io.firelake.speed.core.spec.SpecException;
 import io.firelake.speed.core.spec.SpeedLayerContracts;
 import io.firelake.speed.core.spec.SpeedLayerSpec;
@@ -33,9 +35,10 @@ import java.util.concurrent.Callable;
                         + "their tumbling window (60 s by default) has ended.",
                 "",
                 "Examples:",
-                "  local:   firelake realtime --endpoint http://127.0.0.1:8000",
+                "  local:   firelake realtime                   # the DynamoDB Local of 'firelake local up'",
+                "           firelake realtime --data-dir /tmp/run --until 2026-11-21T14:05:00Z --minutes 2",
                 "  AWS:     firelake realtime --region eu-west-1 --minutes 15",
-                "  scripts: firelake realtime --endpoint http://127.0.0.1:8000 --json",
+                "  scripts: firelake realtime --endpoint http://127.0.0.1:4569 --json",
                 "  IoT:     firelake realtime --contract contracts/iot-telemetry",
                 ""},
         footer = {"", "Exit codes: 0 printed, 1 the table could not be read, 2 bad usage."})
@@ -61,7 +64,11 @@ public final class RealtimeCommand implements Callable<Integer> {
     @Mixin
     EndpointOptions aws;
 
-    @Option(names = "--until", description = "Last minute to show, ISO-8601 instant (default: now). For replays and demos of past data.")
+    /** Read by the {@code firelake} command line, which finds the running {@code local up} of this data directory. */
+    @Mixin
+    DataDirOption dataDir;
+
+    @Option(names = "--until", converter = InstantConverter.class, description = "Last minute to show, ISO-8601 instant (default: now). For replays and demos of past data.")
     Instant until;
 
     @Option(names = "--json", description = "Print one JSON object instead of the table (for scripts).")
