@@ -57,11 +57,10 @@ public final class CatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The one-line usage error of every command (exit 2), not the whole usage after it. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("firelake catalog: give a subcommand, check or sync");
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return EXIT_CANNOT_CHECK;
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a subcommand, check or sync");
     }
 
     /** Where the tables are: the endpoint and region, the database, which tables. */

@@ -126,4 +126,18 @@ class UsageErrorsTest {
         assertThat(negative.exit()).isEqualTo(2);
         assertThat(negative.err()).contains("firelake accounting: --show-lost must not be negative");
     }
+
+    @Test
+    void aCommandGroupWithNoSubcommandIsOneLineAndAMonitorWithNoMetricsCouldNotReadThem(@TempDir Path empty) {
+        FirelakeCliTest.Run catalog = FirelakeCliTest.run("catalog");
+        assertThat(catalog.exit()).isEqualTo(2);
+        assertThat(catalog.err()).startsWith("firelake catalog: give a subcommand, check or sync")
+                .contains("Run 'firelake catalog --help' for the options.").doesNotContain("Usage:", "Examples:");
+
+        FirelakeCliTest.Run monitor = FirelakeCliTest.run("monitor", "--data-dir", empty.toString());
+        assertThat(monitor.exit()).isEqualTo(3);
+        assertThat(monitor.err()).startsWith("firelake monitor: cannot read firelake-delivery: no metrics file at "
+                + empty.resolve("firehose/metrics.jsonl") + " (is the local Firehose running?");
+        assertThat(monitor.out()).doesNotContain("DEGRADED", "FAILING");
+    }
 }

@@ -138,6 +138,9 @@ public final class MonitorCommand implements Callable<Integer> {
             + "0 lets a scheduler pass on degraded (default: ${DEFAULT-VALUE}).")
     int degradedExitCode;
 
+    /** The local Firehose's metrics file when the source is local, else null. */
+    private Path localMetricsFile;
+
     /** Reasons recomputed with the transform's validator; a caller with its own event contract may swap it. */
     private ReasonClassifier classifier;
 
@@ -172,6 +175,7 @@ public final class MonitorCommand implements Callable<Integer> {
             while (true) {
                 MonitorSnapshot snapshot;
                 try {
+                    requireMetricsFile();
                     snapshot = monitor.look(since);
                 } catch (IOException | RuntimeException e) {
                     err.println("firelake monitor: cannot read " + deliveryStreamName + ": " + e.getMessage());
@@ -202,6 +206,19 @@ public final class MonitorCommand implements Callable<Integer> {
                 }
                 Thread.sleep(interval.toMillis());
             }
+        }
+    }
+
+    /**
+     * Locally, no metrics file is metrics that could not be read (exit 3), not a judgement of the lake: with no
+     * incoming records to go by, the verdict would be the --no-data one, or worse from an old lake.
+     */
+    private void requireMetricsFile() throws IOException {
+        Path file = localMetricsFile;
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new IOException((Files.isDirectory(file)
+                    ? file + " is a directory, not the metrics file" : "no metrics file at " + file) + " (is the "
+                    + "local Firehose running? Start it with 'firelake local up', or name the file with --metrics-file)");
         }
     }
 
@@ -245,7 +262,8 @@ public final class MonitorCommand implements Callable<Integer> {
             return new ClosingAwsSource(clients(aws), deliveryStreamName);
         }
         DataLayout layout = dataDir.layout();
-        return new LocalMonitoringSource(deliveryStreamName, metricsFile.resolve(layout), new LocalLake(layout));
+        localMetricsFile = metricsFile.resolve(layout);
+        return new LocalMonitoringSource(deliveryStreamName, localMetricsFile, new LocalLake(layout));
     }
 
     /** Clients for these options; unset ones fall back to the SDK's default chains. */

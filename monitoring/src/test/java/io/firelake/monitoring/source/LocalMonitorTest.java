@@ -77,12 +77,22 @@ class LocalMonitorTest {
                 .contains("sample [processing-failed MALFORMED_JSON] not json");
     }
 
+    /** No metrics is metrics that could not be read (exit 3, as the help says), not a degraded or failing lake. */
     @Test
-    void noMetricsFileIsDegradedAndSaysWhy() {
+    void noMetricsFileIsUnreadableAndSaysWhy() {
         StringWriter out = new StringWriter();
 
-        assertThat(monitor(out, "--degraded-exit-code", "7")).isEqualTo(7);
-        assertThat(out.toString()).contains("no metrics file at").contains("is the local Firehose running?");
+        assertThat(monitor(out, "--degraded-exit-code", "7")).isEqualTo(MonitorCommand.EXIT_UNREADABLE);
+        assertThat(out.toString()).contains("no metrics file at").contains("is the local Firehose running?")
+                .contains("firelake monitor: cannot read " + STREAM + ": no metrics file at "
+                        + data.resolve("firehose/metrics.jsonl"))
+                .doesNotContain("DEGRADED", "FAILING");
+
+        StringWriter named = new StringWriter();
+        assertThat(monitor(named, "--metrics-file", data.resolve("nonexistent").toString()))
+                .isEqualTo(MonitorCommand.EXIT_UNREADABLE);
+        assertThat(named.toString()).contains("cannot read " + STREAM + ": no metrics file at "
+                + data.resolve("nonexistent"), "--metrics-file").doesNotContain("FAILING", "DEGRADED");
     }
 
     @Test
