@@ -46,8 +46,9 @@ public final class ProducerCli implements Runnable {
         return commandLine;
     }
 
+    /** As {@code firelake} with no command: a usage error (exit 2), not the usage and success. */
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        throw new CommandLine.ParameterException(spec.commandLine(), "give a command: generate or replay");
     }
 }

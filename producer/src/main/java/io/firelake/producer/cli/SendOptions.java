@@ -6,6 +6,7 @@ import io.firelake.config.cli.EndpointOptions;
 import io.firelake.producer.ProducerRun;
 import io.firelake.aws.retry.Backoff;
 import io.firelake.producer.send.SenderSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -87,6 +88,8 @@ public final class SendOptions {
             throw new ParameterException(command.commandLine(), "--rate must be a number of records per second, not "
                     + rate);
         }
+        requireWritable("--manifest", manifest);
+        requireWritable("--summary-json", summaryJson);
         if (command.commandLine().getParseResult().hasMatchedOption("--create-stream") && createShards < 1) {
             throw new ParameterException(command.commandLine(), "--create-stream takes the shards of the stream to "
                     + "create: 1 or more, not " + createShards);
@@ -107,6 +110,25 @@ public final class SendOptions {
             throw new ParameterException(command.commandLine(), "--delivery-stream needs a name");
         }
         return Destination.deliveryStream(deliveryStream);
+    }
+
+    /** A file to write must not be a directory, nor lie under a file (caught here, before anything is sent). */
+    private void requireWritable(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(command.commandLine(), option + " " + file + " is a directory: name a file");
+        }
+        for (Path parent = file.toAbsolutePath().getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.exists(parent)) {
+                if (!Files.isDirectory(parent)) {
+                    throw new ParameterException(command.commandLine(), option + " " + file + ": " + parent
+                            + " is a file, not a directory");
+                }
+                return;
+            }
+        }
     }
 
     SenderSettings senderSettings() {
