@@ -99,7 +99,7 @@ public final class AwsClientFactory {
         try {
             return DefaultAwsRegionProviderChain.builder().build().getRegion();
         } catch (SdkClientException e) {
-            throw new IllegalArgumentException("no AWS region configured: set AWS_REGION (or pass --region)", e);
+            throw new NoRegionException(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.firelake.local.cli;
 
 import io.firelake.athena.CatalogCommand;
 import io.firelake.athena.ReportCommand;
+import io.firelake.aws.client.NoRegionException;
 import io.firelake.config.cli.EndpointOptions;
 import io.firelake.config.cli.UsageErrors;
 import io.firelake.config.layout.DataLayout;
@@ -63,6 +64,13 @@ public final class FirelakeCli {
             return new CommandLine.RunLast().execute(parseResult);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            for (Throwable t = e; t != null; t = t.getCause()) { // how the command was run, not a failure in it
+                if (t instanceof NoRegionException noRegion) {
+                    return commandLine.getParameterExceptionHandler().handleParseException(new CommandLine
+                            .ParameterException(commandLine, noRegion.getMessage()), parseResult.originalArgs()
+                            .toArray(String[]::new));
+                }
+            }
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message(e));
             if (System.getenv("FIRELAKE_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());

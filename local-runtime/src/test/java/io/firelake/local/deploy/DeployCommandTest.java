@@ -161,4 +161,27 @@ class DeployCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("is missing: build first (./mvnw -B package -DskipTests)");
     }
+
+    /** No region anywhere (the SDK's chain: aws.region, AWS_REGION, the config file, EC2's metadata) is a usage error. */
+    @Test
+    void noRegionIsAUsageErrorThatSaysHowToSetIt() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_REGION") == null
+                && System.getProperty("aws.region") == null, "a region is configured in this environment");
+        System.setProperty("aws.configFile", dir.resolve("no-aws-config").toString());
+        System.setProperty("aws.disableEc2Metadata", "true");
+        try {
+            StringWriter err = new StringWriter();
+            CommandLine cli = FirelakeCli.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+            int exit = cli.execute("deploy", "--artifacts-bucket", "b", "--upload-only", "--repository",
+                    repository.toString());
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString()).startsWith("firelake deploy: no AWS region configured: pass --region REGION "
+                    + "or set AWS_REGION").contains("Run 'firelake deploy --help' for the options.")
+                    .doesNotContain("FIRELAKE_DEBUG");
+        } finally {
+            System.clearProperty("aws.configFile");
+            System.clearProperty("aws.disableEc2Metadata");
+        }
+    }
 }
