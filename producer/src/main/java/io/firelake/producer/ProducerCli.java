@@ -1,5 +1,6 @@
 package io.firelake.producer;
 
+import io.firelake.aws.client.NoRegionException;
 import io.firelake.config.cli.UsageErrors;
 import io.firelake.producer.cli.GenerateCommand;
 import io.firelake.producer.cli.ReplayCommand;
@@ -35,6 +36,10 @@ public final class ProducerCli implements Runnable {
         commandLine.setParameterExceptionHandler(new UsageErrors("error"));
         // Anything else that stops a run (no region, an unreachable endpoint...) is one clear line, not a stack trace.
         commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
+            if (NoRegionException.in(e).isPresent()) { // a usage error, as firelake's
+                return failed.getParameterExceptionHandler().handleParseException(new CommandLine.ParameterException(
+                        failed, NoRegionException.in(e).get().getMessage()), parsed.originalArgs().toArray(String[]::new));
+            }
             failed.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             if (System.getenv("FIRELAKE_DEBUG") != null) {
                 e.printStackTrace(failed.getErr());

@@ -47,4 +47,23 @@ class ProducerUsageTest {
         assertThat(directory.exit()).isEqualTo(2);
         assertThat(directory.err()).startsWith("error: --summary-json " + tmp + " is a directory: name a file");
     }
+
+    /** No region anywhere (the SDK's chain: aws.region, AWS_REGION, the config file, EC2's metadata) is a usage error. */
+    @Test
+    void noRegionIsAUsageErrorThatSaysHowToSetIt(@TempDir Path tmp) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_REGION") == null
+                && System.getProperty("aws.region") == null, "a region is configured in this environment");
+        System.setProperty("aws.configFile", tmp.resolve("no-aws-config").toString());
+        System.setProperty("aws.disableEc2Metadata", "true");
+        try {
+            Run run = run("generate", "--events", "1", "--quiet");
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).startsWith("error: no AWS region configured: pass --region REGION or set AWS_REGION")
+                    .contains("Run 'firelake-producer generate --help' for the options.")
+                    .doesNotContain("FIRELAKE_DEBUG");
+        } finally {
+            System.clearProperty("aws.configFile");
+            System.clearProperty("aws.disableEc2Metadata");
+        }
+    }
 }

@@ -12,4 +12,14 @@ public final class NoRegionException extends IllegalArgumentException {
         super("no AWS region configured: pass --region REGION or set AWS_REGION (or a region in ~/.aws/config)",
                 cause);
     }
+
+    /** The one in this exception's causes (or the exception itself), if any: a command line's error handler asks. */
+    public static java.util.Optional<NoRegionException> in(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NoRegionException noRegion) {
+                return java.util.Optional.of(noRegion);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

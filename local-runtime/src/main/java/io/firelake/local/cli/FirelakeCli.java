@@ -64,12 +64,10 @@ public final class FirelakeCli {
             return new CommandLine.RunLast().execute(parseResult);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            for (Throwable t = e; t != null; t = t.getCause()) { // how the command was run, not a failure in it
-                if (t instanceof NoRegionException noRegion) {
-                    return commandLine.getParameterExceptionHandler().handleParseException(new CommandLine
-                            .ParameterException(commandLine, noRegion.getMessage()), parseResult.originalArgs()
-                            .toArray(String[]::new));
-                }
+            if (NoRegionException.in(e).isPresent()) { // how the command was run, not a failure in it
+                return commandLine.getParameterExceptionHandler().handleParseException(new CommandLine
+                        .ParameterException(commandLine, NoRegionException.in(e).get().getMessage()),
+                        parseResult.originalArgs().toArray(String[]::new));
             }
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message(e));
             if (System.getenv("FIRELAKE_DEBUG") != null) {
