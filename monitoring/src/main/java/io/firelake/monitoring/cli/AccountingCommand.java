@@ -81,6 +81,10 @@ public final class AccountingCommand implements Callable<Integer> {
         try {
             DataLayout layout = dataDir.layout().withBucket(bucket);
             Path manifest = this.manifest != null ? this.manifest : layout.demoManifest();
+            if (Files.isDirectory(manifest)) {
+                err.println("firelake accounting: " + manifest + " is a directory, not a manifest file");
+                return EXIT_UNREADABLE;
+            }
             if (!Files.isRegularFile(manifest)) {
                 err.println("firelake accounting: no manifest at " + manifest + (this.manifest != null ? ""
                         : ": run ./firelake demo first, or name a producer's manifest with --manifest FILE"));

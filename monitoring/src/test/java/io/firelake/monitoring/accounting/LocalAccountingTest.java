@@ -116,6 +116,14 @@ class LocalAccountingTest {
     }
 
     @Test
+    void aDirectoryAsTheManifestSaysItIsADirectory() {
+        Run run = accounting(data);
+        assertThat(run.exitCode()).isEqualTo(AccountingCommand.EXIT_UNREADABLE);
+        assertThat(run.err()).contains("firelake accounting: " + data + " is a directory, not a manifest file")
+                .doesNotContain("no manifest at");
+    }
+
+    @Test
     void withoutADemoOrAManifestItSaysWhatToRun() {
         Run run = accounting("--data-dir", data.toString());
         assertThat(run.exitCode()).isEqualTo(AccountingCommand.EXIT_UNREADABLE);
