@@ -31,9 +31,10 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing lost", "1:events lost (named on standard error)",
                 "3:the manifest or the lake could not be read"},
-        footerHeading = "%nExample:%n",
-        footer = {"  firelake accounting                                  # after ./firelake demo: its manifest",
-                "  firelake accounting --manifest target/manifest.jsonl # after firelake generate --manifest ..."})
+        footerHeading = "%nExamples:%n",
+        footer = {"  firelake accounting                   # after ./firelake demo: its manifest",
+                "  # after firelake generate --manifest target/manifest.jsonl",
+                "  firelake accounting --manifest target/manifest.jsonl"})
 public final class AccountingCommand implements Callable<Integer> {
     public static final int EXIT_LOST = 1;
     public static final int EXIT_UNREADABLE = 3;
