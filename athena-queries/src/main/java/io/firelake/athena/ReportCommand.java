@@ -47,14 +47,17 @@ import java.util.function.Supplier;
                         + "endpoint's Athena, such as the one of 'firelake local up' (http://127.0.0.1:4566).",
                 "Days: --date D, or --from D --to D; --to defaults to today (UTC), --from to 6 days before --to.",
                 "Run 'firelake batch' first: most reports read the curated data and the batch views."},
-        footer = {"", "Reports:", "%n  hourly_traffic, top_pages, top_referrers_campaigns, device_browser_mix, "
-                + "conversion_funnel,%n  revenue, session_metrics, bad_records, late_events, duplicates_removed"
+        footer = {"", "Reports:", "%n  hourly_traffic, top_pages, top_referrers_campaigns, device_browser_mix,"
+                + "%n  conversion_funnel, revenue, session_metrics, bad_records, late_events,%n  duplicates_removed"
                 + "%n  (firelake report --list shows the question each answers)",
-                "", "Examples:", "  firelake report --all", "  firelake report conversion_funnel --from 2026-11-01 --to 2026-11-30",
+                "", "Examples:", "  firelake report --all",
+                "  firelake report conversion_funnel --from 2026-11-01 --to 2026-11-30",
                 "  firelake report revenue --format csv > revenue.csv",
                 "  firelake report --all --source aws --workgroup firelake-reports",
-                "  firelake report --all --endpoint-url http://127.0.0.1:4566   # Athena of 'firelake local up'",
-                "  firelake report --ddl --lake s3://my-lake-bucket   # the CREATE TABLE statements for Athena"})
+                "  # Athena of 'firelake local up'",
+                "  firelake report --all --endpoint-url http://127.0.0.1:4566",
+                "  # the CREATE TABLE statements for Athena",
+                "  firelake report --ddl --lake s3://my-lake-bucket"})
 public final class ReportCommand implements Callable<Integer> {
 
     /** Days a report covers when neither --date nor --from is given. */

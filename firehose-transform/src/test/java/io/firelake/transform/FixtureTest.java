@@ -115,6 +115,17 @@ class FixtureTest {
         assertThat(log).anyMatch(l -> l.contains("malformed_request"));
     }
 
+    @Test
+    void aRequestCutOffIsLoggedByLineAndColumnWithoutJacksonsSourceTrailer() throws Exception {
+        List<String> log = new ArrayList<>();
+        TestPipeline.handler().handle(new ByteArrayInputStream("{\"invocationId\": \"i\", \"records\": [".getBytes()),
+                new ByteArrayOutputStream(), log::add);
+        assertThat(log).filteredOn(l -> l.contains("malformed_request")).singleElement().asString()
+                .contains("not a Firehose transformation event: line 1, column ")
+                .contains("Unexpected end-of-input")
+                .doesNotContain("Source").doesNotContain("REDACTED").doesNotContain("StreamReadFeature");
+    }
+
     static byte[] resource(String name) throws IOException {
         try (InputStream in = FixtureTest.class.getResourceAsStream("/events/" + name)) {
             assertThat(in).as(name).isNotNull();

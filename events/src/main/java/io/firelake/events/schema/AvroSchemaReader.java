@@ -1,8 +1,8 @@
 package io.firelake.events.schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firelake.events.json.JsonParseError;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +35,7 @@ public final class AvroSchemaReader {
         try {
             return read(JSON.readTree(avsc));
         } catch (IOException e) {
-            throw new SchemaException("cannot read Avro schema: " + reason(e), e);
+            throw new SchemaException("cannot read Avro schema: " + JsonParseError.describe(e), e);
         }
     }
 
@@ -43,17 +43,8 @@ public final class AvroSchemaReader {
         try {
             return read(JSON.readTree(avsc));
         } catch (IOException e) {
-            throw new SchemaException("cannot read Avro schema: " + reason(e), e);
+            throw new SchemaException("cannot read Avro schema: " + JsonParseError.describe(e), e);
         }
-    }
-
-    /** Jackson's message without its "[Source: REDACTED ...]" trailer: the line and column, then what is wrong. */
-    private static String reason(IOException e) {
-        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
-            return "line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ": "
-                    + json.getOriginalMessage();
-        }
-        return e.getMessage();
     }
 
     private EventSchema read(JsonNode root) {

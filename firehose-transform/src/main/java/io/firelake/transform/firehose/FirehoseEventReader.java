@@ -3,6 +3,7 @@ package io.firelake.transform.firehose;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.firelake.events.json.JsonParseError;
 import io.firelake.transform.core.InputRecord;
 import io.firelake.transform.core.KinesisMetadata;
 
@@ -31,7 +32,7 @@ public final class FirehoseEventReader {
         try (JsonParser parser = json.createParser(in)) {
             return read(parser);
         } catch (IOException | RuntimeException e) {
-            throw new MalformedEventException("not a Firehose transformation event: " + e.getMessage(), e);
+            throw malformed(e);
         }
     }
 
@@ -39,8 +40,13 @@ public final class FirehoseEventReader {
         try (JsonParser parser = json.createParser(in)) {
             return read(parser);
         } catch (IOException | RuntimeException e) {
-            throw new MalformedEventException("not a Firehose transformation event: " + e.getMessage(), e);
+            throw malformed(e);
         }
+    }
+
+    private static MalformedEventException malformed(Exception e) {
+        String reason = e instanceof IOException io ? JsonParseError.describe(io) : e.getMessage();
+        return new MalformedEventException("not a Firehose transformation event: " + reason, e);
     }
 
     private FirehoseEvent read(JsonParser parser) throws IOException, MalformedEventException {

@@ -47,10 +47,14 @@ import java.util.concurrent.Callable;
                 "other:the exit code of sam build or sam deploy"},
         footerHeading = "%nExamples:%n",
         footer = {"  ./mvnw -B package -DskipTests",
-                "  firelake deploy --artifacts-bucket my-firelake-artifacts --guided     # first time",
-                "  firelake deploy --artifacts-bucket my-firelake-artifacts              # later: samconfig.toml",
-                "  firelake deploy --artifacts-bucket my-firelake-artifacts --stack shop --region eu-west-1 --yes",
-                "  firelake deploy --artifacts-bucket b --upload-only --endpoint-url http://127.0.0.1:4566"})
+                "  # first time",
+                "  firelake deploy --artifacts-bucket my-firelake-artifacts --guided",
+                "  # later: samconfig.toml",
+                "  firelake deploy --artifacts-bucket my-firelake-artifacts",
+                "  firelake deploy --artifacts-bucket my-firelake-artifacts --stack shop \\",
+                "      --region eu-west-1 --yes",
+                "  firelake deploy --artifacts-bucket b --upload-only \\",
+                "      --endpoint-url http://127.0.0.1:4566"})
 public final class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--artifacts-bucket", required = true, paramLabel = "BUCKET",

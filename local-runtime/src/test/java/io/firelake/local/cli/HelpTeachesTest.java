@@ -25,6 +25,29 @@ class HelpTeachesTest {
         }
     }
 
+    /** Picocli wraps a longer line at 80 columns, which cuts an example's comment in two: each must fit. */
+    @Test
+    void noHelpLineOfAnyCommandIsOver80Columns() {
+        List<String> commands = new ArrayList<>();
+        collect(FirelakeCli.commandLine(), List.of(), commands);
+        commands.add("");
+        for (String command : commands) {
+            CommandLine cli = FirelakeCli.commandLine();
+            for (String name : command.isEmpty() ? new String[0] : command.split(" ")) {
+                cli = cli.getSubcommands().get(name);
+            }
+            String[] footer = cli.getCommandSpec().usageMessage().footer();
+            String examples = String.format(String.join("%n", footer));
+            assertThat(examples.lines()).as("firelake " + command + " --help, its examples as written")
+                    .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+            List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+            args.add("--help");
+            assertThat(FirelakeCliTest.run(args.toArray(String[]::new)).out().lines())
+                    .as("firelake " + command + " --help")
+                    .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+        }
+    }
+
     @Test
     void theCommandListSummarisesEachInAWholeSentence() {
         String help = FirelakeCliTest.run("--help").out();

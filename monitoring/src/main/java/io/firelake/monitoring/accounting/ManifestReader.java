@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firelake.events.json.JsonParseError;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -57,7 +58,10 @@ public final class ManifestReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new IOException(manifest + ":" + lineNumber + ": not JSON: " + e.getOriginalMessage(), e);
+            // Each manifest line is parsed alone: Jackson's line is always 1, its column is the one in this line.
+            JsonParseError error = JsonParseError.of(e);
+            throw new IOException(manifest + ":" + lineNumber + ":" + error.column() + ": not JSON: " + error.reason(),
+                    e);
         }
         if (sha == null || sha.isBlank()) {
             throw new IOException(manifest + ":" + lineNumber + ": no payload_sha256");

@@ -31,9 +31,10 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing lost", "1:events lost (named on standard error)",
                 "3:the manifest or the lake could not be read"},
-        footerHeading = "%nExample:%n",
-        footer = {"  firelake accounting                                  # after ./firelake demo: its manifest",
-                "  firelake accounting --manifest target/manifest.jsonl # after firelake generate --manifest ..."})
+        footerHeading = "%nExamples:%n",
+        footer = {"  firelake accounting                   # after ./firelake demo: its manifest",
+                "  # after firelake generate --manifest target/manifest.jsonl",
+                "  firelake accounting --manifest target/manifest.jsonl"})
 public final class AccountingCommand implements Callable<Integer> {
     public static final int EXIT_LOST = 1;
     public static final int EXIT_UNREADABLE = 3;
@@ -81,6 +82,10 @@ public final class AccountingCommand implements Callable<Integer> {
         try {
             DataLayout layout = dataDir.layout().withBucket(bucket);
             Path manifest = this.manifest != null ? this.manifest : layout.demoManifest();
+            if (Files.isDirectory(manifest)) {
+                err.println("firelake accounting: " + manifest + " is a directory, not a manifest file");
+                return EXIT_UNREADABLE;
+            }
             if (!Files.isRegularFile(manifest)) {
                 err.println("firelake accounting: no manifest at " + manifest + (this.manifest != null ? ""
                         : ": run ./firelake demo first, or name a producer's manifest with --manifest FILE"));

@@ -67,7 +67,8 @@ import java.util.concurrent.Callable;
                 "  firelake monitor --html report.html     # charts, readable offline",
                 "  firelake monitor --source aws --delivery-stream firelake-delivery \\",
                 "                   --region eu-west-1     # CloudWatch, Firehose, S3",
-                "  firelake monitor --endpoint-url http://127.0.0.1:4566   # the same on local up's endpoint, alarms too"})
+                "  # the same on local up's endpoint, alarms too",
+                "  firelake monitor --endpoint-url http://127.0.0.1:4566"})
 public final class MonitorCommand implements Callable<Integer> {
     public static final int EXIT_FAILING = 2;
     public static final int EXIT_UNREADABLE = 3;

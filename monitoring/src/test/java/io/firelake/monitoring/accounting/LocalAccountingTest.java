@@ -104,6 +104,26 @@ class LocalAccountingTest {
     }
 
     @Test
+    void aManifestWhoseLastLineIsCutOffNamesTheLineAndColumnWithoutJacksonsSourceTrailer() throws Exception {
+        Path manifest = data.resolve("cut.jsonl");
+        Files.writeString(manifest,
+                "{\"event_id\": \"a\", \"payload_sha256\": \"ab\"}\n{\"event_id\": \"b\", \"kind\": \"x\"");
+        Run run = accounting(manifest);
+        assertThat(run.exitCode()).isEqualTo(AccountingCommand.EXIT_UNREADABLE);
+        assertThat(run.err()).contains("firelake accounting: " + manifest + ":2:")
+                .contains(": not JSON: Unexpected end-of-input").contains("(start marker at line 1, column 1)")
+                .doesNotContain("Source").doesNotContain("REDACTED").doesNotContain("StreamReadFeature");
+    }
+
+    @Test
+    void aDirectoryAsTheManifestSaysItIsADirectory() {
+        Run run = accounting(data);
+        assertThat(run.exitCode()).isEqualTo(AccountingCommand.EXIT_UNREADABLE);
+        assertThat(run.err()).contains("firelake accounting: " + data + " is a directory, not a manifest file")
+                .doesNotContain("no manifest at");
+    }
+
+    @Test
     void withoutADemoOrAManifestItSaysWhatToRun() {
         Run run = accounting("--data-dir", data.toString());
         assertThat(run.exitCode()).isEqualTo(AccountingCommand.EXIT_UNREADABLE);
