@@ -31,6 +31,11 @@ public final class Enricher {
 
     private final EventSchema enriched;
     private final EnrichmentPlan plan;
+    /** Fields whose computed value is always plain ASCII ({@link #ALWAYS_PLAIN}), one bit each. */
+    private final long computedPlain;
+    /** The raw page URL field's bit (0 when it is a sub-field), and the URL host and path fields' bits. */
+    private final long urlPlainBit;
+    private final long urlPartsPlain;
     private final int[] rawSource;
     private final String[] subField;
     private final EnrichmentPlan.Op[] ops;
@@ -65,6 +70,16 @@ public final class Enricher {
         this.constants = plan.constants();
         this.partitionFields = EnrichedEvent.partitionFields(enriched);
         this.siteIsUrl = plan.site().equals(plan.url());
+        long computed = 0;
+        long urlParts = 0;
+        for (int i = 0; i < ops.length && i < 63; i++) {
+            computed |= ALWAYS_PLAIN.contains(ops[i]) ? 1L << i : 0;
+            urlParts |= ops[i] == EnrichmentPlan.Op.URL_HOST || ops[i] == EnrichmentPlan.Op.URL_PATH ? 1L << i : 0;
+        }
+        this.computedPlain = computed;
+        EnrichmentPlan.Source page = plan.url();
+        this.urlPlainBit = page.subField() == null && page.field() >= 0 && page.field() < 63 ? 1L << page.field() : 0;
+        this.urlPartsPlain = urlParts;
     }
 
     public EventSchema schema() {
@@ -81,11 +96,8 @@ public final class Enricher {
         long eventTs = event.eventTimeMillis();
         Object[] values = new Object[rawSource.length];
         long rawPlain = event.plainText();
-        long plain = 0;
         // A page URL of plain characters has a plain host (lower-cased) and path (a substring of it).
-        EnrichmentPlan.Source page = plan.url();
-        boolean urlPlain = page.subField() == null && page.field() >= 0 && page.field() < 63
-                && (rawPlain & (1L << page.field())) != 0;
+        long plain = computedPlain | ((rawPlain & urlPlainBit) != 0 ? urlPartsPlain : 0);
         for (int i = 0; i < values.length; i++) {
             EnrichmentPlan.Op op = ops[i];
             if (op == EnrichmentPlan.Op.COPY) {
@@ -135,10 +147,6 @@ public final class Enricher {
                 case KINESIS_SEQUENCE_NUMBER -> source.sequenceNumber();
                 case KINESIS_SUBSEQUENCE_NUMBER -> source.subsequenceNumber();
             };
-            if (i < 63 && (ALWAYS_PLAIN.contains(op) || urlPlain && (op == EnrichmentPlan.Op.URL_HOST
-                    || op == EnrichmentPlan.Op.URL_PATH))) {
-                plain |= 1L << i;
-            }
         }
         return new EnrichedEvent(enriched, values, partitionFields, plain);
     }
